@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// `npm run synth` / `cdk8s synth`: runs main.ts through a transpile-only loader, so synth does not
+// type-check the whole project on every run (`npm test` type-checks once with `tsc --noEmit`).
+require('./register');
+require('../main.ts');

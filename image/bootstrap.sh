@@ -1,0 +1,115 @@
+#!/bin/sh
+# Entrypoint of the unified spark-tenancy image (runs under tini: ENTRYPOINT tini -- /opt/bootstrap.sh).
+# One image, every role; this script only picks the role and `exec`s it, so the JVM (or Spark's
+# entrypoint) replaces this shell and receives the signals tini forwards.
+# POSIX sh: dash, bash and busybox sh. See docs/image.md.
+#
+# Roles, checked in this order:
+#   sync PLAN...        run the config-sync materializer (the init container's script) with PLAN
+#   $ROLE_ENV present   executor: Spark's entrypoint with `executor` (even if the variable is empty)
+#   driver ARGS...      Spark's entrypoint with Spark's own driver args (cluster-mode driver)
+#   proxy ARGS...       java PROXY_MAIN_CLASS with the application jars
+#   (none) | engine     java ENGINE_MAIN_CLASS with the application and Spark jars
+#
+# Exit codes: 64 unknown role, 66 a file the role needs is missing, 78 the image is misconfigured,
+# 127 java not on PATH; otherwise whatever the exec'd program returns.
+set -eu
+
+# Every path can be moved (tests point them at a temporary root); the defaults are the image's.
+APP_HOME=${APP_HOME:-/my_project}
+SPARK_HOME=${SPARK_HOME:-/opt/spark}
+SPARK_ENTRYPOINT=${SPARK_ENTRYPOINT:-/opt/entrypoint.sh}
+SPARK_TENANCY_MATERIALIZER=${SPARK_TENANCY_MATERIALIZER:-/opt/spark-tenancy/materialize.sh}
+SPARK_TENANCY_ROLE_ENV=${SPARK_TENANCY_ROLE_ENV:-MY_PROJECT_EXECUTOR}
+JAVA_OPTS=${JAVA_OPTS:-}
+
+say() {
+  echo "bootstrap: $*" >&2
+}
+
+die() {
+  code=$1
+  shift
+  say "$*"
+  exit "$code"
+}
+
+need_file() {
+  # $1 path, $2 what it is (for the message)
+  [ -f "$1" ] || die 66 "$2 $1 is missing"
+}
+
+need_main_class() {
+  # $1 variable name, $2 its value
+  [ -n "$2" ] || die 78 "$1 is not set (the image bakes it in: docker build --build-arg $1=...)"
+}
+
+need_jars() {
+  for jar in "$APP_HOME"/lib/*.jar; do
+    [ -f "$jar" ] && return 0
+  done
+  die 66 "no application jar (*.jar) in $APP_HOME/lib"
+}
+
+need_java() {
+  command -v java > /dev/null 2>&1 || die 127 "java is not on PATH ($PATH)"
+}
+
+run_java() {
+  # $1 classpath, $2 main class, rest: application args.
+  cp=$1 main=$2
+  shift 2
+  # JAVA_OPTS is split into words on purpose (JAVA_OPTS="-Xmx2g -Dk=v"); no globbing of its words.
+  set -f
+  # shellcheck disable=SC2086 # deliberate word splitting of JAVA_OPTS, see above
+  exec java $JAVA_OPTS -cp "$cp" "$main" "$@"
+}
+
+spark_entrypoint() {
+  need_file "$SPARK_ENTRYPOINT" "Spark entrypoint"
+  [ -x "$SPARK_ENTRYPOINT" ] || die 66 "Spark entrypoint $SPARK_ENTRYPOINT is not executable"
+  exec "$SPARK_ENTRYPOINT" "$@"
+}
+
+# The role variable's name comes from the image (ROLE_ENV build arg); it is expanded with eval, so
+# it must be a plain variable name.
+case $SPARK_TENANCY_ROLE_ENV in
+  *[!A-Za-z0-9_]* | [0-9]*)
+    die 78 "SPARK_TENANCY_ROLE_ENV='$SPARK_TENANCY_ROLE_ENV' is not a valid variable name" ;;
+esac
+eval "role_env_present=\${$SPARK_TENANCY_ROLE_ENV+yes}"
+
+# 1. sync first: the init container of any pod (executor pods included) may carry the role variable.
+if [ "${1-}" = sync ]; then
+  shift
+  need_file "$SPARK_TENANCY_MATERIALIZER" "config-sync materializer"
+  exec /bin/sh "$SPARK_TENANCY_MATERIALIZER" "$@"
+fi
+
+# 2. Executor: Spark starts executor pods with the single arg `executor`; the role variable (set by
+#    spark.executorEnv.<ROLE_ENV>) is what marks them, so its presence wins over any arg.
+if [ -n "$role_env_present" ]; then
+  if [ "${1-}" = executor ]; then shift; fi
+  spark_entrypoint executor "$@"
+fi
+
+case ${1-engine} in
+  driver)
+    # Cluster-mode driver launched by spark-submit: `driver --properties-file ... --class ... spark-internal`.
+    spark_entrypoint "$@" ;;
+  proxy)
+    shift
+    need_main_class PROXY_MAIN_CLASS "${PROXY_MAIN_CLASS:-}"
+    need_jars
+    need_java
+    run_java "$APP_HOME/lib/*" "$PROXY_MAIN_CLASS" "$@" ;;
+  engine)
+    if [ "$#" -gt 0 ]; then shift; fi
+    need_main_class ENGINE_MAIN_CLASS "${ENGINE_MAIN_CLASS:-}"
+    need_jars
+    need_java
+    run_java "$APP_HOME/lib/*:$SPARK_HOME/jars/*" "$ENGINE_MAIN_CLASS" "$@" ;;
+  *)
+    die 64 "unknown role '$1'; valid roles: engine (the default, no args), proxy, driver, sync," \
+      "and executor (selected by setting \$$SPARK_TENANCY_ROLE_ENV, not by an arg)" ;;
+esac

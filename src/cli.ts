@@ -1,0 +1,26 @@
+import { SpecError } from './spec/errors';
+
+/**
+ * Runs a command-line entry point: a `SpecError` prints one line per problem, any other error its
+ * message, and both exit 1 without a stack trace (the message is the user's to act on).
+ */
+export function runCli(main: () => void): void {
+  try {
+    main();
+  } catch (e) {
+    if (e instanceof SpecError) {
+      for (const line of e.message.split('\n')) process.stderr.write(`error: ${line}\n`);
+      process.stderr.write(`spark-tenancy: ${e.problems.length} problem(s) in the spec; nothing was written\n`);
+    } else {
+      process.stderr.write(`error: ${(e as Error).message ?? String(e)}\n`);
+      if (process.env.SPARK_TENANCY_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+      process.stderr.write('spark-tenancy: synth failed; nothing was written\n');
+    }
+    process.exitCode = 1;
+  }
+}
+
+/** Prints a warning the user must see, on stderr so it never mixes into YAML on stdout. */
+export function warn(message: string): void {
+  process.stderr.write(`warning: ${message}\n`);
+}

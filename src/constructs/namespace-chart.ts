@@ -1,0 +1,55 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as k8s from '../../imports/k8s';
+import { commonLabels } from '../names';
+import { podSecurityLabels } from '../pod/security';
+import { PlatformSpec } from '../spec/types';
+
+export interface NamespaceChartProps {
+  readonly spec: PlatformSpec;
+  /** The namespace this chart's objects live in; also its output file name. */
+  readonly namespace: string;
+  /** `proxy` or `tenant`. */
+  readonly role: string;
+  /** Extra labels on the Namespace object. @default - none */
+  readonly labels?: Record<string, string>;
+  /** Annotations on the Namespace object. @default - none */
+  readonly annotations?: Record<string, string>;
+}
+
+/**
+ * A chart that holds exactly one namespace and its objects, synthesized to `<namespace>.k8s.yaml`.
+ *
+ * The chart-level `namespace` of cdk8s is deliberately not used: it is also stamped onto the
+ * cluster-scoped Namespace object. Every namespaced object sets its namespace explicitly instead,
+ * and resource name hashes are off, so names never depend on construct paths.
+ */
+export class NamespaceChart extends Chart {
+  /** Whether a construct is a NamespaceChart (works across package copies). */
+  public static isNamespaceChart(x: unknown): x is NamespaceChart {
+    return typeof x === 'object' && x !== null && NAMESPACE_CHART in x;
+  }
+
+  public readonly namespaceName: string;
+
+  constructor(scope: Construct, id: string, props: NamespaceChartProps) {
+    super(scope, id, { disableResourceNameHashes: true });
+    Object.defineProperty(this, NAMESPACE_CHART, { value: true });
+    this.namespaceName = props.namespace;
+    new k8s.KubeNamespace(this, 'Namespace', {
+      metadata: {
+        name: props.namespace,
+        labels: {
+          ...commonLabels(props.spec, 'namespace'),
+          'spark-tenancy.dev/platform': props.spec.name,
+          'spark-tenancy.dev/role': props.role,
+          ...podSecurityLabels(props.spec),
+          ...props.labels,
+        },
+        annotations: props.annotations,
+      },
+    });
+  }
+}
+
+const NAMESPACE_CHART = Symbol.for('spark-tenancy.NamespaceChart');

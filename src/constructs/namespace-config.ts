@@ -1,0 +1,86 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as k8s from '../../imports/k8s';
+import { commonLabels, objectNames } from '../names';
+import { DEFAULTS, Platform, PlatformFile } from '../spec/platform';
+import { Role } from '../spec/types';
+
+export interface NamespaceConfigProps {
+  readonly platform: Platform;
+  readonly namespace: string;
+  /** The roles whose pods run in this namespace; their files are stored here. */
+  readonly roles: readonly Role[];
+}
+
+/**
+ * The per-namespace copies of the spec's files: a ConfigMap with the non-secret files and, for the
+ * secret ones, a reference the cluster resolves (an ExternalSecret), never their bytes. A plaintext
+ * Secret is written only with `allowPlaintextSecrets: true`.
+ */
+export class NamespaceConfig extends Construct {
+  /** Secret files the namespace needs, for docs and annotations. */
+  public readonly secretFiles: readonly PlatformFile[];
+
+  constructor(scope: Construct, id: string, props: NamespaceConfigProps) {
+    super(scope, id);
+    const { spec } = props.platform;
+    const names = objectNames(spec);
+    const files = props.platform.files.filter(f => f.roles.some(r => props.roles.includes(r)));
+    const plain = files.filter(f => !f.secret);
+    this.secretFiles = files.filter(f => f.secret);
+
+    if (plain.length > 0) {
+      const data: Record<string, string> = {};
+      const binaryData: Record<string, string> = {};
+      for (const file of plain) {
+        if (isText(file.content!)) data[file.key] = file.content!.toString('utf8');
+        else binaryData[file.key] = file.content!.toString('base64');
+      }
+      new k8s.KubeConfigMap(this, 'Files', {
+        metadata: { name: names.filesConfigMap, namespace: props.namespace, labels: commonLabels(spec, 'config') },
+        data: Object.keys(data).length > 0 ? data : undefined,
+        binaryData: Object.keys(binaryData).length > 0 ? binaryData : undefined,
+      });
+    }
+
+    if (this.secretFiles.length === 0) return;
+    const metadata = { name: names.secret, namespace: props.namespace, labels: commonLabels(spec, 'config') };
+    if (spec.allowPlaintextSecrets) {
+      new k8s.KubeSecret(this, 'Secret', {
+        metadata,
+        type: 'Opaque',
+        data: Object.fromEntries(this.secretFiles.map(f => [f.key, f.content!.toString('base64')])),
+      });
+    } else if (spec.secrets?.store) {
+      new ApiObject(this, 'ExternalSecret', {
+        apiVersion: 'external-secrets.io/v1beta1',
+        kind: 'ExternalSecret',
+        metadata,
+        spec: {
+          refreshInterval: spec.secrets.refreshInterval ?? DEFAULTS.secretRefreshInterval,
+          secretStoreRef: { name: spec.secrets.store.name, kind: spec.secrets.store.kind ?? 'ClusterSecretStore' },
+          target: { name: names.secret, creationPolicy: 'Owner' },
+          data: this.secretFiles.map(f => ({ secretKey: f.key, remoteRef: f.remoteRef ?? { key: f.key } })),
+        },
+      });
+    }
+  }
+}
+
+/** UTF-8 text without control characters other than tab, newline and carriage return. */
+function isText(content: Buffer): boolean {
+  const text = content.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(content)) return false;
+  return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text);
+}
+
+/**
+ * Without a secret store the cluster must already hold the Secret; the Namespace says which one and
+ * which keys, so a reviewer (and `kubectl describe ns`) can see what is expected.
+ */
+export function requiredSecretAnnotation(platform: Platform, roles: readonly Role[]): Record<string, string> | undefined {
+  const { spec } = platform;
+  const secretKeys = platform.files.filter(f => f.secret && f.roles.some(r => roles.includes(r))).map(f => f.key);
+  if (secretKeys.length === 0 || spec.allowPlaintextSecrets || spec.secrets?.store) return undefined;
+  return { 'spark-tenancy.dev/required-secret': `${objectNames(spec).secret}: ${secretKeys.join(', ')}` };
+}

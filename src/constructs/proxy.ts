@@ -1,0 +1,69 @@
+import { Construct } from 'constructs';
+import * as k8s from '../../imports/k8s';
+import { commonLabels, objectNames } from '../names';
+import { buildRolePod } from '../pod/role-pod';
+import { resourceRequirements } from '../pod/workload';
+import { DEFAULTS, Platform, PORTS } from '../spec/platform';
+import { DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE, SPARK_DEFAULTS_FILE } from '../spark/pod-templates';
+
+/** Where the proxy finds each tenant's spark-defaults.conf and pod templates: `<dir>/<tenant>/...`. */
+export const PROXY_TENANTS_DIR = '/opt/spark-tenancy/tenants';
+
+export interface ProxyProps {
+  readonly platform: Platform;
+}
+
+/**
+ * The proxy: the unified image in proxy role, with its ServiceAccount, its own files, and every
+ * tenant's Spark ConfigMap mounted at `/opt/spark-tenancy/tenants/<tenant>/` for spark-submit.
+ */
+export class Proxy extends Construct {
+  constructor(scope: Construct, id: string, props: ProxyProps) {
+    super(scope, id);
+    const { spec } = props.platform;
+    const names = objectNames(spec);
+    const namespace = spec.proxy.namespace;
+    const labels = commonLabels(spec, 'proxy');
+    const selector = { 'app.kubernetes.io/name': spec.name, 'app.kubernetes.io/component': 'proxy' };
+
+    new k8s.KubeServiceAccount(this, 'ServiceAccount', {
+      metadata: { name: names.proxyServiceAccount, namespace, labels },
+    });
+
+    // One projected volume for all tenants keeps the pod spec small at a thousand tenants.
+    const tenantSources: k8s.VolumeProjection[] = spec.tenants.map(t => ({
+      configMap: {
+        name: names.tenantSparkConfigMap(t.namespace),
+        items: [SPARK_DEFAULTS_FILE, DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE].map(key => ({ key, path: `${t.namespace}/${key}` })),
+      },
+    }));
+    const pod = buildRolePod({
+      platform: props.platform,
+      role: 'proxy',
+      transport: spec.transport ?? DEFAULTS.transport,
+      podDescription: `proxy Deployment in ${namespace}`,
+      serviceAccountName: names.proxyServiceAccount,
+      container: {
+        name: 'proxy',
+        args: ['proxy'],
+        env: [{ name: 'SPARK_TENANCY_TENANTS_DIR', value: PROXY_TENANTS_DIR }],
+        ports: [{ name: 'http', containerPort: PORTS.app }],
+        resources: resourceRequirements(spec.proxy.resources),
+      },
+      extraVolumes: [{ name: 'tenant-spark-conf', projected: { sources: tenantSources, defaultMode: 0o444 } }],
+      extraVolumeMounts: [{ name: 'tenant-spark-conf', mountPath: PROXY_TENANTS_DIR, readOnly: true }],
+    });
+
+    new k8s.KubeDeployment(this, 'Deployment', {
+      metadata: { name: names.proxyDeployment, namespace, labels },
+      spec: {
+        replicas: spec.proxy.replicas ?? DEFAULTS.replicas,
+        selector: { matchLabels: selector },
+        template: {
+          metadata: { labels, annotations: { 'checksum/config': pod.checksum } },
+          spec: pod.spec,
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { Construct } from 'constructs';
+import * as k8s from '../../imports/k8s';
+import { commonLabels, objectNames } from '../names';
+import { Platform } from '../spec/platform';
+import { Role, TenantSpec } from '../spec/types';
+import { SPARK_DEFAULTS_FILE, tenantPodTemplates } from '../spark/pod-templates';
+import { SyncFile } from '../sync/config-sync';
+import { generatedFile } from '../sync/generated-file';
+import { Engine, ENGINE_CONF_DIR } from './engine';
+import { EngineRbac } from './engine-rbac';
+import { NamespaceChart } from './namespace-chart';
+import { NamespaceConfig, requiredSecretAnnotation } from './namespace-config';
+import { SparkProperties } from './spark-properties';
+
+/** Pods in a tenant namespace. */
+const TENANT_ROLES: readonly Role[] = ['engine', 'executor'];
+
+export interface TenantNamespaceProps {
+  readonly platform: Platform;
+  readonly tenant: TenantSpec;
+}
+
+/**
+ * Everything one tenant namespace holds: the Namespace, RBAC for engines and for the proxy, the
+ * namespace's copies of the files, the engine's Spark configuration, and the engine itself.
+ */
+export class TenantNamespace extends NamespaceChart {
+  constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
+    const { platform, tenant } = props;
+    const { spec } = platform;
+    super(scope, id, {
+      spec,
+      namespace: tenant.namespace,
+      role: 'tenant',
+      labels: { 'spark-tenancy.dev/tenant': 'true', ...tenant.labels },
+      annotations: requiredSecretAnnotation(platform, TENANT_ROLES),
+    });
+    const names = objectNames(spec);
+    new EngineRbac(this, 'Rbac', { spec, namespace: tenant.namespace });
+    new NamespaceConfig(this, 'Config', { platform, namespace: tenant.namespace, roles: TENANT_ROLES });
+
+    const sparkProperties = new SparkProperties(this, 'SparkProperties', { platform, tenant, deployMode: 'client', templateDir: ENGINE_CONF_DIR });
+    const { executor } = tenantPodTemplates(platform, tenant);
+    const sparkFiles: SyncFile[] = [
+      generatedFile(SPARK_DEFAULTS_FILE, ENGINE_CONF_DIR, sparkProperties.toSparkDefaults()),
+      generatedFile(executor.fileName, ENGINE_CONF_DIR, executor.text),
+    ];
+    new k8s.KubeConfigMap(this, 'SparkConfig', {
+      metadata: { name: names.sparkConfigMap, namespace: tenant.namespace, labels: commonLabels(spec, 'spark-config') },
+      data: Object.fromEntries(sparkFiles.map(f => [f.key, f.content!.toString('utf8')])),
+    });
+    new Engine(this, 'Engine', { platform, tenant, sparkFiles });
+  }
+}
+

@@ -1,0 +1,36 @@
+import { PlatformSpec } from './spec/types';
+
+/**
+ * Every object name the package emits, in one place: names are explicit (never cdk8s path hashes),
+ * so they stay stable when constructs move, and other code refers to them through here.
+ */
+export function objectNames(spec: Pick<PlatformSpec, 'name' | 'secrets'>) {
+  const p = spec.name;
+  return {
+    engineServiceAccount: `${p}-engine`,
+    driverRole: `${p}-spark-driver`,
+    engineRoleBinding: `${p}-engine`,
+    proxyLauncherRoleBinding: `${p}-proxy-launcher`,
+    proxyServiceAccount: `${p}-proxy`,
+    proxyDeployment: `${p}-proxy`,
+    filesConfigMap: `${p}-files`,
+    sparkConfigMap: `${p}-spark`,
+    secret: spec.secrets?.name ?? `${p}-secrets`,
+    engineDeployment: `${p}-engine`,
+    engineService: `${p}-engine`,
+    engineHeadlessService: `${p}-engine-driver`,
+    /** Per-tenant Spark ConfigMap in the proxy namespace. */
+    tenantSparkConfigMap: (tenant: string) => `${p}-spark-${tenant}`,
+  };
+}
+
+export type ObjectNames = ReturnType<typeof objectNames>;
+
+/** Labels shared by everything the package emits. */
+export function commonLabels(spec: Pick<PlatformSpec, 'name'>, component: string): Record<string, string> {
+  return {
+    'app.kubernetes.io/name': spec.name,
+    'app.kubernetes.io/component': component,
+    'app.kubernetes.io/managed-by': 'spark-tenancy',
+  };
+}

@@ -1,0 +1,108 @@
+import { createHash } from 'crypto';
+import { stringify } from 'yaml';
+import * as k8s from '../../imports/k8s';
+import { commonLabels, objectNames } from '../names';
+import { buildRolePod } from '../pod/role-pod';
+import { Platform, tenantTransport } from '../spec/platform';
+import { TenantSpec } from '../spec/types';
+import { parsePodTemplate } from './pod-template-roundtrip';
+
+/** Spark's default container names; the properties point `podTemplateContainerName` at them. */
+export const DRIVER_CONTAINER = 'spark-kubernetes-driver';
+export const EXECUTOR_CONTAINER = 'spark-kubernetes-executor';
+export const DRIVER_TEMPLATE_FILE = 'driver-template.yaml';
+export const EXECUTOR_TEMPLATE_FILE = 'executor-template.yaml';
+export const SPARK_DEFAULTS_FILE = 'spark-defaults.conf';
+
+/** Volume names Spark adds to the pods it builds; a template volume with one of them breaks the pod. */
+export const SPARK_RESERVED_VOLUMES = [
+  'spark-conf-volume-driver',
+  'spark-conf-volume-exec',
+  'pod-template-volume',
+  'krb5-file',
+  'hadoop-properties',
+  'kerberos-keytab',
+  'hadoop-secret',
+];
+const SPARK_LOCAL_DIR_VOLUME = /^spark-local-dir-\d+$/;
+
+/** A rendered pod template file. */
+export interface PodTemplate {
+  readonly fileName: string;
+  /** The YAML text Spark reads. */
+  readonly text: string;
+  readonly sha256: string;
+}
+
+/**
+ * The driver and executor pod template files of one tenant. What Spark overwrites or rejects
+ * (`metadata.namespace`, `restartPolicy`, `args`, image pull settings it owns) is left out.
+ */
+export function tenantPodTemplates(platform: Platform, tenant: TenantSpec): TenantTemplates {
+  // Templates hold nothing tenant-specific beyond transport and host aliases (Spark sets the namespace),
+  // so tenants that share those share one rendering: a thousand tenants cost a handful of renders.
+  const key = JSON.stringify([tenantTransport(platform, tenant), tenant.hostAliases ?? []]);
+  let byKey = rendered.get(platform);
+  if (!byKey) rendered.set(platform, byKey = new Map());
+  let templates = byKey.get(key);
+  if (!templates) byKey.set(key, templates = renderTenantTemplates(platform, tenant));
+  return templates;
+}
+
+export interface TenantTemplates {
+  readonly driver: PodTemplate;
+  readonly executor: PodTemplate;
+}
+
+const rendered = new WeakMap<Platform, Map<string, TenantTemplates>>();
+
+function renderTenantTemplates(platform: Platform, tenant: TenantSpec): TenantTemplates {
+  const names = objectNames(platform.spec);
+  const transport = tenantTransport(platform, tenant);
+  const where = `of ${tenant.namespace}`;
+  const driver = buildRolePod({
+    platform,
+    tenant,
+    role: 'engine',
+    transport,
+    podDescription: `driver pod template ${where}`,
+    serviceAccountName: names.engineServiceAccount,
+    container: { name: DRIVER_CONTAINER },
+  });
+  const executor = buildRolePod({
+    platform,
+    tenant,
+    role: 'executor',
+    transport,
+    podDescription: `executor pod template ${where}`,
+    serviceAccountName: names.engineServiceAccount,
+    legacyServiceAccountField: true,
+    container: { name: EXECUTOR_CONTAINER, env: [{ name: platform.spec.roleEnv, value: 'true' }] },
+  });
+  return {
+    driver: renderTemplate(DRIVER_TEMPLATE_FILE, platform, 'driver', driver.spec),
+    executor: renderTemplate(EXECUTOR_TEMPLATE_FILE, platform, 'executor', executor.spec),
+  };
+}
+
+function renderTemplate(fileName: string, platform: Platform, component: string, spec: k8s.PodSpec): PodTemplate {
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { labels: commonLabels(platform.spec, component) },
+    spec: k8s.toJson_PodSpec(spec),
+  };
+  assertNoReservedVolumes(fileName, pod.spec);
+  const text = stringify(pod, { lineWidth: 0 });
+  // Fail synth if Spark's own client would read the template differently from what we meant.
+  parsePodTemplate(fileName, text, pod);
+  return { fileName, text, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+function assertNoReservedVolumes(fileName: string, spec: { volumes?: { name: string }[] } | undefined): void {
+  for (const volume of spec?.volumes ?? []) {
+    if (SPARK_RESERVED_VOLUMES.includes(volume.name) || SPARK_LOCAL_DIR_VOLUME.test(volume.name)) {
+      throw new Error(`${fileName}: volume "${volume.name}" uses a name Spark adds to its pods itself; rename it`);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { PlatformSpec, Role, TenantSpec, Transport } from './types';
+
+/** Where a value came from in the spec, so that later stages can still point at file, line and field. */
+export interface SpecOrigin {
+  readonly file?: string;
+  readonly line?: number;
+  readonly col?: number;
+  readonly path: string;
+}
+
+/** A `files` entry after loading: defaults applied, content read and hashed once for every namespace. */
+export interface PlatformFile {
+  /** Position in `files`, used in messages. */
+  readonly index: number;
+  readonly name: string;
+  readonly mountPath: string;
+  readonly roles: readonly Role[];
+  readonly secret: boolean;
+  /** Numeric mode, e.g. 0o444. */
+  readonly mode: number;
+  readonly key: string;
+  readonly preserveImageContent: boolean;
+  readonly remoteRef?: { readonly key: string; readonly property?: string };
+  /** The bytes; absent for a secret file that only the cluster holds. */
+  readonly content?: Buffer;
+  /** sha256 of `content`, hex. */
+  readonly sha256?: string;
+  /** Absolute path of the source file. */
+  readonly sourcePath?: string;
+  readonly origin: SpecOrigin;
+}
+
+/** A validated platform: the spec (with Spark values as strings) plus the files it names. */
+export interface Platform {
+  readonly spec: PlatformSpec;
+  readonly files: readonly PlatformFile[];
+  /** The spec file, when the platform was loaded from one. */
+  readonly specFile?: string;
+  /** Folder that `source` paths are relative to. */
+  readonly baseDir: string;
+  /** Locates a field of the spec (e.g. `['tenants', 2, 'namespace']`) for messages. */
+  readonly locate: (path: readonly (string | number)[]) => SpecOrigin;
+}
+
+/** Defaults shared by the constructs; one place so docs, schema and code agree. */
+export const DEFAULTS = {
+  transport: 'env' as Transport,
+  runAsUser: 185,
+  podSecurity: 'restricted' as const,
+  secretRefreshInterval: '1h',
+  fileMode: 0o444,
+  secretFileMode: 0o400,
+  replicas: 1,
+  resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '2Gi' } },
+  driverFeatureSteps: [
+    'org.apache.spark.server.k8s.extension.EngineSetup',
+    'org.apache.spark.server.k8s.extension.EngineNamespaceFeature',
+  ],
+  executorFeatureSteps: ['org.apache.spark.server.k8s.extension.ExecutorSetup'],
+};
+
+/** Ports of the unified image. */
+export const PORTS = { app: 8011, sparkUi: 4040, driver: 7078, blockManager: 7079 } as const;
+
+/** The transport a tenant's pods use. */
+export function tenantTransport(platform: Platform, tenant: TenantSpec): Transport {
+  return tenant.transport ?? platform.spec.transport ?? DEFAULTS.transport;
+}
+
+/** Files a role receives, in spec order. */
+export function filesFor(platform: Platform, role: Role): PlatformFile[] {
+  return platform.files.filter(f => f.roles.includes(role));
+}

@@ -1,0 +1,237 @@
+import { createHash } from 'crypto';
+import * as k8s from '../../imports/k8s';
+import { SpecError } from '../spec/errors';
+import { SpecOrigin } from '../spec/platform';
+import { Transport } from '../spec/types';
+import { materializerScript } from './materializer-script';
+
+/** A file one pod receives: a spec entry, or a file the package generates (spark-defaults.conf, a pod template). */
+export interface SyncFile {
+  readonly name: string;
+  readonly mountPath: string;
+  /** Numeric mode, e.g. 0o444. */
+  readonly mode: number;
+  readonly secret: boolean;
+  /** Key in the ConfigMap or Secret that holds the file (the `objects` transport and all secret files). */
+  readonly key: string;
+  /** The bytes; absent only for secret files, which always come from the Secret. */
+  readonly content?: Buffer;
+  readonly sha256?: string;
+  readonly preserveImageContent: boolean;
+  /** Where the entry is declared, for messages. @default - a generated file */
+  readonly origin?: SpecOrigin;
+  /** Set on files the package generates: which ConfigMap holds them. */
+  readonly generatedIn?: 'spark';
+}
+
+/** Object names in the pod's namespace that hold file contents. */
+export interface SyncSources {
+  /** ConfigMap with the spec's non-secret files. */
+  readonly filesConfigMap: string;
+  /** ConfigMap with generated files (spark-defaults.conf, pod templates). */
+  readonly sparkConfigMap: string;
+  /** Secret with the secret files. */
+  readonly secret: string;
+}
+
+export interface ConfigSyncProps {
+  readonly files: readonly SyncFile[];
+  readonly transport: Transport;
+  /** The unified image: the init container needs no second image. */
+  readonly image: string;
+  readonly sources: SyncSources;
+  readonly securityContext: k8s.SecurityContext;
+  /** What the pod is, for messages: `engine Deployment in team-a`. */
+  readonly podDescription: string;
+  /** Most base64 characters of inline file content one pod may carry. @default ENV_TRANSPORT_BUDGET */
+  readonly envBudget?: number;
+}
+
+/** The pieces a pod needs to receive its files: add them to the pod spec and to its main container. */
+export interface ConfigSyncParts {
+  readonly initContainer: k8s.Container;
+  readonly volumes: k8s.Volume[];
+  /** Mounts for the main container: every file directory at its mountPath, read-only. */
+  readonly volumeMounts: k8s.VolumeMount[];
+  /** Covers every byte, path and mode the pod receives (secret files by name only: their bytes live in the cluster). */
+  readonly checksum: string;
+}
+
+/**
+ * Linux caps one env string at 128 KiB (MAX_ARG_STRLEN, counting `NAME=` and the NUL); a chunk of
+ * 96 KiB leaves room for the name and keeps each value far from it.
+ */
+export const ENV_CHUNK_CHARS = 96 * 1024;
+/**
+ * Inline content per pod: far below the ~2 MiB argv+env limit and the 1.5 MiB etcd request limit, and
+ * small enough that a tenant's driver and executor templates (each within this budget) fit the 1 MiB
+ * ConfigMap that carries them to the proxy, and that Spark's 1.5 MiB pod template limit holds.
+ */
+export const ENV_TRANSPORT_BUDGET = 512 * 1024;
+
+/** Where the init container mounts the projected ConfigMap/Secret sources, and stages the shared volumes. */
+export const SOURCE_DIR = '/var/run/spark-tenancy/source';
+export const STAGING_DIR = '/var/run/spark-tenancy/volumes';
+export const CONFIG_SYNC_CONTAINER = 'config-sync';
+const SOURCE_VOLUME = 'config-sync-source';
+
+/** Builds the `config-sync` init container, its volumes and the main container's mounts for one pod. */
+export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
+  const directories = groupByDirectory(props.files);
+  const inlineFiles = props.files.filter(f => props.transport === 'env' && !f.secret);
+  checkEnvBudget(inlineFiles, props);
+
+  const env: k8s.EnvVar[] = [];
+  const plan: string[] = [];
+  const varNames = new UniqueNames();
+  for (const dir of directories) {
+    if (dir.preserveImageContent) plan.push('seed', dir.mountPath, dir.stagingPath);
+    for (const file of dir.files) {
+      const target = `${dir.stagingPath}/${file.name}`;
+      const mode = file.mode.toString(8).padStart(4, '0');
+      if (props.transport === 'env' && !file.secret) {
+        const base64 = file.content!.toString('base64');
+        const chunks = chunk(base64, ENV_CHUNK_CHARS);
+        const variable = varNames.take(`CFG_${file.key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`);
+        chunks.forEach((value, i) => env.push({ name: `${variable}_${i}`, value }));
+        plan.push('env', variable, String(chunks.length), file.sha256!, mode, target);
+      } else {
+        // Secret bytes live only in the cluster, so there is no hash to check them against.
+        plan.push('file', `${SOURCE_DIR}/${sourcePath(file)}`, file.secret ? '-' : file.sha256!, mode, target);
+      }
+    }
+  }
+
+  const projected = projectedSources(props);
+  const volumes: k8s.Volume[] = directories.map(dir => ({
+    name: dir.volumeName,
+    emptyDir: dir.secret ? { medium: 'Memory' } : {},
+  }));
+  if (projected.length > 0) {
+    volumes.push({ name: SOURCE_VOLUME, projected: { sources: projected, defaultMode: 0o440 } });
+  }
+
+  const initMounts: k8s.VolumeMount[] = directories.map(dir => ({ name: dir.volumeName, mountPath: dir.stagingPath }));
+  if (projected.length > 0) initMounts.push({ name: SOURCE_VOLUME, mountPath: SOURCE_DIR, readOnly: true });
+
+  return {
+    initContainer: {
+      name: CONFIG_SYNC_CONTAINER,
+      image: props.image,
+      command: ['/bin/sh', '-c', materializerScript(), CONFIG_SYNC_CONTAINER, ...plan],
+      env: env.length > 0 ? env : undefined,
+      volumeMounts: initMounts,
+      securityContext: props.securityContext,
+      resources: {
+        requests: { cpu: k8s.Quantity.fromString('50m'), memory: k8s.Quantity.fromString('64Mi') },
+        limits: { memory: k8s.Quantity.fromString('256Mi') },
+      },
+    },
+    volumes,
+    volumeMounts: directories.map(dir => ({ name: dir.volumeName, mountPath: dir.mountPath, readOnly: true })),
+    checksum: checksumOf(props.files),
+  };
+}
+
+/** One emptyDir per distinct mountPath. */
+interface Directory {
+  readonly mountPath: string;
+  readonly volumeName: string;
+  readonly stagingPath: string;
+  readonly files: SyncFile[];
+  readonly secret: boolean;
+  readonly preserveImageContent: boolean;
+}
+
+function groupByDirectory(files: readonly SyncFile[]): Directory[] {
+  const byPath = new Map<string, SyncFile[]>();
+  for (const file of files) {
+    const list = byPath.get(file.mountPath) ?? [];
+    list.push(file);
+    byPath.set(file.mountPath, list);
+  }
+  const names = new UniqueNames();
+  return [...byPath.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([mountPath, dirFiles]) => {
+      const volumeName = names.take(volumeNameFor(mountPath), '-');
+      return {
+        mountPath,
+        volumeName,
+        stagingPath: `${STAGING_DIR}/${volumeName}`,
+        files: dirFiles,
+        // Any secret in a directory keeps the whole directory in memory, never on the node's disk.
+        secret: dirFiles.some(f => f.secret),
+        preserveImageContent: dirFiles.some(f => f.preserveImageContent),
+      };
+    });
+}
+
+/** `cfg-` + the path as a DNS label; the prefix keeps clear of the volume names Spark adds itself. */
+function volumeNameFor(mountPath: string): string {
+  const slug = mountPath.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'root';
+  if (slug.length <= 50) return `cfg-${slug}`;
+  const hash = createHash('sha256').update(mountPath).digest('hex').slice(0, 8);
+  return `cfg-${slug.slice(0, 41).replace(/-+$/, '')}-${hash}`;
+}
+
+function sourcePath(file: SyncFile): string {
+  return `${file.secret ? 'secret' : file.generatedIn === 'spark' ? 'spark' : 'files'}/${file.key}`;
+}
+
+function projectedSources(props: ConfigSyncProps): k8s.VolumeProjection[] {
+  const fromObjects = props.files.filter(f => f.secret || props.transport === 'objects');
+  const items = (pick: (f: SyncFile) => boolean) => fromObjects.filter(pick).map(f => ({ key: f.key, path: sourcePath(f) }));
+  const sources: k8s.VolumeProjection[] = [];
+  const files = items(f => !f.secret && f.generatedIn === undefined);
+  const spark = items(f => !f.secret && f.generatedIn === 'spark');
+  const secrets = items(f => f.secret);
+  if (files.length > 0) sources.push({ configMap: { name: props.sources.filesConfigMap, items: files } });
+  if (spark.length > 0) sources.push({ configMap: { name: props.sources.sparkConfigMap, items: spark } });
+  if (secrets.length > 0) sources.push({ secret: { name: props.sources.secret, items: secrets } });
+  return sources;
+}
+
+function checkEnvBudget(inline: readonly SyncFile[], props: ConfigSyncProps): void {
+  const budget = props.envBudget ?? ENV_TRANSPORT_BUDGET;
+  let used = 0;
+  for (const file of inline) {
+    const size = Math.ceil(file.content!.length / 3) * 4;
+    used += size;
+    if (used <= budget) continue;
+    const what = file.origin ? file.name : `${file.name} (generated, carrying its own files)`;
+    const detail = used === size
+      ? `is ${file.content!.length} bytes, ${size} as base64`
+      : `brings the inline total to ${used} base64 characters`;
+    throw new SpecError([{
+      ...(file.origin ?? { path: '' }),
+      message: `${what} ${detail} in the ${props.podDescription}, over the env transport budget of ${budget} characters per pod; use "transport: objects" for this platform or tenant`,
+    }]);
+  }
+}
+
+function chunk(text: string, size: number): string[] {
+  if (text.length === 0) return [''];
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i += size) parts.push(text.slice(i, i + size));
+  return parts;
+}
+
+function checksumOf(files: readonly SyncFile[]): string {
+  const lines = files
+    .map(f => `${f.mountPath}/${f.name} ${f.mode.toString(8)} ${f.secret ? `secret:${f.key}` : f.sha256}`)
+    .sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}
+
+/** Hands out names in order, suffixing repeats so that distinct inputs never share a name. */
+class UniqueNames {
+  private readonly used = new Set<string>();
+
+  take(wanted: string, separator = '_'): string {
+    let name = wanted;
+    for (let n = 2; this.used.has(name); n++) name = `${wanted}${separator}${n}`;
+    this.used.add(name);
+    return name;
+  }
+}

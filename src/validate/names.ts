@@ -1,0 +1,256 @@
+/**
+ * Names pass: object names per kind, namespaces and scope, label and annotation keys and values, and the
+ * names of containers, volumes, ports, env vars and ConfigMap/Secret keys, by the rules of the API server's
+ * validation (k8s.io/apimachinery/pkg/util/validation), which kubernetes-models does not apply.
+ */
+import { childField, itemField } from './fields';
+import { arrayAt, describeValue, isJsonObject, objectAt, stringAt, stringEntriesAt } from './json';
+import { KindInfo } from './schema-registry';
+import { DefinitionChecks, JsonObject, Report } from './types';
+
+/** A syntax for names, with what to tell the user when a value does not fit. */
+interface NameFormat {
+  readonly description: string;
+  readonly maxLength: number;
+  readonly pattern: RegExp;
+  readonly example: string;
+}
+
+const DNS1123_LABEL: NameFormat = {
+  description: 'a DNS-1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit)',
+  maxLength: 63,
+  pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+  example: 'my-name',
+};
+const DNS1123_SUBDOMAIN: NameFormat = {
+  description: 'a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", each dot-separated part starting and ending with a letter or digit)',
+  maxLength: 253,
+  pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+  example: 'my-name.example',
+};
+const DNS1035_LABEL: NameFormat = {
+  description: 'a DNS-1035 label (lowercase letters, digits and "-", starting with a letter and ending with a letter or digit)',
+  maxLength: 63,
+  pattern: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
+  example: 'my-service',
+};
+/** A CronJob's Jobs are named `<cronjob>-<11 chars>`, so the API server caps CronJob names at 52. */
+const CRONJOB_NAME: NameFormat = { ...DNS1123_SUBDOMAIN, maxLength: 52 };
+/** RBAC objects accept any name usable as a URL path segment (e.g. "system:aggregate-to-view"). */
+const PATH_SEGMENT: NameFormat = {
+  description: 'usable as a URL path segment (not "." or "..", no "/" or "%")',
+  maxLength: Infinity,
+  pattern: /^(?!\.\.?$)[^/%]+$/,
+  example: 'spark:engine',
+};
+const QUALIFIED_NAME_PART: NameFormat = {
+  description: 'a qualified name (alphanumerics, "-", "_" and ".", starting and ending with an alphanumeric), optionally prefixed by a DNS subdomain and "/"',
+  maxLength: 63,
+  pattern: /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/,
+  example: 'app.kubernetes.io/name',
+};
+const LABEL_VALUE: NameFormat = {
+  description: 'a label value (empty, or alphanumerics, "-", "_" and ".", starting and ending with an alphanumeric)',
+  maxLength: 63,
+  pattern: /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/,
+  example: 'v1.2.0',
+};
+const CONFIG_KEY: NameFormat = {
+  description: 'a valid ConfigMap/Secret key (letters, digits, "-", "_" and ".")',
+  maxLength: 253,
+  pattern: /^[-._a-zA-Z0-9]+$/,
+  example: 'spark-defaults.conf',
+};
+const ENV_VAR_NAME: NameFormat = {
+  description: 'a valid environment variable name (letters, digits, "-", "_" and ".", not starting with a digit)',
+  maxLength: Infinity,
+  pattern: /^[-._a-zA-Z][-._a-zA-Z0-9]*$/,
+  example: 'SPARK_HOME',
+};
+/** IANA service name (RFC 6335), what named container ports and named probe/target ports must be. */
+const IANA_SVC_NAME: NameFormat = {
+  description: 'an IANA service name (lowercase letters, digits and single "-" between them, at least one letter, no leading or trailing "-")',
+  maxLength: 15,
+  pattern: /^(?=.*[a-z])(?!-)(?!.*--)[a-z0-9-]*[a-z0-9]$/,
+  example: 'http-metrics',
+};
+
+/** Why `value` does not fit `format`, including what would, or undefined when it fits. */
+function formatProblem(value: string, format: NameFormat): string | undefined {
+  if (value.length > format.maxLength) {
+    return `${describeValue(value)} is ${value.length} characters; must be at most ${format.maxLength} and ${format.description}`;
+  }
+  if (!format.pattern.test(value)) return `${describeValue(value)} is not ${format.description}, e.g. "${format.example}"`;
+  return undefined;
+}
+
+function checkFormat(value: string, format: NameFormat, field: string, report: Report): void {
+  const problem = formatProblem(value, format);
+  if (problem !== undefined) report(field, problem);
+}
+
+/** Label keys and annotation keys: `[prefix/]name`, prefix a DNS subdomain. */
+function qualifiedNameProblem(key: string): string | undefined {
+  const parts = key.split('/');
+  if (parts.length > 2) return `${describeValue(key)} has more than one "/"; must be ${QUALIFIED_NAME_PART.description}`;
+  const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];
+  if (prefix !== undefined) {
+    const prefixProblem = formatProblem(prefix, DNS1123_SUBDOMAIN);
+    if (prefixProblem !== undefined) return `prefix ${prefixProblem}`;
+  }
+  return formatProblem(name, QUALIFIED_NAME_PART);
+}
+
+function checkLabels(labels: JsonObject | undefined, field: string, report: Report): void {
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    const keyProblem = qualifiedNameProblem(key);
+    if (keyProblem !== undefined) report(childField(field, key), `label key ${keyProblem}`);
+    // Non-string values are the schema pass's finding.
+    if (typeof value === 'string') {
+      const valueProblem = formatProblem(value, LABEL_VALUE);
+      if (valueProblem !== undefined) report(childField(field, key), `label value ${valueProblem}`);
+    }
+  }
+}
+
+function checkAnnotationKeys(annotations: JsonObject | undefined, field: string, report: Report): void {
+  for (const key of Object.keys(annotations ?? {})) {
+    // The API server lowercases annotation keys before checking them.
+    const problem = qualifiedNameProblem(key.toLowerCase());
+    if (problem !== undefined) report(childField(field, key), `annotation key ${problem}`);
+  }
+}
+
+function metadataNameFormat(kind: KindInfo | undefined): NameFormat {
+  if (kind?.source !== 'kubernetes') return DNS1123_SUBDOMAIN;
+  if (kind.apiVersion === 'v1' && kind.kind === 'Namespace') return DNS1123_LABEL;
+  if (kind.apiVersion === 'v1' && kind.kind === 'Service') return DNS1035_LABEL;
+  if (kind.apiVersion.startsWith('rbac.authorization.k8s.io/')) return PATH_SEGMENT;
+  if (kind.apiVersion.startsWith('batch/') && kind.kind === 'CronJob') return CRONJOB_NAME;
+  return DNS1123_SUBDOMAIN;
+}
+
+/**
+ * Top-level identity: `metadata.name` valid for the kind, and `metadata.namespace` present exactly when the
+ * kind is namespaced (for unknown kinds, only checked when given).
+ */
+export function checkObjectIdentity(object: JsonObject, kind: KindInfo | undefined, report: Report): void {
+  const metadata = objectAt(object, 'metadata');
+  const name = stringAt(metadata, 'name');
+  const format = metadataNameFormat(kind);
+  if (name === undefined) report('metadata.name', `is required but missing; must be ${format.description}`);
+  else checkFormat(name, format, 'metadata.name', report);
+
+  const namespace = metadata?.namespace;
+  if (kind !== undefined && !kind.namespaced && namespace !== undefined) {
+    report('metadata.namespace', `must be absent: ${kind.kind} is cluster-scoped (got ${describeValue(namespace)})`);
+  } else if (kind?.namespaced && namespace === undefined) {
+    report('metadata.namespace', `is required: ${kind.kind} is namespaced and every manifest names its namespace explicitly`);
+  } else if (typeof namespace === 'string') {
+    checkFormat(namespace, DNS1123_LABEL, 'metadata.namespace', report);
+  }
+}
+
+/** Labels and annotation keys of any ObjectMeta (objects, pod templates, PVC templates). */
+export function checkObjectMeta(metadata: JsonObject, field: string, report: Report): void {
+  checkLabels(objectAt(metadata, 'labels'), childField(field, 'labels'), report);
+  checkAnnotationKeys(objectAt(metadata, 'annotations'), childField(field, 'annotations'), report);
+}
+
+function checkNamedItems(items: readonly unknown[], field: string, format: NameFormat, what: string, report: Report): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const name = stringAt(item, 'name');
+    if (name === undefined) return;
+    const nameField = childField(itemField(field, index), 'name');
+    if (seen.has(name)) report(nameField, `duplicate ${what} name ${describeValue(name)}; names must be unique`);
+    seen.add(name);
+    checkFormat(name, format, nameField, report);
+  });
+}
+
+/** Container and volume names, unique and DNS labels; every volumeMount names a volume of the pod. */
+function checkPodSpecNames(spec: JsonObject, field: string, report: Report): void {
+  const containerLists = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+  // Container names are unique across all three lists.
+  const allContainers = containerLists.flatMap((list) => arrayAt(spec, list).map((container, index) => ({ container, field: itemField(childField(field, list), index) })));
+  const seen = new Set<string>();
+  for (const { container, field: containerField } of allContainers) {
+    const name = stringAt(container, 'name');
+    if (name === undefined) continue;
+    if (seen.has(name)) report(childField(containerField, 'name'), `duplicate container name ${describeValue(name)}; names must be unique across containers, initContainers and ephemeralContainers`);
+    seen.add(name);
+    checkFormat(name, DNS1123_LABEL, childField(containerField, 'name'), report);
+  }
+
+  const volumes = arrayAt(spec, 'volumes');
+  checkNamedItems(volumes, childField(field, 'volumes'), DNS1123_LABEL, 'volume', report);
+  const volumeNames = new Set(volumes.map((volume) => stringAt(volume, 'name')));
+  for (const { container, field: containerField } of allContainers) {
+    arrayAt(container, 'volumeMounts').forEach((mount, index) => {
+      const name = stringAt(mount, 'name');
+      if (name !== undefined && !volumeNames.has(name)) {
+        const known = [...volumeNames].filter((known) => known !== undefined).map((known) => `"${known}"`).join(', ') || 'none';
+        report(childField(itemField(childField(containerField, 'volumeMounts'), index), 'name'), `refers to volume ${describeValue(name)}, which the pod does not define (volumes: ${known})`);
+      }
+    });
+  }
+}
+
+function checkContainerNames(container: JsonObject, field: string, report: Report): void {
+  checkNamedItems(arrayAt(container, 'ports'), childField(field, 'ports'), IANA_SVC_NAME, 'port', report);
+  arrayAt(container, 'env').forEach((variable, index) => {
+    const name = stringAt(variable, 'name');
+    if (name !== undefined) checkFormat(name, ENV_VAR_NAME, childField(itemField(childField(field, 'env'), index), 'name'), report);
+  });
+}
+
+/** A port given by name (probes, Service targetPort) must be an IANA service name. */
+function checkNamedPort(holder: JsonObject, key: string, field: string, report: Report): void {
+  const port = holder[key];
+  if (typeof port === 'string') checkFormat(port, IANA_SVC_NAME, childField(field, key), report);
+}
+
+function checkDataKeys(object: JsonObject, report: Report): void {
+  const sections = ['data', 'binaryData', 'stringData'].filter((section) => isJsonObject(object[section]));
+  const owner = new Map<string, string>();
+  for (const section of sections) {
+    for (const key of Object.keys(objectAt(object, section) ?? {})) {
+      checkFormat(key, CONFIG_KEY, childField(section, key), report);
+      // stringData merges into data, so only data/binaryData may not share a key.
+      if (section === 'binaryData' && owner.get(key) === 'data') report(childField(section, key), 'duplicates a key of data; a key may be in data or binaryData, not both');
+      owner.set(key, section);
+    }
+  }
+}
+
+/** Name checks by OpenAPI definition, run wherever the schema walk meets one. */
+export const NAME_CHECKS: DefinitionChecks = {
+  'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta': [checkObjectMeta],
+  'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector': [(selector, field, report) => {
+    checkLabels(objectAt(selector, 'matchLabels'), childField(field, 'matchLabels'), report);
+    arrayAt(selector, 'matchExpressions').forEach((expression, index) => {
+      const key = stringAt(expression, 'key');
+      const problem = key === undefined ? undefined : qualifiedNameProblem(key);
+      if (problem !== undefined) report(childField(itemField(childField(field, 'matchExpressions'), index), 'key'), `label key ${problem}`);
+    });
+  }],
+  'io.k8s.api.core.v1.PodSpec': [checkPodSpecNames],
+  'io.k8s.api.core.v1.Container': [checkContainerNames],
+  'io.k8s.api.core.v1.EphemeralContainer': [checkContainerNames],
+  'io.k8s.api.core.v1.HTTPGetAction': [(action, field, report) => checkNamedPort(action, 'port', field, report)],
+  'io.k8s.api.core.v1.TCPSocketAction': [(action, field, report) => checkNamedPort(action, 'port', field, report)],
+  'io.k8s.api.core.v1.ServiceSpec': [(spec, field, report) => {
+    checkLabels(objectAt(spec, 'selector'), childField(field, 'selector'), report);
+    checkNamedItems(arrayAt(spec, 'ports'), childField(field, 'ports'), DNS1123_LABEL, 'port', report);
+  }],
+  'io.k8s.api.core.v1.ServicePort': [(port, field, report) => checkNamedPort(port, 'targetPort', field, report)],
+  'io.k8s.api.core.v1.KeyToPath': [(item, field, report) => {
+    const key = stringAt(item, 'key');
+    if (key !== undefined) checkFormat(key, CONFIG_KEY, childField(field, 'key'), report);
+  }],
+  'io.k8s.api.core.v1.ConfigMap': [(configMap, _field, report) => checkDataKeys(configMap, report)],
+  'io.k8s.api.core.v1.Secret': [(secret, _field, report) => checkDataKeys(secret, report)],
+};
+
+export { stringEntriesAt };

@@ -1,0 +1,77 @@
+import { CUSTOM_RESOURCE_DEFINITIONS, CUSTOM_RESOURCE_KINDS } from './custom-resources';
+import vendored from './k8s-schemas.json';
+
+/** The subset of OpenAPI v2 / JSON Schema that Kubernetes definitions (and our custom-resource rules) use. */
+export interface SchemaNode {
+  readonly $ref?: string;
+  readonly type?: string;
+  readonly format?: string;
+  readonly enum?: readonly unknown[];
+  readonly pattern?: string;
+  readonly required?: readonly string[];
+  readonly items?: SchemaNode;
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly additionalProperties?: SchemaNode | boolean;
+  readonly oneOf?: readonly SchemaNode[];
+  readonly 'x-kubernetes-preserve-unknown-fields'?: boolean;
+  readonly 'x-kubernetes-int-or-string'?: boolean;
+}
+
+/** How the validator knows a kind. */
+export interface KindInfo {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** Name of the root definition in the schema registry. */
+  readonly definition: string;
+  readonly namespaced: boolean;
+  /** `kubernetes`: a built-in kind of Kubernetes 1.27; `custom`: a custom resource with a hand-written rule. */
+  readonly source: 'kubernetes' | 'custom';
+}
+
+/** Shape of the vendored `k8s-schemas.json` (see scripts/vendor-k8s-schemas.js). */
+interface VendoredSchemas {
+  readonly kinds: Readonly<Record<string, { readonly definition: string; readonly namespaced: boolean }>>;
+  readonly definitions: Readonly<Record<string, SchemaNode>>;
+}
+
+const kubernetes = vendored as unknown as VendoredSchemas;
+const DEFINITION_PREFIX = '#/definitions/';
+
+const KINDS: ReadonlyMap<string, KindInfo> = new Map<string, KindInfo>([
+  ...Object.entries(kubernetes.kinds).map(([id, kind]) => [id, { ...splitKindId(id), ...kind, source: 'kubernetes' as const }] as const),
+  ...CUSTOM_RESOURCE_KINDS.map((kind) => [`${kind.apiVersion}/${kind.kind}`, { ...kind, source: 'custom' as const }] as const),
+]);
+
+const DEFINITIONS: Readonly<Record<string, SchemaNode>> = { ...kubernetes.definitions, ...CUSTOM_RESOURCE_DEFINITIONS };
+
+function splitKindId(id: string): { apiVersion: string; kind: string } {
+  const slash = id.lastIndexOf('/');
+  return { apiVersion: id.slice(0, slash), kind: id.slice(slash + 1) };
+}
+
+/** The kind as Kubernetes 1.27 or a custom-resource rule knows it, or undefined. */
+export function lookupKind(apiVersion: string, kind: string): KindInfo | undefined {
+  return KINDS.get(`${apiVersion}/${kind}`);
+}
+
+/** apiVersions under which a kind of this name is known, for "did you mean" hints. */
+export function knownApiVersionsOf(kind: string): string[] {
+  return [...KINDS.values()].filter((info) => info.kind === kind).map((info) => info.apiVersion);
+}
+
+/** Definition name a `$ref` points to. */
+export function refName(ref: string): string {
+  return ref.startsWith(DEFINITION_PREFIX) ? ref.slice(DEFINITION_PREFIX.length) : ref;
+}
+
+/** The schema of a definition; throws on a dangling name, which would be a bug in the vendored data or a rule. */
+export function definitionSchema(name: string): SchemaNode {
+  const schema = DEFINITIONS[name];
+  if (schema === undefined) throw new Error(`no schema definition named ${name}`);
+  return schema;
+}
+
+/** A `$ref` node to a definition, so the walk enters (and announces) the root definition like any other. */
+export function refTo(definition: string): SchemaNode {
+  return { $ref: `${DEFINITION_PREFIX}${definition}` };
+}

@@ -1,0 +1,680 @@
+import { spawnSync } from 'child_process';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { DEFAULTS, PORTS } from '../../src/spec/platform';
+
+const REPO = path.resolve(__dirname, '../..');
+const IMAGE_DIR = path.join(REPO, 'image');
+const BOOTSTRAP = path.join(IMAGE_DIR, 'bootstrap.sh');
+const MATERIALIZER = path.join(IMAGE_DIR, 'materialize.sh');
+const DOCKERFILE = path.join(IMAGE_DIR, 'Dockerfile');
+const IMAGE_DOC = path.join(REPO, 'docs', 'image.md');
+
+const ENGINE = 'com.example.test.EngineMain';
+const PROXY = 'com.example.test.ProxyMain';
+const ROLE_ENV = 'MY_PROJECT_EXECUTOR';
+
+/** Absolute path of `command` on this machine's PATH, or undefined. */
+function onPath(command: string): string | undefined {
+  const result = spawnSync('sh', ['-c', 'command -v "$1"', 'sh', command], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A temporary root with stand-ins for `java` and Spark's entrypoint. Each prints its pid, the env vars
+// of interest and its argv (one per line), so a test sees exactly what bootstrap.sh exec'd.
+
+const STAND_IN = `#!/bin/sh
+printf 'pid=%s\\n' "$$"
+for name in ${ROLE_ENV} OTHER_ROLE SPARK_HOME APP_HOME; do
+  eval "value=\\\${$name-<unset>}"
+  printf 'env=%s=%s\\n' "$name" "$value"
+done
+for arg in "$0" "$@"; do printf 'argv=%s\\n' "$arg"; done
+`;
+
+interface Root {
+  readonly dir: string;
+  readonly bin: string;
+  readonly appHome: string;
+  readonly sparkHome: string;
+  readonly entrypoint: string;
+  readonly java: string;
+  readonly fakeMaterializer: string;
+}
+
+function writeExecutable(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text, { mode: 0o755 });
+}
+
+function makeRoot(): Root {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spark-tenancy-image-'));
+  const bin = path.join(dir, 'bin');
+  const appHome = path.join(dir, 'my_project');
+  const sparkHome = path.join(dir, 'opt', 'spark');
+  const entrypoint = path.join(dir, 'opt', 'entrypoint.sh');
+  const java = path.join(bin, 'java');
+  const fakeMaterializer = path.join(dir, 'opt', 'fake-materialize.sh');
+  writeExecutable(java, STAND_IN);
+  writeExecutable(entrypoint, STAND_IN);
+  // Run with /bin/sh, like the real one: needs no exec bit.
+  fs.writeFileSync(fakeMaterializer, STAND_IN, { mode: 0o644 });
+  fs.mkdirSync(path.join(appHome, 'lib'), { recursive: true });
+  fs.writeFileSync(path.join(appHome, 'lib', 'my-project-1.0.jar'), 'PK fake jar');
+  fs.writeFileSync(path.join(appHome, 'lib', 'dependency-2.0.jar'), 'PK fake jar');
+  fs.mkdirSync(path.join(sparkHome, 'jars'), { recursive: true });
+  fs.writeFileSync(path.join(sparkHome, 'jars', 'spark-core_2.12-3.5.1.jar'), 'PK fake jar');
+  fs.mkdirSync(path.join(dir, 'nobin'));
+  return { dir, bin, appHome, sparkHome, entrypoint, java, fakeMaterializer };
+}
+
+interface Shell {
+  readonly name: string;
+  readonly command: string;
+  readonly args: readonly string[];
+}
+
+const SHELLS: readonly Shell[] = [
+  { name: 'dash', command: 'dash', args: [] },
+  { name: 'bash', command: 'bash', args: [] },
+  { name: 'busybox sh', command: 'busybox', args: ['sh'] },
+];
+
+interface Run {
+  readonly status: number | null;
+  readonly pid: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** What the stand-in printed; undefined when no stand-in ran. */
+  readonly exec?: { readonly pid: number; readonly argv: string[]; readonly env: Record<string, string> };
+}
+
+type Env = Record<string, string | undefined>;
+
+function parseStandIn(stdout: string): Run['exec'] {
+  const lines = stdout.split('\n').filter(l => l !== '');
+  if (!lines[0]?.startsWith('pid=')) return undefined;
+  const env: Record<string, string> = {};
+  const argv: string[] = [];
+  for (const line of lines.slice(1)) {
+    if (line.startsWith('argv=')) argv.push(line.slice('argv='.length));
+    else if (line.startsWith('env=')) {
+      const [name, ...value] = line.slice('env='.length).split('=');
+      env[name] = value.join('=');
+    }
+  }
+  return { pid: Number(lines[0].slice('pid='.length)), argv, env };
+}
+
+/** Runs the real bootstrap.sh under `shell` with a clean environment: the root's paths plus `extra`. */
+function runBootstrap(shell: Shell, root: Root, args: readonly string[], extra: Env = {}): Run {
+  const env: Env = {
+    PATH: `${root.bin}:/usr/bin:/bin`,
+    APP_HOME: root.appHome,
+    SPARK_HOME: root.sparkHome,
+    SPARK_ENTRYPOINT: root.entrypoint,
+    SPARK_TENANCY_MATERIALIZER: MATERIALIZER,
+    ENGINE_MAIN_CLASS: ENGINE,
+    PROXY_MAIN_CLASS: PROXY,
+    ...extra,
+  };
+  const clean: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) clean[k] = v;
+  // The shell by absolute path: the test's PATH may not lead to it.
+  const result = spawnSync(onPath(shell.command)!, [...shell.args, BOOTSTRAP, ...args], {
+    env: clean,
+    cwd: root.dir,
+    encoding: 'utf8',
+    timeout: 20000,
+  });
+  if (result.error) throw result.error;
+  return {
+    status: result.status,
+    pid: result.pid,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    exec: parseStandIn(result.stdout),
+  };
+}
+
+/** The stand-in ran in place of the shell (same pid: `exec`), with exactly `argv`. */
+function expectExec(run: Run, argv: readonly string[]): void {
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  expect(run.exec).toBeDefined();
+  expect(run.exec!.argv).toEqual(argv);
+  expect(run.exec!.pid).toBe(run.pid);
+}
+
+function expectFailure(run: Run, status: number, message: string | RegExp): void {
+  expect(run.status).toBe(status);
+  expect(run.stdout).toBe('');
+  expect(run.exec).toBeUndefined();
+  expect(run.stderr).toMatch(message);
+}
+
+const available = SHELLS.filter(s => onPath(s.command) !== undefined);
+for (const shell of SHELLS.filter(s => !available.includes(s))) {
+  // Visible in the jest summary as skipped, and in the log with the reason.
+  console.warn(`bootstrap.sh is not run under ${shell.name}: '${shell.command}' is not installed`);
+  test.skip(`bootstrap.sh under ${shell.name} (skipped: '${shell.command}' is not installed)`, () => undefined);
+}
+
+describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s', (_name, shell) => {
+  let root: Root;
+  beforeAll(() => {
+    root = makeRoot();
+  });
+  afterAll(() => {
+    fs.rmSync(root.dir, { recursive: true, force: true });
+  });
+
+  describe('executor', () => {
+    test('the role variable set: Spark entrypoint with a single `executor`', () => {
+      // GIVEN an executor pod: Spark passes `executor`, the spec's roleEnv marks the pod
+      // WHEN the image starts
+      const run = runBootstrap(shell, root, ['executor'], { [ROLE_ENV]: 'true' });
+      // THEN Spark's entrypoint replaces the shell with `executor` once, and sees the role variable
+      expectExec(run, [root.entrypoint, 'executor']);
+      expect(run.exec!.env[ROLE_ENV]).toBe('true');
+      expect(run.exec!.env.SPARK_HOME).toBe(root.sparkHome);
+    });
+
+    test('the role variable set but empty still means executor', () => {
+      // GIVEN the role variable present with an empty value
+      // WHEN the image starts with Spark's `executor` arg
+      const run = runBootstrap(shell, root, ['executor'], { [ROLE_ENV]: '' });
+      // THEN it is an executor
+      expectExec(run, [root.entrypoint, 'executor']);
+      expect(run.exec!.env[ROLE_ENV]).toBe('');
+    });
+
+    test('the role variable wins over args, which are passed on after `executor`', () => {
+      // GIVEN the role variable set, no args at all
+      // WHEN the image starts
+      const bare = runBootstrap(shell, root, [], { [ROLE_ENV]: '1' });
+      // THEN executor (not engine)
+      expectExec(bare, [root.entrypoint, 'executor']);
+
+      // GIVEN the role variable set and other args (after Spark's own `executor`, or instead of it)
+      // WHEN the image starts
+      const extra = runBootstrap(shell, root, ['executor', '--extra', 'a b'], { [ROLE_ENV]: '1' });
+      const proxyArg = runBootstrap(shell, root, ['proxy'], { [ROLE_ENV]: '1' });
+      // THEN executor still, with the other args passed through
+      expectExec(extra, [root.entrypoint, 'executor', '--extra', 'a b']);
+      expectExec(proxyArg, [root.entrypoint, 'executor', 'proxy']);
+    });
+
+    test('SPARK_TENANCY_ROLE_ENV names the role variable', () => {
+      // GIVEN an image built with ROLE_ENV=OTHER_ROLE
+      const env = { SPARK_TENANCY_ROLE_ENV: 'OTHER_ROLE' };
+      // WHEN OTHER_ROLE is set, or only the default name is set
+      const executor = runBootstrap(shell, root, ['executor'], { ...env, OTHER_ROLE: 'x' });
+      const engine = runBootstrap(shell, root, [], { ...env, [ROLE_ENV]: 'x' });
+      // THEN only OTHER_ROLE makes an executor
+      expectExec(executor, [root.entrypoint, 'executor']);
+      expectExec(engine, [root.java, '-cp', `${root.appHome}/lib/*:${root.sparkHome}/jars/*`, ENGINE]);
+    });
+
+    test('a role variable name that is not a variable name is refused', () => {
+      // GIVEN SPARK_TENANCY_ROLE_ENV that would inject code into eval
+      // WHEN the image starts
+      const run = runBootstrap(shell, root, [], { SPARK_TENANCY_ROLE_ENV: 'X}; echo pwned; : ${Y' });
+      // THEN it stops as misconfigured, running nothing
+      expectFailure(run, 78, /SPARK_TENANCY_ROLE_ENV='X}; echo pwned; : \$\{Y' is not a valid variable name/);
+    });
+  });
+
+  describe('engine', () => {
+    test('no args: java with the application and Spark jars and the engine main class', () => {
+      // GIVEN no role variable and no args
+      // WHEN the image starts
+      const run = runBootstrap(shell, root, []);
+      // THEN java (from PATH) replaces the shell, classpath with literal wildcards
+      expectExec(run, [root.java, '-cp', `${root.appHome}/lib/*:${root.sparkHome}/jars/*`, ENGINE]);
+      expect(run.exec!.env[ROLE_ENV]).toBe('<unset>');
+    });
+
+    test('`engine` arg: same, with the rest of the args and JAVA_OPTS split into words', () => {
+      // GIVEN the `engine` arg with application args, and JAVA_OPTS holding several options and a `*`
+      const javaOpts = '-Xmx2g  -Dlog4j.configurationFile=/my_project/resources/log4j2.xml *';
+      // WHEN the image starts
+      const run = runBootstrap(shell, root, ['engine', '--port', '8011', 'two words'], { JAVA_OPTS: javaOpts });
+      // THEN JAVA_OPTS became separate words (no glob expansion), before -cp; app args after the class
+      expectExec(run, [
+        root.java,
+        '-Xmx2g', '-Dlog4j.configurationFile=/my_project/resources/log4j2.xml', '*',
+        '-cp', `${root.appHome}/lib/*:${root.sparkHome}/jars/*`,
+        ENGINE, '--port', '8011', 'two words',
+      ]);
+    });
+
+    test('no jar in $APP_HOME/lib: exit 66 naming the folder', () => {
+      // GIVEN an application folder whose lib holds no jar
+      const appHome = path.join(root.dir, 'no-jars');
+      fs.mkdirSync(path.join(appHome, 'lib'), { recursive: true });
+      fs.writeFileSync(path.join(appHome, 'lib', 'README.txt'), 'not a jar');
+      // WHEN the engine (or the proxy) starts, or the lib folder is missing altogether
+      const engine = runBootstrap(shell, root, [], { APP_HOME: appHome });
+      const proxy = runBootstrap(shell, root, ['proxy'], { APP_HOME: appHome });
+      const missing = runBootstrap(shell, root, ['engine'], { APP_HOME: path.join(root.dir, 'nowhere') });
+      // THEN nothing runs; exit 66 and the folder in the message
+      expectFailure(engine, 66, `no application jar (*.jar) in ${appHome}/lib`);
+      expectFailure(proxy, 66, `no application jar (*.jar) in ${appHome}/lib`);
+      expectFailure(missing, 66, `no application jar (*.jar) in ${root.dir}/nowhere/lib`);
+    });
+
+    test('empty main class: exit 78', () => {
+      // GIVEN an image without ENGINE_MAIN_CLASS / PROXY_MAIN_CLASS
+      // WHEN the engine or the proxy starts
+      const engine = runBootstrap(shell, root, [], { ENGINE_MAIN_CLASS: undefined });
+      const proxy = runBootstrap(shell, root, ['proxy'], { PROXY_MAIN_CLASS: '' });
+      // THEN it stops as misconfigured, naming the build arg
+      expectFailure(engine, 78, 'ENGINE_MAIN_CLASS is not set');
+      expectFailure(proxy, 78, 'PROXY_MAIN_CLASS is not set');
+    });
+
+    test('java not on PATH: exit 127', () => {
+      // GIVEN a PATH without java
+      // WHEN the engine starts
+      const run = runBootstrap(shell, root, [], { PATH: path.join(root.dir, 'nobin') });
+      // THEN it says so
+      expectFailure(run, 127, 'java is not on PATH');
+    });
+  });
+
+  describe('proxy', () => {
+    test('java with the application jars and the proxy main class, rest of the args passed on', () => {
+      // GIVEN the `proxy` arg and its own args
+      // WHEN the image starts
+      const run = runBootstrap(shell, root, ['proxy', '--config', '/etc/proxy conf.yaml'], { JAVA_OPTS: '-Xmx512m' });
+      // THEN java replaces the shell with only $APP_HOME/lib on the classpath
+      expectExec(run, [root.java, '-Xmx512m', '-cp', `${root.appHome}/lib/*`, PROXY, '--config', '/etc/proxy conf.yaml']);
+    });
+  });
+
+  describe('driver', () => {
+    test('Spark entrypoint with Spark\'s driver args untouched', () => {
+      // GIVEN a cluster-mode driver pod as spark-submit creates it
+      const sparkArgs = [
+        'driver', '--properties-file', '/opt/spark/conf/spark.properties',
+        '--class', 'com.example.test.EngineMain', 'spark-internal', 'app arg',
+      ];
+      // WHEN the image starts
+      const run = runBootstrap(shell, root, sparkArgs);
+      // THEN Spark's entrypoint replaces the shell with exactly those args
+      expectExec(run, [root.entrypoint, ...sparkArgs]);
+    });
+
+    test('Spark entrypoint missing or not executable: exit 66', () => {
+      // GIVEN an entrypoint path that does not exist, and one without the exec bit
+      const plain = path.join(root.dir, 'opt', 'plain-entrypoint.sh');
+      fs.writeFileSync(plain, STAND_IN, { mode: 0o644 });
+      const nowhere = path.join(root.dir, 'opt', 'nowhere.sh');
+      // WHEN a driver or an executor starts
+      const driver = runBootstrap(shell, root, ['driver'], { SPARK_ENTRYPOINT: nowhere });
+      const executor = runBootstrap(shell, root, ['executor'], { SPARK_ENTRYPOINT: plain, [ROLE_ENV]: '1' });
+      // THEN nothing runs, exit 66 naming the file
+      expectFailure(driver, 66, `Spark entrypoint ${nowhere} is missing`);
+      expectFailure(executor, 66, `Spark entrypoint ${plain} is not executable`);
+    });
+  });
+
+  describe('sync', () => {
+    test('runs the real materializer: files from an env plan and a file plan, bytes and modes', () => {
+      // GIVEN a plan: one file as two base64 chunks in env vars, one copied from a mounted file
+      const content = Buffer.from('log4j2.rootLogger.level = info\n\u00e9\u0000binary\n');
+      const b64 = content.toString('base64');
+      const sha = crypto.createHash('sha256').update(content).digest('hex');
+      const source = path.join(root.dir, 'configmap', 'spark-defaults.conf');
+      fs.mkdirSync(path.dirname(source), { recursive: true });
+      fs.writeFileSync(source, 'spark.ui.port 4040\n');
+      const sourceSha = crypto.createHash('sha256').update('spark.ui.port 4040\n').digest('hex');
+      const out = path.join(root.dir, `sync-${shell.command}`);
+      const target = path.join(out, 'resources', 'log4j2.properties');
+      const copied = path.join(out, 'conf', 'spark-defaults.conf');
+      // WHEN the image runs `sync` with that plan
+      const run = runBootstrap(
+        shell, root,
+        ['sync', 'env', 'CFG', '2', sha, '0440', target, 'file', source, sourceSha, '0400', copied],
+        { CFG_0: b64.slice(0, 10), CFG_1: b64.slice(10) },
+      );
+      // THEN both files are in place with the exact bytes and modes
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('config-sync: 2 file(s) in place');
+      expect(fs.readFileSync(target)).toEqual(content);
+      expect(fs.statSync(target).mode & 0o777).toBe(0o440);
+      expect(fs.readFileSync(copied, 'utf8')).toBe('spark.ui.port 4040\n');
+      expect(fs.statSync(copied).mode & 0o777).toBe(0o400);
+    });
+
+    test('the materializer\'s failure is the exit status; nothing is written', () => {
+      // GIVEN a plan whose checksum does not match the content
+      const target = path.join(root.dir, `tampered-${shell.command}`, 'app.conf');
+      // WHEN the image runs `sync`
+      const run = runBootstrap(shell, root, ['sync', 'env', 'CFG', '1', '0'.repeat(64), '0444', target], {
+        CFG_0: Buffer.from('x=1\n').toString('base64'),
+      });
+      // THEN exit 1 with the materializer's message, and no target
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('sha256 mismatch');
+      expect(fs.existsSync(target)).toBe(false);
+    });
+
+    test('sync wins over the role variable and execs the materializer with the plan', () => {
+      // GIVEN an init container of an executor pod (role variable set) and a stand-in materializer
+      // WHEN the image runs `sync`
+      const run = runBootstrap(shell, root, ['sync', 'seed', '/my_project/resources', '/config'], {
+        SPARK_TENANCY_MATERIALIZER: root.fakeMaterializer,
+        [ROLE_ENV]: '1',
+      });
+      // THEN /bin/sh runs the materializer in place of the shell, with the plan only
+      expectExec(run, [root.fakeMaterializer, 'seed', '/my_project/resources', '/config']);
+    });
+
+    test('materializer missing: exit 66', () => {
+      // GIVEN no materializer at the configured path
+      const nowhere = path.join(root.dir, 'nowhere', 'materialize.sh');
+      // WHEN the image runs `sync`
+      const run = runBootstrap(shell, root, ['sync'], { SPARK_TENANCY_MATERIALIZER: nowhere });
+      // THEN exit 66 naming it
+      expectFailure(run, 66, `config-sync materializer ${nowhere} is missing`);
+    });
+  });
+
+  describe('unknown role', () => {
+    test('exit 64 naming the role and listing the valid ones', () => {
+      // GIVEN an arg that is no role (including `executor` without the role variable)
+      // WHEN the image starts
+      const run = runBootstrap(shell, root, ['spark-shell', '--master', 'local']);
+      const executor = runBootstrap(shell, root, ['executor']);
+      // THEN nothing runs; the message names the role and every valid one
+      expectFailure(run, 64, /unknown role 'spark-shell'/);
+      for (const role of ['engine', 'proxy', 'driver', 'sync', 'executor', `$${ROLE_ENV}`]) {
+        expect(run.stderr).toContain(role);
+      }
+      expectFailure(executor, 64, new RegExp(`unknown role 'executor'.*\\$${ROLE_ENV}`, 's'));
+    });
+  });
+
+  test('the defaults are the image\'s paths', () => {
+    // GIVEN none of the path variables set (this machine has no /my_project, /opt/entrypoint.sh, ...)
+    const unset = {
+      APP_HOME: undefined, SPARK_HOME: undefined, SPARK_ENTRYPOINT: undefined, SPARK_TENANCY_MATERIALIZER: undefined,
+    };
+    const exists = ['/my_project/lib', '/opt/entrypoint.sh', '/opt/spark-tenancy/materialize.sh'].filter(p => fs.existsSync(p));
+    if (exists.length > 0) {
+      console.warn(`defaults not checked: ${exists.join(', ')} exist on this machine`);
+      return;
+    }
+    // WHEN each role starts
+    const engine = runBootstrap(shell, root, [], unset);
+    const driver = runBootstrap(shell, root, ['driver'], unset);
+    const sync = runBootstrap(shell, root, ['sync'], unset);
+    // THEN they look where the Dockerfile puts things
+    expectFailure(engine, 66, 'no application jar (*.jar) in /my_project/lib');
+    expectFailure(driver, 66, 'Spark entrypoint /opt/entrypoint.sh is missing');
+    expectFailure(sync, 66, 'config-sync materializer /opt/spark-tenancy/materialize.sh is missing');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+
+describe('shellcheck', () => {
+  const have = onPath('shellcheck') !== undefined;
+  if (!have) console.warn('shellcheck is not installed: the image scripts are not linted here (CI installs it)');
+  const check = have ? test : test.skip;
+  for (const script of [BOOTSTRAP, MATERIALIZER]) {
+    const name = path.relative(REPO, script);
+    check(`${name} is clean under shellcheck -s sh${have ? '' : ' (skipped: shellcheck not installed)'}`, () => {
+      // GIVEN the script  WHEN shellcheck checks it as POSIX sh
+      const result = spawnSync('shellcheck', ['-s', 'sh', script], { encoding: 'utf8' });
+      // THEN no findings
+      expect(result.stdout + result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    });
+  }
+
+  test('every shellcheck disable in bootstrap.sh is justified in a comment', () => {
+    // GIVEN bootstrap.sh  WHEN looking at its disable directives
+    const directives = fs.readFileSync(BOOTSTRAP, 'utf8').split('\n').filter(l => l.includes('shellcheck disable'));
+    // THEN each carries a reason after `#`
+    for (const line of directives) expect(line).toMatch(/shellcheck disable=SC\d+(,SC\d+)* # \S/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The Dockerfile cannot be built here (no Docker engine), so its instructions are checked by parsing.
+
+interface Instruction {
+  readonly line: number;
+  readonly keyword: string;
+  readonly args: string;
+}
+
+interface Stage {
+  readonly from: string;
+  readonly name?: string;
+  readonly instructions: Instruction[];
+}
+
+function parseDockerfile(text: string): { globalArgs: Instruction[]; stages: Stage[] } {
+  const instructions: Instruction[] = [];
+  let pending: { line: number; text: string } | undefined;
+  text.split('\n').forEach((raw, i) => {
+    const trimmed = raw.trim();
+    // Comment lines (also inside a continued instruction) and blank lines are not part of instructions.
+    if (trimmed.startsWith('#') || (trimmed === '' && pending === undefined)) return;
+    const continued = trimmed.endsWith('\\');
+    const piece = continued ? trimmed.slice(0, -1) : trimmed;
+    pending = pending ? { line: pending.line, text: `${pending.text} ${piece}` } : { line: i + 1, text: piece };
+    if (!continued) {
+      const match = /^(\S+)\s*(.*)$/s.exec(pending.text.trim())!;
+      instructions.push({ line: pending.line, keyword: match[1].toUpperCase(), args: match[2].trim() });
+      pending = undefined;
+    }
+  });
+  expect(pending).toBeUndefined();
+  const globalArgs: Instruction[] = [];
+  const stages: Stage[] = [];
+  for (const instruction of instructions) {
+    if (instruction.keyword === 'FROM') {
+      const [from, as, name] = instruction.args.split(/\s+/);
+      stages.push({ from, name: as?.toUpperCase() === 'AS' ? name : undefined, instructions: [] });
+    } else if (stages.length === 0) {
+      globalArgs.push(instruction);
+    } else {
+      stages[stages.length - 1].instructions.push(instruction);
+    }
+  }
+  return { globalArgs, stages };
+}
+
+/** `NAME=default` or `NAME` of ARG instructions. */
+function args(instructions: readonly Instruction[]): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const i of instructions.filter(x => x.keyword === 'ARG')) {
+    const eq = i.args.indexOf('=');
+    out.set(eq < 0 ? i.args : i.args.slice(0, eq), eq < 0 ? undefined : i.args.slice(eq + 1));
+  }
+  return out;
+}
+
+/** KEY=VALUE pairs of ENV/LABEL instructions; values may be double-quoted. */
+function pairs(instructions: readonly Instruction[], keyword: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const i of instructions.filter(x => x.keyword === keyword)) {
+    const re = /([^\s=]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
+    for (let m = re.exec(i.args); m; m = re.exec(i.args)) {
+      out.set(m[1], m[2].startsWith('"') ? (JSON.parse(m[2]) as string) : m[2]);
+    }
+  }
+  return out;
+}
+
+interface Copy {
+  readonly flags: Record<string, string>;
+  readonly sources: string[];
+  readonly dest: string;
+}
+
+function copies(stage: Stage): Copy[] {
+  return stage.instructions.filter(i => i.keyword === 'COPY').map(i => {
+    const words = i.args.split(/\s+/);
+    const flags: Record<string, string> = {};
+    while (words[0].startsWith('--')) {
+      const [flag, value] = words.shift()!.slice(2).split('=');
+      flags[flag] = value;
+    }
+    return { flags, sources: words.slice(0, -1), dest: words[words.length - 1] };
+  });
+}
+
+/** Build args documented in docs/image.md's "Build args" table, with their defaults. */
+function documentedArgs(): Map<string, string> {
+  const doc = fs.readFileSync(IMAGE_DOC, 'utf8');
+  const section = doc.split(/^## /m).find(s => s.startsWith('Build args'));
+  expect(section).toBeDefined();
+  const out = new Map<string, string>();
+  for (const line of section!.split('\n')) {
+    const m = /^\| `([A-Z0-9_]+)` \| (`([^`]*)`|\(empty\)) \|/.exec(line);
+    if (m) out.set(m[1], m[3] ?? '');
+  }
+  return out;
+}
+
+describe('Dockerfile', () => {
+  const { globalArgs, stages } = parseDockerfile(fs.readFileSync(DOCKERFILE, 'utf8'));
+  const final = stages[stages.length - 1];
+  const byName = (name: string): Stage => {
+    const stage = stages.find(s => s.name === name);
+    expect(stage).toBeDefined();
+    return stage!;
+  };
+
+  test('global build args pin the images', () => {
+    // GIVEN the args before the first FROM  THEN the images are pinned to the documented versions
+    expect(Object.fromEntries(args(globalArgs))).toEqual({
+      MAVEN_IMAGE: 'maven:3.9-eclipse-temurin-17',
+      SPARK_IMAGE: 'spark',
+      SPARK_VERSION: '3.5.1',
+      SPARK_TAG_SUFFIX: '-scala2.12-java17-ubuntu',
+      BASE_IMAGE: 'eclipse-temurin:17-jre-jammy',
+    });
+    expect(globalArgs.every(i => i.keyword === 'ARG')).toBe(true);
+  });
+
+  test('stages: build (Maven), spark (pinned official image), final (the JDK base)', () => {
+    // GIVEN the FROM lines
+    // THEN build uses MAVEN_IMAGE, spark the pinned Spark tag, the final stage BASE_IMAGE
+    expect(byName('build').from).toBe('${MAVEN_IMAGE}');
+    expect(byName('spark').from).toBe('${SPARK_IMAGE}:${SPARK_VERSION}${SPARK_TAG_SUFFIX}');
+    expect(final.name).toBeUndefined();
+    expect(final.from).toBe('${BASE_IMAGE}');
+    // AND the build stage packages with Maven, skipping tests, with runtime dependencies collected
+    const runs = byName('build').instructions.filter(i => i.keyword === 'RUN').map(i => i.args);
+    const mvn = runs.find(r => /\bmvn\b/.test(r));
+    expect(mvn).toMatch(/\bmvn -B -DskipTests\b.* package\b/);
+    expect(mvn).toMatch(/dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=\/out\/lib/);
+    // AND the source comes from the named context `app` (an empty stand-in stage by default)
+    expect(byName('app').from).toBe('scratch');
+    expect(copies(byName('build')).map(c => c.flags.from)).toEqual(['app', 'app']);
+  });
+
+  test('every build arg is documented in docs/image.md with its default, and nothing else is', () => {
+    // GIVEN the ARGs of all stages (a global arg redeclared without a default keeps the global one)
+    const declared = new Map(args(globalArgs));
+    for (const stage of stages) {
+      for (const [name, value] of args(stage.instructions)) if (value !== undefined || !declared.has(name)) declared.set(name, value);
+    }
+    // THEN the doc's table lists exactly those, with the same defaults
+    expect(Object.fromEntries([...declared].map(([k, v]) => [k, v ?? '']))).toEqual(Object.fromEntries(documentedArgs()));
+  });
+
+  test('final stage: role variable, main classes and paths baked into ENV', () => {
+    // GIVEN the final stage's ARG and ENV
+    const finalArgs = args(final.instructions);
+    const env = pairs(final.instructions, 'ENV');
+    // THEN the role variable defaults to MY_PROJECT_EXECUTOR and the main classes are build args
+    expect(finalArgs.get('ROLE_ENV')).toBe(ROLE_ENV);
+    expect(finalArgs.get('ENGINE_MAIN_CLASS')).toBe('com.example.myproject.EngineMain');
+    expect(finalArgs.get('PROXY_MAIN_CLASS')).toBe('com.example.myproject.ProxyMain');
+    expect(finalArgs.get('APP_HOME')).toBe('/my_project');
+    expect(Object.fromEntries(env)).toEqual({
+      SPARK_HOME: '/opt/spark',
+      APP_HOME: '${APP_HOME}',
+      SPARK_TENANCY_ROLE_ENV: '${ROLE_ENV}',
+      ENGINE_MAIN_CLASS: '${ENGINE_MAIN_CLASS}',
+      PROXY_MAIN_CLASS: '${PROXY_MAIN_CLASS}',
+    });
+  });
+
+  test('final stage: exposes the package\'s ports, runs as uid 185 under tini', () => {
+    // GIVEN the final stage's EXPOSE, USER and ENTRYPOINT
+    const exposed = final.instructions.filter(i => i.keyword === 'EXPOSE').flatMap(i => i.args.split(/\s+/));
+    const users = final.instructions.filter(i => i.keyword === 'USER').map(i => i.args);
+    const entrypoints = final.instructions.filter(i => i.keyword === 'ENTRYPOINT');
+    // THEN the ports are src/spec/platform.ts PORTS: 8011 4040 7078 7079
+    expect(exposed.map(Number).sort()).toEqual(Object.values(PORTS).sort());
+    expect(exposed).toEqual(['8011', '4040', '7078', '7079']);
+    // AND the user is numeric 185 (runAsNonRoot can verify it; the package's runAsUser)
+    expect(users).toEqual(['185']);
+    expect(users[0]).toBe(String(DEFAULTS.runAsUser));
+    // AND the entrypoint is bootstrap.sh under Spark's tini, in exec form; no CMD (no args = engine)
+    expect(entrypoints).toHaveLength(1);
+    expect(JSON.parse(entrypoints[0].args)).toEqual(['/usr/bin/tini', '--', '/opt/bootstrap.sh']);
+    expect(stages.flatMap(s => s.instructions).some(i => i.keyword === 'CMD')).toBe(false);
+  });
+
+  test('final stage: copies Spark, the application and both scripts to the documented paths', () => {
+    // GIVEN the final stage's COPY instructions
+    const list = copies(final);
+    const find = (dest: string): Copy => {
+      const found = list.filter(c => c.dest === dest);
+      expect(found).toHaveLength(1);
+      return found[0];
+    };
+    // THEN Spark's distribution and scripts come from the spark stage
+    expect(find('/opt/spark')).toEqual({ flags: { from: 'spark' }, sources: ['/opt/spark'], dest: '/opt/spark' });
+    expect(find('/opt/')).toEqual({ flags: { from: 'spark' }, sources: ['/opt/entrypoint.sh', '/opt/decom.sh'], dest: '/opt/' });
+    // AND the application's jars go to $APP_HOME/lib and into Spark's jars, its resources to $APP_HOME/resources
+    expect(find('${APP_HOME}/lib/')).toEqual({ flags: { from: 'build' }, sources: ['/out/lib/'], dest: '${APP_HOME}/lib/' });
+    expect(find('/opt/spark/jars/')).toEqual({ flags: { from: 'build' }, sources: ['/out/lib/'], dest: '/opt/spark/jars/' });
+    expect(find('${APP_HOME}/resources/').flags.from).toBe('build');
+    // AND the scripts come from the default context (image/), executable
+    expect(find('/opt/spark-tenancy/materialize.sh')).toEqual({
+      flags: { chmod: '0755' }, sources: ['materialize.sh'], dest: '/opt/spark-tenancy/materialize.sh',
+    });
+    expect(find('/opt/bootstrap.sh')).toEqual({ flags: { chmod: '0755' }, sources: ['bootstrap.sh'], dest: '/opt/bootstrap.sh' });
+    for (const c of list.filter(x => x.flags.from === undefined)) {
+      for (const source of c.sources) expect(fs.existsSync(path.join(IMAGE_DIR, source))).toBe(true);
+    }
+  });
+
+  test('final stage: installs only tini and procps, creates user 185 and $APP_HOME/resources', () => {
+    // GIVEN the final stage's RUN instructions
+    const runs = final.instructions.filter(i => i.keyword === 'RUN').map(i => i.args);
+    const install = runs.flatMap(r => r.split(';')).map(s => s.trim()).filter(s => s.startsWith('apt-get install'));
+    // THEN one apt-get install, without recommends, of tini (PID 1, and Spark's entrypoint) and procps (decom.sh)
+    expect(install).toHaveLength(1);
+    const words = install[0].split(/\s+/).slice(2);
+    expect(words.filter(w => w.startsWith('-'))).toEqual(['-y', '--no-install-recommends']);
+    expect(words.filter(w => !w.startsWith('-'))).toEqual(['tini', 'procps']);
+    // AND user spark is uid 185, and the resources folder exists even when the project has none
+    expect(runs.join('\n')).toMatch(/useradd --system --uid 185 --gid spark\b/);
+    expect(runs.join('\n')).toMatch(/mkdir -p [^;]*"\$\{APP_HOME\}\/resources"/);
+  });
+
+  test('final stage: OCI labels', () => {
+    // GIVEN the LABEL instructions  THEN the standard OCI keys are there
+    const labels = pairs(final.instructions, 'LABEL');
+    for (const key of ['title', 'description', 'version', 'revision', 'source', 'licenses', 'base.name']) {
+      expect(labels.has(`org.opencontainers.image.${key}`)).toBe(true);
+    }
+    expect(labels.get('org.opencontainers.image.base.name')).toBe('${BASE_IMAGE}');
+  });
+});
