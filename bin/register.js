@@ -1,6 +1,4 @@
-// Loads TypeScript sources without type checking (transpile only); shared by the bin/ entry points.
-require('ts-node').register({
-  transpileOnly: true,
-  project: require('path').join(__dirname, '..', 'tsconfig.json'),
-  compilerOptions: { sourceMap: false, declaration: false },
-});
+// Loads TypeScript sources without type checking, for the bin/ entry points. Sucrase strips types
+// in a few milliseconds per file (the TypeScript compiler would add ~0.3 s to every synth);
+// `npm test` type-checks the whole project once with `tsc --noEmit`.
+require('sucrase/register/ts');

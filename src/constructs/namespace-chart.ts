@@ -15,6 +15,12 @@ export interface NamespaceChartProps {
   readonly labels?: Record<string, string>;
   /** Annotations on the Namespace object. @default - none */
   readonly annotations?: Record<string, string>;
+  /**
+   * Whether the chart emits the Namespace object. Off for a namespace that something else owns
+   * (e.g. Argo CD's own), where the chart only places objects into it.
+   * @default true
+   */
+  readonly createNamespace?: boolean;
 }
 
 /**
@@ -36,6 +42,7 @@ export class NamespaceChart extends Chart {
     super(scope, id, { disableResourceNameHashes: true });
     Object.defineProperty(this, NAMESPACE_CHART, { value: true });
     this.namespaceName = props.namespace;
+    if (props.createNamespace === false) return;
     new k8s.KubeNamespace(this, 'Namespace', {
       metadata: {
         name: props.namespace,

@@ -34,7 +34,7 @@ export class SparkProperties extends Construct {
     const owned = ownedSparkKeys(spec.roleEnv);
     const layers = [spec.spark, props.tenant.spark];
     for (const layer of layers) {
-      const problems = checkProperties(layer?.properties ?? {}, { owned: new Set(owned.keys()), allowOverride: layer?.override === true });
+      const problems = checkProperties(layer?.properties ?? {}, { owned, allowOverride: layer?.override === true });
       if (problems.length > 0) {
         throw new Error(`SparkProperties for ${props.tenant.namespace}: ${problems.map(p => `${p.key}: ${p.message}`).join('; ')}`);
       }

@@ -1,6 +1,12 @@
 import { didYouMean, suggestion } from '../spec/did-you-mean';
 import { ownedSparkKeys } from './owned-keys';
-import { KUBERNETES_VOLUME_TYPES, SPARK_KUBERNETES_KEY_FAMILIES, SPARK_KUBERNETES_KEYS } from './spark-keys';
+import {
+  KUBERNETES_VOLUME_TYPES,
+  NEWER_SPARK_KUBERNETES_KEY_FAMILIES,
+  SPARK_KUBERNETES_KEY_FAMILIES,
+  SPARK_KUBERNETES_KEYS,
+  SparkKubernetesKeyFamily,
+} from './spark-keys';
 
 /** One thing wrong with one property. */
 export interface PropertyProblem {
@@ -27,7 +33,6 @@ const POD_NAME_PREFIX_KEY = 'spark.kubernetes.executor.podNamePrefix';
  * enforces. Later releases accept up to 237 (SPARK-39614), but 47 holds on every supported version.
  */
 const MAX_POD_NAME_PREFIX_LENGTH = 47;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * Validates user-supplied properties (platform or tenant), in the order given.
@@ -51,7 +56,7 @@ export function checkProperties(props: Record<string, string>, opts: PropertyChe
         report(key, `${quote(key)} is set by the package from ${ownedOrigin(key, opts.owned)}; set spark.override: true to replace it`);
       }
     } else if (looksLikeKubernetesKey(key) && !isKnownKubernetesKey(key)) {
-      report(key, `unknown Spark on Kubernetes property ${quote(key)}${closestKnownKey(key)}`);
+      report(key, unknownKeyMessage(key));
     }
 
     const valueProblem = valueSyntaxProblem(value);
@@ -98,9 +103,10 @@ export function checkFeatureStepClasses(classes: readonly string[]): { index: nu
  * (deterministic and locale-independent), and a trailing newline.
  *
  * Spark reads the file with `java.util.Properties.load` (UTF-8), so values are escaped as Properties
- * requires: every `\` is doubled (otherwise it would start an escape or join the next line), and leading
- * spaces, tabs and form feeds become `\ `, `\t` and `\f` (otherwise Properties would skip them as the
- * separator). Spark then trims each value, so whitespace at either end still does not reach Spark.
+ * requires: every `\` is doubled (otherwise it would start an escape or join the next line), leading
+ * spaces, tabs and form feeds become `\ `, `\t` and `\f`, and a leading `=` or `:` becomes `\=` or `\:`
+ * (otherwise Properties would take them as part of the separator). Spark then trims each value, so
+ * whitespace at either end still does not reach Spark.
  * An empty value is written as the bare key. Throws on a key or value {@link checkProperties} rejects,
  * rather than write a file Spark would read differently.
  */
@@ -141,12 +147,16 @@ function valueSyntaxProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** Escapes a value for Properties: backslashes always, whitespace only where Properties would skip it. */
+/**
+ * Escapes a value for Properties: every backslash, the leading whitespace Properties would skip, and a
+ * leading '=' or ':', which Properties would take as the separator after the space.
+ */
 function escapePropertiesValue(value: string): string {
   const escaped = value.replace(/\\/g, '\\\\');
   const leading = /^[ \t\f]*/.exec(escaped)![0];
   const escapedLeading = leading.replace(/[ \t\f]/g, c => (c === ' ' ? '\\ ' : c === '\t' ? '\\t' : '\\f'));
-  return escapedLeading + escaped.slice(leading.length);
+  const rest = escaped.slice(leading.length);
+  return escapedLeading + (leading === '' && /^[=:]/.test(rest) ? `\\${rest}` : rest);
 }
 
 /** Orders by Unicode code point; plain `<` compares UTF-16 units and misorders characters above U+FFFF. */
@@ -175,10 +185,13 @@ type Token =
 
 interface Family {
   readonly pattern: string;
+  readonly since: string;
   readonly tokens: readonly Token[];
 }
 
-const FAMILIES: readonly Family[] = SPARK_KUBERNETES_KEY_FAMILIES.map(f => ({ pattern: f.pattern, tokens: tokenize(f.pattern) }));
+const toFamily = (f: SparkKubernetesKeyFamily): Family => ({ ...f, tokens: tokenize(f.pattern) });
+const FAMILIES: readonly Family[] = SPARK_KUBERNETES_KEY_FAMILIES.map(toFamily);
+const NEWER_FAMILIES: readonly Family[] = NEWER_SPARK_KUBERNETES_KEY_FAMILIES.map(toFamily);
 
 /** Reads a family pattern with the placeholder rules documented on `SparkKubernetesKeyFamily`. */
 function tokenize(pattern: string): Token[] {
@@ -190,7 +203,8 @@ function tokenize(pattern: string): Token[] {
   });
 }
 
-function matchesFamily(tokens: readonly Token[], segments: readonly string[]): boolean {
+/** Whether the key's segments fit the family; `anyVolumeType` accepts any segment as the volume type. */
+function matchesFamily(tokens: readonly Token[], segments: readonly string[], anyVolumeType = false): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const segment = segments[i];
@@ -203,7 +217,7 @@ function matchesFamily(tokens: readonly Token[], segments: readonly string[]): b
         if (segment === '') return false;
         break;
       case 'volumeType':
-        if (!KUBERNETES_VOLUME_TYPES.includes(segment)) return false;
+        if (segment === '' || (!anyVolumeType && !KUBERNETES_VOLUME_TYPES.includes(segment))) return false;
         break;
       case 'rest':
         return segments.slice(i).join('.') !== '';
@@ -223,41 +237,73 @@ function looksLikeKubernetesKey(key: string): boolean {
   return second !== undefined && first.toLowerCase() === 'spark' && didYouMean(second, ['kubernetes']) !== undefined;
 }
 
-/**
- * ` (did you mean "..."?)` for the closest exact key or family, or nothing. Families are compared as if
- * filled in with the user's own segments, so a typo in `label` is as close as a typo in an exact key;
- * the suggestion shows the family pattern, since the user's segments may be the wrong part.
- */
-function closestKnownKey(key: string): string {
-  const displayByCandidate = new Map<string, string>();
-  for (const exact of EXACT_KEYS) displayByCandidate.set(exact, exact);
+/** Says why a `spark.kubernetes.*`-like key is not one Spark 3.3 to 3.5 reads, and what would be. */
+function unknownKeyMessage(key: string): string {
   const segments = key.split('.');
-  for (const family of FAMILIES) {
-    const candidate = fillFamily(family.tokens, segments);
-    if (!displayByCandidate.has(candidate)) displayByCandidate.set(candidate, family.pattern);
+  const newer = NEWER_FAMILIES.find(family => matchesFamily(family.tokens, segments));
+  if (newer !== undefined) {
+    const what = newer.pattern === key ? 'it' : quote(newer.pattern);
+    return `unknown Spark on Kubernetes property ${quote(key)} (only Spark ${newer.since} and later read ${what}; Spark 3.3 to 3.5 ignore it)`;
   }
-  const match = didYouMean(key, displayByCandidate.keys());
+  const volumeFamily = FAMILIES.find(family => matchesFamily(family.tokens, segments, true));
+  if (volumeFamily !== undefined) {
+    const volumeType = segments[volumeFamily.tokens.findIndex(t => t.kind === 'volumeType')];
+    return `unknown Spark on Kubernetes volume type ${quote(volumeType)} in ${quote(key)}${suggestion(volumeType, KUBERNETES_VOLUME_TYPES)}; `
+      + `the type must be ${KUBERNETES_VOLUME_TYPES.slice(0, -1).join(', ')} or ${KUBERNETES_VOLUME_TYPES[KUBERNETES_VOLUME_TYPES.length - 1]}`;
+  }
+  return `unknown Spark on Kubernetes property ${quote(key)}${closestKnownKey(segments)}`;
+}
+
+/**
+ * ` (did you mean "..."?)` for the closest exact key or family pattern, or a note that there is none.
+ *
+ * Distances are measured after `spark.kubernetes.`, so the shared prefix does not make unrelated keys look
+ * close. A family competes only when each of its fixed segments is itself close to the user's segment at
+ * that place; it is then compared filled in with the user's own segments, so a typo in `label` counts the
+ * same as a typo in an exact key. The suggestion shows the family pattern, as the user's parts may be wrong.
+ */
+function closestKnownKey(segments: readonly string[]): string {
+  const tail = (parts: readonly string[]) => parts.slice(2).join('.');
+  const displayByTail = new Map<string, string>();
+  for (const exact of EXACT_KEYS) displayByTail.set(tail(exact.split('.')), exact);
+  for (const family of FAMILIES) {
+    const filled = fillFamily(family.tokens, segments);
+    if (filled !== undefined && !displayByTail.has(tail(filled))) displayByTail.set(tail(filled), family.pattern);
+  }
+  const match = didYouMean(tail(segments), displayByTail.keys());
   if (match === undefined) return ' (no such key in Spark 3.3, 3.4 or 3.5)';
-  const display = displayByCandidate.get(match)!;
-  // Same wording as every other did-you-mean in the project.
+  const display = displayByTail.get(match)!;
+  // The shared did-you-mean wording; the display is its own exact match.
   return suggestion(display, [display]);
 }
 
-/** The family's pattern with placeholders replaced by the user's segments at the same positions. */
-function fillFamily(tokens: readonly Token[], segments: readonly string[]): string {
-  return tokens.map((token, i) => {
+/**
+ * The family's segments with placeholders taken from the user's key, or undefined when a fixed segment
+ * (after `spark.kubernetes`) is not close to the user's segment at the same place.
+ */
+function fillFamily(tokens: readonly Token[], segments: readonly string[]): string[] | undefined {
+  const filled: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
     const segment = segments[i];
     switch (token.kind) {
       case 'literal':
-        return token.text;
+        if (i >= 2 && (segment === undefined || (segment !== token.text && didYouMean(segment, [token.text]) === undefined))) return undefined;
+        filled.push(token.text);
+        break;
       case 'segment':
-        return segment || token.text;
+        // A missing part is left empty, so `...label.` and `...label` come out as close as can be.
+        filled.push(segment ?? '');
+        break;
       case 'volumeType':
-        return segment === undefined ? token.text : (didYouMean(segment, KUBERNETES_VOLUME_TYPES) ?? token.text);
+        filled.push(segment === undefined ? '' : (didYouMean(segment, KUBERNETES_VOLUME_TYPES) ?? token.text));
+        break;
       case 'rest':
-        return segments.slice(i).join('.') || token.text;
+        filled.push(segments.slice(i).join('.'));
+        break;
     }
-  }).join('.');
+  }
+  return filled;
 }
 
 function ownedOrigin(key: string, owned: ReadonlySet<string> | ReadonlyMap<string, string>): string {
@@ -278,15 +324,15 @@ const VALID_POD_NAME_PREFIX = `use a lowercase RFC 1123 DNS label of at most ${M
   + '"-exec-<id>" (up to 16 characters) to make a pod name that fits a 63-character DNS label';
 
 function podNamePrefixProblem(prefix: string): string | undefined {
-  const reasons: string[] = [];
   if (prefix === '') return 'is empty';
+  // Together these cover the whole RFC 1123 label grammar, so each fault is named rather than "invalid".
+  const reasons: string[] = [];
   if (prefix.length > MAX_POD_NAME_PREFIX_LENGTH) reasons.push(`has ${prefix.length} characters`);
   if (/[A-Z]/.test(prefix)) reasons.push('contains uppercase letters');
   const invalid = /[^-a-zA-Z0-9]/.exec(prefix);
   if (invalid) reasons.push(`contains ${describeChar(invalid[0])}`);
   if (prefix.startsWith('-')) reasons.push("starts with '-'");
   if (prefix.endsWith('-')) reasons.push("ends with '-'");
-  if (reasons.length === 0 && !DNS_LABEL.test(prefix)) reasons.push('is not a DNS label');
   return reasons.length === 0 ? undefined : reasons.join(', ');
 }
 

@@ -22,7 +22,7 @@ export class PlatformApp extends App {
   /** The rendered manifests: file name → YAML, in chart order. */
   public synthManifests(): Map<string, string> {
     const files = new Map<string, string>();
-    for (const chart of this.charts) {
+    for (const chart of chartsOf(this)) {
       const name = fileNameOf(chart) + MANIFEST_SUFFIX;
       if (files.has(name)) throw new Error(`two charts would both write ${name}; each namespace belongs to one chart`);
       files.set(name, Yaml.stringify(...renderChart(chart)));
@@ -40,16 +40,33 @@ function fileNameOf(chart: Chart): string {
   return NamespaceChart.isNamespaceChart(chart) ? chart.namespaceName : chart.node.id.toLowerCase().replace(/[^a-z0-9-]/g, '-');
 }
 
+/**
+ * The app's charts in the order `App.charts` gives. Without dependencies that order is the
+ * construct tree's pre-order, which needs no graph; cdk8s builds one over the whole tree.
+ */
+function chartsOf(app: App): Chart[] {
+  const all = app.node.findAll();
+  if (all.some(c => c.node.dependencies.length > 0)) return app.charts;
+  return all.filter((c): c is Chart => Chart.isChart(c));
+}
+
 /** Validates the chart's constructs and returns its objects' JSON, in dependency order. */
 export function renderChart(chart: Chart): unknown[] {
   const constructs = chart.node.findAll();
   const errors: string[] = [];
+  let hasDependencies = false;
   for (const construct of constructs) {
     for (const error of construct.node.validate()) errors.push(`[${construct.node.path}] ${error}`);
-    for (const dependency of construct.node.dependencies) assertSameChart(chart, construct, dependency);
+    for (const dependency of construct.node.dependencies) {
+      assertSameChart(chart, construct, dependency);
+      hasDependencies = true;
+    }
   }
   if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
-  return new DependencyGraph(chart.node).topology()
+  // Same order as cdk8s's DependencyGraph topology, which for a chart without dependencies is the
+  // pre-order of its tree; building that graph costs more than rendering the objects.
+  const ordered = hasDependencies ? new DependencyGraph(chart.node).topology() : constructs;
+  return ordered
     .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
     .map(o => o.toJson());
 }

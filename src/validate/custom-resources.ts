@@ -16,9 +16,17 @@ const OPEN_OBJECT: SchemaNode = { type: 'object', 'x-kubernetes-preserve-unknown
 const OPEN_LIST: SchemaNode = { type: 'array', items: OPEN_OBJECT };
 const STRING_LIST: SchemaNode = { type: 'array', items: STRING };
 const STRING_MAP: SchemaNode = { type: 'object', additionalProperties: STRING };
-const DNS_SUBDOMAIN: SchemaNode = { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$' };
+const DNS_SUBDOMAIN: SchemaNode = {
+  type: 'string',
+  pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+  'x-pattern-description': 'a DNS-1123 subdomain such as "my-secrets"',
+};
 /** Go `time.ParseDuration` syntax, e.g. "1h", "90s", "1h30m", "0". */
-const GO_DURATION: SchemaNode = { type: 'string', pattern: '^[-+]?(0|([0-9]*(\\.[0-9]*)?(ns|us|µs|μs|ms|s|m|h))+)$' };
+const GO_DURATION: SchemaNode = {
+  type: 'string',
+  pattern: '^[-+]?(0|([0-9]*(\\.[0-9]*)?(ns|us|µs|μs|ms|s|m|h))+)$',
+  'x-pattern-description': 'a Go duration such as "1h", "90s" or "1h30m"',
+};
 
 function rootOf(spec: SchemaNode, required: readonly string[]): SchemaNode {
   return {
@@ -53,7 +61,7 @@ const EXTERNAL_SECRET_SPEC: SchemaNode = {
         type: 'object',
         required: ['secretKey', 'remoteRef'],
         properties: {
-          secretKey: { type: 'string', pattern: '^[-._a-zA-Z0-9]+$' },
+          secretKey: { type: 'string', pattern: '^[-._a-zA-Z0-9]+$', 'x-pattern-description': 'a Secret key (letters, digits, "-", "_" and ".")' },
           remoteRef: {
             type: 'object',
             required: ['key'],

@@ -23,11 +23,6 @@ export function stringAt(parent: unknown, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The string entries of the mapping at `key` (non-string values are the schema check's business). */
-export function stringEntriesAt(parent: unknown, key: string): Array<[string, string]> {
-  return Object.entries(objectAt(parent, key) ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-}
-
 /** Bytes of a string in UTF-8, the unit of every Kubernetes and kernel size limit. */
 export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');

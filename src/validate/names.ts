@@ -4,7 +4,7 @@
  * validation (k8s.io/apimachinery/pkg/util/validation), which kubernetes-models does not apply.
  */
 import { childField, itemField } from './fields';
-import { arrayAt, describeValue, isJsonObject, objectAt, stringAt, stringEntriesAt } from './json';
+import { arrayAt, describeValue, isJsonObject, objectAt, stringAt } from './json';
 import { KindInfo } from './schema-registry';
 import { DefinitionChecks, JsonObject, Report } from './types';
 
@@ -211,16 +211,43 @@ function checkNamedPort(holder: JsonObject, key: string, field: string, report: 
   if (typeof port === 'string') checkFormat(port, IANA_SVC_NAME, childField(field, key), report);
 }
 
-function checkDataKeys(object: JsonObject, report: Report): void {
+/** ConfigMap and Secret keys; a ConfigMap key may not be in both data and binaryData. */
+function checkDataKeys(object: JsonObject, field: string, report: Report): void {
   const sections = ['data', 'binaryData', 'stringData'].filter((section) => isJsonObject(object[section]));
-  const owner = new Map<string, string>();
+  const dataKeys = new Set(Object.keys(objectAt(object, 'data') ?? {}));
   for (const section of sections) {
     for (const key of Object.keys(objectAt(object, section) ?? {})) {
-      checkFormat(key, CONFIG_KEY, childField(section, key), report);
-      // stringData merges into data, so only data/binaryData may not share a key.
-      if (section === 'binaryData' && owner.get(key) === 'data') report(childField(section, key), 'duplicates a key of data; a key may be in data or binaryData, not both');
-      owner.set(key, section);
+      const keyField = childField(childField(field, section), key);
+      checkFormat(key, CONFIG_KEY, keyField, report);
+      if (section === 'binaryData' && dataKeys.has(key)) report(keyField, 'is also a key of data; a key may be in data or binaryData, not both');
     }
+  }
+}
+
+function selectorMatches(selector: JsonObject, labels: JsonObject): boolean {
+  const matchLabels = Object.entries(objectAt(selector, 'matchLabels') ?? {}).every(([key, value]) => labels[key] === value);
+  return matchLabels && arrayAt(selector, 'matchExpressions').every((expression) => {
+    const key = stringAt(expression, 'key') ?? '';
+    const values = arrayAt(expression, 'values');
+    const present = key in labels;
+    switch (stringAt(expression, 'operator')) {
+      case 'In': return present && values.includes(labels[key]);
+      case 'NotIn': return !(present && values.includes(labels[key]));
+      case 'Exists': return present;
+      case 'DoesNotExist': return !present;
+      default: return true; // an invalid operator is the schema pass's finding
+    }
+  });
+}
+
+/** Workloads: the API server rejects a selector that the pod template's own labels do not satisfy. */
+function checkSelectorMatchesTemplate(spec: JsonObject, field: string, report: Report): void {
+  const selector = objectAt(spec, 'selector');
+  const template = objectAt(spec, 'template');
+  if (selector === undefined || template === undefined) return;
+  const labels = objectAt(objectAt(template, 'metadata'), 'labels') ?? {};
+  if (!selectorMatches(selector, labels)) {
+    report(childField(field, 'selector'), `does not select the pod template's labels (${childField(childField(childField(field, 'template'), 'metadata'), 'labels')}: ${JSON.stringify(labels)}); the selector must match them`);
   }
 }
 
@@ -236,21 +263,29 @@ export const NAME_CHECKS: DefinitionChecks = {
     });
   }],
   'io.k8s.api.core.v1.PodSpec': [checkPodSpecNames],
+  'io.k8s.api.apps.v1.DeploymentSpec': [checkSelectorMatchesTemplate],
+  'io.k8s.api.apps.v1.ReplicaSetSpec': [checkSelectorMatchesTemplate],
+  'io.k8s.api.apps.v1.StatefulSetSpec': [checkSelectorMatchesTemplate],
+  'io.k8s.api.apps.v1.DaemonSetSpec': [checkSelectorMatchesTemplate],
   'io.k8s.api.core.v1.Container': [checkContainerNames],
   'io.k8s.api.core.v1.EphemeralContainer': [checkContainerNames],
   'io.k8s.api.core.v1.HTTPGetAction': [(action, field, report) => checkNamedPort(action, 'port', field, report)],
   'io.k8s.api.core.v1.TCPSocketAction': [(action, field, report) => checkNamedPort(action, 'port', field, report)],
   'io.k8s.api.core.v1.ServiceSpec': [(spec, field, report) => {
     checkLabels(objectAt(spec, 'selector'), childField(field, 'selector'), report);
-    checkNamedItems(arrayAt(spec, 'ports'), childField(field, 'ports'), DNS1123_LABEL, 'port', report);
+    const ports = arrayAt(spec, 'ports');
+    checkNamedItems(ports, childField(field, 'ports'), DNS1123_LABEL, 'port', report);
+    if (ports.length > 1) {
+      ports.forEach((port, index) => {
+        if (stringAt(port, 'name') === undefined) report(childField(itemField(childField(field, 'ports'), index), 'name'), `is required when a Service has more than one port; must be ${DNS1123_LABEL.description}`);
+      });
+    }
   }],
   'io.k8s.api.core.v1.ServicePort': [(port, field, report) => checkNamedPort(port, 'targetPort', field, report)],
   'io.k8s.api.core.v1.KeyToPath': [(item, field, report) => {
     const key = stringAt(item, 'key');
     if (key !== undefined) checkFormat(key, CONFIG_KEY, childField(field, 'key'), report);
   }],
-  'io.k8s.api.core.v1.ConfigMap': [(configMap, _field, report) => checkDataKeys(configMap, report)],
-  'io.k8s.api.core.v1.Secret': [(secret, _field, report) => checkDataKeys(secret, report)],
+  'io.k8s.api.core.v1.ConfigMap': [checkDataKeys],
+  'io.k8s.api.core.v1.Secret': [checkDataKeys],
 };
-
-export { stringEntriesAt };

@@ -29,23 +29,23 @@ const FORMAT_HINTS: Readonly<Record<string, string>> = {
   'byte': 'base64-encoded data',
 };
 
-/** Whether kubernetes-models has a validator for this kind (otherwise the strict pass checks values too). */
-export function hasModelValidator(apiVersion: string, kind: string): boolean {
-  return modelClass(apiVersion, kind) !== undefined;
-}
-
 /**
- * Validates an object of a kind kubernetes-models knows and reports each problem once.
+ * Validates an object with the kubernetes-models validator of `kind` and reports each problem once.
+ * Returns false when kubernetes-models has no validator for the kind (the strict pass then checks values).
  * `ignoreRequired` is for partial objects such as Spark pod template files, which Spark completes.
  */
-export function checkAgainstModel(object: JsonObject, report: Report, options: { ignoreRequired?: boolean } = {}): void {
-  const model = modelClass(String(object.apiVersion), String(object.kind));
-  if (model === undefined) return;
+export function checkAgainstModel(
+  object: JsonObject, kind: { readonly apiVersion: string; readonly kind: string }, report: Report,
+  options: { readonly ignoreRequired?: boolean } = {},
+): boolean {
+  const model = modelClass(kind.apiVersion, kind.kind);
+  if (model === undefined) return false;
   const errors = validationErrors(model, object).filter((error) => !(options.ignoreRequired && error.keyword === 'required'));
   for (const [pointer, group] of groupByPointer(errors)) {
     const { field, value } = resolvePointer(object, pointer);
     for (const problem of problemsOf(group, field, value)) report(problem.field, problem.message);
   }
+  return true;
 }
 
 function modelClass(apiVersion: string, kind: string): ModelClass | undefined {

@@ -15,6 +15,8 @@ export interface SchemaNode {
   readonly oneOf?: readonly SchemaNode[];
   readonly 'x-kubernetes-preserve-unknown-fields'?: boolean;
   readonly 'x-kubernetes-int-or-string'?: boolean;
+  /** Ours, for custom-resource rules: how messages describe `pattern`, e.g. `a Go duration such as "1h"`. */
+  readonly 'x-pattern-description'?: string;
 }
 
 /** How the validator knows a kind. */
@@ -69,6 +71,11 @@ export function definitionSchema(name: string): SchemaNode {
   const schema = DEFINITIONS[name];
   if (schema === undefined) throw new Error(`no schema definition named ${name}`);
   return schema;
+}
+
+/** How messages name the origin of a kind's schema. */
+export function schemaOrigin(kind: KindInfo): string {
+  return kind.source === 'kubernetes' ? 'Kubernetes 1.27' : `the ${kind.apiVersion} rule (src/validate/custom-resources.ts)`;
 }
 
 /** A `$ref` node to a definition, so the walk enters (and announces) the root definition like any other. */

@@ -16,6 +16,8 @@ export interface SchemaWalkOptions {
   readonly checkValues: boolean;
   /** Run for every value of the named definitions the walk enters. */
   readonly definitionChecks: DefinitionChecks;
+  /** Where the schema comes from, for messages, e.g. "Kubernetes 1.27". */
+  readonly schemaOrigin: string;
 }
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
@@ -94,7 +96,7 @@ class SchemaWalker {
       const childPath = childField(field, name);
       if (properties?.[name] !== undefined) this.walk(child, properties[name], childPath, owner);
       else if (typeof additional === 'object') this.walk(child, additional, childPath, owner);
-      else if (closed) this.report(childPath, unknownFieldMessage(name, owner, Object.keys(properties ?? {})));
+      else if (closed) this.report(childPath, unknownFieldMessage(name, owner, this.options.schemaOrigin, Object.keys(properties ?? {})));
     }
   }
 
@@ -110,7 +112,7 @@ class SchemaWalker {
       this.report(field, `must be one of ${schema.enum.map((allowed) => JSON.stringify(allowed)).join(', ')} (got ${describeValue(value)})`);
     }
     if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
-      this.report(field, `must match ${schema.pattern} (got ${describeValue(value)})`);
+      this.report(field, `must be ${schema['x-pattern-description'] ?? `a string matching ${schema.pattern}`} (got ${describeValue(value)})`);
     }
   }
 
@@ -121,10 +123,10 @@ class SchemaWalker {
   }
 }
 
-function unknownFieldMessage(name: string, owner: string, known: readonly string[]): string {
+function unknownFieldMessage(name: string, owner: string, origin: string, known: readonly string[]): string {
   const hint = suggestion(name, known);
   const valid = hint !== '' ? hint : `; valid fields: ${[...known].sort().join(', ')}`;
-  return `unknown field "${name}": ${owner} has no such field in Kubernetes 1.27${valid}`;
+  return `unknown field "${name}": ${owner} has no such field in ${origin}${valid}`;
 }
 
 /** `io.k8s.api.core.v1.Container` → `Container`. */

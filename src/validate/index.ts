@@ -1,0 +1,165 @@
+/**
+ * Offline validation of synthesized manifests, as strict as the API server and admission would be:
+ * 1. schema: types, required fields, enums and formats (kubernetes-models validators; `schema-check.ts`);
+ * 2. strict: no field the Kubernetes 1.27 schema does not define, at any depth (`strict-fields.ts`), and
+ *    names, labels, annotations and keys valid (`names.ts`);
+ * 3. Pod Security Standards "restricted" on every pod spec, including pod template files in ConfigMaps
+ *    (`pod-security.ts`, `pod-templates.ts`);
+ * 4. size limits (`size-limits.ts`).
+ */
+import { checkObjectIdentity, checkObjectMeta, NAME_CHECKS } from './names';
+import { WHOLE_OBJECT } from './fields';
+import { describeValue, isJsonObject, objectAt, stringAt } from './json';
+import { listManifestFiles, ManifestFile, readManifestFile } from './manifest-files';
+import { findEmbeddedPods } from './pod-templates';
+import { POD_SECURITY_CHECKS } from './pod-security';
+import { checkAgainstModel } from './schema-check';
+import { KindInfo, knownApiVersionsOf, lookupKind, refTo, schemaOrigin } from './schema-registry';
+import { checkObjectSize, checkPodTemplateFileSize, SIZE_CHECKS } from './size-limits';
+import { walkSchema } from './strict-fields';
+import { DefinitionChecks, JsonObject, Report, Violation } from './types';
+
+export type { Violation } from './types';
+export { listManifestFiles, readManifestFile } from './manifest-files';
+export type { ManifestFile } from './manifest-files';
+
+const POD_DEFINITION = 'io.k8s.api.core.v1.Pod';
+const CONFIG_MAP_DEFINITION = 'io.k8s.api.core.v1.ConfigMap';
+const API_VERSION = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[0-9]+((alpha|beta)[0-9]+)?$/;
+const KIND = /^[A-Z][A-Za-z0-9]*$/;
+
+/** Every definition check of every pass, merged by definition name. */
+const DEFINITION_CHECKS: DefinitionChecks = mergeChecks(NAME_CHECKS, POD_SECURITY_CHECKS, SIZE_CHECKS);
+
+function mergeChecks(...sets: DefinitionChecks[]): DefinitionChecks {
+  const merged: Record<string, DefinitionChecks[string]> = {};
+  for (const set of sets) {
+    for (const [definition, checks] of Object.entries(set)) merged[definition] = [...(merged[definition] ?? []), ...checks];
+  }
+  return merged;
+}
+
+/** `dist/team-a.k8s.yaml: Deployment team-a/x: spec.template...: message`. */
+export function formatViolation(violation: Violation): string {
+  return `${violation.file}: ${violation.object}: ${violation.field}: ${violation.message}`;
+}
+
+/** How violations name an object: `Kind namespace/name`, `Kind name` when cluster-scoped, `document N` when unnamed. */
+export function describeObject(document: unknown, position: number): string {
+  const kind = stringAt(document, 'kind');
+  const metadata = objectAt(document, 'metadata');
+  const name = stringAt(metadata, 'name');
+  if (kind === undefined || name === undefined) return kind === undefined ? `document ${position + 1}` : `${kind} (document ${position + 1})`;
+  const namespace = stringAt(metadata, 'namespace');
+  return `${kind} ${namespace === undefined ? '' : `${namespace}/`}${name}`;
+}
+
+/** Validates the objects of one manifest file (`file` only names them); empty YAML documents are skipped. */
+export function validateDocuments(file: string, docs: unknown[]): Violation[] {
+  const violations: Violation[] = [];
+  const firstPositions = new Map<string, number>();
+  docs.forEach((document, position) => {
+    if (document === null || document === undefined) return;
+    const object = describeObject(document, position);
+    const report = reporter(file, object, violations);
+    validateObject(document, file, object, report, violations);
+    const identity = objectIdentity(document);
+    if (identity === undefined) return;
+    const first = firstPositions.get(identity);
+    if (first !== undefined) report('metadata.name', `same kind, namespace and name as document ${first + 1}; each object must appear once, or the second silently replaces the first`);
+    else firstPositions.set(identity, position);
+  });
+  return violations;
+}
+
+/** Validates every `*.k8s.yaml` in `dir`, in file name order, including objects defined in more than one file. */
+export function validateManifestDir(dir: string): Violation[] {
+  return validateManifestFiles(listManifestFiles(dir).map(readManifestFile));
+}
+
+/** Validates parsed manifest files (see `readManifestFile`), in the order given. */
+export function validateManifestFiles(files: readonly ManifestFile[]): Violation[] {
+  const violations: Violation[] = [];
+  const definedIn = new Map<string, string>();
+  for (const { file, documents, parseViolations } of files) {
+    violations.push(...parseViolations, ...validateDocuments(file, documents));
+    documents.forEach((document, position) => {
+      const identity = objectIdentity(document);
+      if (identity === undefined) return;
+      const other = definedIn.get(identity);
+      if (other !== undefined && other !== file) {
+        violations.push({ file, object: describeObject(document, position), field: 'metadata.name', message: `also defined in ${other}; two manifests that own one object make GitOps tools fight over it` });
+      } else {
+        definedIn.set(identity, file);
+      }
+    });
+  }
+  return violations;
+}
+
+function reporter(file: string, object: string, into: Violation[]): Report {
+  return (field, message) => into.push({ file, object, field, message });
+}
+
+/** group/kind/namespace/name: the same object whatever the version it is written in. */
+function objectIdentity(document: unknown): string | undefined {
+  const apiVersion = stringAt(document, 'apiVersion');
+  const kind = stringAt(document, 'kind');
+  const name = stringAt(objectAt(document, 'metadata'), 'name');
+  if (apiVersion === undefined || kind === undefined || name === undefined) return undefined;
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+  return [group, kind, stringAt(objectAt(document, 'metadata'), 'namespace') ?? '', name].join('/');
+}
+
+function validateObject(document: unknown, file: string, object: string, report: Report, violations: Violation[]): void {
+  if (!isJsonObject(document)) {
+    report(WHOLE_OBJECT, `is ${describeValue(document)}, not a Kubernetes object (a mapping with apiVersion, kind and metadata)`);
+    return;
+  }
+  const kind = resolveKind(document, report);
+  checkObjectIdentity(document, kind, report);
+  if (kind === undefined) {
+    // Unknown kinds still get the checks that hold for every object.
+    const metadata = objectAt(document, 'metadata');
+    if (metadata !== undefined) checkObjectMeta(metadata, 'metadata', report);
+  } else {
+    const valuesChecked = checkAgainstModel(document, kind, report);
+    walkSchema(document, refTo(kind.definition), '', report, { checkValues: !valuesChecked, definitionChecks: DEFINITION_CHECKS, schemaOrigin: schemaOrigin(kind) });
+  }
+  checkObjectSize(document, report);
+  if (kind?.definition === CONFIG_MAP_DEFINITION) validateEmbeddedPods(document, file, object, report, violations);
+}
+
+/** Checks apiVersion and kind; returns how the validator knows the kind, or undefined (reported) when it does not. */
+function resolveKind(document: JsonObject, report: Report): KindInfo | undefined {
+  const { apiVersion, kind } = document;
+  if (typeof apiVersion !== 'string') report('apiVersion', `is required and must be a string such as "v1" or "apps/v1" (got ${describeValue(apiVersion)})`);
+  else if (!API_VERSION.test(apiVersion)) report('apiVersion', `must be "<version>" or "<group>/<version>", e.g. "apps/v1" (got ${describeValue(apiVersion)})`);
+  if (typeof kind !== 'string') report('kind', `is required and must be a string such as "Deployment" (got ${describeValue(kind)})`);
+  else if (!KIND.test(kind)) report('kind', `must be CamelCase, e.g. "ConfigMap" (got ${describeValue(kind)})`);
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
+
+  const known = lookupKind(apiVersion, kind);
+  if (known === undefined) {
+    const versions = knownApiVersionsOf(kind);
+    const hint = versions.length > 0
+      ? `; ${kind} is known as ${versions.map((version) => `"${version}"`).join(', ')}`
+      : '; add a rule to src/validate/custom-resources.ts if this custom resource is intended';
+    report('kind', `unknown kind: "${apiVersion}" "${kind}" is neither served by Kubernetes 1.27 nor covered by a custom-resource rule${hint}`);
+  }
+  return known;
+}
+
+/**
+ * Pod template files inside a ConfigMap get what a pod gets: strict fields, types, names, pod security and
+ * exec size limits. Required fields are not checked: Spark completes the template (names, image, ...).
+ */
+function validateEmbeddedPods(configMap: JsonObject, file: string, configMapObject: string, report: Report, violations: Violation[]): void {
+  for (const embedded of findEmbeddedPods(configMap, report)) {
+    checkPodTemplateFileSize(embedded.text, embedded.field, report);
+    const reportInPod = reporter(file, `${configMapObject} → ${embedded.label}`, violations);
+    const valuesChecked = checkAgainstModel(embedded.pod, { apiVersion: 'v1', kind: 'Pod' }, reportInPod, { ignoreRequired: true });
+    walkSchema(embedded.pod, refTo(POD_DEFINITION), '', reportInPod, { checkValues: !valuesChecked, definitionChecks: DEFINITION_CHECKS, schemaOrigin: 'Kubernetes 1.27' });
+  }
+}
+

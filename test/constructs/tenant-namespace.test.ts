@@ -1,0 +1,138 @@
+import * as path from 'path';
+import { loadPlatformFile } from '../../src';
+import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
+
+const REPO = path.join(__dirname, '..', '..');
+const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+const manifests = synthNamespaces(platform);
+const objectsOf = (ns: string): ManifestObject[] => parseManifest(manifests.get(ns)!);
+type Json = Record<string, any>;
+
+describe('TenantNamespace', () => {
+  const objects = objectsOf('team-a');
+
+  test('every object of the file lives in the tenant namespace, except the cluster-scoped Namespace', () => {
+    // THEN the Namespace has no namespace of its own (the cdk8s chart namespace would stamp one on it)
+    expect(objects[0]).toMatchObject({ kind: 'Namespace', metadata: { name: 'team-a' } });
+    expect(objects[0].metadata.namespace).toBeUndefined();
+    // AND everything else is namespaced to team-a
+    for (const o of objects.slice(1)) expect(`${o.kind}/${o.metadata.name}: ${o.metadata.namespace}`).toBe(`${o.kind}/${o.metadata.name}: team-a`);
+  });
+
+  test('the Namespace is labelled as a tenant and for Pod Security admission', () => {
+    expect(findObject(objects, 'Namespace', 'team-a').metadata.labels).toMatchObject({
+      'spark-tenancy.dev/tenant': 'true',
+      'spark-tenancy.dev/platform': 'my-project',
+      'pod-security.kubernetes.io/enforce': 'restricted',
+    });
+  });
+
+  test('the engine ServiceAccount may manage executors, and the proxy ServiceAccount may launch engines', () => {
+    const role = findObject(objects, 'Role', 'my-project-spark-driver') as Json;
+    expect(role.rules[0].resources).toEqual(['pods', 'services', 'configmaps', 'persistentvolumeclaims']);
+    expect(role.rules[0].verbs).toEqual(expect.arrayContaining(['create', 'delete', 'watch', 'list']));
+    const engineBinding = findObject(objects, 'RoleBinding', 'my-project-engine') as Json;
+    expect(engineBinding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'my-project-engine', namespace: 'team-a' }]);
+    const proxyBinding = findObject(objects, 'RoleBinding', 'my-project-proxy-launcher') as Json;
+    expect(proxyBinding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'my-project-proxy', namespace: 'my-project' }]);
+    expect(proxyBinding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'my-project-spark-driver' });
+  });
+
+  test('the files ConfigMap holds the non-secret engine and executor files, and never the keytab', () => {
+    const configMap = findObject(objects, 'ConfigMap', 'my-project-files') as Json;
+    expect(Object.keys(configMap.data).sort()).toEqual(['application.properties', 'fair-scheduler.xml', 'krb5.conf', 'ranger-spark-security.xml']);
+    expect(configMap.data['krb5.conf']).toBe(platform.files.find(f => f.name === 'krb5.conf')!.content!.toString());
+    expect(configMap.binaryData).toBeUndefined();
+    expect(findObject.bind(null, objects, 'Secret', 'my-project-secrets')).toThrow(/no Secret\/my-project-secrets/);
+  });
+
+  test('the secret file is referenced through an ExternalSecret of the named store', () => {
+    const externalSecret = findObject(objects, 'ExternalSecret', 'my-project-secrets') as Json;
+    expect(externalSecret.apiVersion).toBe('external-secrets.io/v1beta1');
+    expect(externalSecret.spec).toEqual({
+      refreshInterval: '1h',
+      secretStoreRef: { name: 'vault-backend', kind: 'ClusterSecretStore' },
+      target: { name: 'my-project-secrets', creationPolicy: 'Owner' },
+      data: [{ secretKey: 'app.keytab', remoteRef: { key: 'my-project/kerberos', property: 'app.keytab' } }],
+    });
+  });
+
+  test('the engine runs the unified image with the config-sync init container from the same image', () => {
+    const deployment = findObject(objects, 'Deployment', 'my-project-engine') as Json;
+    const pod = deployment.spec.template.spec;
+    expect(pod.containers.map((c: Json) => [c.name, c.image, c.args])).toEqual([['engine', 'registry.example.com/my-project:1.0.0', ['engine']]]);
+    expect(pod.initContainers.map((c: Json) => [c.name, c.image])).toEqual([['config-sync', 'registry.example.com/my-project:1.0.0']]);
+    expect(pod.serviceAccountName).toBe('my-project-engine');
+    expect(pod.hostAliases).toEqual([
+      { ip: '10.0.0.10', hostnames: ['kdc.example.com'] },
+      { ip: '10.0.0.20', hostnames: ['namenode.example.com', 'metastore.example.com'] },
+    ]);
+    expect(deployment.spec.template.metadata.annotations['checksum/config']).toMatch(/^[0-9a-f]{64}$/);
+    // AND the role marker is absent: no env var named roleEnv means engine
+    expect(JSON.stringify(pod.containers[0].env ?? [])).not.toContain('MY_PROJECT_EXECUTOR');
+  });
+
+  test('a tenant adds its own host aliases after the proxy\'s', () => {
+    const pod = (findObject(objectsOf('team-c'), 'Deployment', 'my-project-engine') as Json).spec.template.spec;
+    expect(pod.hostAliases.map((a: Json) => a.ip)).toEqual(['10.0.0.10', '10.0.0.20', '10.0.3.5']);
+  });
+
+  test('every file volume is an emptyDir, in memory where it holds a secret', () => {
+    const pod = (findObject(objects, 'Deployment', 'my-project-engine') as Json).spec.template.spec;
+    const volumes = Object.fromEntries(pod.volumes.map((v: Json) => [v.name, v]));
+    expect(volumes['cfg-my-project-resources-kerberos'].emptyDir).toEqual({ medium: 'Memory' });
+    expect(volumes['cfg-tmp-krb5-conf'].emptyDir).toEqual({});
+    expect(pod.containers[0].volumeMounts).toEqual(expect.arrayContaining([
+      { name: 'cfg-my-project-resources-kerberos', mountPath: '/my_project/resources/kerberos', readOnly: true },
+      { name: 'cfg-opt-spark-tenancy-conf', mountPath: '/opt/spark-tenancy/conf', readOnly: true },
+    ]));
+  });
+
+  test('a headless Service for driver and block manager ports, and a Service for the app and the Spark UI', () => {
+    const headless = findObject(objects, 'Service', 'my-project-engine-driver') as Json;
+    expect(headless.spec.clusterIP).toBe('None');
+    expect(headless.spec.ports.map((p: Json) => p.port)).toEqual([7078, 7079]);
+    const service = findObject(objects, 'Service', 'my-project-engine') as Json;
+    expect(service.spec.ports.map((p: Json) => p.port)).toEqual([8011, 4040]);
+    const podLabels = (findObject(objects, 'Deployment', 'my-project-engine') as Json).spec.template.metadata.labels;
+    for (const s of [headless, service]) expect(podLabels).toMatchObject(s.spec.selector);
+  });
+
+  test('replicas and resources: platform defaults, tenant overrides', () => {
+    const resourcesOf = (ns: string) => (findObject(objectsOf(ns), 'Deployment', 'my-project-engine') as Json).spec.template.spec.containers[0].resources;
+    expect(resourcesOf('team-a')).toEqual({ requests: { cpu: '1', memory: '2Gi' }, limits: { memory: '4Gi' } });
+    expect(resourcesOf('team-b')).toEqual({ requests: { cpu: '2', memory: '4Gi' }, limits: { memory: '8Gi' } });
+  });
+});
+
+describe('ProxyNamespace', () => {
+  const objects = objectsOf('my-project');
+
+  test('holds the proxy, its ServiceAccount, its files and one Spark ConfigMap per tenant', () => {
+    expect(objects.map(o => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Namespace/my-project',
+      'ConfigMap/my-project-files',
+      'ExternalSecret/my-project-secrets',
+      'ConfigMap/my-project-spark-team-a',
+      'ConfigMap/my-project-spark-team-b',
+      'ConfigMap/my-project-spark-team-c',
+      'ServiceAccount/my-project-proxy',
+      'Deployment/my-project-proxy',
+    ]);
+  });
+
+  test('the proxy mounts every tenant\'s spark-defaults.conf and templates at a path its properties name', () => {
+    const pod = (findObject(objects, 'Deployment', 'my-project-proxy') as Json).spec.template.spec;
+    const volume = pod.volumes.find((v: Json) => v.name === 'tenant-spark-conf');
+    const paths = volume.projected.sources.flatMap((s: Json) => s.configMap.items.map((i: Json) => i.path));
+    expect(paths).toContain('team-b/driver-template.yaml');
+    expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'tenant-spark-conf', mountPath: '/opt/spark-tenancy/tenants', readOnly: true });
+    const conf = (findObject(objects, 'ConfigMap', 'my-project-spark-team-b') as Json).data['spark-defaults.conf'] as string;
+    expect(conf).toContain('spark.kubernetes.driver.podTemplateFile /opt/spark-tenancy/tenants/team-b/driver-template.yaml\n');
+  });
+
+  test('the proxy receives only proxy files', () => {
+    const configMap = findObject(objects, 'ConfigMap', 'my-project-files') as Json;
+    expect(Object.keys(configMap.data).sort()).toEqual(['application.properties', 'krb5.conf']);
+  });
+});

@@ -1,0 +1,59 @@
+import * as path from 'path';
+import { V1Pod } from '@kubernetes/client-node';
+import { parse } from 'yaml';
+import { loadPlatformFile, SPARK_RESERVED_VOLUMES, tenantPodTemplates } from '../../src';
+import { findObject, parseManifest, synthNamespaces } from '../../src/testing';
+
+type Json = Record<string, any>;
+const REPO = path.join(__dirname, '..', '..');
+const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+
+describe('driver and executor pod templates', () => {
+  const proxyObjects = parseManifest(synthNamespaces(platform).get('my-project')!);
+  const templatesOf = (tenant: string) => {
+    const data = (findObject(proxyObjects, 'ConfigMap', `my-project-spark-${tenant}`) as Json).data;
+    return { driver: parse(data['driver-template.yaml']) as Json, executor: parse(data['executor-template.yaml']) as Json };
+  };
+
+  test.each(platform.spec.tenants.map(t => t.namespace))('%s: both templates carry config-sync, host aliases and Spark\'s container names', tenant => {
+    const { driver, executor } = templatesOf(tenant);
+    for (const [pod, container] of [[driver, 'spark-kubernetes-driver'], [executor, 'spark-kubernetes-executor']] as const) {
+      expect(pod.kind).toBe('Pod');
+      expect(pod.spec.containers.map((c: Json) => c.name)).toEqual([container]);
+      expect(pod.spec.initContainers.map((c: Json) => c.name)).toEqual(['config-sync']);
+      expect(pod.spec.hostAliases.map((a: Json) => a.ip)).toEqual(expect.arrayContaining(['10.0.0.10', '10.0.0.20']));
+      // Spark overwrites or rejects these, so the templates leave them out
+      expect(pod.metadata.namespace).toBeUndefined();
+      expect(pod.spec.restartPolicy).toBeUndefined();
+      expect(pod.spec.containers[0].args).toBeUndefined();
+      // No volume takes a name Spark adds itself
+      for (const v of pod.spec.volumes) {
+        expect(SPARK_RESERVED_VOLUMES).not.toContain(v.name);
+        expect(v.name).not.toMatch(/^spark-local-dir-/);
+      }
+    }
+  });
+
+  test('the role marker is on executors only, and executors keep their service account (both fields)', () => {
+    const { driver, executor } = templatesOf('team-a');
+    expect(executor.spec.containers[0].env).toContainEqual({ name: 'MY_PROJECT_EXECUTOR', value: 'true' });
+    expect(JSON.stringify(driver)).not.toContain('MY_PROJECT_EXECUTOR');
+    expect(executor.spec.serviceAccount).toBe('my-project-engine');
+    expect(executor.spec.serviceAccountName).toBe('my-project-engine');
+    expect(driver.spec.serviceAccountName).toBe('my-project-engine');
+  });
+
+  test('a tenant\'s own host aliases reach its templates only', () => {
+    expect(templatesOf('team-c').executor.spec.hostAliases.map((a: Json) => a.ip)).toContain('10.0.3.5');
+    expect(templatesOf('team-a').executor.spec.hostAliases.map((a: Json) => a.ip)).not.toContain('10.0.3.5');
+  });
+
+  test('each template reads back as a typed V1Pod with nothing lost', () => {
+    const { ObjectSerializer, loadYaml } = require('@kubernetes/client-node');
+    for (const template of Object.values(tenantPodTemplates(platform, platform.spec.tenants[0]))) {
+      const typed = ObjectSerializer.deserialize(loadYaml(template.text), 'V1Pod') as V1Pod;
+      expect(typed.spec?.initContainers?.[0].name).toBe('config-sync');
+      expect(JSON.parse(JSON.stringify(ObjectSerializer.serialize(typed, 'V1Pod')))).toEqual(parse(template.text));
+    }
+  });
+});
