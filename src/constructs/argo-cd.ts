@@ -103,15 +103,16 @@ export class ArgoCdApplications extends NamespaceChart {
       throw new Error(`gitops.argocd.namespace "${settings.namespace}" is also a namespace of the platform; Argo CD needs a namespace of its own`);
     }
 
-    const metadata = (name: string) => ({ name, namespace: settings.namespace, labels: commonLabels(spec, 'gitops') });
+    const labels = commonLabels(spec, 'gitops');
     if (settings.mode === 'applications') {
       for (const target of this.targets) {
         new ApiObject(this, `Application-${target.namespace}`, {
           apiVersion: ARGOCD_API_VERSION,
           kind: 'Application',
           metadata: {
-            ...metadata(target.applicationName),
-            labels: { ...commonLabels(spec, 'gitops'), ...targetLabels(target.namespace, target.role) },
+            name: target.applicationName,
+            namespace: settings.namespace,
+            labels: { ...labels, ...targetLabels(target.namespace, target.role) },
             annotations: { [SYNC_WAVE_ANNOTATION]: target.syncWave },
           },
           spec: applicationSpec(settings, target.namespace, target.file),
@@ -121,12 +122,13 @@ export class ArgoCdApplications extends NamespaceChart {
     }
 
     // A list generator rather than a git files generator: the elements come from the spec and show up
-    // in the reviewed diff of this file, nothing depends on how Argo CD parses manifests as parameter
-    // files, and this file can never select itself.
+    // in the reviewed diff of this file, nothing depends on how Argo CD reads manifests as parameter
+    // files, and this file can never select itself. The template is the Application above, with
+    // placeholders.
     new ApiObject(this, 'ApplicationSet', {
       apiVersion: ARGOCD_API_VERSION,
       kind: 'ApplicationSet',
-      metadata: metadata(spec.name),
+      metadata: { name: spec.name, namespace: settings.namespace, labels },
       spec: {
         goTemplate: true,
         goTemplateOptions: ['missingkey=error'],
@@ -138,7 +140,7 @@ export class ArgoCdApplications extends NamespaceChart {
         template: {
           metadata: {
             name: '{{.name}}',
-            labels: { ...commonLabels(spec, 'gitops'), ...targetLabels('{{.namespace}}', '{{.role}}') },
+            labels: { ...labels, ...targetLabels('{{.namespace}}', '{{.role}}') },
             annotations: { [SYNC_WAVE_ANNOTATION]: '{{.syncWave}}' },
           },
           spec: applicationSpec(settings, '{{.namespace}}', '{{.file}}'),

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { loadPlatformFile } from '../spec/loader';
 import { Platform } from '../spec/platform';
+import { ArgoCdApplications } from './argo-cd';
 import { ProxyNamespace } from './proxy-namespace';
 import { TenantNamespace } from './tenant-namespace';
 
@@ -11,7 +12,8 @@ export interface SparkPlatformProps {
 
 /**
  * A whole multi-tenant Spark platform: one chart for the proxy namespace and one per tenant
- * namespace, each synthesized to its own `<namespace>.k8s.yaml`.
+ * namespace, each synthesized to its own `<namespace>.k8s.yaml`; with `gitops.argocd`, one more for
+ * the Argo CD objects that apply them.
  */
 export class SparkPlatform extends Construct {
   /** Loads `specFile` (see `loadPlatformFile`) and builds the platform from it. */
@@ -26,5 +28,6 @@ export class SparkPlatform extends Construct {
     super(scope, id);
     this.proxy = new ProxyNamespace(this, 'Proxy', props);
     this.tenants = props.platform.spec.tenants.map(tenant => new TenantNamespace(this, `Tenant-${tenant.namespace}`, { platform: props.platform, tenant }));
+    if (props.platform.spec.gitops?.argocd) new ArgoCdApplications(this, 'ArgoCd', { spec: props.platform.spec });
   }
 }

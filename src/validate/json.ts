@@ -37,8 +37,8 @@ export function base64DecodedBytes(encoded: string): number {
 export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (isJsonObject(value)) return 'a mapping';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  if (typeof value === 'string' && value.length > 60) return JSON.stringify(`${value.slice(0, 56)}...`);
+  return JSON.stringify(value) ?? String(value);
 }
 
 /** Formats a byte count with thousands separators, e.g. `1,048,576`. */

@@ -1,0 +1,155 @@
+import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Chart, Testing, Yaml } from 'cdk8s';
+import { loadPlatformFile, PlatformApp, renderChart, SparkPlatform, writeDist } from '../../src';
+
+const REPO = path.join(__dirname, '..', '..');
+
+/** A scratch project: the example spec and its config/ files, with the spec text changed by `edit`. */
+function scratchProject(edit: (spec: string) => string = s => s): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-'));
+  fs.cpSync(path.join(REPO, 'config'), path.join(dir, 'config'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'platform.yaml'), edit(fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')));
+  return dir;
+}
+
+function synth(dir: string): { status: number | null; stderr: string } {
+  const run = spawnSync(process.execPath, [path.join(REPO, 'bin', 'synth.js')], { cwd: dir, encoding: 'utf8', env: { ...process.env, SPARK_TENANCY_SPEC: '' } });
+  return { status: run.status, stderr: run.stderr };
+}
+
+/** file name → sha256 of every file in dist/. */
+function hashes(dir: string): Record<string, string> {
+  const dist = path.join(dir, 'dist');
+  return Object.fromEntries(fs.readdirSync(dist).sort().map(f => [f, createHash('sha256').update(fs.readFileSync(path.join(dist, f))).digest('hex')]));
+}
+
+describe('npm run synth (bin/synth.js)', () => {
+  test('writes one file per namespace, and a second run changes no byte', () => {
+    // GIVEN the example
+    const dir = scratchProject();
+    // WHEN synth runs twice
+    expect(synth(dir)).toEqual({ status: 0, stderr: '' });
+    const first = hashes(dir);
+    expect(synth(dir).status).toBe(0);
+    // THEN there is exactly one manifest per namespace, identical across runs
+    expect(Object.keys(first)).toEqual(['my-project.k8s.yaml', 'team-a.k8s.yaml', 'team-b.k8s.yaml', 'team-c.k8s.yaml']);
+    expect(hashes(dir)).toEqual(first);
+  });
+
+  test('the file of a tenant that is gone is removed; files that are not manifests stay', () => {
+    // GIVEN a synthesized example with a README in dist/
+    const dir = scratchProject();
+    synth(dir);
+    fs.writeFileSync(path.join(dir, 'dist', 'README.md'), 'applied by Argo CD\n');
+    // WHEN team-b is deleted from the spec and synth runs again
+    fs.writeFileSync(path.join(dir, 'platform.yaml'), fs.readFileSync(path.join(dir, 'platform.yaml'), 'utf8')
+      .replace(/  - namespace: team-b\n(    .*\n)*/, ''));
+    expect(synth(dir).status).toBe(0);
+    // THEN its manifest is gone and the other files are kept
+    expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['README.md', 'my-project.k8s.yaml', 'team-a.k8s.yaml', 'team-c.k8s.yaml']);
+  });
+
+  test('a broken spec exits non-zero with file, line and field, and leaves dist/ as it was', () => {
+    // GIVEN a synthesized example
+    const dir = scratchProject();
+    synth(dir);
+    const before = hashes(dir);
+    // WHEN a tenant namespace becomes invalid
+    fs.writeFileSync(path.join(dir, 'platform.yaml'), fs.readFileSync(path.join(dir, 'platform.yaml'), 'utf8').replace('namespace: team-b', 'namespace: Team_B'));
+    const result = synth(dir);
+    // THEN the message points at it and nothing was written
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('error: platform.yaml:64:16: tenants[1].namespace: "Team_B" is not a valid namespace name');
+    expect(hashes(dir)).toEqual(before);
+  });
+
+  test('editing one file changes the checksum exactly where that file goes, and nothing else', () => {
+    // GIVEN the example, synthesized
+    const dir = scratchProject();
+    synth(dir);
+    const before = hashes(dir);
+    const checksums = () => Object.fromEntries(Object.keys(before).map(f => [f,
+      [...fs.readFileSync(path.join(dir, 'dist', f), 'utf8').matchAll(/checksum\/config: ([0-9a-f]{64})/g)].map(m => m[1])]));
+    const checksumsBefore = checksums();
+    // WHEN the scheduler config, which only engines receive, changes
+    fs.appendFileSync(path.join(dir, 'config', 'fair-scheduler.xml'), '<!-- tuned -->\n');
+    expect(synth(dir).status).toBe(0);
+    // THEN every tenant's engine rolls, the proxy's pod does not (it never receives that file)
+    const after = checksums();
+    expect(after['my-project.k8s.yaml']).toEqual(checksumsBefore['my-project.k8s.yaml']);
+    for (const tenant of ['team-a', 'team-b', 'team-c']) {
+      expect(after[`${tenant}.k8s.yaml`][0]).not.toBe(checksumsBefore[`${tenant}.k8s.yaml`][0]);
+    }
+    // WHEN it is changed back THEN dist/ is byte-identical to before
+    fs.cpSync(path.join(REPO, 'config', 'fair-scheduler.xml'), path.join(dir, 'config', 'fair-scheduler.xml'));
+    expect(synth(dir).status).toBe(0);
+    expect(hashes(dir)).toEqual(before);
+  });
+
+  test('a proxy-only file touches the proxy namespace and no tenant', () => {
+    // GIVEN the example plus a file only the proxy receives
+    const dir = scratchProject(s => s.replace('tenants:\n', [
+      '  - name: proxy.conf',
+      '    source: config/proxy.conf',
+      '    mountPath: /etc/my-project/proxy',
+      '    roles: [proxy]',
+      'tenants:\n',
+    ].join('\n')).replace(/\nfiles:\n/, '\nfiles:\n'));
+    fs.writeFileSync(path.join(dir, 'config', 'proxy.conf'), 'threads=8\n');
+    expect(synth(dir)).toEqual({ status: 0, stderr: '' });
+    const before = hashes(dir);
+    // WHEN it changes
+    fs.writeFileSync(path.join(dir, 'config', 'proxy.conf'), 'threads=16\n');
+    expect(synth(dir).status).toBe(0);
+    // THEN only the proxy's file differs
+    const after = hashes(dir);
+    expect(Object.keys(after).filter(f => after[f] !== before[f])).toEqual(['my-project.k8s.yaml']);
+  });
+});
+
+describe('PlatformApp', () => {
+  test('renders every chart exactly as stock cdk8s does (chart.toJson + Yaml.stringify)', () => {
+    // GIVEN the example in a PlatformApp
+    const app = new PlatformApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'app-')) });
+    new SparkPlatform(app, 'platform', { platform: loadPlatformFile(path.join(REPO, 'platform.yaml')) });
+    const ours = app.synthManifests();
+    // THEN each file equals what cdk8s's own synthesis gives for that chart
+    const charts = app.node.findAll().filter((c): c is Chart => Chart.isChart(c));
+    expect(charts).toHaveLength(4);
+    for (const chart of charts) {
+      const name = `${(chart as unknown as { namespaceName: string }).namespaceName}.k8s.yaml`;
+      expect(ours.get(name)).toBe(Yaml.stringify(...chart.toJson()));
+      expect(renderChart(chart)).toEqual(Testing.synth(chart));
+    }
+  });
+
+  test('charts with dependencies keep cdk8s\'s dependency order', () => {
+    // GIVEN a chart whose first object depends on its second
+    const app = new PlatformApp({ outdir: '/unused' });
+    const chart = new Chart(app, 'deps');
+    const { ApiObject } = require('cdk8s');
+    const first = new ApiObject(chart, 'first', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'first' } });
+    const second = new ApiObject(chart, 'second', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'second' } });
+    first.addDependency(second);
+    // THEN the dependency comes first, as cdk8s orders it
+    expect(renderChart(chart)).toEqual(Testing.synth(chart));
+    expect((renderChart(chart) as { metadata: { name: string } }[]).map(o => o.metadata.name)).toEqual(['second', 'first']);
+  });
+});
+
+describe('writeDist', () => {
+  test('an error while writing leaves the previous output untouched', () => {
+    // GIVEN an output folder with one manifest
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dist-')), 'dist');
+    writeDist(out, new Map([['a.k8s.yaml', 'kind: A\n']]));
+    // WHEN a write fails halfway (an invalid name comes after a valid one)
+    expect(() => writeDist(out, new Map([['b.k8s.yaml', 'kind: B\n'], ['../escape.k8s.yaml', 'x']]))).toThrow(/refusing to write/);
+    // THEN the folder is as it was, and no staging folder is left behind
+    expect(fs.readdirSync(out)).toEqual(['a.k8s.yaml']);
+    expect(fs.readdirSync(path.dirname(out))).toEqual(['dist']);
+  });
+});
