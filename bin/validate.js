@@ -3,12 +3,11 @@
 // server and Pod Security admission would. Prints one violation per line and exits 1 when there are any,
 // otherwise prints a one-line summary and exits 0; exits 2 when it cannot run (e.g. no such directory).
 //
-// The validator is TypeScript; ts-node loads it transpile-only (fast; `npm test` type-checks it), so there is
-// no build step to forget before validating.
+// The validator is TypeScript, loaded by the project's transpile-only loader (`npm test` type-checks it),
+// so there is no build step to forget before validating.
 'use strict';
-const path = require('path');
 
-require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
+require('./register');
 const { formatViolation, listManifestFiles, readManifestFile, validateManifestFiles } = require('../src/validate');
 
 function main(args) {

@@ -21,7 +21,7 @@ const outputPath = path.resolve(process.argv[3] ?? path.join(repoRoot, 'src', 'v
 /** Schema keywords the walker reads; everything else (descriptions, patch strategies, list types) is dropped. */
 const KEPT_KEYWORDS = new Set([
   '$ref', 'type', 'format', 'enum', 'required', 'items', 'properties', 'additionalProperties', 'oneOf',
-  'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string', 'x-kubernetes-embedded-resource',
+  'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string',
 ]);
 
 /** Cluster-scoped kinds of Kubernetes 1.27 (`kubectl api-resources --namespaced=false`); every other kind is namespaced. */

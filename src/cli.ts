@@ -1,16 +1,21 @@
 import { SpecError } from './spec/errors';
+import { ManifestValidationError } from './synth/platform-app';
+import { formatViolation } from './validate';
 
 /**
  * Runs a command-line entry point: a `SpecError` prints one line per problem, any other error its
  * message, and both exit 1 without a stack trace (the message is the user's to act on).
  */
-export function runCli(main: () => void): void {
+export async function runCli(main: () => void | Promise<void>): Promise<void> {
   try {
-    main();
+    await main();
   } catch (e) {
     if (e instanceof SpecError) {
       for (const line of e.message.split('\n')) process.stderr.write(`error: ${line}\n`);
       process.stderr.write(`spark-tenancy: ${e.problems.length} problem(s) in the spec; nothing was written\n`);
+    } else if (e instanceof ManifestValidationError) {
+      for (const violation of e.violations) process.stderr.write(`error: ${formatViolation(violation)}\n`);
+      process.stderr.write(`spark-tenancy: ${e.violations.length} manifest violation(s); nothing was written\n`);
     } else {
       process.stderr.write(`error: ${(e as Error).message ?? String(e)}\n`);
       if (process.env.SPARK_TENANCY_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);

@@ -18,3 +18,4 @@ export * from './spark/pod-templates';
 export * from './synth/platform-app';
 export * from './synth/dist-writer';
 export * from './testing';
+export * from './synth/parallel-synth';

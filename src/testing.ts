@@ -2,11 +2,13 @@ import { parseAllDocuments } from 'yaml';
 import { SparkPlatform } from './constructs/spark-platform';
 import { loadPlatformFile } from './spec/loader';
 import { Platform } from './spec/platform';
+import { MANIFEST_SUFFIX } from './synth/dist-writer';
 import { PlatformApp } from './synth/platform-app';
 
 /**
  * Test helpers for repositories that use spark-tenancy: synthesize a platform in memory, exactly as
- * `npm run synth` would write it, and get one YAML text per namespace for snapshot tests:
+ * `npm run synth` would write it, and get one YAML text per namespace for snapshot tests (or let
+ * `snapshotEachNamespace` register them):
  *
  * ```ts
  * const manifests = synthNamespaces(loadPlatformFile('platform.yaml'));
@@ -20,8 +22,41 @@ export function synthNamespaces(platform: Platform | string): Map<string, string
   const app = new PlatformApp({ outdir: '/nonexistent-spark-tenancy-test-outdir' });
   new SparkPlatform(app, 'platform', { platform: loaded });
   const byNamespace = new Map<string, string>();
-  for (const [file, yaml] of app.synthManifests()) byNamespace.set(file.replace(/\.k8s\.yaml$/, ''), yaml);
+  for (const [file, yaml] of app.synthManifests()) byNamespace.set(file.slice(0, -MANIFEST_SUFFIX.length), yaml);
   return byNamespace;
+}
+
+/** Options for `snapshotEachNamespace`. */
+export interface SnapshotOptions {
+  /** Test name for a namespace. @default - the file `npm run synth` writes, `<namespace>.k8s.yaml` */
+  readonly testName?: (namespace: string) => string;
+}
+
+/**
+ * Registers one jest test per namespace of the platform, each matching that namespace's YAML (as
+ * `npm run synth` writes it) against a snapshot. A whole test file in a repository that uses
+ * spark-tenancy:
+ *
+ * ```ts
+ * import { snapshotEachNamespace } from 'spark-tenancy';
+ *
+ * snapshotEachNamespace('platform.yaml');
+ * ```
+ *
+ * Call it at the top level of a jest test file (it uses jest's global `test` and `expect`); a spec
+ * path is relative to the working folder, which for jest is the project's root. The spec is
+ * synthesized once, when the tests are registered, so an invalid spec fails the file with its message.
+ */
+export function snapshotEachNamespace(platform: Platform | string, options: SnapshotOptions = {}): void {
+  const { test, expect } = globalThis as unknown as {
+    test?: (name: string, fn: () => void) => void;
+    expect?: (actual: unknown) => { toMatchSnapshot(): void };
+  };
+  if (!test || !expect) throw new Error('snapshotEachNamespace registers jest tests: call it at the top level of a jest test file');
+  const testName = options.testName ?? ((namespace: string) => `${namespace}${MANIFEST_SUFFIX}`);
+  for (const [namespace, yaml] of synthNamespaces(platform)) {
+    test(testName(namespace), () => expect(yaml).toMatchSnapshot());
+  }
 }
 
 /** A Kubernetes object as plain JSON. */

@@ -34,10 +34,12 @@ export class SparkProperties extends Construct {
     const owned = ownedSparkKeys(spec.roleEnv);
     const layers = [spec.spark, props.tenant.spark];
     for (const layer of layers) {
-      const problems = checkProperties(layer?.properties ?? {}, { owned, allowOverride: layer?.override === true });
+      if (!layer || checkedLayers.has(layer)) continue;
+      const problems = checkProperties(layer.properties ?? {}, { owned, allowOverride: layer.override === true });
       if (problems.length > 0) {
         throw new Error(`SparkProperties for ${props.tenant.namespace}: ${problems.map(p => `${p.key}: ${p.message}`).join('; ')}`);
       }
+      checkedLayers.add(layer);
     }
     const user = Object.assign({}, ...layers.map(l => l?.properties ?? {})) as Record<string, string>;
     const mayOverride = layers.some(l => l?.override === true);
@@ -50,6 +52,9 @@ export class SparkProperties extends Construct {
     return renderSparkDefaults(this.properties);
   }
 }
+
+/** The platform's layer is shared by every tenant: check each layer object once, not once per tenant. */
+const checkedLayers = new WeakSet<object>();
 
 function ownedValues(props: SparkPropertiesProps): Record<string, string> {
   const { spec } = props.platform;

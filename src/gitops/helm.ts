@@ -68,7 +68,8 @@ export function parseHelmArgs(argv: readonly string[]): HelmChartOptions {
 /** Throws unless `version` is SemVer 2, saying what would be. */
 export function checkChartVersion(version: string): void {
   if (SEMVER.test(version)) return;
-  const hint = /^v\d/.test(version) ? `; write ${version.slice(1)} without the "v"` : ' such as 1.2.3 or 1.2.3-rc.1';
+  const withoutV = version.replace(/^v/, '');
+  const hint = withoutV !== version && SEMVER.test(withoutV) ? `; write ${withoutV} without the "v"` : ', such as 1.2.3 or 1.2.3-rc.1';
   throw new Error(`--chart-version "${version}" is not a SemVer 2 version (MAJOR.MINOR.PATCH)${hint}`);
 }
 
@@ -89,7 +90,7 @@ export function synthHelmChart(options: HelmChartOptions): HelmChartResult {
   const chartDir = path.resolve(options.outDir ?? HELM_OUTPUT_DIR);
 
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), `${chartName}-helm-`));
-  const staging = `${path.dirname(chartDir)}/.${path.basename(chartDir)}.staging-${path.basename(workRoot)}`;
+  const staging = path.join(path.dirname(chartDir), `.${path.basename(chartDir)}.staging-${path.basename(workRoot)}`);
   try {
     const workDir = path.join(workRoot, chartName); // the CLI's folder name becomes the chart's name
     fs.mkdirSync(workDir);
@@ -102,7 +103,9 @@ export function synthHelmChart(options: HelmChartOptions): HelmChartResult {
     const templates = fs.readdirSync(templatesDir).sort();
     for (const template of templates) {
       const file = path.join(templatesDir, template);
-      fs.writeFileSync(file, escapeHelmDelimiters(fs.readFileSync(file, 'utf8')));
+      const text = fs.readFileSync(file, 'utf8');
+      const escaped = escapeHelmDelimiters(text);
+      if (escaped !== text) fs.writeFileSync(file, escaped);
     }
     fs.rmSync(chartDir, { recursive: true, force: true });
     fs.renameSync(staging, chartDir);

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import { CST, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, Parser, YAMLError } from 'yaml';
 import { formatPath, SpecError, SpecProblem } from './errors';
+import { fileKind, ioProblem } from './io';
 import { Platform, SpecOrigin } from './platform';
 import { checkSchema } from './schema';
 import { checkSemantics } from './semantic-checks';
@@ -9,8 +10,19 @@ import { PlatformSpec } from './types';
 
 /** A spec larger than this is refused before parsing (a platform spec is a few KiB even at 1000 tenants' worth of lines). */
 export const MAX_SPEC_BYTES = 4 * 1024 * 1024;
-/** Aliases allowed while building the spec; stops "billion laughs" expansion. */
-const MAX_ALIAS_COUNT = 100;
+/**
+ * Values that aliases may add to the spec, counted as if every alias were written out. Stops "billion
+ * laughs" (anchors of aliases of anchors) while letting many tenants share one anchored value.
+ */
+export const MAX_ALIAS_VALUES = 100_000;
+/**
+ * Collections nested deeper than this are refused before the YAML is built. The deepest field of a spec
+ * (`tenants[0].engine.resources.requests.cpu`) is 6 levels down; the limit keeps every later (recursive)
+ * stage far from the stack limit, which the YAML library itself reaches at a few hundred levels.
+ */
+export const MAX_NESTING = 32;
+/** YAML tags a spec may carry explicitly (`!!str 0444` is a fine way to quote); others have no meaning here. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map(t => `tag:yaml.org,2002:${t}`));
 
 /**
  * Loads and validates a platform spec file. Every problem is reported at once as a `SpecError`
@@ -21,19 +33,33 @@ const MAX_ALIAS_COUNT = 100;
  */
 export function loadPlatformFile(file: string, displayName: string = file): Platform {
   const problem = (message: string): SpecError => new SpecError([{ file: displayName, path: '', message }]);
+  const absolute = path.resolve(file);
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw problem('is not a regular file');
-    if (stat.size > MAX_SPEC_BYTES) {
-      throw problem(`is ${stat.size} bytes; a spec may be at most ${MAX_SPEC_BYTES} bytes (4 MiB)`);
+    // Open first and check what was opened: no window between the check and the read, and a FIFO
+    // (opened non-blocking) is refused instead of hanging the synth.
+    fd = fs.openSync(absolute, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) {
+      throw problem(`the spec is ${fileKind(stat)}, not a regular file (looked at ${absolute}); give the path of the platform spec YAML file`);
     }
-    bytes = fs.readFileSync(file);
+    if (stat.size > MAX_SPEC_BYTES) {
+      throw problem(`the spec is ${stat.size} bytes (${mebibytes(stat.size)}); a spec may be at most ${MAX_SPEC_BYTES} bytes (4 MiB), `
+        + 'and a real one is a few KiB: check that this is the platform spec');
+    }
+    bytes = fs.readFileSync(fd);
   } catch (e) {
     if (e instanceof SpecError) throw e;
-    throw problem(`cannot read the spec: ${(e as Error).message}`);
+    throw problem(`cannot read the spec: ${ioProblem(e, absolute)}; give the path of the platform spec YAML file`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
-  return loadPlatformText(bytes, { file: displayName, baseDir: path.dirname(path.resolve(file)) });
+  return loadPlatformText(bytes, { file: displayName, baseDir: path.dirname(absolute) });
+}
+
+function mebibytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
 /** Options for `loadPlatformText`. */
@@ -50,23 +76,39 @@ export function loadPlatformText(input: Buffer | string, options: LoadOptions): 
   const lineCounter = new LineCounter();
   const text = typeof input === 'string' ? input : decodeUtf8(input, file);
   const at = (offset: number): { line: number; col: number } => lineCounter.linePos(offset);
+  const fail = (problems: { offset?: number; path?: string; message: string }[]): never => {
+    throw new SpecError(problems.map(p => ({ file, ...(p.offset === undefined ? {} : at(p.offset)), path: p.path ?? '', message: p.message })));
+  };
+
+  // The YAML library builds documents recursively; measure the nesting first on its (iterative) parser.
+  const scanLines = new LineCounter();
+  const tooDeep = deepestCollection(text, scanLines);
+  if (tooDeep !== undefined) {
+    throw new SpecError([{
+      file, ...scanLines.linePos(tooDeep), path: '',
+      message: `the YAML nests collections more than ${MAX_NESTING} levels deep here; a platform spec needs at most 6 `
+        + '(e.g. tenants[0].engine.resources.requests.cpu), so this is not a platform spec',
+    }]);
+  }
 
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   } catch (e) {
-    throw new SpecError([{ file, path: '', message: tooComplex(e) }]);
+    return fail([{ message: `the YAML cannot be read: ${(e as Error).message ?? String(e)}` }]);
   }
-  const syntax = [...doc.errors];
-  if (syntax.length > 0) {
-    throw new SpecError(syntax.map(err => ({ file, ...at(err.pos[0]), path: '', message: yamlMessage(err.message) })));
+  if (doc.errors.length > 0) {
+    fail(doc.errors.map(err => ({ offset: err.pos[0], message: yamlMessage(err, text) })));
   }
+  const structural = checkNodes(doc);
+  if (structural.length > 0) fail(structural);
 
   let spec: unknown;
   try {
-    spec = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Aliases were resolved and counted above, so the library's own (much lower) alias limit is off.
+    spec = doc.toJS({ maxAliasCount: -1 });
   } catch (e) {
-    throw new SpecError([{ file, path: '', message: tooComplex(e) }]);
+    return fail([{ message: `the YAML cannot be read: ${(e as Error).message ?? String(e)}` }]);
   }
   const locate = (segments: readonly (string | number)[], atKey = false): SpecOrigin => {
     const node = findNode(doc, segments, atKey);
@@ -74,6 +116,93 @@ export function loadPlatformText(input: Buffer | string, options: LoadOptions): 
     return { file, ...pos, path: formatPath(segments) };
   };
   return resolvePlatform(spec, { ...options, file, locate });
+}
+
+/** Offset of the first collection nested deeper than {@link MAX_NESTING}, or undefined. Iterative: safe at any depth. */
+function deepestCollection(text: string, lineCounter: LineCounter): number | undefined {
+  const stack: { token: CST.Token | null | undefined; depth: number }[] = [];
+  // Depth-first in document order (children pushed in reverse), so the first offending collection is reported.
+  for (const token of [...new Parser(lineCounter.addNewLine).parse(text)].reverse()) stack.push({ token, depth: 0 });
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') {
+      stack.push({ token: token.value, depth });
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > MAX_NESTING) return token.offset;
+      const items = token.items as CST.CollectionItem[];
+      for (let i = items.length - 1; i >= 0; i--) {
+        stack.push({ token: items[i].value, depth: depth + 1 }, { token: items[i].key, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What the YAML library accepts but a spec must not use, found before the document becomes data:
+ * aliases without an anchor, aliases inside the value they name, aliases that multiply the spec
+ * ("billion laughs"), keys that are lists or mappings, and tags other than YAML's core ones.
+ * Anchors resolve as in the library: to the last anchor of that name before the alias.
+ */
+function checkNodes(doc: Document.Parsed): { offset?: number; message: string }[] {
+  const problems: { offset?: number; message: string }[] = [];
+  const anchors = new Map<string, Node>();
+  const sizes = new Map<Node, number>();
+  const cap = MAX_ALIAS_VALUES + 1;
+  let fromAliases = 0;
+  let exhausted = false;
+  const offsetOf = (node: unknown): number | undefined => (isNode(node) && node.range ? node.range[0] : undefined);
+
+  // Returns how many values the node stands for, with every alias written out (capped).
+  const walk = (node: unknown): number => {
+    if (!isNode(node)) return node === null || node === undefined ? 0 : 1;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target === undefined) {
+        problems.push({ offset: offsetOf(node), message: `alias *${node.source} has no anchor &${node.source} before it; `
+          + `put &${node.source} on an earlier value, or write the value out` });
+        return 1;
+      }
+      const size = sizes.get(target);
+      if (size === undefined) {
+        problems.push({ offset: offsetOf(node), message: `alias *${node.source} is inside the value anchored as &${node.source}, `
+          + 'so that value would contain itself; write the value out' });
+        return 1;
+      }
+      fromAliases = Math.min(cap, fromAliases + size);
+      if (fromAliases > MAX_ALIAS_VALUES && !exhausted) {
+        exhausted = true;
+        problems.push({ offset: offsetOf(node), message: `with alias *${node.source} the anchors and aliases expand to more than `
+          + `${MAX_ALIAS_VALUES} values ("billion laughs"); a spec may use aliases for at most ${MAX_ALIAS_VALUES} values in all: `
+          + 'write the values out, or alias larger values fewer times' });
+      }
+      return size;
+    }
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+      const shown = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      problems.push({ offset: offsetOf(node), message: `the YAML tag ${shown} has no meaning in a platform spec; remove it `
+        + '(quote a value to keep it text, e.g. "0444")' });
+    }
+    let size = 1;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (pair.key !== null && !isScalar(pair.key) && !isAlias(pair.key)) {
+          problems.push({ offset: offsetOf(pair.key), message: `a key here is ${isSeq(pair.key) ? 'a list' : 'a mapping'}; `
+            + 'keys in a platform spec are plain names such as "namespace"' });
+        }
+        size += walk(pair.key) + walk(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) size += walk(item);
+    }
+    size = Math.min(cap, size);
+    sizes.set(node, size);
+    return size;
+  };
+  walk(doc.contents);
+  return problems;
 }
 
 /** Options for `resolvePlatform`. */
@@ -101,7 +230,8 @@ export function resolvePlatform(spec: unknown, options: ResolveOptions): Platfor
     throw new SpecError([toProblem([], 'the spec is empty; it must be a mapping with name, image, roleEnv, proxy, files and tenants')]);
   }
   if (typeof spec !== 'object' || Array.isArray(spec)) {
-    throw new SpecError([toProblem([], `the spec must be a mapping (name: ..., image: ..., tenants: ...), not ${Array.isArray(spec) ? 'a list' : typeof spec}`)]);
+    const what = Array.isArray(spec) ? 'a list' : typeof spec === 'string' ? `the text ${JSON.stringify(spec.length > 40 ? `${spec.slice(0, 40)}...` : spec)}` : `the ${typeof spec} ${String(spec)}`;
+    throw new SpecError([toProblem([], `the spec must be a mapping of fields (name: ..., image: ..., roleEnv: ..., proxy: ..., files: ..., tenants: ...), not ${what}`)]);
   }
   const schemaProblems = checkSchema(spec);
   if (schemaProblems.length > 0) {
@@ -145,28 +275,76 @@ function findNode(doc: Document, segments: readonly (string | number)[], atKey: 
 }
 
 function decodeUtf8(bytes: Buffer, file: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    const lenient = bytes.toString('utf8');
-    const index = lenient.indexOf('\uFFFD');
-    const before = lenient.slice(0, Math.max(index, 0));
-    const line = before.split('\n').length;
-    const col = index - before.lastIndexOf('\n');
-    throw new SpecError([{ file, line, col, path: '', message: 'is not valid UTF-8 text; save the spec as UTF-8' }]);
+  const encoding = bomEncoding(bytes);
+  if (encoding !== undefined) {
+    throw new SpecError([{ file, line: 1, col: 1, path: '', message: `the spec is ${encoding} text (it starts with a ${encoding} byte order mark); save it as UTF-8` }]);
   }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad === undefined) return bytes.toString('utf8');
+  const lineStart = bytes.lastIndexOf(0x0a, bad - 1) + 1;
+  const line = bytes.subarray(0, lineStart).reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
+  const col = bytes.subarray(lineStart, bad).toString('utf8').length + 1;
+  const hex = `0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')}`;
+  throw new SpecError([{
+    file, line, col, path: '',
+    message: `byte ${hex} is not valid UTF-8; save the spec as UTF-8 (a byte like this often means Latin-1 or Windows-1252 text)`,
+  }]);
 }
 
-function yamlMessage(message: string): string {
-  // The yaml library appends its own "at line X, column Y" and a code excerpt; we print positions ourselves.
-  return `YAML syntax error: ${message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
+function bomEncoding(bytes: Buffer): string | undefined {
+  const starts = (...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+  if (starts(0xff, 0xfe, 0x00, 0x00)) return 'UTF-32LE';
+  if (starts(0x00, 0x00, 0xfe, 0xff)) return 'UTF-32BE';
+  if (starts(0xff, 0xfe)) return 'UTF-16LE';
+  if (starts(0xfe, 0xff)) return 'UTF-16BE';
+  return undefined;
 }
 
-function tooComplex(e: unknown): string {
-  if (e instanceof RangeError) return 'the YAML is nested too deeply to be a platform spec';
-  const message = (e as Error).message ?? String(e);
-  if (/alias/i.test(message)) {
-    return `the YAML expands too many aliases (at most ${MAX_ALIAS_COUNT}); write the values out instead of using anchors this way`;
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence (RFC 3629), or undefined. */
+export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // Length and allowed range of the second byte, by lead byte (excludes overlongs, surrogates, > U+10FFFF).
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      if (k === 1 ? c < low || c > high : c < 0x80 || c > 0xbf) return i;
+    }
+    i += length;
   }
-  return `cannot read the YAML: ${message}`;
+  return undefined;
+}
+
+/** The YAML library's message, without its own position (we print ours), and clearer for the common cases. */
+function yamlMessage(error: YAMLError, text: string): string {
+  switch (error.code) {
+    case 'DUPLICATE_KEY': {
+      const key = /^[^\s:#,\[\]{}]+|^"[^"]*"|^'[^']*'/.exec(text.slice(error.pos[0], error.pos[0] + 1024))?.[0];
+      return `the key ${key ? `"${key.replace(/^["']|["']$/g, '')}" ` : ''}appears twice in the same mapping; keep one of them`;
+    }
+    case 'MULTIPLE_DOCS':
+      return 'a second YAML document starts here ("---"); a spec is one document, so remove the separator or the second document';
+    case 'TAB_AS_INDENT':
+      return 'YAML syntax error: a tab indents this line; YAML indents with spaces only';
+    default:
+      return `YAML syntax error: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
+  }
 }

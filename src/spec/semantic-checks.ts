@@ -5,6 +5,7 @@ import * as path from 'path';
 import { ownedSparkKeys } from '../spark/owned-keys';
 import { checkFeatureStepClasses, checkProperties } from '../spark/spark-property-checks';
 import { SpecProblem } from './errors';
+import { fileKind, ioProblem } from './io';
 import { DEFAULTS, PlatformFile, SpecOrigin } from './platform';
 import { HostAliasSpec, PlatformSpec, SparkSpec } from './types';
 
@@ -28,6 +29,20 @@ export const RESERVED_MOUNT_PATHS = [
   '/sys',
   '/dev',
 ];
+
+/**
+ * Longest file name, in UTF-8 bytes: Linux allows 255 bytes per name, and the init container first
+ * writes each file as `.<name>.config-sync` beside its target (`staged` in image/materialize.sh).
+ */
+export const MAX_FILE_NAME_BYTES = 255 - '..config-sync'.length;
+
+/**
+ * Map keys the manifests cannot carry: as a key of a plain JavaScript object `__proto__` is dropped
+ * (assignment sets the prototype instead), and cdk8s refuses to render a map with a `constructor` key
+ * ("can't render non-simple object"). Until both are fixed downstream, the loader refuses them as
+ * ConfigMap/Secret keys and label keys, so a spec can never lose a file silently.
+ */
+const UNRENDERABLE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor']);
 
 type Segments = readonly (string | number)[];
 
@@ -67,7 +82,9 @@ function checkTenants(spec: PlatformSpec, report: Report): void {
       firstIndex.set(tenant.namespace, i);
     }
     for (const [key, value] of Object.entries(tenant.labels ?? {})) {
-      const labelProblem = checkLabel(key, value);
+      const labelProblem = UNRENDERABLE_KEYS.has(key)
+        ? `label key "${key}" cannot be rendered (the manifest renderer drops or rejects it as a map key); choose another label key, e.g. example.com/${key.replace(/^_+/, '')}`
+        : checkLabel(key, value);
       if (labelProblem) report(['tenants', i, 'labels', key], labelProblem, true);
     }
   });
@@ -95,7 +112,7 @@ function checkLabel(key: string, value: string): string | undefined {
 function checkHostAliases(aliases: readonly HostAliasSpec[] | undefined, where: Segments, report: Report): void {
   (aliases ?? []).forEach((alias, i) => {
     if (isIP(alias.ip) === 0) {
-      report([...where, i, 'ip'], `"${alias.ip}" is not a valid IPv4 or IPv6 address`);
+      report([...where, i, 'ip'], `"${alias.ip}" is not a valid IPv4 or IPv6 address (e.g. 10.0.0.10 or fd00::10, without a port or prefix length)`);
     }
   });
 }
@@ -120,9 +137,12 @@ function checkMountPath(mountPath: string): string | undefined {
   if (mountPath.includes('//')) return `"${mountPath}" must not contain '//'`;
   if (mountPath.includes(':')) return `"${mountPath}" must not contain ':' (Kubernetes rejects it in volume mounts)`;
   for (const reserved of RESERVED_MOUNT_PATHS) {
-    const clash = mountPath === reserved || mountPath.startsWith(`${reserved}/`) || reserved.startsWith(mountPath === '/' ? '/' : `${mountPath}/`);
-    if (clash) {
-      return `"${mountPath}" collides with ${reserved}, which Spark or the init container mounts itself; choose another directory`;
+    const how = mountPath === reserved ? 'is'
+      : mountPath.startsWith(`${reserved}/`) ? 'is inside'
+        : reserved.startsWith(mountPath === '/' ? '/' : `${mountPath}/`) ? 'would hide' : undefined;
+    if (how !== undefined) {
+      return `"${mountPath}" ${how} ${reserved}, which Spark or the init container mounts itself; `
+        + `choose a directory that is neither ${reserved}, inside it nor above it (e.g. /etc/my-project)`;
     }
   }
   return undefined;
@@ -141,18 +161,29 @@ function checkFiles(spec: PlatformSpec, ctx: CheckContext, report: Report): Plat
   spec.files.forEach((entry, index) => {
     const where = ['files', index];
     const secret = entry.secret === true;
+    const nameBytes = Buffer.byteLength(entry.name, 'utf8');
+    if (nameBytes > MAX_FILE_NAME_BYTES) {
+      report([...where, 'name'], `"${entry.name}" is ${nameBytes} bytes in UTF-8; a file name may be at most ${MAX_FILE_NAME_BYTES} bytes `
+        + '(Linux allows 255 per name, and the init container stages each file as .<name>.config-sync), so shorten it');
+    }
     const mountProblem = checkMountPath(entry.mountPath);
     if (mountProblem) report([...where, 'mountPath'], mountProblem);
 
     const target = `${entry.mountPath}/${entry.name}`;
     const sameTarget = targets.get(target);
     if (sameTarget !== undefined) {
-      report(where, `${target} is already the target of files[${sameTarget}]; each mountPath/name must be unique`);
+      report(where, `${target} is already the target of files[${sameTarget}]; each mountPath/name must be unique, so change the name or mountPath of one of them`);
     } else {
       targets.set(target, index);
     }
 
     const key = entry.key ?? defaultKey(entry.name);
+    if (UNRENDERABLE_KEYS.has(key)) {
+      report(entry.key === undefined ? [...where, 'name'] : [...where, 'key'], `the ${secret ? 'Secret' : 'ConfigMap'} key "${key}" `
+        + `${entry.key === undefined ? '(taken from the name) ' : ''}cannot be rendered: the manifest renderer drops or rejects `
+        + `${[...UNRENDERABLE_KEYS].map(k => `"${k}"`).join(' and ')} as map keys; set key: to another value (e.g. key: ${key.replace(/^_+/, '')}.file); `
+        + 'the file keeps its name in the pod');
+    }
     const keySpace = `${secret ? 'secret' : 'configmap'}/${key}`;
     const sameKey = keys.get(keySpace);
     if (sameKey !== undefined) {
@@ -170,7 +201,7 @@ function checkFiles(spec: PlatformSpec, ctx: CheckContext, report: Report): Plat
       else if (spec.allowPlaintextSecrets) report(where, 'allowPlaintextSecrets needs a "source" for every secret file');
     } else {
       sourcePath = path.resolve(ctx.baseDir, entry.source);
-      const read = readSource(sourcePath, entry.source);
+      const read = readSource(sourcePath, entry.source, ctx.baseDir);
       if (typeof read === 'string') report([...where, 'source'], read);
       else content = read;
     }
@@ -195,24 +226,26 @@ function checkFiles(spec: PlatformSpec, ctx: CheckContext, report: Report): Plat
 }
 
 /** The file's bytes, or a message saying why they cannot be used. */
-function readSource(absolute: string, asWritten: string): Buffer | string {
-  let stat: fs.Stats;
+function readSource(absolute: string, asWritten: string, baseDir: string): Buffer | string {
+  const valid = `name a readable regular file, relative to the spec's folder (${baseDir})`;
+  let fd: number | undefined;
   try {
-    stat = fs.statSync(absolute);
+    // Open, then check what was opened: no window between check and read, and a FIFO (opened
+    // non-blocking) is refused instead of hanging the synth.
+    fd = fs.openSync(absolute, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) return `"${asWritten}" is a directory; name one file per entry (e.g. source: ${asWritten.replace(/\/+$/, '')}/krb5.conf)`;
+    if (!stat.isFile()) return `"${asWritten}" is ${fileKind(stat)}, not a regular file; ${valid}`;
+    if (stat.size > MAX_SOURCE_BYTES) {
+      return `"${asWritten}" is ${stat.size} bytes; a file may be at most ${MAX_SOURCE_BYTES} bytes (1 MiB, the ConfigMap/Secret limit)`;
+    }
+    return fs.readFileSync(fd);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT'
-      ? `"${asWritten}" does not exist (looked for ${absolute}; sources are relative to the spec's folder)`
-      : `"${asWritten}" cannot be read (${code ?? (e as Error).message})`;
-  }
-  if (stat.isDirectory()) return `"${asWritten}" is a directory; name one file per entry`;
-  if (!stat.isFile()) return `"${asWritten}" is not a regular file`;
-  if (stat.size > MAX_SOURCE_BYTES) {
-    return `"${asWritten}" is ${stat.size} bytes; a file may be at most ${MAX_SOURCE_BYTES} bytes (1 MiB, the ConfigMap/Secret limit)`;
-  }
-  try {
-    return fs.readFileSync(absolute);
-  } catch (e) {
-    return `"${asWritten}" cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+    if (code === 'ENOENT') return `"${asWritten}" does not exist (looked for ${absolute}); ${valid}`;
+    if (code === 'EISDIR') return `"${asWritten}" is a directory; name one file per entry`;
+    return `"${asWritten}" cannot be read: ${ioProblem(e, absolute)}; ${valid}`;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }

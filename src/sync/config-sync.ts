@@ -90,7 +90,7 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
       const target = `${dir.stagingPath}/${file.name}`;
       const mode = file.mode.toString(8).padStart(4, '0');
       if (props.transport === 'env' && !file.secret) {
-        const base64 = file.content!.toString('base64');
+        const base64 = base64Of(file.content!);
         const chunks = chunk(base64, ENV_CHUNK_CHARS);
         const variable = varNames.take(`CFG_${file.key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`);
         chunks.forEach((value, i) => env.push({ name: `${variable}_${i}`, value }));
@@ -208,6 +208,14 @@ function checkEnvBudget(inline: readonly SyncFile[], props: ConfigSyncProps): vo
       message: `${what} ${detail} in the ${props.podDescription}, over the env transport budget of ${budget} characters per pod; use "transport: objects" for this platform or tenant`,
     }]);
   }
+}
+
+/** The same files go to every tenant's pods: encode each content once per synth. */
+const encoded = new WeakMap<Buffer, string>();
+function base64Of(content: Buffer): string {
+  let text = encoded.get(content);
+  if (text === undefined) encoded.set(content, text = content.toString('base64'));
+  return text;
 }
 
 function chunk(text: string, size: number): string[] {

@@ -10,39 +10,65 @@ export const MANIFEST_SUFFIX = '.k8s.yaml';
  * was, and manifests of namespaces that are gone are removed. Other files in `outdir` are kept.
  */
 export function writeDist(outdir: string, files: ReadonlyMap<string, string>): void {
-  const target = path.resolve(outdir);
-  const parent = path.dirname(target);
-  fs.mkdirSync(parent, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.staging-`));
-  fs.chmodSync(staging, 0o755); // mkdtemp makes it private; the output is an ordinary folder
+  const staging = new StagedDist(outdir);
   try {
-    if (fs.existsSync(target)) {
-      for (const entry of fs.readdirSync(target)) {
-        if (!entry.endsWith(MANIFEST_SUFFIX)) fs.cpSync(path.join(target, entry), path.join(staging, entry), { recursive: true });
-      }
-    }
-    for (const [name, content] of files) {
-      if (name.includes('/') || name.includes('\\') || !name.endsWith(MANIFEST_SUFFIX)) {
-        throw new Error(`refusing to write "${name}": manifest names are plain <namespace>${MANIFEST_SUFFIX} file names`);
-      }
-      fs.writeFileSync(path.join(staging, name), content);
-    }
-    swapInto(staging, target);
+    for (const [name, content] of files) staging.write(name, content);
+    staging.commit();
   } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
+    staging.discard();
   }
 }
 
-/** Renames `staging` onto `target`, keeping the old folder until the new one is in place. */
-function swapInto(staging: string, target: string): void {
-  const previous = `${staging}.previous`;
-  const hadTarget = fs.existsSync(target);
-  if (hadTarget) fs.renameSync(target, previous);
-  try {
-    fs.renameSync(staging, target);
-  } catch (e) {
-    if (hadTarget) fs.renameSync(previous, target);
-    throw e;
+/**
+ * A new output folder being prepared beside `outdir`: it starts with `outdir`'s files that are not
+ * manifests; `commit()` swaps it in, `discard()` (always safe to call) removes what is left of it.
+ */
+export class StagedDist {
+  /** The staging folder; other threads may write manifests into it too. */
+  public readonly dir: string;
+  private readonly target: string;
+
+  constructor(outdir: string) {
+    this.target = path.resolve(outdir);
+    const parent = path.dirname(this.target);
+    fs.mkdirSync(parent, { recursive: true });
+    this.dir = fs.mkdtempSync(path.join(parent, `.${path.basename(this.target)}.staging-`));
+    fs.chmodSync(this.dir, 0o755); // mkdtemp makes it private; the output is an ordinary folder
+    if (fs.existsSync(this.target)) {
+      for (const entry of fs.readdirSync(this.target)) {
+        if (!entry.endsWith(MANIFEST_SUFFIX)) fs.cpSync(path.join(this.target, entry), path.join(this.dir, entry), { recursive: true });
+      }
+    }
   }
-  if (hadTarget) fs.rmSync(previous, { recursive: true, force: true });
+
+  /** Writes one manifest; the name must be a plain `<namespace>.k8s.yaml`. */
+  public write(name: string, content: string): void {
+    writeManifest(this.dir, name, content);
+  }
+
+  /** Renames the staging folder onto `outdir`, keeping the old folder until the new one is in place. */
+  public commit(): void {
+    const previous = `${this.dir}.previous`;
+    const hadTarget = fs.existsSync(this.target);
+    if (hadTarget) fs.renameSync(this.target, previous);
+    try {
+      fs.renameSync(this.dir, this.target);
+    } catch (e) {
+      if (hadTarget) fs.renameSync(previous, this.target);
+      throw e;
+    }
+    if (hadTarget) fs.rmSync(previous, { recursive: true, force: true });
+  }
+
+  public discard(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Writes `name` into `dir`, refusing anything but a plain manifest file name. */
+export function writeManifest(dir: string, name: string, content: string): void {
+  if (name.includes('/') || name.includes('\\') || !name.endsWith(MANIFEST_SUFFIX)) {
+    throw new Error(`refusing to write "${name}": manifest names are plain <namespace>${MANIFEST_SUFFIX} file names`);
+  }
+  fs.writeFileSync(path.join(dir, name), content);
 }

@@ -1,33 +1,42 @@
 import { ApiObject, App, AppProps, Chart, DependencyGraph, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { NamespaceChart } from '../constructs/namespace-chart';
+import { crossFileDuplicates, formatViolation, ObjectIdentity, objectIdentities, validateDocuments, Violation } from '../validate';
 import { MANIFEST_SUFFIX, writeDist } from './dist-writer';
+
+export interface PlatformAppProps extends AppProps {
+  /**
+   * Check every object offline before anything is written: Kubernetes 1.27 schemas with a strict
+   * pass, Pod Security `restricted`, size limits (`npm run validate` runs the same checks).
+   * @default true
+   */
+  readonly validate?: boolean;
+}
 
 /**
  * A cdk8s App whose `synth()` writes one file per namespace, stays linear in the number of charts,
- * and replaces the output folder in one step.
+ * validates what it writes, and replaces the output folder in one step.
  *
  * Stock `App.synth()` validates and resolves dependencies across the whole tree once per chart
  * (`chart.toJson()` does both), so a thousand charts cost a million construct visits; it also never
  * removes stale files and prefixes `0000-` once charts depend on each other. Here each chart is
  * validated and rendered on its own subtree: the same objects and the same YAML (cdk8s's own
  * `Yaml.stringify`), in one pass. Charts must not depend on each other across charts, which this
- * package's charts never do; the check below enforces it.
+ * package's charts never do; `renderChart` enforces it.
  */
 export class PlatformApp extends App {
-  constructor(props: AppProps = {}) {
+  public readonly validate: boolean;
+
+  constructor(props: PlatformAppProps = {}) {
     super(props);
+    this.validate = props.validate ?? true;
   }
 
-  /** The rendered manifests: file name → YAML, in chart order. */
+  /** The rendered manifests, file name → YAML in chart order; throws `ManifestValidationError` on violations. */
   public synthManifests(): Map<string, string> {
-    const files = new Map<string, string>();
-    for (const chart of chartsOf(this)) {
-      const name = fileNameOf(chart) + MANIFEST_SUFFIX;
-      if (files.has(name)) throw new Error(`two charts would both write ${name}; each namespace belongs to one chart`);
-      files.set(name, Yaml.stringify(...renderChart(chart)));
-    }
-    return files;
+    const rendered = platformCharts(this).map(chart => renderChartFile(chart, { validate: this.validate, outdir: this.outdir }));
+    throwOnViolations(rendered);
+    return new Map(rendered.map(r => [r.name, r.yaml]));
   }
 
   /** Validates, renders and writes every chart to `outdir`, replacing what was there. */
@@ -36,18 +45,63 @@ export class PlatformApp extends App {
   }
 }
 
-function fileNameOf(chart: Chart): string {
-  return NamespaceChart.isNamespaceChart(chart) ? chart.namespaceName : chart.node.id.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+/** One chart's output file, with what validation found in it. */
+export interface RenderedFile {
+  readonly name: string;
+  readonly yaml: string;
+  readonly violations: readonly Violation[];
+  readonly identities: readonly ObjectIdentity[];
+}
+
+/** Renders (and validates) one chart into its manifest file. */
+export function renderChartFile(chart: Chart, options: { validate: boolean; outdir: string }): RenderedFile {
+  const name = fileNameOf(chart) + MANIFEST_SUFFIX;
+  const docs = renderChart(chart);
+  const shownAs = `${options.outdir}/${name}`;
+  return {
+    name,
+    yaml: Yaml.stringify(...docs),
+    violations: options.validate ? validateDocuments(shownAs, docs) : [],
+    identities: objectIdentities(shownAs, docs),
+  };
+}
+
+/** Thrown when a synthesized object would be rejected by the API server, admission, or a size limit. */
+export class ManifestValidationError extends Error {
+  public readonly violations: readonly Violation[];
+
+  constructor(violations: readonly Violation[]) {
+    const shown = violations.slice(0, 50).map(formatViolation);
+    const more = violations.length > shown.length ? [`... and ${violations.length - shown.length} more (npm run validate lists all)`] : [];
+    super(`${violations.length} manifest violation(s):\n${[...shown, ...more].join('\n')}`);
+    this.name = 'ManifestValidationError';
+    this.violations = violations;
+  }
+}
+
+/** Throws on two charts writing one file, on invalid objects, and on objects defined in two files. */
+export function throwOnViolations(files: readonly Omit<RenderedFile, 'yaml'>[]): void {
+  const names = new Set<string>();
+  for (const { name } of files) {
+    if (names.has(name)) throw new Error(`two charts would both write ${name}; each namespace belongs to one chart`);
+    names.add(name);
+  }
+  const violations = [...files.flatMap(f => f.violations), ...crossFileDuplicates(files.flatMap(f => f.identities))];
+  if (violations.length > 0) throw new ManifestValidationError(violations);
 }
 
 /**
  * The app's charts in the order `App.charts` gives. Without dependencies that order is the
  * construct tree's pre-order, which needs no graph; cdk8s builds one over the whole tree.
  */
-function chartsOf(app: App): Chart[] {
+export function platformCharts(app: App): Chart[] {
   const all = app.node.findAll();
   if (all.some(c => c.node.dependencies.length > 0)) return app.charts;
   return all.filter((c): c is Chart => Chart.isChart(c));
+}
+
+function fileNameOf(chart: Chart): string {
+  return NamespaceChart.isNamespaceChart(chart) ? chart.namespaceName : chart.node.id.toLowerCase().replace(/[^a-z0-9-]/g, '-');
 }
 
 /** Validates the chart's constructs and returns its objects' JSON, in dependency order. */

@@ -1,6 +1,5 @@
-// cdk8s loads validation plugins with a plain require(); this shim lets it load the TypeScript plugin.
-// Transpile only: `npm test` type-checks the sources once.
+// cdk8s loads validation plugins with a plain require(); this shim loads the TypeScript plugin through the
+// project's transpile-only loader (`npm test` type-checks the sources once).
 'use strict';
-const path = require('path');
-require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', '..', 'tsconfig.json') });
+require('../../bin/register');
 module.exports = require('./cdk8s-plugin.ts');

@@ -14,7 +14,7 @@ import { listManifestFiles, ManifestFile, readManifestFile } from './manifest-fi
 import { findEmbeddedPods } from './pod-templates';
 import { POD_SECURITY_CHECKS } from './pod-security';
 import { checkAgainstModel } from './schema-check';
-import { KindInfo, knownApiVersionsOf, lookupKind, refTo, schemaOrigin } from './schema-registry';
+import { isApiVersion, KindInfo, knownApiVersionsOf, lookupKind, refTo, schemaOrigin } from './schema-registry';
 import { checkObjectSize, checkPodTemplateFileSize, SIZE_CHECKS } from './size-limits';
 import { walkSchema } from './strict-fields';
 import { DefinitionChecks, JsonObject, Report, Violation } from './types';
@@ -25,7 +25,6 @@ export type { ManifestFile } from './manifest-files';
 
 const POD_DEFINITION = 'io.k8s.api.core.v1.Pod';
 const CONFIG_MAP_DEFINITION = 'io.k8s.api.core.v1.ConfigMap';
-const API_VERSION = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[0-9]+((alpha|beta)[0-9]+)?$/;
 const KIND = /^[A-Z][A-Za-z0-9]*$/;
 
 /** Every definition check of every pass, merged by definition name. */
@@ -80,19 +79,39 @@ export function validateManifestDir(dir: string): Violation[] {
 /** Validates parsed manifest files (see `readManifestFile`), in the order given. */
 export function validateManifestFiles(files: readonly ManifestFile[]): Violation[] {
   const violations: Violation[] = [];
+  for (const { file, documents, parseViolations } of files) violations.push(...parseViolations, ...validateDocuments(file, documents));
+  violations.push(...crossFileDuplicates(files.flatMap(({ file, documents }) => objectIdentities(file, documents))));
+  // Report file by file, in the order given (sort is stable).
+  const order = new Map(files.map(({ file }, index) => [file, index]));
+  return violations.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+}
+
+/** Where one object is defined: its identity (group/kind/namespace/name), file and description. */
+export interface ObjectIdentity {
+  readonly identity: string;
+  readonly file: string;
+  readonly object: string;
+}
+
+/** The identities of a file's objects (unnamed documents have none). */
+export function objectIdentities(file: string, documents: readonly unknown[]): ObjectIdentity[] {
+  return documents.flatMap((document, position) => {
+    const identity = objectIdentity(document);
+    return identity === undefined ? [] : [{ identity, file, object: describeObject(document, position) }];
+  });
+}
+
+/** Objects defined in more than one file, in the order given: the later definitions are the violations. */
+export function crossFileDuplicates(identities: readonly ObjectIdentity[]): Violation[] {
+  const violations: Violation[] = [];
   const definedIn = new Map<string, string>();
-  for (const { file, documents, parseViolations } of files) {
-    violations.push(...parseViolations, ...validateDocuments(file, documents));
-    documents.forEach((document, position) => {
-      const identity = objectIdentity(document);
-      if (identity === undefined) return;
-      const other = definedIn.get(identity);
-      if (other !== undefined && other !== file) {
-        violations.push({ file, object: describeObject(document, position), field: 'metadata.name', message: `also defined in ${other}; two manifests that own one object make GitOps tools fight over it` });
-      } else {
-        definedIn.set(identity, file);
-      }
-    });
+  for (const { identity, file, object } of identities) {
+    const other = definedIn.get(identity);
+    if (other !== undefined && other !== file) {
+      violations.push({ file, object, field: 'metadata.name', message: `also defined in ${other}; two manifests that own one object make GitOps tools fight over it` });
+    } else {
+      definedIn.set(identity, file);
+    }
   }
   return violations;
 }
@@ -134,7 +153,7 @@ function validateObject(document: unknown, file: string, object: string, report:
 function resolveKind(document: JsonObject, report: Report): KindInfo | undefined {
   const { apiVersion, kind } = document;
   if (typeof apiVersion !== 'string') report('apiVersion', `is required and must be a string such as "v1" or "apps/v1" (got ${describeValue(apiVersion)})`);
-  else if (!API_VERSION.test(apiVersion)) report('apiVersion', `must be "<version>" or "<group>/<version>", e.g. "apps/v1" (got ${describeValue(apiVersion)})`);
+  else if (!isApiVersion(apiVersion)) report('apiVersion', `must be "<version>" or "<group>/<version>", e.g. "apps/v1" (got ${describeValue(apiVersion)})`);
   if (typeof kind !== 'string') report('kind', `is required and must be a string such as "Deployment" (got ${describeValue(kind)})`);
   else if (!KIND.test(kind)) report('kind', `must be CamelCase, e.g. "ConfigMap" (got ${describeValue(kind)})`);
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
@@ -145,7 +164,7 @@ function resolveKind(document: JsonObject, report: Report): KindInfo | undefined
     const hint = versions.length > 0
       ? `; ${kind} is known as ${versions.map((version) => `"${version}"`).join(', ')}`
       : '; add a rule to src/validate/custom-resources.ts if this custom resource is intended';
-    report('kind', `unknown kind: "${apiVersion}" "${kind}" is neither served by Kubernetes 1.27 nor covered by a custom-resource rule${hint}`);
+    report('kind', `unknown kind "${kind}" in "${apiVersion}": neither served by Kubernetes 1.27 nor covered by a custom-resource rule${hint}`);
   }
   return known;
 }
@@ -153,13 +172,42 @@ function resolveKind(document: JsonObject, report: Report): KindInfo | undefined
 /**
  * Pod template files inside a ConfigMap get what a pod gets: strict fields, types, names, pod security and
  * exec size limits. Required fields are not checked: Spark completes the template (names, image, ...).
+ * Tenants usually share identical templates, so each distinct data value is parsed and checked once and
+ * its findings replayed for every ConfigMap that carries it.
  */
 function validateEmbeddedPods(configMap: JsonObject, file: string, configMapObject: string, report: Report, violations: Violation[]): void {
-  for (const embedded of findEmbeddedPods(configMap, report)) {
-    checkPodTemplateFileSize(embedded.text, embedded.field, report);
-    const reportInPod = reporter(file, `${configMapObject} → ${embedded.label}`, violations);
-    const valuesChecked = checkAgainstModel(embedded.pod, { apiVersion: 'v1', kind: 'Pod' }, reportInPod, { ignoreRequired: true });
-    walkSchema(embedded.pod, refTo(POD_DEFINITION), '', reportInPod, { checkValues: !valuesChecked, definitionChecks: DEFINITION_CHECKS, schemaOrigin: 'Kubernetes 1.27' });
+  for (const [key, text] of Object.entries(objectAt(configMap, 'data') ?? {})) {
+    if (typeof text !== 'string') continue;
+    for (const finding of embeddedPodFindings(key, text)) {
+      if (finding.pod === undefined) report(finding.field, finding.message);
+      else violations.push({ file, object: `${configMapObject} → ${finding.pod}`, field: finding.field, message: finding.message });
+    }
   }
 }
 
+/** A violation in an embedded pod template: `pod` names the pod (`driver-template.yaml Pod`), absent for the data value itself. */
+interface EmbeddedFinding {
+  readonly pod?: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+const embeddedFindingsCache = new Map<string, EmbeddedFinding[]>();
+const EMBEDDED_CACHE_LIMIT = 256;
+
+function embeddedPodFindings(key: string, text: string): EmbeddedFinding[] {
+  const cacheKey = `${key}\0${text}`;
+  const cached = embeddedFindingsCache.get(cacheKey);
+  if (cached) return cached;
+  const findings: EmbeddedFinding[] = [];
+  const onValue: Report = (field, message) => findings.push({ field, message });
+  for (const embedded of findEmbeddedPods({ data: { [key]: text } }, onValue)) {
+    checkPodTemplateFileSize(embedded.text, embedded.field, onValue);
+    const inPod: Report = (field, message) => findings.push({ pod: embedded.label, field, message });
+    const valuesChecked = checkAgainstModel(embedded.pod, { apiVersion: 'v1', kind: 'Pod' }, inPod, { ignoreRequired: true });
+    walkSchema(embedded.pod, refTo(POD_DEFINITION), '', inPod, { checkValues: !valuesChecked, definitionChecks: DEFINITION_CHECKS, schemaOrigin: 'Kubernetes 1.27' });
+  }
+  if (embeddedFindingsCache.size >= EMBEDDED_CACHE_LIMIT) embeddedFindingsCache.clear();
+  embeddedFindingsCache.set(cacheKey, findings);
+  return findings;
+}

@@ -33,12 +33,12 @@ export function base64DecodedBytes(encoded: string): number {
   return Buffer.from(encoded, 'base64').length;
 }
 
-/** A short rendering of a value for messages: strings quoted and cut, structures named. */
+/** A short rendering of a value for messages: JSON, long strings cut, long structures named. */
 export function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (isJsonObject(value)) return 'a mapping';
   if (typeof value === 'string' && value.length > 60) return JSON.stringify(`${value.slice(0, 56)}...`);
-  return JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? String(value);
+  if (text.length <= 60) return text;
+  return Array.isArray(value) ? 'a list' : 'a mapping';
 }
 
 /** Formats a byte count with thousands separators, e.g. `1,048,576`. */

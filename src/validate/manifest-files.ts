@@ -1,11 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { MANIFEST_SUFFIX } from '../synth/dist-writer';
 import { WHOLE_OBJECT } from './fields';
 import { Violation } from './types';
 
-/** File name suffix of synthesized manifests. */
-export const MANIFEST_SUFFIX = '.k8s.yaml';
 
 /** One manifest file, parsed. */
 export interface ManifestFile {

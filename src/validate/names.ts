@@ -3,6 +3,7 @@
  * names of containers, volumes, ports, env vars and ConfigMap/Secret keys, by the rules of the API server's
  * validation (k8s.io/apimachinery/pkg/util/validation), which kubernetes-models does not apply.
  */
+import { containersOf } from './containers';
 import { childField, itemField } from './fields';
 import { arrayAt, describeValue, isJsonObject, objectAt, stringAt } from './json';
 import { KindInfo } from './schema-registry';
@@ -157,52 +158,48 @@ export function checkObjectMeta(metadata: JsonObject, field: string, report: Rep
   checkAnnotationKeys(objectAt(metadata, 'annotations'), childField(field, 'annotations'), report);
 }
 
-function checkNamedItems(items: readonly unknown[], field: string, format: NameFormat, what: string, report: Report): void {
+/** Names of list items (containers, volumes, ports): unique, and each in `format`. */
+function checkUniqueNames(items: ReadonlyArray<{ readonly item: unknown; readonly field: string }>, format: NameFormat, what: string, report: Report): void {
   const seen = new Set<string>();
-  items.forEach((item, index) => {
+  for (const { item, field } of items) {
     const name = stringAt(item, 'name');
-    if (name === undefined) return;
-    const nameField = childField(itemField(field, index), 'name');
-    if (seen.has(name)) report(nameField, `duplicate ${what} name ${describeValue(name)}; names must be unique`);
+    if (name === undefined) continue;
+    const nameField = childField(field, 'name');
+    if (seen.has(name)) report(nameField, `duplicate ${what} name ${describeValue(name)}; ${what} names must be unique`);
     seen.add(name);
     checkFormat(name, format, nameField, report);
-  });
+  }
 }
 
-/** Container and volume names, unique and DNS labels; every volumeMount names a volume of the pod. */
-function checkPodSpecNames(spec: JsonObject, field: string, report: Report): void {
-  const containerLists = ['initContainers', 'containers', 'ephemeralContainers'] as const;
-  // Container names are unique across all three lists.
-  const allContainers = containerLists.flatMap((list) => arrayAt(spec, list).map((container, index) => ({ container, field: itemField(childField(field, list), index) })));
-  const seen = new Set<string>();
-  for (const { container, field: containerField } of allContainers) {
-    const name = stringAt(container, 'name');
-    if (name === undefined) continue;
-    if (seen.has(name)) report(childField(containerField, 'name'), `duplicate container name ${describeValue(name)}; names must be unique across containers, initContainers and ephemeralContainers`);
-    seen.add(name);
-    checkFormat(name, DNS1123_LABEL, childField(containerField, 'name'), report);
-  }
+/** The items of the list at `key`, with their fields. */
+function listItems(holder: JsonObject, key: string, field: string): Array<{ item: unknown; field: string }> {
+  return arrayAt(holder, key).map((item, index) => ({ item, field: itemField(childField(field, key), index) }));
+}
 
-  const volumes = arrayAt(spec, 'volumes');
-  checkNamedItems(volumes, childField(field, 'volumes'), DNS1123_LABEL, 'volume', report);
-  const volumeNames = new Set(volumes.map((volume) => stringAt(volume, 'name')));
-  for (const { container, field: containerField } of allContainers) {
-    arrayAt(container, 'volumeMounts').forEach((mount, index) => {
+/** Container names unique across init, regular and ephemeral containers; volume names unique; mounts name volumes. */
+function checkPodSpecNames(spec: JsonObject, field: string, report: Report): void {
+  const containers = containersOf(spec, field);
+  checkUniqueNames(containers.map(({ container, field: containerField }) => ({ item: container, field: containerField })), DNS1123_LABEL, 'container', report);
+  checkUniqueNames(listItems(spec, 'volumes', field), DNS1123_LABEL, 'volume', report);
+
+  const volumeNames = arrayAt(spec, 'volumes').map((volume) => stringAt(volume, 'name')).filter((name): name is string => name !== undefined);
+  for (const { container, field: containerField } of containers) {
+    for (const { item: mount, field: mountField } of listItems(container, 'volumeMounts', containerField)) {
       const name = stringAt(mount, 'name');
-      if (name !== undefined && !volumeNames.has(name)) {
-        const known = [...volumeNames].filter((known) => known !== undefined).map((known) => `"${known}"`).join(', ') || 'none';
-        report(childField(itemField(childField(containerField, 'volumeMounts'), index), 'name'), `refers to volume ${describeValue(name)}, which the pod does not define (volumes: ${known})`);
+      if (name !== undefined && !volumeNames.includes(name)) {
+        const known = volumeNames.map((volume) => `"${volume}"`).join(', ') || 'none';
+        report(childField(mountField, 'name'), `refers to volume ${describeValue(name)}, which the pod does not define (volumes: ${known})`);
       }
-    });
+    }
   }
 }
 
 function checkContainerNames(container: JsonObject, field: string, report: Report): void {
-  checkNamedItems(arrayAt(container, 'ports'), childField(field, 'ports'), IANA_SVC_NAME, 'port', report);
-  arrayAt(container, 'env').forEach((variable, index) => {
+  checkUniqueNames(listItems(container, 'ports', field), IANA_SVC_NAME, 'port', report);
+  for (const { item: variable, field: variableField } of listItems(container, 'env', field)) {
     const name = stringAt(variable, 'name');
-    if (name !== undefined) checkFormat(name, ENV_VAR_NAME, childField(itemField(childField(field, 'env'), index), 'name'), report);
-  });
+    if (name !== undefined) checkFormat(name, ENV_VAR_NAME, childField(variableField, 'name'), report);
+  }
 }
 
 /** A port given by name (probes, Service targetPort) must be an IANA service name. */
@@ -256,11 +253,11 @@ export const NAME_CHECKS: DefinitionChecks = {
   'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta': [checkObjectMeta],
   'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector': [(selector, field, report) => {
     checkLabels(objectAt(selector, 'matchLabels'), childField(field, 'matchLabels'), report);
-    arrayAt(selector, 'matchExpressions').forEach((expression, index) => {
+    for (const { item: expression, field: expressionField } of listItems(selector, 'matchExpressions', field)) {
       const key = stringAt(expression, 'key');
       const problem = key === undefined ? undefined : qualifiedNameProblem(key);
-      if (problem !== undefined) report(childField(itemField(childField(field, 'matchExpressions'), index), 'key'), `label key ${problem}`);
-    });
+      if (problem !== undefined) report(childField(expressionField, 'key'), `label key ${problem}`);
+    }
   }],
   'io.k8s.api.core.v1.PodSpec': [checkPodSpecNames],
   'io.k8s.api.apps.v1.DeploymentSpec': [checkSelectorMatchesTemplate],
@@ -273,12 +270,10 @@ export const NAME_CHECKS: DefinitionChecks = {
   'io.k8s.api.core.v1.TCPSocketAction': [(action, field, report) => checkNamedPort(action, 'port', field, report)],
   'io.k8s.api.core.v1.ServiceSpec': [(spec, field, report) => {
     checkLabels(objectAt(spec, 'selector'), childField(field, 'selector'), report);
-    const ports = arrayAt(spec, 'ports');
-    checkNamedItems(ports, childField(field, 'ports'), DNS1123_LABEL, 'port', report);
-    if (ports.length > 1) {
-      ports.forEach((port, index) => {
-        if (stringAt(port, 'name') === undefined) report(childField(itemField(childField(field, 'ports'), index), 'name'), `is required when a Service has more than one port; must be ${DNS1123_LABEL.description}`);
-      });
+    const ports = listItems(spec, 'ports', field);
+    checkUniqueNames(ports, DNS1123_LABEL, 'port', report);
+    for (const { item: port, field: portField } of ports.length > 1 ? ports : []) {
+      if (stringAt(port, 'name') === undefined) report(childField(portField, 'name'), `is required when a Service has more than one port; must be ${DNS1123_LABEL.description}`);
     }
   }],
   'io.k8s.api.core.v1.ServicePort': [(port, field, report) => checkNamedPort(port, 'targetPort', field, report)],

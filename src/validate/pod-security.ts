@@ -4,6 +4,7 @@
  * every baseline control plus the restricted ones, on every pod spec the schema walk meets (Pods and the pod
  * templates of every workload) and on pod template files embedded in ConfigMaps.
  */
+import { containersOf } from './containers';
 import { childField, itemField } from './fields';
 import { arrayAt, describeValue, isJsonObject, objectAt, stringAt } from './json';
 import { DefinitionChecks, JsonObject, Report } from './types';
@@ -20,7 +21,6 @@ const SAFE_SYSCTLS: readonly string[] = [
 const ALLOWED_SELINUX_TYPES: readonly string[] = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
 const ALLOWED_SECCOMP_TYPES: readonly string[] = ['RuntimeDefault', 'Localhost'];
 const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
-const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
 /** A pod spec under inspection, with the paths needed to point at its fields. */
 interface PodUnderCheck {
@@ -211,10 +211,7 @@ export function checkRestrictedPodSecurity(pod: JsonObject, field: string, repor
   const spec = objectAt(pod, 'spec');
   if (spec === undefined) return;
   const specField = childField(field, 'spec');
-  const containers = CONTAINER_LISTS.flatMap((list) => arrayAt(spec, list)
-    .map((container, index) => ({ container, field: itemField(childField(specField, list), index) }))
-    .filter((entry): entry is { container: JsonObject; field: string } => isJsonObject(entry.container))
-    .map((entry) => ({ ...entry, securityContext: objectAt(entry.container, 'securityContext') })));
+  const containers = containersOf(spec, specField).map((entry) => ({ ...entry, securityContext: objectAt(entry.container, 'securityContext') }));
   const podUnderCheck: PodUnderCheck = {
     metadata: objectAt(pod, 'metadata'),
     metadataField: childField(field, 'metadata'),

@@ -4,6 +4,7 @@
  */
 import { childField, resolvePointer, WHOLE_OBJECT } from './fields';
 import { describeType, describeValue } from './json';
+import { isApiVersion } from './schema-registry';
 import { JsonObject, Report } from './types';
 
 /** The ajv error shape kubernetes-models reports. */
@@ -50,7 +51,7 @@ export function checkAgainstModel(
 
 function modelClass(apiVersion: string, kind: string): ModelClass | undefined {
   // apiVersion becomes a module path: accept only the Kubernetes shape, never "../" or absolute paths.
-  if (!/^([a-z0-9.-]+\/)?v[0-9]+((alpha|beta)[0-9]+)?$/.test(apiVersion)) return undefined;
+  if (!isApiVersion(apiVersion)) return undefined;
   if (!modelModules.has(apiVersion)) modelModules.set(apiVersion, loadModelModule(apiVersion));
   const candidate = modelModules.get(apiVersion)?.[kind] as ModelClass | undefined;
   return typeof candidate === 'function' && candidate.kind === kind && candidate.apiVersion === apiVersion ? candidate : undefined;
@@ -58,7 +59,6 @@ function modelClass(apiVersion: string, kind: string): ModelClass | undefined {
 
 function loadModelModule(apiVersion: string): Readonly<Record<string, unknown>> | undefined {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(`kubernetes-models/${apiVersion}`) as Record<string, unknown>;
   } catch {
     return undefined;

@@ -51,6 +51,13 @@ function splitKindId(id: string): { apiVersion: string; kind: string } {
   return { apiVersion: id.slice(0, slash), kind: id.slice(slash + 1) };
 }
 
+const API_VERSION = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[0-9]+((alpha|beta)[0-9]+)?$/;
+
+/** `<version>` or `<group>/<version>` with a Kubernetes version such as v1, v2beta1. */
+export function isApiVersion(value: string): boolean {
+  return API_VERSION.test(value);
+}
+
 /** The kind as Kubernetes 1.27 or a custom-resource rule knows it, or undefined. */
 export function lookupKind(apiVersion: string, kind: string): KindInfo | undefined {
   return KINDS.get(`${apiVersion}/${kind}`);

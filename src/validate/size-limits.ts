@@ -14,12 +14,12 @@ import { childField, itemField, WHOLE_OBJECT } from './fields';
 import { arrayAt, base64DecodedBytes, formatBytes, isJsonObject, objectAt, utf8Bytes } from './json';
 import { DefinitionChecks, JsonObject, Report } from './types';
 
-export const MAX_CONFIG_DATA_BYTES = 1_048_576;
-export const MAX_ANNOTATIONS_BYTES = 262_144;
-export const MAX_POD_TEMPLATE_FILE_BYTES = 1_572_864;
-export const MAX_ARG_STRLEN = 131_072;
-export const MAX_CONTAINER_EXEC_BYTES = 2_000_000;
-export const MAX_OBJECT_JSON_BYTES = 1_572_864;
+const MAX_CONFIG_DATA_BYTES = 1_048_576;
+const MAX_ANNOTATIONS_BYTES = 262_144;
+const MAX_POD_TEMPLATE_FILE_BYTES = 1_572_864;
+const MAX_ARG_STRLEN = 131_072;
+const MAX_CONTAINER_EXEC_BYTES = 2_000_000;
+const MAX_OBJECT_JSON_BYTES = 1_572_864;
 
 /** Whole object as the API server stores it (JSON is the upper bound of its protobuf form). */
 export function checkObjectSize(object: JsonObject, report: Report): void {

@@ -1,7 +1,8 @@
 /** Valid, Pod Security "restricted" objects for the validator tests, and helpers to break them. */
 import { validateDocuments } from '../../src/validate';
 
-export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Test objects are built loosely and broken on purpose. */
+export type Json = Record<string, any>;
 
 export const NAMESPACE = 'team-a';
 export const FILE = 'dist/team-a.k8s.yaml';

@@ -287,7 +287,7 @@ describe('kinds', () => {
     const object = { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'Engine', namespace: NAMESPACE }, spec: {} };
     // WHEN validated THEN the kind is unknown and the name is still checked
     expect(problemsOf(object)).toEqual([
-      'kind: unknown kind: "monitoring.coreos.com/v1" "ServiceMonitor" is neither served by Kubernetes 1.27 nor covered by a custom-resource rule; add a rule to src/validate/custom-resources.ts if this custom resource is intended',
+      'kind: unknown kind "ServiceMonitor" in "monitoring.coreos.com/v1": neither served by Kubernetes 1.27 nor covered by a custom-resource rule; add a rule to src/validate/custom-resources.ts if this custom resource is intended',
       'metadata.name: "Engine" is not a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", each dot-separated part starting and ending with a letter or digit), e.g. "my-name.example"',
     ]);
   });
@@ -298,7 +298,7 @@ describe('kinds', () => {
     object.apiVersion = 'apps/v1beta1';
     // WHEN validated THEN the served apiVersion is suggested
     expect(problemsOf(object)).toEqual([
-      'kind: unknown kind: "apps/v1beta1" "Deployment" is neither served by Kubernetes 1.27 nor covered by a custom-resource rule; Deployment is known as "apps/v1"',
+      'kind: unknown kind "Deployment" in "apps/v1beta1": neither served by Kubernetes 1.27 nor covered by a custom-resource rule; Deployment is known as "apps/v1"',
     ]);
   });
 

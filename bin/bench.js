@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+// `npm run bench`: see bench/bench.ts.
+require('./register');
+require('../bench/bench.ts');

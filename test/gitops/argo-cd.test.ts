@@ -1,0 +1,167 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
+import { applicationName, ARGOCD_DEFAULTS, IN_CLUSTER_SERVER } from '../../src/constructs/argo-cd';
+import { resolvePlatform } from '../../src/spec/loader';
+import { ArgoCdSpec, PlatformSpec } from '../../src/spec/types';
+import { ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
+import { formatViolation, validateDocuments } from '../../src/validate';
+
+const REPO_ROOT = path.join(__dirname, '..', '..');
+const EXAMPLE: PlatformSpec = parse(fs.readFileSync(path.join(REPO_ROOT, 'platform.yaml'), 'utf8'));
+const REPO_URL = 'https://git.example.com/platform/my-project.git';
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** The example platform with `gitops.argocd`, synthesized in memory: namespace → YAML. */
+function synthWithArgoCd(argocd: Partial<ArgoCdSpec>, change: (spec: PlatformSpec) => PlatformSpec = s => s): Map<string, string> {
+  const spec = change({ ...EXAMPLE, gitops: { argocd: { repoURL: REPO_URL, ...argocd } } });
+  return synthNamespaces(resolvePlatform(spec, { baseDir: REPO_ROOT }));
+}
+
+/** Replaces `{{.key}}` placeholders the way Argo CD's Go template does for these plain string values. */
+function expandTemplate(template: unknown, element: Record<string, string>): unknown {
+  return JSON.parse(JSON.stringify(template).replace(/\{\{\.(\w+)\}\}/g, (_, key: string) => {
+    if (!(key in element)) throw new Error(`missingkey=error: ${key}`);
+    return element[key];
+  }));
+}
+
+interface ApplicationSpec {
+  readonly project: string;
+  readonly source: { readonly repoURL: string; readonly targetRevision: string; readonly path: string; readonly directory: { readonly include: string } };
+  readonly destination: { readonly server: string; readonly namespace: string };
+  readonly syncPolicy: unknown;
+}
+interface ApplicationSetSpec {
+  readonly generators: Array<{ readonly list: { readonly elements: Array<Record<string, string>> } }>;
+  readonly template: object;
+}
+const specOf = (application: ManifestObject) => application.spec as ApplicationSpec;
+const elementsOf = (applicationSet: ManifestObject) => (applicationSet.spec as ApplicationSetSpec).generators[0].list.elements;
+
+/** What an ApplicationSet generates: one Application per list element, in its namespace. */
+function generatedApplications(applicationSet: ManifestObject): ManifestObject[] {
+  const { template } = applicationSet.spec as ApplicationSetSpec;
+  return elementsOf(applicationSet).map(element => {
+    const { metadata, spec } = expandTemplate(template, element) as { metadata: ManifestObject['metadata']; spec: object };
+    return { apiVersion: applicationSet.apiVersion, kind: 'Application', metadata: { ...metadata, namespace: applicationSet.metadata.namespace }, spec } as ManifestObject;
+  });
+}
+
+/** The Applications Argo CD ends up with, whichever mode wrote them. */
+function applicationsOf(manifests: Map<string, string>, argoNamespace = 'argocd'): ManifestObject[] {
+  const objects = parseManifest(manifests.get(argoNamespace)!);
+  return objects.flatMap(o => (o.kind === 'ApplicationSet' ? generatedApplications(o) : [o]));
+}
+
+describe('Argo CD', () => {
+  test.each(['applicationset', 'applications'] as const)('%s: one Application per namespace file, each applying exactly that file', mode => {
+    // GIVEN the example platform with gitops.argocd in this mode
+    // WHEN it is synthesized
+    const manifests = synthWithArgoCd({ mode });
+
+    // THEN argocd.k8s.yaml sits beside the namespaces' files, without a Namespace object of its own
+    const namespaceFiles = [...manifests.keys()].filter(ns => ns !== 'argocd');
+    expect(namespaceFiles).toEqual(['my-project', 'team-a', 'team-b', 'team-c']);
+    const argoObjects = parseManifest(manifests.get('argocd')!);
+    expect(argoObjects.map(o => o.kind)).toEqual(mode === 'applicationset' ? ['ApplicationSet'] : Array(4).fill('Application'));
+    expect(argoObjects.every(o => o.metadata.namespace === 'argocd')).toBe(true);
+
+    // AND the Applications (generated, for an ApplicationSet) cover every namespace file once, never argocd's own
+    const applications = applicationsOf(manifests);
+    expect(applications.map(a => specOf(a).source.directory.include)).toEqual(namespaceFiles.map(ns => `${ns}.k8s.yaml`));
+    for (const application of applications) {
+      const spec = specOf(application);
+      expect(application.metadata.name).toMatch(DNS_LABEL);
+      expect(spec.source.directory.include).not.toBe('argocd.k8s.yaml');
+      expect(spec.destination).toEqual({ server: IN_CLUSTER_SERVER, namespace: spec.source.directory.include.replace('.k8s.yaml', '') });
+      expect(spec.source).toMatchObject({ repoURL: REPO_URL, targetRevision: 'HEAD', path: 'dist' });
+      expect(spec.project).toBe('default');
+      expect(spec.syncPolicy).toEqual({ automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=false'] });
+    }
+    expect(new Set(applications.map(a => a.metadata.name)).size).toBe(applications.length);
+
+    // AND the proxy's namespace syncs in an earlier wave than the tenants'
+    const waves = applications.map(a => Number((a.metadata.annotations as Record<string, string>)['argocd.argoproj.io/sync-wave']));
+    expect(waves).toEqual([0, 1, 1, 1]);
+  });
+
+  test('both modes describe the same Applications', () => {
+    // GIVEN the same platform in each mode
+    // WHEN the ApplicationSet's template is expanded for each element
+    // THEN it yields exactly the Applications that "applications" mode writes
+    expect(applicationsOf(synthWithArgoCd({ mode: 'applicationset' }))).toEqual(applicationsOf(synthWithArgoCd({ mode: 'applications' })));
+  });
+
+  test.each(['applicationset', 'applications'] as const)('%s: a new tenant is one more element or Application, nothing else changes', mode => {
+    // GIVEN the platform, and the same platform with one more tenant
+    const before = synthWithArgoCd({ mode });
+    const after = synthWithArgoCd({ mode }, spec => ({ ...spec, tenants: [...spec.tenants, { namespace: 'team-d' }] }));
+
+    // WHEN the Argo CD files are compared
+    const beforeApps = applicationsOf(before);
+    const afterApps = applicationsOf(after);
+
+    // THEN exactly one Application is added, for team-d, and the others are unchanged
+    expect(afterApps).toHaveLength(beforeApps.length + 1);
+    expect(afterApps.slice(0, beforeApps.length)).toEqual(beforeApps);
+    expect(specOf(afterApps[afterApps.length - 1]).destination.namespace).toBe('team-d');
+    if (mode === 'applicationset') {
+      const elements = (manifests: Map<string, string>) => elementsOf(parseManifest(manifests.get('argocd')!)[0]);
+      expect(elements(after)).toEqual([...elements(before), {
+        name: 'my-project-team-d', namespace: 'team-d', file: 'team-d.k8s.yaml', role: 'tenant', syncWave: '1',
+      }]);
+    }
+  });
+
+  test('every field of gitops.argocd reaches the objects; the file is named after Argo CD\'s namespace', () => {
+    // GIVEN gitops.argocd with every optional field set
+    const manifests = synthWithArgoCd({ mode: 'applications', targetRevision: 'release-1', path: 'deploy/dist', project: 'spark', namespace: 'gitops' });
+
+    // WHEN it is synthesized
+    // THEN the file is gitops.k8s.yaml and the Applications carry the values
+    expect(manifests.has('argocd')).toBe(false);
+    const applications = applicationsOf(manifests, 'gitops');
+    expect(applications.every(a => a.metadata.namespace === 'gitops')).toBe(true);
+    expect(specOf(applications[0]).source).toMatchObject({ targetRevision: 'release-1', path: 'deploy/dist' });
+    expect(specOf(applications[0]).project).toBe('spark');
+    expect(ARGOCD_DEFAULTS).toEqual({ targetRevision: 'HEAD', path: 'dist', project: 'default', namespace: 'argocd', mode: 'applicationset' });
+  });
+
+  test.each(['applicationset', 'applications'] as const)('%s: the package\'s own validator accepts the Argo CD file', mode => {
+    // GIVEN the Argo CD file of either mode
+    const yaml = synthWithArgoCd({ mode }).get('argocd')!;
+    // WHEN it goes through the offline validator used for dist/
+    // THEN it reports nothing
+    expect(validateDocuments('argocd.k8s.yaml', parseManifest(yaml)).map(formatViolation)).toEqual([]);
+  });
+
+  test('Argo CD\'s namespace may not be one of the platform\'s', () => {
+    // GIVEN gitops.argocd.namespace equal to a tenant's namespace
+    // WHEN it is synthesized
+    // THEN synth fails, naming the clash
+    expect(() => synthWithArgoCd({ namespace: 'team-b' })).toThrow(/gitops\.argocd\.namespace "team-b" is also a namespace of the platform/);
+  });
+
+  test('without gitops.argocd there is no Argo CD file', () => {
+    // GIVEN the example as it is WHEN it is synthesized THEN only the namespaces' files are written
+    const manifests = synthNamespaces(resolvePlatform(EXAMPLE, { baseDir: REPO_ROOT }));
+    expect([...manifests.keys()]).toEqual(['my-project', 'team-a', 'team-b', 'team-c']);
+  });
+
+  test('Application names stay DNS labels and distinct when prefix and namespace are at their longest', () => {
+    // GIVEN a 40-character platform name and two 63-character namespaces that differ only at the end
+    const prefix = 'p'.repeat(40);
+    const namespaceA = `${'n'.repeat(62)}a`;
+    const namespaceB = `${'n'.repeat(62)}b`;
+    // WHEN their Application names are made
+    const names = [applicationName(prefix, namespaceA), applicationName(prefix, namespaceB)];
+    // THEN both are DNS labels of at most 63 characters, and different
+    for (const name of names) {
+      expect(name).toMatch(DNS_LABEL);
+      expect(name.length).toBeLessThanOrEqual(63);
+    }
+    expect(names[0]).not.toBe(names[1]);
+    expect(applicationName('my-project', 'team-a')).toBe('my-project-team-a');
+  });
+});
