@@ -19,3 +19,4 @@ export * from './synth/platform-app';
 export * from './synth/dist-writer';
 export * from './testing';
 export * from './synth/parallel-synth';
+export * from './constructs/argo-cd';

@@ -30,12 +30,11 @@ export class NamespaceConfig extends Construct {
     this.secretFiles = files.filter(f => f.secret);
 
     if (plain.length > 0) {
-      const data: Record<string, string> = {};
-      const binaryData: Record<string, string> = {};
-      for (const file of plain) {
-        if (isText(file.content!)) data[file.key] = file.content!.toString('utf8');
-        else binaryData[file.key] = file.content!.toString('base64');
-      }
+      // fromEntries defines every key as data, even one named like an Object.prototype member.
+      const text = plain.filter(f => isText(f.content!));
+      const binary = plain.filter(f => !isText(f.content!));
+      const data = Object.fromEntries(text.map(f => [f.key, f.content!.toString('utf8')]));
+      const binaryData = Object.fromEntries(binary.map(f => [f.key, f.content!.toString('base64')]));
       new k8s.KubeConfigMap(this, 'Files', {
         metadata: { name: names.filesConfigMap, namespace: props.namespace, labels: commonLabels(spec, 'config') },
         data: Object.keys(data).length > 0 ? data : undefined,

@@ -41,7 +41,7 @@ export class SparkProperties extends Construct {
       }
       checkedLayers.add(layer);
     }
-    const user = Object.assign({}, ...layers.map(l => l?.properties ?? {})) as Record<string, string>;
+    const user: Record<string, string> = Object.fromEntries(layers.flatMap(l => Object.entries(l?.properties ?? {})));
     const mayOverride = layers.some(l => l?.override === true);
     const merged = mayOverride ? { ...ownedValues(props), ...user } : { ...user, ...ownedValues(props) };
     this.properties = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

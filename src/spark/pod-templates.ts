@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { stringify } from 'yaml';
+import { Yaml } from 'cdk8s';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
 import { buildRolePod } from '../pod/role-pod';
@@ -93,7 +93,8 @@ function renderTemplate(fileName: string, platform: Platform, component: string,
     spec: k8s.toJson_PodSpec(spec),
   };
   assertNoReservedVolumes(fileName, pod.spec);
-  const text = stringify(pod, { lineWidth: 0 });
+  // YAML 1.1 like every manifest (cdk8s's Yaml): Spark's SnakeYAML reads 1.1, where a bare `no` or `on` is a boolean.
+  const text = Yaml.stringify(pod);
   // Fail synth if Spark's own client would read the template differently from what we meant.
   parsePodTemplate(fileName, text, pod);
   return { fileName, text, sha256: createHash('sha256').update(text).digest('hex') };

@@ -110,12 +110,35 @@ export function loadPlatformText(input: Buffer | string, options: LoadOptions): 
   } catch (e) {
     return fail([{ message: `the YAML cannot be read: ${(e as Error).message ?? String(e)}` }]);
   }
+  keepSparkValueText(doc, spec);
   const locate = (segments: readonly (string | number)[], atKey = false): SpecOrigin => {
     const node = findNode(doc, segments, atKey);
-    const pos = node?.range ? at(node.range[0]) : {};
+    // An empty document has no node at all: its problems are at the start of the file.
+    const pos = node?.range ? at(node.range[0]) : { line: 1, col: 1 };
     return { file, ...pos, path: formatPath(segments) };
   };
   return resolvePlatform(spec, { ...options, file, locate });
+}
+
+/**
+ * Spark reads every value as text, so an unquoted number or boolean in `spark.properties` keeps the text
+ * the user wrote (`1.10`, `0200`, `0x1F`) rather than YAML's number (which would become "1.1", "200", "31").
+ */
+function keepSparkValueText(doc: Document.Parsed, spec: unknown): void {
+  const holders: (string | number)[][] = [['spark', 'properties']];
+  const tenants = (spec as { tenants?: unknown } | null)?.tenants;
+  if (Array.isArray(tenants)) tenants.forEach((_, i) => holders.push(['tenants', i, 'spark', 'properties']));
+  for (const holder of holders) {
+    const node = doc.getIn(holder, true);
+    const target = holder.reduce<unknown>((v, s) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined), spec);
+    if (!isMap(node) || target === null || typeof target !== 'object' || Array.isArray(target)) continue;
+    for (const pair of node.items) {
+      if (!isScalar(pair.key) || !isScalar(pair.value) || pair.value.source === undefined) continue;
+      const { value } = pair.value;
+      if (typeof value !== 'number' && typeof value !== 'boolean') continue;
+      Object.defineProperty(target, String(pair.key.value), { value: pair.value.source, enumerable: true, writable: true, configurable: true });
+    }
+  }
 }
 
 /** Offset of the first collection nested deeper than {@link MAX_NESTING}, or undefined. Iterative: safe at any depth. */

@@ -136,31 +136,29 @@ export function runConfigSync(pod: PodSpecJson, objects: NamespaceObjects, optio
   });
   if (run.error) throw run.error;
 
-  const resolve = (file: string): string | undefined => {
-    // The deepest mount wins, as in the kernel.
-    const mount = [...(main.volumeMounts ?? [])]
-      .filter(m => file.startsWith(`${m.mountPath}/`))
-      .sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
-    return mount ? path.join(captured, mount.name, file.slice(mount.mountPath.length + 1)) : undefined;
-  };
+  // What the main container sees, read into memory so the sandbox folder can go right away.
+  const seen = new Map<string, { bytes: Buffer; mode: number }>();
+  const fsTypes = new Map<string, string>();
+  // Deeper mounts last, so that, as in the kernel, a nested mount hides the outer volume's copy.
+  const mounts = [...(main.volumeMounts ?? [])].sort((a, b) => a.mountPath.length - b.mountPath.length);
+  for (const m of mounts) {
+    for (const rel of walk(path.join(captured, m.name))) {
+      const at = path.join(captured, m.name, rel);
+      seen.set(`${m.mountPath}/${rel}`, { bytes: fs.readFileSync(at), mode: fs.statSync(at).mode & 0o7777 });
+    }
+    const fsType = path.join(captured, `${m.name}.fstype`);
+    if (fs.existsSync(fsType)) fsTypes.set(m.mountPath, fs.readFileSync(fsType, 'utf8').trim());
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+
   return {
     status: run.status,
     stdout: run.stdout,
     stderr: run.stderr,
-    read: file => {
-      const at = resolve(file);
-      return at && fs.existsSync(at) && fs.statSync(at).isFile() ? fs.readFileSync(at) : undefined;
-    },
-    mode: file => {
-      const at = resolve(file);
-      return at && fs.existsSync(at) ? fs.statSync(at).mode & 0o7777 : undefined;
-    },
-    fsType: mountPath => {
-      const mount = (main.volumeMounts ?? []).find(m => m.mountPath === mountPath);
-      const at = mount && path.join(captured, `${mount.name}.fstype`);
-      return at && fs.existsSync(at) ? fs.readFileSync(at, 'utf8').trim() : undefined;
-    },
-    listFiles: () => (main.volumeMounts ?? []).flatMap(m => walk(path.join(captured, m.name)).map(rel => `${m.mountPath}/${rel}`)),
+    read: file => seen.get(file)?.bytes,
+    mode: file => seen.get(file)?.mode,
+    fsType: mountPath => fsTypes.get(mountPath),
+    listFiles: () => [...seen.keys()],
   };
 }
 

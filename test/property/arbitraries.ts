@@ -12,6 +12,8 @@ import { MAX_FILE_NAME_BYTES, RESERVED_MOUNT_PATHS } from '../../src/spec/semant
 
 /** Seed for every property: fixed so failures reproduce, overridable with FC_SEED=<n> to explore. */
 export const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : 20240611;
+/** numRuns for a property: modest by default so the suite stays fast; FC_RUNS_FACTOR=10 explores more. */
+export const runs = (n: number): number => Math.max(1, Math.round(n * Number(process.env.FC_RUNS_FACTOR ?? 1)));
 
 export const dnsLabel = (max = 20): fc.Arbitrary<string> =>
   fc.stringMatching(new RegExp(`^[a-z]([-a-z0-9]{0,${max - 2}}[a-z0-9])?$`));

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { loadPlatformText, resolvePlatform } from '../../src';
 import { parseManifest, synthNamespaces } from '../../src/testing';
-import { platformArb, SEED, writeSources } from './arbitraries';
+import { platformArb, runs, SEED, writeSources } from './arbitraries';
 
 describe(`random valid specs (seed ${SEED})`, () => {
   let dir: string;
@@ -34,7 +34,7 @@ describe(`random valid specs (seed ${SEED})`, () => {
         // AND the two runs are byte-identical
         expect(second).toEqual(first);
       }),
-      { seed: SEED, numRuns: 30 },
+      { seed: SEED, numRuns: runs(30) },
     );
   });
 
@@ -50,7 +50,16 @@ describe(`random valid specs (seed ${SEED})`, () => {
         // THEN the manifests are the same
         expect(fromText).toEqual(fromObject);
       }),
-      { seed: SEED + 1, numRuns: 15 },
+      { seed: SEED + 1, numRuns: runs(15) },
     );
+  });
+
+  test.each(['no', 'on', 'y', 'e0'])('a platform and role marker YAML 1.1 would read as a boolean or number still synthesize: %s', word => {
+    // GIVEN a valid spec whose name and roleEnv are words YAML 1.1 (Spark's SnakeYAML) reads as non-strings
+    const spec = { name: word, image: `registry.example.com/${word}:1`, roleEnv: word.toUpperCase(), proxy: { namespace: `${word}-proxy` }, files: [], tenants: [{ namespace: 'team-a' }] };
+    // WHEN it is synthesized (validation included) THEN it succeeds and the templates quote them
+    const manifests = synthNamespaces(resolvePlatform(spec, { baseDir: dir }));
+    expect(manifests.size).toBe(2);
+    expect(manifests.get(`${word}-proxy`)).toContain(`app.kubernetes.io/name: "${word}"`);
   });
 });

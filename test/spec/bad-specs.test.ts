@@ -160,12 +160,12 @@ const CASES: readonly BadSpec[] = [
   {
     name: 'an empty file', cli: true,
     spec: '',
-    expected: ['<SPEC>: the spec is empty; it must be a mapping with name, image, roleEnv, proxy, files and tenants'],
+    expected: ['<SPEC>:1:1: the spec is empty; it must be a mapping with name, image, roleEnv, proxy, files and tenants'],
   },
   {
     name: 'a file of comments only',
     spec: '# nothing here yet\n',
-    expected: ['<SPEC>: the spec is empty; it must be a mapping with name, image, roleEnv, proxy, files and tenants'],
+    expected: ['<SPEC>:1:1: the spec is empty; it must be a mapping with name, image, roleEnv, proxy, files and tenants'],
   },
   {
     name: 'a 50 MB spec', cli: true,
@@ -309,6 +309,11 @@ const CASES: readonly BadSpec[] = [
     expected: ['<SPEC>:24:16: tenants[1].namespace: "acme-proxy" is the proxy namespace; a tenant needs a namespace of its own'],
   },
   {
+    name: 'a Secret name that is not an RFC 1123 subdomain',
+    spec: edit(['tenants:', 'secrets: { name: My_Secrets }\ntenants:']),
+    expected: ["<SPEC>:22:18: secrets.name: \"My_Secrets\" is not a valid object name (lowercase RFC 1123 subdomain: a-z, 0-9, '-' and '.', at most 253 characters)"],
+  },
+  {
     name: 'a label key with a space',
     spec: edit(['  - namespace: team-b', '  - namespace: team-b\n    labels: { "cost center": x }']),
     expected: ['<SPEC>:25:15: tenants[1].labels["cost center"]: label key "cost center" is invalid (at most 63 letters, digits, \'-\', \'_\' or \'.\', starting and ending with a letter or digit)'],
@@ -389,6 +394,23 @@ const CASES: readonly BadSpec[] = [
     name: 'a file name with a slash',
     spec: edit(['  - name: krb5.conf', '  - name: etc/krb5.conf']),
     expected: ["<SPEC>:13:11: files[0].name: \"etc/krb5.conf\" is not a valid file name (no '/', not '.' or '..', at most 255 characters)"],
+  },
+  {
+    name: 'a file name over 242 bytes of UTF-8 (the staging name would pass 255)',
+    spec: edit(['  - name: krb5.conf', `  - name: ${'\u00e9'.repeat(130)}`]),
+    expected: [`<SPEC>:13:11: files[0].name: "${'\u00e9'.repeat(130)}" is 260 bytes in UTF-8; a file name may be at most 242 bytes `
+      + '(Linux allows 255 per name, and the init container stages each file as .<name>.config-sync), so shorten it'],
+  },
+  {
+    name: 'a file named "constructor" (a key the renderer cannot carry)',
+    spec: edit(['  - name: krb5.conf', '  - name: constructor']),
+    expected: ['<SPEC>:13:11: files[0].name: the ConfigMap key "constructor" (taken from the name) cannot be rendered: the manifest renderer drops or rejects '
+      + '"__proto__" and "constructor" as map keys; set key: to another value (e.g. key: constructor.file); the file keeps its name in the pod'],
+  },
+  {
+    name: 'a label key "constructor"',
+    spec: edit(['  - namespace: team-b', '  - namespace: team-b\n    labels: { constructor: x }']),
+    expected: ['<SPEC>:25:15: tenants[1].labels.constructor: label key "constructor" cannot be rendered (the manifest renderer drops or rejects it as a map key); choose another label key, e.g. example.com/constructor'],
   },
   // ------------------------------------------------------------------ sources
   {
