@@ -6,9 +6,9 @@ import { formatViolation } from './validate';
  * Runs a command-line entry point: a `SpecError` prints one line per problem, any other error its
  * message, and both exit 1 without a stack trace (the message is the user's to act on).
  */
-export async function runCli(main: () => void | Promise<void>): Promise<void> {
+export function runCli(main: () => void): void {
   try {
-    await main();
+    main();
   } catch (e) {
     if (e instanceof SpecError) {
       for (const line of e.message.split('\n')) process.stderr.write(`error: ${line}\n`);

@@ -18,5 +18,5 @@ export * from './spark/pod-templates';
 export * from './synth/platform-app';
 export * from './synth/dist-writer';
 export * from './testing';
-export * from './synth/parallel-synth';
+export * from './synth/synth-platform';
 export * from './constructs/argo-cd';

@@ -1,7 +1,7 @@
 import { ApiObject, App, AppProps, Chart, DependencyGraph, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { NamespaceChart } from '../constructs/namespace-chart';
-import { crossFileDuplicates, formatViolation, ObjectIdentity, objectIdentities, validateDocuments, Violation } from '../validate';
+import { duplicateDefinitions, formatViolation, identityOf, ObjectIdentity, validateDocument, Violation } from '../validate';
 import { MANIFEST_SUFFIX, writeDist } from './dist-writer';
 
 export interface PlatformAppProps extends AppProps {
@@ -34,9 +34,8 @@ export class PlatformApp extends App {
 
   /** The rendered manifests, file name → YAML in chart order; throws `ManifestValidationError` on violations. */
   public synthManifests(): Map<string, string> {
-    const rendered = platformCharts(this).map(chart => renderChartFile(chart, { validate: this.validate, outdir: this.outdir }));
-    throwOnViolations(rendered);
-    return new Map(rendered.map(r => [r.name, r.yaml]));
+    const plan = planManifests(this);
+    return assembleManifests(plan, renderObjects(plan, this.validate));
   }
 
   /** Validates, renders and writes every chart to `outdir`, replacing what was there. */
@@ -45,25 +44,67 @@ export class PlatformApp extends App {
   }
 }
 
-/** One chart's output file, with what validation found in it. */
-export interface RenderedFile {
-  readonly name: string;
-  readonly yaml: string;
-  readonly violations: readonly Violation[];
-  readonly identities: readonly ObjectIdentity[];
+/** What synth will write: each chart's file and its API objects, in order; positions count across files. */
+export interface ManifestPlan {
+  readonly files: readonly { readonly name: string; readonly shownAs: string; readonly objects: readonly ApiObject[] }[];
 }
 
-/** Renders (and validates) one chart into its manifest file. */
-export function renderChartFile(chart: Chart, options: { validate: boolean; outdir: string }): RenderedFile {
-  const name = fileNameOf(chart) + MANIFEST_SUFFIX;
-  const docs = renderChart(chart);
-  const shownAs = `${options.outdir}/${name}`;
-  return {
-    name,
-    yaml: Yaml.stringify(...docs),
-    violations: options.validate ? validateDocuments(shownAs, docs) : [],
-    identities: objectIdentities(shownAs, docs),
-  };
+/** One object, rendered: its YAML document, what validation found, and its identity. */
+export interface RenderedObject {
+  /** Position in the plan, across all files. */
+  readonly position: number;
+  readonly yaml: string;
+  readonly violations: readonly Violation[];
+  readonly identity?: ObjectIdentity;
+}
+
+/** Checks the construct tree (validations, dependencies, one chart per file) and lists what to render. */
+export function planManifests(app: PlatformApp): ManifestPlan {
+  const files: ManifestPlan['files'][number][] = [];
+  const names = new Set<string>();
+  for (const chart of platformCharts(app)) {
+    const name = fileNameOf(chart) + MANIFEST_SUFFIX;
+    if (names.has(name)) throw new Error(`two charts would both write ${name}; each namespace belongs to one chart`);
+    names.add(name);
+    files.push({ name, shownAs: `${app.outdir}/${name}`, objects: chartObjects(chart) });
+  }
+  return { files };
+}
+
+/** Renders every object of the plan: `toJson()`, cdk8s's own YAML for one document, and validation. */
+export function renderObjects(plan: ManifestPlan, validate: boolean): RenderedObject[] {
+  let position = 0;
+  return plan.files.flatMap(file => file.objects.map((object, indexInFile) => {
+    const doc = object.toJson();
+    return {
+      position: position++,
+      yaml: Yaml.stringify(doc),
+      violations: validate ? validateDocument(file.shownAs, doc, indexInFile) : [],
+      identity: identityOf(file.shownAs, doc, indexInFile),
+    };
+  }));
+}
+
+/**
+ * Joins rendered objects into files, byte for byte what `Yaml.stringify(...docs)` gives for each
+ * chart; throws `ManifestValidationError` on violations.
+ */
+export function assembleManifests(plan: ManifestPlan, rendered: readonly RenderedObject[]): Map<string, string> {
+  const byPosition = [...rendered].sort((a, b) => a.position - b.position);
+  const violations = [
+    ...byPosition.flatMap(r => r.violations),
+    ...duplicateDefinitions(byPosition.flatMap(r => r.identity ?? [])),
+  ];
+  if (violations.length > 0) throw new ManifestValidationError(violations);
+  const files = new Map<string, string>();
+  let next = 0;
+  for (const file of plan.files) {
+    const documents = byPosition.slice(next, next + file.objects.length);
+    next += file.objects.length;
+    files.set(file.name, documents.map(d => d.yaml).join('---\n'));
+  }
+  if (next !== byPosition.length) throw new Error(`rendered ${byPosition.length} objects for a plan of ${next}`);
+  return files;
 }
 
 /** Thrown when a synthesized object would be rejected by the API server, admission, or a size limit. */
@@ -77,17 +118,6 @@ export class ManifestValidationError extends Error {
     this.name = 'ManifestValidationError';
     this.violations = violations;
   }
-}
-
-/** Throws on two charts writing one file, on invalid objects, and on objects defined in two files. */
-export function throwOnViolations(files: readonly Omit<RenderedFile, 'yaml'>[]): void {
-  const names = new Set<string>();
-  for (const { name } of files) {
-    if (names.has(name)) throw new Error(`two charts would both write ${name}; each namespace belongs to one chart`);
-    names.add(name);
-  }
-  const violations = [...files.flatMap(f => f.violations), ...crossFileDuplicates(files.flatMap(f => f.identities))];
-  if (violations.length > 0) throw new ManifestValidationError(violations);
 }
 
 /**
@@ -106,6 +136,11 @@ function fileNameOf(chart: Chart): string {
 
 /** Validates the chart's constructs and returns its objects' JSON, in dependency order. */
 export function renderChart(chart: Chart): unknown[] {
+  return chartObjects(chart).map(o => o.toJson());
+}
+
+/** Runs the chart's construct validations and returns its API objects in cdk8s's dependency order. */
+export function chartObjects(chart: Chart): ApiObject[] {
   const constructs = chart.node.findAll();
   const errors: string[] = [];
   let hasDependencies = false;
@@ -120,9 +155,7 @@ export function renderChart(chart: Chart): unknown[] {
   // Same order as cdk8s's DependencyGraph topology, which for a chart without dependencies is the
   // pre-order of its tree; building that graph costs more than rendering the objects.
   const ordered = hasDependencies ? new DependencyGraph(chart.node).topology() : constructs;
-  return ordered
-    .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
-    .map(o => o.toJson());
+  return ordered.filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
 }
 
 function assertSameChart(chart: Chart, source: IConstruct, target: IConstruct): void {

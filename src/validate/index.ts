@@ -54,20 +54,19 @@ export function describeObject(document: unknown, position: number): string {
 }
 
 /** Validates the objects of one manifest file (`file` only names them); empty YAML documents are skipped. */
-export function validateDocuments(file: string, docs: unknown[]): Violation[] {
+export function validateDocuments(file: string, docs: readonly unknown[]): Violation[] {
+  return [
+    ...docs.flatMap((document, position) => validateDocument(file, document, position)),
+    ...duplicateDefinitions(objectIdentities(file, docs)),
+  ];
+}
+
+/** Validates one object, the `position`-th document of `file`; duplicates need `duplicateDefinitions`. */
+export function validateDocument(file: string, document: unknown, position: number): Violation[] {
+  if (document === null || document === undefined) return [];
   const violations: Violation[] = [];
-  const firstPositions = new Map<string, number>();
-  docs.forEach((document, position) => {
-    if (document === null || document === undefined) return;
-    const object = describeObject(document, position);
-    const report = reporter(file, object, violations);
-    validateObject(document, file, object, report, violations);
-    const identity = objectIdentity(document);
-    if (identity === undefined) return;
-    const first = firstPositions.get(identity);
-    if (first !== undefined) report('metadata.name', `same kind, namespace and name as document ${first + 1}; each object must appear once, or the second silently replaces the first`);
-    else firstPositions.set(identity, position);
-  });
+  const object = describeObject(document, position);
+  validateObject(document, file, object, reporter(file, object, violations), violations);
   return violations;
 }
 
@@ -79,39 +78,51 @@ export function validateManifestDir(dir: string): Violation[] {
 /** Validates parsed manifest files (see `readManifestFile`), in the order given. */
 export function validateManifestFiles(files: readonly ManifestFile[]): Violation[] {
   const violations: Violation[] = [];
-  for (const { file, documents, parseViolations } of files) violations.push(...parseViolations, ...validateDocuments(file, documents));
-  violations.push(...crossFileDuplicates(files.flatMap(({ file, documents }) => objectIdentities(file, documents))));
+  for (const { file, documents, parseViolations } of files) {
+    violations.push(...parseViolations, ...documents.flatMap((document, position) => validateDocument(file, document, position)));
+  }
+  violations.push(...duplicateDefinitions(files.flatMap(({ file, documents }) => objectIdentities(file, documents))));
   // Report file by file, in the order given (sort is stable).
   const order = new Map(files.map(({ file }, index) => [file, index]));
   return violations.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
 }
 
-/** Where one object is defined: its identity (group/kind/namespace/name), file and description. */
+/** Where one object is defined: its identity (group/kind/namespace/name), file, position and description. */
 export interface ObjectIdentity {
   readonly identity: string;
   readonly file: string;
+  readonly position: number;
   readonly object: string;
 }
 
-/** The identities of a file's objects (unnamed documents have none). */
-export function objectIdentities(file: string, documents: readonly unknown[]): ObjectIdentity[] {
-  return documents.flatMap((document, position) => {
-    const identity = objectIdentity(document);
-    return identity === undefined ? [] : [{ identity, file, object: describeObject(document, position) }];
-  });
+/** The identity of the `position`-th document of `file` (unnamed documents have none). */
+export function identityOf(file: string, document: unknown, position: number): ObjectIdentity | undefined {
+  const identity = objectIdentity(document);
+  return identity === undefined ? undefined : { identity, file, position, object: describeObject(document, position) };
 }
 
-/** Objects defined in more than one file, in the order given: the later definitions are the violations. */
-export function crossFileDuplicates(identities: readonly ObjectIdentity[]): Violation[] {
+/** The identities of a file's objects. */
+export function objectIdentities(file: string, documents: readonly unknown[]): ObjectIdentity[] {
+  return documents.flatMap((document, position) => identityOf(file, document, position) ?? []);
+}
+
+/**
+ * Objects defined twice, in the order given: in one file the second silently replaces the first; in two
+ * files GitOps tools fight over it. The later definitions are the violations.
+ */
+export function duplicateDefinitions(identities: readonly ObjectIdentity[]): Violation[] {
   const violations: Violation[] = [];
-  const definedIn = new Map<string, string>();
-  for (const { identity, file, object } of identities) {
-    const other = definedIn.get(identity);
-    if (other !== undefined && other !== file) {
-      violations.push({ file, object, field: 'metadata.name', message: `also defined in ${other}; two manifests that own one object make GitOps tools fight over it` });
-    } else {
-      definedIn.set(identity, file);
+  const first = new Map<string, ObjectIdentity>();
+  for (const definition of identities) {
+    const earlier = first.get(definition.identity);
+    if (earlier === undefined) {
+      first.set(definition.identity, definition);
+      continue;
     }
+    const message = earlier.file === definition.file
+      ? `same kind, namespace and name as document ${earlier.position + 1}; each object must appear once, or the second silently replaces the first`
+      : `also defined in ${earlier.file}; two manifests that own one object make GitOps tools fight over it`;
+    violations.push({ file: definition.file, object: definition.object, field: 'metadata.name', message });
   }
   return violations;
 }

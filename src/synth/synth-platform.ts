@@ -1,0 +1,25 @@
+import { SparkPlatform } from '../constructs/spark-platform';
+import { loadPlatformFile } from '../spec/loader';
+import { Platform } from '../spec/platform';
+import { PlatformApp } from './platform-app';
+
+export interface SynthPlatformOptions {
+  /** The spec file. */
+  readonly specFile: string;
+  /** How messages name the spec. @default - `specFile` */
+  readonly displayName?: string;
+  /** @default - `CDK8S_OUTDIR`, else "dist" */
+  readonly outdir?: string;
+}
+
+/**
+ * `npm run synth`: loads the spec, builds the platform, and writes one validated file per namespace
+ * into `outdir`, replacing it in one step. Returns the loaded platform.
+ */
+export function synthPlatform(options: SynthPlatformOptions): Platform {
+  const platform = loadPlatformFile(options.specFile, options.displayName ?? options.specFile);
+  const app = new PlatformApp({ outdir: options.outdir ?? process.env.CDK8S_OUTDIR ?? 'dist' });
+  new SparkPlatform(app, 'platform', { platform });
+  app.synth();
+  return platform;
+}
