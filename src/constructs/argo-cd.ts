@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { commonLabels } from '../names';
+import { DEFAULTS } from '../spec/platform';
 import { ArgoCdSpec, PlatformSpec } from '../spec/types';
 import { MANIFEST_SUFFIX } from '../synth/dist-writer';
 import { NamespaceChart } from './namespace-chart';
@@ -21,7 +22,7 @@ export const ARGOCD_DEFAULTS: Omit<ArgoCdSettings, 'repoURL'> = {
   targetRevision: 'HEAD',
   path: 'dist',
   project: 'default',
-  namespace: 'argocd',
+  namespace: DEFAULTS.argocdNamespace,
   mode: 'applicationset',
 };
 

@@ -57,6 +57,7 @@ export const DEFAULTS = {
     'org.apache.spark.server.k8s.extension.EngineNamespaceFeature',
   ],
   executorFeatureSteps: ['org.apache.spark.server.k8s.extension.ExecutorSetup'],
+  argocdNamespace: 'argocd',
 };
 
 /** Ports of the unified image. */

@@ -58,6 +58,7 @@ export function checkSemantics(spec: PlatformSpec, ctx: CheckContext): { files: 
   const report = (segments: Segments, message: string, atKey = false) => problems.push(ctx.problem(segments, message, atKey));
 
   checkTenants(spec, report);
+  checkArgoCdNamespace(spec, report);
   checkHostAliases(spec.proxy.hostAliases, ['proxy', 'hostAliases'], report);
   spec.tenants.forEach((t, i) => checkHostAliases(t.hostAliases, ['tenants', i, 'hostAliases'], report));
   checkSpark(spec.spark, ['spark'], spec.roleEnv, report);
@@ -67,6 +68,17 @@ export function checkSemantics(spec: PlatformSpec, ctx: CheckContext): { files: 
 }
 
 type Report = (segments: Segments, message: string, atKey?: boolean) => void;
+
+/** Argo CD's own namespace belongs to Argo CD: the platform must not also manage it. */
+function checkArgoCdNamespace(spec: PlatformSpec, report: Report): void {
+  const argocd = spec.gitops?.argocd;
+  if (!argocd) return;
+  const namespace = argocd.namespace ?? DEFAULTS.argocdNamespace;
+  const owner = namespace === spec.proxy.namespace ? 'the proxy namespace' : spec.tenants.some(t => t.namespace === namespace) ? 'a tenant namespace' : undefined;
+  if (owner === undefined) return;
+  const where = argocd.namespace === undefined ? ['gitops', 'argocd'] : ['gitops', 'argocd', 'namespace'];
+  report(where, `Argo CD's namespace "${namespace}"${argocd.namespace === undefined ? ' (the default)' : ''} is also ${owner}; set gitops.argocd.namespace to the namespace Argo CD runs in`);
+}
 
 function checkTenants(spec: PlatformSpec, report: Report): void {
   const firstIndex = new Map<string, number>();

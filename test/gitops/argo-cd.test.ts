@@ -140,12 +140,13 @@ describe('Argo CD', () => {
     // GIVEN gitops.argocd.namespace equal to a tenant's namespace
     // WHEN it is synthesized
     // THEN synth fails, naming the clash
-    expect(() => synthWithArgoCd({ namespace: 'team-b' })).toThrow(/gitops\.argocd\.namespace "team-b" is also a namespace of the platform/);
+    expect(() => synthWithArgoCd({ namespace: 'team-b' })).toThrow(/gitops\.argocd\.namespace: Argo CD's namespace "team-b" is also a tenant namespace; set gitops\.argocd\.namespace to the namespace Argo CD runs in/);
   });
 
   test('without gitops.argocd there is no Argo CD file', () => {
-    // GIVEN the example as it is WHEN it is synthesized THEN only the namespaces' files are written
-    const manifests = synthNamespaces(resolvePlatform(EXAMPLE, { baseDir: REPO_ROOT }));
+    // GIVEN the example without gitops WHEN it is synthesized THEN only the namespaces' files are written
+    const { gitops: _, ...withoutGitops } = EXAMPLE;
+    const manifests = synthNamespaces(resolvePlatform(withoutGitops, { baseDir: REPO_ROOT }));
     expect([...manifests.keys()]).toEqual(['my-project', 'team-a', 'team-b', 'team-c']);
   });
 

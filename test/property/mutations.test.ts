@@ -164,7 +164,8 @@ describe(`random mutations of the example spec (seed ${SEED})`, () => {
         expect(asText instanceof SpecError).toBe(asObject instanceof SpecError);
         if (asObject instanceof SpecError) expectActionable(asObject, false);
         if (asText instanceof SpecError) expectActionable(asText, true);
-        else expect(synthNamespaces(asText).size).toBe(asText.spec.tenants.length + 1);
+        // (one file per tenant, the proxy's, and Argo CD's when gitops.argocd is set)
+        else expect(synthNamespaces(asText).size).toBe(asText.spec.tenants.length + 1 + (asText.spec.gitops?.argocd ? 1 : 0));
       }),
       { seed: SEED + 100, numRuns: runs(150) },
     );

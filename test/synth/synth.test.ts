@@ -36,7 +36,7 @@ describe('npm run synth (bin/synth.js)', () => {
     const first = hashes(dir);
     expect(synth(dir).status).toBe(0);
     // THEN there is exactly one manifest per namespace, identical across runs
-    expect(Object.keys(first)).toEqual(['my-project.k8s.yaml', 'team-a.k8s.yaml', 'team-b.k8s.yaml', 'team-c.k8s.yaml']);
+    expect(Object.keys(first)).toEqual(['argocd.k8s.yaml', 'my-project.k8s.yaml', 'team-a.k8s.yaml', 'team-b.k8s.yaml', 'team-c.k8s.yaml']);
     expect(hashes(dir)).toEqual(first);
   });
 
@@ -50,7 +50,7 @@ describe('npm run synth (bin/synth.js)', () => {
       .replace(/  - namespace: team-b\n(    .*\n)*/, ''));
     expect(synth(dir).status).toBe(0);
     // THEN its manifest is gone and the other files are kept
-    expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['README.md', 'my-project.k8s.yaml', 'team-a.k8s.yaml', 'team-c.k8s.yaml']);
+    expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['README.md', 'argocd.k8s.yaml', 'my-project.k8s.yaml', 'team-a.k8s.yaml', 'team-c.k8s.yaml']);
   });
 
   test('a broken spec exits non-zero with file, line and field, and leaves dist/ as it was', () => {
@@ -63,7 +63,7 @@ describe('npm run synth (bin/synth.js)', () => {
     const result = synth(dir);
     // THEN the message points at it and nothing was written
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('error: platform.yaml:64:16: tenants[1].namespace: "Team_B" is not a valid namespace name');
+    expect(result.stderr).toContain('error: platform.yaml:70:16: tenants[1].namespace: "Team_B" is not a valid namespace name');
     expect(hashes(dir)).toEqual(before);
   });
 
@@ -119,7 +119,7 @@ describe('PlatformApp', () => {
     const ours = app.synthManifests();
     // THEN each file equals what cdk8s's own synthesis gives for that chart
     const charts = app.node.findAll().filter((c): c is Chart => Chart.isChart(c));
-    expect(charts).toHaveLength(4);
+    expect(charts).toHaveLength(5);
     for (const chart of charts) {
       const name = `${(chart as unknown as { namespaceName: string }).namespaceName}.k8s.yaml`;
       expect(ours.get(name)).toBe(Yaml.stringify(...chart.toJson()));
