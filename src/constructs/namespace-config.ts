@@ -31,10 +31,9 @@ export class NamespaceConfig extends Construct {
 
     if (plain.length > 0) {
       // fromEntries defines every key as data, even one named like an Object.prototype member.
-      const text = plain.filter(f => isText(f.content!));
-      const binary = plain.filter(f => !isText(f.content!));
-      const data = Object.fromEntries(text.map(f => [f.key, f.content!.toString('utf8')]));
-      const binaryData = Object.fromEntries(binary.map(f => [f.key, f.content!.toString('base64')]));
+      const asText = plain.map(f => isText(f.content!));
+      const data = Object.fromEntries(plain.filter((_, i) => asText[i]).map(f => [f.key, f.content!.toString('utf8')]));
+      const binaryData = Object.fromEntries(plain.filter((_, i) => !asText[i]).map(f => [f.key, f.content!.toString('base64')]));
       new k8s.KubeConfigMap(this, 'Files', {
         metadata: { name: names.filesConfigMap, namespace: props.namespace, labels: commonLabels(spec, 'config') },
         data: Object.keys(data).length > 0 ? data : undefined,

@@ -51,8 +51,6 @@ export interface ManifestPlan {
 
 /** One object, rendered: its YAML document, what validation found, and its identity. */
 export interface RenderedObject {
-  /** Position in the plan, across all files. */
-  readonly position: number;
   readonly yaml: string;
   readonly violations: readonly Violation[];
   readonly identity?: ObjectIdentity;
@@ -71,13 +69,11 @@ export function planManifests(app: PlatformApp): ManifestPlan {
   return { files };
 }
 
-/** Renders every object of the plan: `toJson()`, cdk8s's own YAML for one document, and validation. */
+/** Renders every object of the plan, in order: `toJson()`, cdk8s's own YAML for one document, and validation. */
 export function renderObjects(plan: ManifestPlan, validate: boolean): RenderedObject[] {
-  let position = 0;
   return plan.files.flatMap(file => file.objects.map((object, indexInFile) => {
     const doc = object.toJson();
     return {
-      position: position++,
       yaml: Yaml.stringify(doc),
       violations: validate ? validateDocument(file.shownAs, doc, indexInFile) : [],
       identity: identityOf(file.shownAs, doc, indexInFile),
@@ -86,24 +82,18 @@ export function renderObjects(plan: ManifestPlan, validate: boolean): RenderedOb
 }
 
 /**
- * Joins rendered objects into files, byte for byte what `Yaml.stringify(...docs)` gives for each
- * chart; throws `ManifestValidationError` on violations.
+ * Joins the plan's rendered objects (in plan order) into files, byte for byte what
+ * `Yaml.stringify(...docs)` gives for each chart; throws `ManifestValidationError` on violations.
  */
 export function assembleManifests(plan: ManifestPlan, rendered: readonly RenderedObject[]): Map<string, string> {
-  const byPosition = [...rendered].sort((a, b) => a.position - b.position);
-  const violations = [
-    ...byPosition.flatMap(r => r.violations),
-    ...duplicateDefinitions(byPosition.flatMap(r => r.identity ?? [])),
-  ];
+  const violations = [...rendered.flatMap(r => r.violations), ...duplicateDefinitions(rendered.flatMap(r => r.identity ?? []))];
   if (violations.length > 0) throw new ManifestValidationError(violations);
   const files = new Map<string, string>();
   let next = 0;
   for (const file of plan.files) {
-    const documents = byPosition.slice(next, next + file.objects.length);
+    files.set(file.name, rendered.slice(next, next + file.objects.length).map(d => d.yaml).join('---\n'));
     next += file.objects.length;
-    files.set(file.name, documents.map(d => d.yaml).join('---\n'));
   }
-  if (next !== byPosition.length) throw new Error(`rendered ${byPosition.length} objects for a plan of ${next}`);
   return files;
 }
 
