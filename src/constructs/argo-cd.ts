@@ -170,7 +170,9 @@ function applicationSpec(settings: ArgoCdSettings, namespace: string, file: stri
     syncPolicy: {
       automated: { prune: true, selfHeal: true },
       // The file holds its own Namespace object, with the labels Pod Security admission reads.
-      syncOptions: ['CreateNamespace=false'],
+      // Server-side apply: client-side apply copies each object into an annotation (256 KiB at most),
+      // which a ConfigMap of large files or a tenant's pod templates can exceed.
+      syncOptions: ['CreateNamespace=false', 'ServerSideApply=true'],
     },
   };
 }

@@ -77,7 +77,7 @@ describe('Argo CD', () => {
       expect(spec.destination).toEqual({ server: IN_CLUSTER_SERVER, namespace: spec.source.directory.include.replace('.k8s.yaml', '') });
       expect(spec.source).toMatchObject({ repoURL: REPO_URL, targetRevision: 'HEAD', path: 'dist' });
       expect(spec.project).toBe('default');
-      expect(spec.syncPolicy).toEqual({ automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=false'] });
+      expect(spec.syncPolicy).toEqual({ automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=false', 'ServerSideApply=true'] });
     }
     expect(new Set(applications.map(a => a.metadata.name)).size).toBe(applications.length);
 
