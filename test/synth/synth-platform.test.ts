@@ -1,9 +1,10 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { ManifestValidationError, synthPlatform } from '../../src';
+import { tempDirs } from '../harness/temp-dirs';
 
 const REPO = path.join(__dirname, '..', '..');
+const tmp = tempDirs();
 
 function readDir(dir: string): Record<string, string> {
   return Object.fromEntries(fs.readdirSync(dir).sort().map(f => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
@@ -11,14 +12,14 @@ function readDir(dir: string): Record<string, string> {
 
 describe('synthPlatform', () => {
   test('writes what is committed in dist/', () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'synth-platform-')), 'dist');
+    const out = path.join(tmp('synth-platform-'), 'dist');
     synthPlatform({ specFile: path.join(REPO, 'platform.yaml'), outdir: out });
     expect(readDir(out)).toEqual(readDir(path.join(REPO, 'dist')));
   });
 
   test('a manifest violation fails the synth, names file, object and field, and writes nothing', () => {
     // GIVEN a platform whose ConfigMap would exceed the API server's 1 MiB data limit
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'too-big-'));
+    const dir = tmp('too-big-');
     fs.writeFileSync(path.join(dir, 'a.txt'), 'a'.repeat(700 * 1024));
     fs.writeFileSync(path.join(dir, 'b.txt'), 'b'.repeat(700 * 1024));
     fs.writeFileSync(path.join(dir, 'platform.yaml'), [

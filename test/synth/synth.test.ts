@@ -1,16 +1,17 @@
 import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
 import { loadPlatformFile, PlatformApp, renderChart, SparkPlatform, writeDist } from '../../src';
+import { tempDirs } from '../harness/temp-dirs';
 
 const REPO = path.join(__dirname, '..', '..');
+const tmp = tempDirs();
 
 /** A scratch project: the example spec and its config/ files, with the spec text changed by `edit`. */
 function scratchProject(edit: (spec: string) => string = s => s): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-'));
+  const dir = tmp('synth-');
   fs.cpSync(path.join(REPO, 'config'), path.join(dir, 'config'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'platform.yaml'), edit(fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')));
   return dir;
@@ -114,7 +115,7 @@ describe('npm run synth (bin/synth.js)', () => {
 describe('PlatformApp', () => {
   test('renders every chart exactly as stock cdk8s does (chart.toJson + Yaml.stringify)', () => {
     // GIVEN the example in a PlatformApp
-    const app = new PlatformApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'app-')) });
+    const app = new PlatformApp({ outdir: tmp('app-') });
     new SparkPlatform(app, 'platform', { platform: loadPlatformFile(path.join(REPO, 'platform.yaml')) });
     const ours = app.synthManifests();
     // THEN each file equals what cdk8s's own synthesis gives for that chart
@@ -144,7 +145,7 @@ describe('PlatformApp', () => {
 describe('writeDist', () => {
   test('an error while writing leaves the previous output untouched', () => {
     // GIVEN an output folder with one manifest
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dist-')), 'dist');
+    const out = path.join(tmp('dist-'), 'dist');
     writeDist(out, new Map([['a.k8s.yaml', 'kind: A\n']]));
     // WHEN a write fails halfway (an invalid name comes after a valid one)
     expect(() => writeDist(out, new Map([['b.k8s.yaml', 'kind: B\n'], ['../escape.k8s.yaml', 'x']]))).toThrow(/refusing to write/);
