@@ -1,9 +1,8 @@
 import { parseAllDocuments } from 'yaml';
-import { SparkPlatform } from './constructs/spark-platform';
 import { loadPlatformFile } from './spec/loader';
 import { Platform } from './spec/platform';
 import { MANIFEST_SUFFIX } from './synth/dist-writer';
-import { PlatformApp } from './synth/platform-app';
+import { platformApp } from './synth/synth-platform';
 
 /**
  * Test helpers for repositories that use spark-tenancy: synthesize a platform in memory, exactly as
@@ -19,8 +18,7 @@ import { PlatformApp } from './synth/platform-app';
  */
 export function synthNamespaces(platform: Platform | string): Map<string, string> {
   const loaded = typeof platform === 'string' ? loadPlatformFile(platform) : platform;
-  const app = new PlatformApp({ outdir: '/nonexistent-spark-tenancy-test-outdir' });
-  new SparkPlatform(app, 'platform', { platform: loaded });
+  const app = platformApp(loaded, '/nonexistent-spark-tenancy-test-outdir');
   const byNamespace = new Map<string, string>();
   for (const [file, yaml] of app.synthManifests()) byNamespace.set(file.slice(0, -MANIFEST_SUFFIX.length), yaml);
   return byNamespace;

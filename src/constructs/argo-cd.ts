@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { commonLabels } from '../names';
-import { DEFAULTS } from '../spec/platform';
+import { argoCdNamespaceClash, DEFAULTS } from '../spec/platform';
 import { ArgoCdSpec, PlatformSpec } from '../spec/types';
 import { MANIFEST_SUFFIX } from '../synth/dist-writer';
 import { NamespaceChart } from './namespace-chart';
@@ -100,9 +100,8 @@ export class ArgoCdApplications extends NamespaceChart {
     super(scope, id, { spec, namespace: settings.namespace, role: 'gitops', createNamespace: false });
     this.settings = settings;
     this.targets = argoCdTargets(spec);
-    if (this.targets.some(t => t.namespace === settings.namespace)) {
-      throw new Error(`gitops.argocd.namespace "${settings.namespace}" is also a namespace of the platform; Argo CD needs a namespace of its own`);
-    }
+    const clash = argoCdNamespaceClash(spec);
+    if (clash) throw new Error(`gitops.argocd.namespace "${clash.namespace}" is also ${clash.owner}; Argo CD needs a namespace of its own`);
 
     const labels = commonLabels(spec, 'gitops');
     if (settings.mode === 'applications') {

@@ -3,7 +3,7 @@ import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
 import { buildRolePod } from '../pod/role-pod';
 import { resourceRequirements } from '../pod/workload';
-import { DEFAULTS, Platform, PORTS } from '../spec/platform';
+import { DEFAULTS, Platform, platformTransport, PORTS } from '../spec/platform';
 import { DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE, SPARK_DEFAULTS_FILE } from '../spark/pod-templates';
 
 /** Where the proxy finds each tenant's spark-defaults.conf and pod templates: `<dir>/<tenant>/...`. */
@@ -40,7 +40,7 @@ export class Proxy extends Construct {
     const pod = buildRolePod({
       platform: props.platform,
       role: 'proxy',
-      transport: spec.transport ?? DEFAULTS.transport,
+      transport: platformTransport(props.platform),
       podDescription: `proxy Deployment in ${namespace}`,
       serviceAccountName: names.proxyServiceAccount,
       container: {

@@ -31,11 +31,10 @@ export class SparkProperties extends Construct {
   constructor(scope: Construct, id: string, props: SparkPropertiesProps) {
     super(scope, id);
     const { spec } = props.platform;
-    const owned = ownedSparkKeys(spec.roleEnv);
     const layers = [spec.spark, props.tenant.spark];
     for (const layer of layers) {
       if (!layer || checkedLayers.has(layer)) continue;
-      const problems = checkProperties(layer.properties ?? {}, { owned, allowOverride: layer.override === true });
+      const problems = checkProperties(layer.properties ?? {}, { owned: ownedSparkKeys(spec.roleEnv), allowOverride: layer.override === true });
       if (problems.length > 0) {
         throw new Error(`SparkProperties for ${props.tenant.namespace}: ${problems.map(p => `${p.key}: ${p.message}`).join('; ')}`);
       }

@@ -63,9 +63,27 @@ export const DEFAULTS = {
 /** Ports of the unified image. */
 export const PORTS = { app: 8011, sparkUi: 4040, driver: 7078, blockManager: 7079 } as const;
 
+/** The platform-wide transport (the proxy's, and every tenant's that sets none). */
+export function platformTransport(platform: Platform): Transport {
+  return platform.spec.transport ?? DEFAULTS.transport;
+}
+
 /** The transport a tenant's pods use. */
 export function tenantTransport(platform: Platform, tenant: TenantSpec): Transport {
-  return tenant.transport ?? platform.spec.transport ?? DEFAULTS.transport;
+  return tenant.transport ?? platformTransport(platform);
+}
+
+/**
+ * What else owns the namespace Argo CD's objects go to (`gitops.argocd.namespace`), if anything:
+ * Argo CD's namespace belongs to Argo CD, so the platform must not manage it too.
+ */
+export function argoCdNamespaceClash(spec: PlatformSpec): { namespace: string; owner: string } | undefined {
+  const argocd = spec.gitops?.argocd;
+  if (!argocd) return undefined;
+  const namespace = argocd.namespace ?? DEFAULTS.argocdNamespace;
+  if (namespace === spec.proxy.namespace) return { namespace, owner: 'the proxy namespace' };
+  if (spec.tenants.some(t => t.namespace === namespace)) return { namespace, owner: 'a tenant namespace' };
+  return undefined;
 }
 
 /** Files a role receives, in spec order. */

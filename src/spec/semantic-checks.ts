@@ -6,7 +6,7 @@ import { ownedSparkKeys } from '../spark/owned-keys';
 import { checkFeatureStepClasses, checkProperties } from '../spark/spark-property-checks';
 import { SpecProblem } from './errors';
 import { fileKind, ioProblem } from './io';
-import { DEFAULTS, PlatformFile, SpecOrigin } from './platform';
+import { argoCdNamespaceClash, DEFAULTS, PlatformFile, SpecOrigin } from './platform';
 import { HostAliasSpec, PlatformSpec, SparkSpec } from './types';
 
 /** Largest file a namespace's ConfigMap or Secret can carry (the API server's 1 MiB object data limit). */
@@ -37,10 +37,10 @@ export const RESERVED_MOUNT_PATHS = [
 export const MAX_FILE_NAME_BYTES = 255 - '..config-sync'.length;
 
 /**
- * Map keys the manifests cannot carry: as a key of a plain JavaScript object `__proto__` is dropped
- * (assignment sets the prototype instead), and cdk8s refuses to render a map with a `constructor` key
- * ("can't render non-simple object"). Until both are fixed downstream, the loader refuses them as
- * ConfigMap/Secret keys and label keys, so a spec can never lose a file silently.
+ * Map keys the manifests cannot carry: cdk8s's rendering drops a `__proto__` key even when the
+ * construct defines it as an own property, and refuses a map with a `constructor` key ("can't render
+ * non-simple object"). The loader refuses them as ConfigMap/Secret keys and label keys, so a spec can
+ * never lose a file silently.
  */
 const UNRENDERABLE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor']);
 
@@ -71,13 +71,11 @@ type Report = (segments: Segments, message: string, atKey?: boolean) => void;
 
 /** Argo CD's own namespace belongs to Argo CD: the platform must not also manage it. */
 function checkArgoCdNamespace(spec: PlatformSpec, report: Report): void {
-  const argocd = spec.gitops?.argocd;
-  if (!argocd) return;
-  const namespace = argocd.namespace ?? DEFAULTS.argocdNamespace;
-  const owner = namespace === spec.proxy.namespace ? 'the proxy namespace' : spec.tenants.some(t => t.namespace === namespace) ? 'a tenant namespace' : undefined;
-  if (owner === undefined) return;
-  const where = argocd.namespace === undefined ? ['gitops', 'argocd'] : ['gitops', 'argocd', 'namespace'];
-  report(where, `Argo CD's namespace "${namespace}"${argocd.namespace === undefined ? ' (the default)' : ''} is also ${owner}; set gitops.argocd.namespace to the namespace Argo CD runs in`);
+  const clash = argoCdNamespaceClash(spec);
+  if (!clash) return;
+  const explicit = spec.gitops?.argocd?.namespace !== undefined;
+  const where = explicit ? ['gitops', 'argocd', 'namespace'] : ['gitops', 'argocd'];
+  report(where, `Argo CD's namespace "${clash.namespace}"${explicit ? '' : ' (the default)'} is also ${clash.owner}; set gitops.argocd.namespace to the namespace Argo CD runs in`);
 }
 
 function checkTenants(spec: PlatformSpec, report: Report): void {

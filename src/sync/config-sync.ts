@@ -78,8 +78,9 @@ const SOURCE_VOLUME = 'config-sync-source';
 /** Builds the `config-sync` init container, its volumes and the main container's mounts for one pod. */
 export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
   const directories = groupByDirectory(props.files);
-  const inlineFiles = props.files.filter(f => props.transport === 'env' && !f.secret);
-  checkEnvBudget(inlineFiles, props);
+  // `env` carries non-secret contents inline; everything else comes from a ConfigMap or the Secret.
+  const inline = (f: SyncFile) => props.transport === 'env' && !f.secret;
+  checkEnvBudget(props.files.filter(inline), props);
 
   const env: k8s.EnvVar[] = [];
   const plan: string[] = [];
@@ -89,7 +90,7 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
     for (const file of dir.files) {
       const target = `${dir.stagingPath}/${file.name}`;
       const mode = file.mode.toString(8).padStart(4, '0');
-      if (props.transport === 'env' && !file.secret) {
+      if (inline(file)) {
         const base64 = base64Of(file.content!);
         const chunks = chunk(base64, ENV_CHUNK_CHARS);
         const variable = varNames.take(`CFG_${file.key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`);
@@ -102,7 +103,7 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
     }
   }
 
-  const projected = projectedSources(props);
+  const projected = projectedSources(props.files.filter(f => !inline(f)), props.sources);
   const volumes: k8s.Volume[] = directories.map(dir => ({
     name: dir.volumeName,
     emptyDir: dir.secret ? { medium: 'Memory' } : {},
@@ -179,16 +180,15 @@ function sourcePath(file: SyncFile): string {
   return `${file.secret ? 'secret' : file.generatedIn === 'spark' ? 'spark' : 'files'}/${file.key}`;
 }
 
-function projectedSources(props: ConfigSyncProps): k8s.VolumeProjection[] {
-  const fromObjects = props.files.filter(f => f.secret || props.transport === 'objects');
+function projectedSources(fromObjects: readonly SyncFile[], names: SyncSources): k8s.VolumeProjection[] {
   const items = (pick: (f: SyncFile) => boolean) => fromObjects.filter(pick).map(f => ({ key: f.key, path: sourcePath(f) }));
   const sources: k8s.VolumeProjection[] = [];
   const files = items(f => !f.secret && f.generatedIn === undefined);
   const spark = items(f => !f.secret && f.generatedIn === 'spark');
   const secrets = items(f => f.secret);
-  if (files.length > 0) sources.push({ configMap: { name: props.sources.filesConfigMap, items: files } });
-  if (spark.length > 0) sources.push({ configMap: { name: props.sources.sparkConfigMap, items: spark } });
-  if (secrets.length > 0) sources.push({ secret: { name: props.sources.secret, items: secrets } });
+  if (files.length > 0) sources.push({ configMap: { name: names.filesConfigMap, items: files } });
+  if (spark.length > 0) sources.push({ configMap: { name: names.sparkConfigMap, items: spark } });
+  if (secrets.length > 0) sources.push({ secret: { name: names.secret, items: secrets } });
   return sources;
 }
 

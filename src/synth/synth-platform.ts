@@ -18,8 +18,13 @@ export interface SynthPlatformOptions {
  */
 export function synthPlatform(options: SynthPlatformOptions): Platform {
   const platform = loadPlatformFile(options.specFile, options.displayName ?? options.specFile);
-  const app = new PlatformApp({ outdir: options.outdir ?? process.env.CDK8S_OUTDIR ?? 'dist' });
-  new SparkPlatform(app, 'platform', { platform });
-  app.synth();
+  platformApp(platform, options.outdir ?? process.env.CDK8S_OUTDIR ?? 'dist').synth();
   return platform;
+}
+
+/** A `PlatformApp` holding the whole platform, ready to synthesize into `outdir`. */
+export function platformApp(platform: Platform, outdir: string): PlatformApp {
+  const app = new PlatformApp({ outdir });
+  new SparkPlatform(app, 'platform', { platform });
+  return app;
 }
