@@ -21,6 +21,7 @@ interface Row {
   tenants: number;
   synthSeconds: number;
   floorSeconds: number;
+  writerFloorSeconds: number;
   peakRssMiB: number;
   distMiB: number;
   kustomizeSeconds?: number;
@@ -62,12 +63,13 @@ function measure(tenants: number, dir: string, withKustomize: boolean): Row {
     env: { ...process.env, SPARK_TENANCY_SPEC: spec, SPARK_TENANCY_RSS_FILE: rssFile },
   });
   const synthSeconds = seconds(start);
-  const floor = JSON.parse(run(process.execPath, ['-r', path.join(REPO, 'bin', 'register.js'), path.join(__dirname, 'floor.ts'), path.join(dir, 'dist'), path.join(dir, 'floor-out')], {})) as { seconds: number };
+  const floor = JSON.parse(run(process.execPath, ['-r', path.join(REPO, 'bin', 'register.js'), path.join(__dirname, 'floor.ts'), path.join(dir, 'dist'), path.join(dir, 'floor-out')], {})) as { seconds: number; writerSeconds: number };
   const distBytes = fs.readdirSync(path.join(dir, 'dist')).reduce((sum, f) => sum + fs.statSync(path.join(dir, 'dist', f)).size, 0);
   return {
     tenants,
     synthSeconds,
     floorSeconds: floor.seconds,
+    writerFloorSeconds: floor.writerSeconds,
     peakRssMiB: Number(fs.readFileSync(rssFile, 'utf8')) / 1024,
     distMiB: distBytes / 1024 / 1024,
     kustomizeSeconds: withKustomize ? kustomizeSeconds(dir) : undefined,
@@ -119,9 +121,11 @@ function report(rows: Row[], exampleSeconds: number): void {
     `spark-tenancy bench on ${os.cpus().length} cores, node ${process.version}`,
     `npm run synth on the example (start to finish): ${f(exampleSeconds)} s`,
     '',
-    '| tenants | synth (s) | floor (s) | synth / floor | peak RSS (MiB) | dist (MiB) | kustomize (s) | kustomize / synth |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(r => `| ${r.tenants} | ${f(r.synthSeconds)} | ${f(r.floorSeconds)} | ${f(r.synthSeconds / r.floorSeconds)} | ${f(r.peakRssMiB, 0)} | ${f(r.distMiB, 1)} | ${f(r.kustomizeSeconds)} | ${r.kustomizeSeconds === undefined ? 'n/a' : f(r.kustomizeSeconds / r.synthSeconds, 1)} |`),
+    'floor: cdk8s Yaml.stringify + write; floor (writer): the same with ManifestYamlWriter, the serializer synth uses',
+    '',
+    '| tenants | synth (s) | floor (s) | synth / floor | floor (writer) (s) | synth / floor (writer) | peak RSS (MiB) | dist (MiB) | kustomize (s) | kustomize / synth |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(r => `| ${r.tenants} | ${f(r.synthSeconds)} | ${f(r.floorSeconds)} | ${f(r.synthSeconds / r.floorSeconds)} | ${f(r.writerFloorSeconds)} | ${f(r.synthSeconds / r.writerFloorSeconds)} | ${f(r.peakRssMiB, 0)} | ${f(r.distMiB, 1)} | ${f(r.kustomizeSeconds)} | ${r.kustomizeSeconds === undefined ? 'n/a' : f(r.kustomizeSeconds / r.synthSeconds, 1)} |`),
   ];
   const t100 = rows.find(r => r.tenants === 100);
   const t1000 = rows.find(r => r.tenants === 1000);

@@ -1,8 +1,9 @@
-import { ApiObject, App, AppProps, Chart, DependencyGraph, Yaml } from 'cdk8s';
+import { ApiObject, App, AppProps, Chart, DependencyGraph } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { NamespaceChart } from '../constructs/namespace-chart';
 import { duplicateDefinitions, formatViolation, identityOf, ObjectIdentity, validateDocument, Violation } from '../validate';
-import { MANIFEST_SUFFIX, writeDist } from './dist-writer';
+import { MANIFEST_SUFFIX, StagedDist } from './dist-writer';
+import { ManifestYamlWriter } from './yaml-writer';
 
 export interface PlatformAppProps extends AppProps {
   /**
@@ -34,26 +35,28 @@ export class PlatformApp extends App {
 
   /** The rendered manifests, file name → YAML in chart order; throws `ManifestValidationError` on violations. */
   public synthManifests(): Map<string, string> {
-    const plan = planManifests(this);
-    return assembleManifests(plan, renderObjects(plan, this.validate));
+    const files = new Map<string, string>();
+    renderManifests(this, (name, yaml) => files.set(name, yaml));
+    return files;
   }
 
   /** Validates, renders and writes every chart to `outdir`, replacing what was there. */
   public synth(): void {
-    writeDist(this.outdir, this.synthManifests());
+    // Each file goes to disk as soon as it is rendered, so the output is never held in memory whole;
+    // it only replaces `outdir` once everything rendered and validated.
+    const staging = new StagedDist(this.outdir);
+    try {
+      renderManifests(this, (name, yaml) => staging.write(name, yaml));
+      staging.commit();
+    } finally {
+      staging.discard();
+    }
   }
 }
 
-/** What synth will write: each chart's file and its API objects, in order; positions count across files. */
+/** What synth will write: each chart's file and its API objects, in order. */
 export interface ManifestPlan {
   readonly files: readonly { readonly name: string; readonly shownAs: string; readonly objects: readonly ApiObject[] }[];
-}
-
-/** One object, rendered: its YAML document, what validation found, and its identity. */
-export interface RenderedObject {
-  readonly yaml: string;
-  readonly violations: readonly Violation[];
-  readonly identity?: ObjectIdentity;
 }
 
 /** Checks the construct tree (validations, dependencies, one chart per file) and lists what to render. */
@@ -69,32 +72,28 @@ export function planManifests(app: PlatformApp): ManifestPlan {
   return { files };
 }
 
-/** Renders every object of the plan, in order: `toJson()`, cdk8s's own YAML for one document, and validation. */
-export function renderObjects(plan: ManifestPlan, validate: boolean): RenderedObject[] {
-  return plan.files.flatMap(file => file.objects.map((object, indexInFile) => {
-    const doc = object.toJson();
-    return {
-      yaml: Yaml.stringify(doc),
-      violations: validate ? validateDocument(file.shownAs, doc, indexInFile) : [],
-      identity: identityOf(file.shownAs, doc, indexInFile),
-    };
-  }));
-}
-
 /**
- * Joins the plan's rendered objects (in plan order) into files, byte for byte what
- * `Yaml.stringify(...docs)` gives for each chart; throws `ManifestValidationError` on violations.
+ * Renders the app file by file and hands each file's YAML to `emit` as soon as it is rendered:
+ * `toJson()` per object, its YAML document (byte for byte cdk8s's `Yaml.stringify`, see
+ * `ManifestYamlWriter`) and, with `app.validate`, its validation. Throws `ManifestValidationError`
+ * after the last file when any object failed, so what was emitted must not be published before this returns.
  */
-export function assembleManifests(plan: ManifestPlan, rendered: readonly RenderedObject[]): Map<string, string> {
-  const violations = [...rendered.flatMap(r => r.violations), ...duplicateDefinitions(rendered.flatMap(r => r.identity ?? []))];
-  if (violations.length > 0) throw new ManifestValidationError(violations);
-  const files = new Map<string, string>();
-  let next = 0;
-  for (const file of plan.files) {
-    files.set(file.name, rendered.slice(next, next + file.objects.length).map(d => d.yaml).join('---\n'));
-    next += file.objects.length;
+export function renderManifests(app: PlatformApp, emit: (name: string, yaml: string) => void): void {
+  const writer = new ManifestYamlWriter();
+  const violations: Violation[] = [];
+  const identities: ObjectIdentity[] = [];
+  for (const file of planManifests(app).files) {
+    const documents = file.objects.map((object, position) => {
+      const doc = object.toJson();
+      if (app.validate) violations.push(...validateDocument(file.shownAs, doc, position));
+      const identity = identityOf(file.shownAs, doc, position);
+      if (identity) identities.push(identity);
+      return writer.stringify(doc);
+    });
+    emit(file.name, documents.join('---\n'));
   }
-  return files;
+  violations.push(...duplicateDefinitions(identities));
+  if (violations.length > 0) throw new ManifestValidationError(violations);
 }
 
 /** Thrown when a synthesized object would be rejected by the API server, admission, or a size limit. */

@@ -1,0 +1,98 @@
+import { Yaml } from 'cdk8s';
+import fc from 'fast-check';
+import { Document } from 'yaml';
+import { ManifestYamlWriter } from '../../src/synth/yaml-writer';
+import { runs, SEED } from '../property/arbitraries';
+
+/** Strings at the edges of YAML 1.1's plain scalars: types, indicators, document markers, block scalar corner cases. */
+const TRICKY = [
+  '', ' ', 'true', 'True', 'yes', 'Y', 'n', 'No', 'off', 'ON', '~', 'null', 'Null', '<<', '0b101', '0x1F', '017', '0o17', '1_000', '+12', '-0',
+  '1:20', '190:20:30.15', '2001-12-14', '2001-12-14t21:59:43.10-05:00', '.inf', '-.Inf', '.NaN', '1e3', '1.', '.5', '6.8523015e+5',
+  '-', '?', '- x', '? x', ': x', 'a: b', 'a:b', 'a:', 'a #b', 'a#b', '#x', '&a', '*a', '!tag', '|', '>', "'", '"', "it's", 'say "hi"', `'"`,
+  '%x', '@x', '`x', '{a}', '[a]', 'a,b', ',a', '---', '--- x', '...', 'x\n---\ny', 'x\n...', '%YAML', 'http://x:80/y', 'k=v',
+  'a\nb', 'a\n', 'a\n\n', 'a\n\n\n', '\na', '\n\na', '\n', '\n\n', ' a', 'a ', '  a\nb', 'a\n ', 'a\n  b\n', 'a \nb', 'a\n\tb', '\t',
+  'x\ty', 'é', '☃ snow', '\u0085', '\u00a0', '\u2028', 'a\r\nb', 'x\u0000y', '\u001b[0m', 'a\n\n  b\n\nc\n', ' \n', 'a\n \nb',
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers: []\n',
+];
+
+/** The TRICKY strings outside the writer's model as values: document markers, and keep-chomped blocks. */
+const HANDED_OVER_AS_VALUE = new Set(['---', '--- x', '...', 'x\n---\ny', 'x\n...', '%x', '%YAML', 'a\n\n', 'a\n\n\n', '\n', '\n\n', ' \n']);
+/** As keys, also anything multi-line: the library writes those as quoted keys, which the writer does not model. */
+const HANDED_OVER_AS_KEY = (s: string): boolean => HANDED_OVER_AS_VALUE.has(s) || s.includes('\n');
+
+/** Text the YAML 1.1 schema reads as another type, generated from the library's own tag tests. */
+const typedLookalike = fc.oneof(...new Document(null, { version: '1.1' }).schema.tags.flatMap(tag => (tag.test ? [fc.stringMatching(tag.test)] : [])));
+
+const trickyString = fc.oneof(
+  fc.constantFrom(...TRICKY),
+  typedLookalike,
+  fc.string({ unit: fc.constantFrom('a', 'y', 'n', 'e', 'x', '0', '1', '.', '_', '+', ' ', '\n', '\t', ':', '-', '#', '"', "'", '|', '>', '{', ',', '%', '?', '!', '&', '*', '~', 'é', '\u0085'), maxLength: 14 }),
+  fc.string({ unit: 'binary', maxLength: 10 }),
+  fc.tuple(fc.constantFrom(...TRICKY), fc.constantFrom(...TRICKY)).map(([a, b]) => a + b),
+);
+
+const key = fc.oneof(trickyString, fc.constantFrom('apiVersion', 'metadata', 'app.kubernetes.io/name', 'krb5.conf', '0', '10', '__x'));
+
+const { node: tree } = fc.letrec<{ node: unknown }>(tie => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    trickyString,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(key, tie('node'), { maxKeys: 5 }),
+  ),
+}));
+
+const manifest = fc.dictionary(key, tree, { minKeys: 1, maxKeys: 6 });
+
+describe('ManifestYamlWriter', () => {
+  test('writes what Yaml.stringify writes, for any JSON manifest', () => {
+    // GIVEN one writer reused across documents, as synth does (its caches carry over)
+    const writer = new ManifestYamlWriter();
+    fc.assert(
+      fc.property(manifest, doc => {
+        // THEN every document is byte for byte cdk8s's own YAML
+        expect(writer.stringify(doc)).toBe(Yaml.stringify(doc));
+      }),
+      { seed: SEED, numRuns: runs(3000) },
+    );
+    // AND most documents took the writer's own path, not the library fallback
+    expect(writer.fallbacks).toBeLessThan(runs(3000) / 2);
+  });
+
+  test.each(TRICKY.map(s => [JSON.stringify(s), s]))('the string %s as key, value, list item and nested block', (_, s) => {
+    const writer = new ManifestYamlWriter();
+    const asValue = { value: s, list: [s, [s], { item: s }], nested: { deeper: { value: s, also: [s] } }, after: 'x' };
+    const asKey = { [s]: s, nested: { [s]: [s] } };
+    expect(writer.stringify(asValue)).toBe(Yaml.stringify(asValue));
+    expect(writer.stringify(asKey)).toBe(Yaml.stringify(asKey));
+    // AND as a value, only document markers and kept trailing newlines are handed to the library
+    expect({ s, fallbacks: writer.fallbacks - (HANDED_OVER_AS_KEY(s) ? 1 : 0) }).toEqual({ s, fallbacks: HANDED_OVER_AS_VALUE.has(s) ? 1 : 0 });
+  });
+
+  test('what the writer does not model is still written as the library writes it', () => {
+    // GIVEN documents with a shared object (the library anchors it), undefined, a Date, a class instance, a top-level list
+    const shared = { x: 1 };
+    class Custom {
+      public readonly a = 1;
+    }
+    const docs: unknown[] = [
+      { a: shared, b: shared },
+      { a: undefined, b: [undefined] },
+      { when: new Date(0) },
+      { custom: new Custom() },
+      [1, 2],
+      {},
+      'scalar',
+      { long: { ['k'.repeat(2000)]: 1 } },
+      { kept: 'ends with\n\n', next: 1 },
+    ];
+    const writer = new ManifestYamlWriter();
+    for (const doc of docs) expect(writer.stringify(doc)).toBe(Yaml.stringify(doc));
+    // THEN the shared object really is an anchor, which the fallback kept
+    expect(writer.stringify(docs[0])).toContain('&a1');
+  });
+});
