@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CST, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, Parser, YAMLError } from 'yaml';
+import { Composer, CST, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Node, Parser, YAMLError, YAMLParseError } from 'yaml';
 import { formatPath, SpecError, SpecProblem } from './errors';
 import { fileKind, ioProblem } from './io';
 import { Platform, SpecOrigin } from './platform';
@@ -80,12 +80,13 @@ export function loadPlatformText(input: Buffer | string, options: LoadOptions): 
     throw new SpecError(problems.map(p => ({ file, ...(p.offset === undefined ? {} : at(p.offset)), path: p.path ?? '', message: p.message })));
   };
 
-  // The YAML library builds documents recursively; measure the nesting first on its (iterative) parser.
-  const scanLines = new LineCounter();
-  const tooDeep = deepestCollection(text, scanLines);
+  // The YAML library builds documents recursively; measure the nesting first on its (iterative)
+  // parser's tokens, which then become the document.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const tooDeep = deepestCollection(tokens);
   if (tooDeep !== undefined) {
     throw new SpecError([{
-      file, ...scanLines.linePos(tooDeep), path: '',
+      file, ...at(tooDeep), path: '',
       message: `the YAML nests collections more than ${MAX_NESTING} levels deep here; a platform spec needs at most 6 `
         + '(e.g. tenants[0].engine.resources.requests.cpu), so this is not a platform spec',
     }]);
@@ -93,7 +94,7 @@ export function loadPlatformText(input: Buffer | string, options: LoadOptions): 
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    doc = composeDocument(tokens, text.length);
   } catch (e) {
     return fail([{ message: `the YAML cannot be read: ${(e as Error).message ?? String(e)}` }]);
   }
@@ -141,11 +142,21 @@ function keepSparkValueText(doc: Document.Parsed, spec: unknown): void {
   }
 }
 
+/**
+ * The first document of the parser's tokens, as `parseDocument` composes it (unique keys), with the
+ * library's error for a second document.
+ */
+function composeDocument(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  const [doc, second] = new Composer({ uniqueKeys: true }).compose(tokens, true, length);
+  if (second) doc.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+  return doc;
+}
+
 /** Offset of the first collection nested deeper than {@link MAX_NESTING}, or undefined. Iterative: safe at any depth. */
-function deepestCollection(text: string, lineCounter: LineCounter): number | undefined {
+function deepestCollection(tokens: readonly CST.Token[]): number | undefined {
   const stack: { token: CST.Token | null | undefined; depth: number }[] = [];
   // Depth-first in document order (children pushed in reverse), so the first offending collection is reported.
-  for (const token of [...new Parser(lineCounter.addNewLine).parse(text)].reverse()) stack.push({ token, depth: 0 });
+  for (const token of [...tokens].reverse()) stack.push({ token, depth: 0 });
   while (stack.length > 0) {
     const { token, depth } = stack.pop()!;
     if (!token) continue;

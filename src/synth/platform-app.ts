@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { NamespaceChart } from '../constructs/namespace-chart';
 import { duplicateDefinitions, formatViolation, identityOf, ObjectIdentity, validateDocument, Violation } from '../validate';
 import { MANIFEST_SUFFIX, StagedDist } from './dist-writer';
+import { ThreadQueue } from './thread-queue';
 import { ManifestYamlWriter } from './yaml-writer';
 
 export interface PlatformAppProps extends AppProps {
@@ -79,21 +80,40 @@ export function planManifests(app: PlatformApp): ManifestPlan {
  * after the last file when any object failed, so what was emitted must not be published before this returns.
  */
 export function renderManifests(app: PlatformApp, emit: (name: string, yaml: string) => void): void {
+  const plan = planManifests(app);
   const writer = new ManifestYamlWriter();
-  const violations: Violation[] = [];
+  const validation = app.validate ? objectValidation(plan) : undefined;
   const identities: ObjectIdentity[] = [];
-  for (const file of planManifests(app).files) {
+  for (const file of plan.files) {
     const documents = file.objects.map((object, position) => {
       const doc = object.toJson();
-      if (app.validate) violations.push(...validateDocument(file.shownAs, doc, position));
+      validation?.validate(file.shownAs, doc, position);
       const identity = identityOf(file.shownAs, doc, position);
       if (identity) identities.push(identity);
       return writer.stringify(doc);
     });
     emit(file.name, documents.join('---\n'));
   }
-  violations.push(...duplicateDefinitions(identities));
+  const violations = [...(validation?.violations() ?? []), ...duplicateDefinitions(identities)];
   if (violations.length > 0) throw new ManifestValidationError(violations);
+}
+
+/**
+ * Objects in a plan from which validation runs on a second thread: it then costs the rendering thread
+ * only a copy of each object. Below this, starting the thread (loading the validator there too) costs
+ * more than it saves.
+ */
+const VALIDATE_IN_BACKGROUND_FROM_OBJECTS = 1000;
+
+/** Validates objects as they are rendered, in order; `violations()` returns all of them, once. */
+function objectValidation(plan: ManifestPlan): { validate(file: string, doc: unknown, position: number): void; violations(): Violation[] } {
+  const objects = plan.files.reduce((sum, file) => sum + file.objects.length, 0);
+  if (objects >= VALIDATE_IN_BACKGROUND_FROM_OBJECTS) {
+    const thread = new ThreadQueue<Violation>(require.resolve('../validate'), 'validateDocument');
+    return { validate: (file, doc, position) => thread.call([file, doc, position]), violations: () => thread.finish() };
+  }
+  const found: Violation[] = [];
+  return { validate: (file, doc, position) => found.push(...validateDocument(file, doc, position)), violations: () => found };
 }
 
 /** Thrown when a synthesized object would be rejected by the API server, admission, or a size limit. */

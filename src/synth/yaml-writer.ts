@@ -66,10 +66,23 @@ class NotModelled extends Error {}
 /**
  * A multi-line string as the library writes it as a map value: its header (`|`, `|-`, `|2-`) and its
  * body lines without their indentation (`null` for an empty line, which carries no indentation).
+ * Manifests repeat the same blocks (pod templates) at the same depth, so each indentation's text is
+ * built once.
  */
-interface BlockScalar {
-  readonly header: string;
-  readonly lines: readonly (string | null)[];
+class BlockScalar {
+  private readonly texts = new Map<string, string>();
+
+  constructor(private readonly header: string, private readonly lines: readonly (string | null)[]) {}
+
+  /** The header line and the body at `indent`, every line ending in a newline. */
+  public at(indent: string): string {
+    let text = this.texts.get(indent);
+    if (text === undefined) {
+      text = `${this.header}\n${this.lines.map(line => (line === null ? '\n' : `${indent}${line}\n`)).join('')}`;
+      this.texts.set(indent, text);
+    }
+    return text;
+  }
 }
 
 class DocumentWriter {
@@ -128,12 +141,8 @@ class DocumentWriter {
   private scalarOrEmpty(value: unknown, bodyIndent: string): void {
     if (typeof value === 'string') {
       const rendered = this.scalars.string(value);
-      if (typeof rendered === 'string') {
-        this.out.push(rendered, '\n');
-      } else {
-        this.out.push(rendered.header, '\n');
-        for (const line of rendered.lines) this.out.push(line === null ? '\n' : `${bodyIndent}${line}\n`);
-      }
+      if (typeof rendered === 'string') this.out.push(rendered, '\n');
+      else this.out.push(rendered.at(bodyIndent));
     } else if (typeof value === 'number') {
       this.out.push(this.scalars.number(value), '\n');
     } else if (typeof value === 'boolean' || value === null) {
@@ -166,32 +175,29 @@ function isPlainAsIs(s: string): boolean {
   return PRINTABLE_ASCII_LINE.test(s) && !PLAIN_INDICATORS.test(s) && !DOCUMENT_MARKER.test(s) && !AMBIGUOUS_PLAIN.test(s);
 }
 
-/** Scalars the writer does not decide itself, rendered once by the library. */
+/**
+ * How each key and string of the output is written, decided once per distinct text: manifests repeat
+ * the same keys and most values many times. What the writer does not decide itself is rendered by the
+ * library.
+ */
 class ScalarRenderings {
   private readonly keys = new Map<string, string>();
   private readonly strings = new Map<string, string | BlockScalar>();
   private readonly numbers = new Map<number, string>();
 
   public key(key: string): string {
-    if (key.length <= MAX_IMPLICIT_KEY && isPlainAsIs(key)) return key;
     let rendered = this.keys.get(key);
     if (rendered === undefined) {
-      // Keys the library would write on several lines, as explicit keys, or depending on depth.
-      if (key.includes('\n') || DOCUMENT_MARKER.test(key) || key.length > MAX_IMPLICIT_KEY / 2) throw new NotModelled();
-      const pair = yamlStringify({ [key]: 0 }, CDK8S_OPTIONS);
-      if (!pair.endsWith(': 0\n') || pair.indexOf('\n') !== pair.length - 1) throw new NotModelled();
-      rendered = pair.slice(0, -': 0\n'.length);
+      rendered = renderKey(key);
       this.keys.set(key, rendered);
     }
     return rendered;
   }
 
   public string(value: string): string | BlockScalar {
-    if (isPlainAsIs(value)) return value;
     let rendered = this.strings.get(value);
     if (rendered === undefined) {
-      if (DOCUMENT_MARKER.test(value)) throw new NotModelled();
-      rendered = libraryRendering(value);
+      rendered = renderString(value);
       this.strings.set(value, rendered);
     }
     return rendered;
@@ -208,13 +214,47 @@ class ScalarRenderings {
   }
 }
 
-/** The library's rendering of `value` as a map value, made independent of its indentation. */
-function libraryRendering(value: string): string | BlockScalar {
+/** Characters the library always writes double-quoted and escaped. */
+const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+/** Trailing whitespace after the last line break: the library quotes such a string. */
+const WHITESPACE_AFTER_LAST_BREAK = /\n[\t ]+$/;
+const TRAILING_WHITESPACE = /[\n\t ]*$/;
+
+/**
+ * The common multi-line string (a config file, a pod template) as the library's literal block: it
+ * neither starts with a space or a line break (those need an indentation indicator) nor ends in more
+ * than one line break (those keep their end, `|+`), and has nothing to escape. Otherwise undefined.
+ */
+function literalBlockAsIs(value: string): BlockScalar | undefined {
+  if (!value.includes('\n') || value[0] === ' ' || value[0] === '\n') return undefined;
+  if (NEEDS_ESCAPES.test(value) || WHITESPACE_AFTER_LAST_BREAK.test(value)) return undefined;
+  const end = TRAILING_WHITESPACE.exec(value)![0];
+  const breakInEnd = end.indexOf('\n');
+  if (end === value || (breakInEnd !== -1 && breakInEnd !== end.length - 1)) return undefined;
+  const clipped = breakInEnd === -1 ? value : value.slice(0, -1);
+  return new BlockScalar(breakInEnd === -1 ? '|-' : '|', clipped.split('\n').map(line => (line === '' ? null : line)));
+}
+
+function renderKey(key: string): string {
+  if (key.length <= MAX_IMPLICIT_KEY && isPlainAsIs(key)) return key;
+  // Keys the library would write on several lines, as explicit keys, or depending on depth.
+  if (key.includes('\n') || DOCUMENT_MARKER.test(key) || key.length > MAX_IMPLICIT_KEY / 2) throw new NotModelled();
+  const pair = yamlStringify({ [key]: 0 }, CDK8S_OPTIONS);
+  if (!pair.endsWith(': 0\n') || pair.indexOf('\n') !== pair.length - 1) throw new NotModelled();
+  return pair.slice(0, -': 0\n'.length);
+}
+
+/** How the library writes `value` as a map value, made independent of its indentation. */
+function renderString(value: string): string | BlockScalar {
+  if (isPlainAsIs(value)) return value;
+  if (DOCUMENT_MARKER.test(value)) throw new NotModelled();
+  const block = literalBlockAsIs(value);
+  if (block) return block;
   const pair = yamlStringify({ v: value }, CDK8S_OPTIONS);
   const [first, ...rest] = pair.slice('v: '.length, -1).split('\n');
   if (rest.length === 0) return first;
   // Only literal blocks that clip or strip their end are modelled; quoted multi-line strings fold
   // with their indentation, and keep-chomped blocks change what follows them.
   if (!/^\|[12]?-?$/.test(first)) throw new NotModelled();
-  return { header: first, lines: rest.map(line => (line === '' ? null : line.slice(2))) };
+  return new BlockScalar(first, rest.map(line => (line === '' ? null : line.slice(2))));
 }

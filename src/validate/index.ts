@@ -203,12 +203,12 @@ interface EmbeddedFinding {
   readonly message: string;
 }
 
-const embeddedFindingsCache = new Map<string, EmbeddedFinding[]>();
+/** Findings by data key, then by text: a nested map, so long texts are never copied into a combined key. */
+const embeddedFindingsCache = new Map<string, Map<string, EmbeddedFinding[]>>();
 const EMBEDDED_CACHE_LIMIT = 256;
 
 function embeddedPodFindings(key: string, text: string): EmbeddedFinding[] {
-  const cacheKey = `${key}\0${text}`;
-  const cached = embeddedFindingsCache.get(cacheKey);
+  const cached = embeddedFindingsCache.get(key)?.get(text);
   if (cached) return cached;
   const findings: EmbeddedFinding[] = [];
   const onValue: Report = (field, message) => findings.push({ field, message });
@@ -218,7 +218,10 @@ function embeddedPodFindings(key: string, text: string): EmbeddedFinding[] {
     const valuesChecked = checkAgainstModel(embedded.pod, { apiVersion: 'v1', kind: 'Pod' }, inPod, { ignoreRequired: true });
     walkSchema(embedded.pod, refTo(POD_DEFINITION), '', inPod, { checkValues: !valuesChecked, definitionChecks: DEFINITION_CHECKS, schemaOrigin: 'Kubernetes 1.27' });
   }
+  const byText = embeddedFindingsCache.get(key) ?? new Map<string, EmbeddedFinding[]>();
+  if (byText.size >= EMBEDDED_CACHE_LIMIT) byText.clear();
+  byText.set(text, findings);
   if (embeddedFindingsCache.size >= EMBEDDED_CACHE_LIMIT) embeddedFindingsCache.clear();
-  embeddedFindingsCache.set(cacheKey, findings);
+  embeddedFindingsCache.set(key, byText);
   return findings;
 }

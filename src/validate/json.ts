@@ -28,6 +28,59 @@ export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
+/**
+ * UTF-8 bytes of `JSON.stringify(value)`, computed without building that text: manifests repeat the
+ * same long strings (pod templates, payloads) across objects, so each long string is measured once.
+ */
+export function jsonBytes(value: unknown): number {
+  if (typeof value === 'string') return jsonStringBytes(value);
+  if (typeof value === 'boolean') return value ? 4 : 5;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).length : 4; // NaN and Infinity become null
+  if (value === null) return 4;
+  if (Array.isArray(value)) {
+    let bytes = 2 + Math.max(0, value.length - 1);
+    for (const item of value) bytes += isOmittedFromJson(item) ? 4 : jsonBytes(item); // as null
+    return bytes;
+  }
+  if (isJsonObject(value) && isPlainPrototype(value) && typeof value.toJSON !== 'function') {
+    let bytes = 2;
+    let members = 0;
+    for (const key of Object.keys(value)) {
+      const member = value[key];
+      if (isOmittedFromJson(member)) continue;
+      bytes += jsonStringBytes(key) + 1 + jsonBytes(member);
+      members++;
+    }
+    return bytes + Math.max(0, members - 1);
+  }
+  return utf8Bytes(JSON.stringify(value) ?? 'null');
+}
+
+/** Printable ASCII but the quote and the backslash: JSON writes such a string as it is, between quotes. */
+const JSON_VERBATIM = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const LONG_STRING = 1024;
+const longStringBytes = new Map<string, number>();
+
+function jsonStringBytes(text: string): number {
+  if (text.length < LONG_STRING) return JSON_VERBATIM.test(text) ? text.length + 2 : utf8Bytes(JSON.stringify(text));
+  let bytes = longStringBytes.get(text);
+  if (bytes === undefined) {
+    bytes = JSON_VERBATIM.test(text) ? text.length + 2 : utf8Bytes(JSON.stringify(text));
+    if (longStringBytes.size >= 4096) longStringBytes.clear();
+    longStringBytes.set(text, bytes);
+  }
+  return bytes;
+}
+
+function isOmittedFromJson(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+function isPlainPrototype(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 /** Bytes encoded by a base64 string (what `binaryData` and Secret `data` weigh once decoded). */
 export function base64DecodedBytes(encoded: string): number {
   return Buffer.from(encoded, 'base64').length;

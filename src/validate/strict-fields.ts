@@ -56,7 +56,9 @@ class SchemaWalker {
         return;
       case 'array':
         if (!this.expect(Array.isArray(value), field, describeType('array'), value)) return;
-        (value as unknown[]).forEach((item, index) => this.walk(item, schema.items ?? {}, itemField(field, index), owner));
+        (value as unknown[]).forEach((item, index) => {
+          if (this.mayFind(item)) this.walk(item, schema.items ?? {}, itemField(field, index), owner);
+        });
         return;
       case 'string':
         if (this.expect(typeof value === 'string', field, describeType('string'), value)) this.checkString(value as string, schema, field);
@@ -92,11 +94,14 @@ class SchemaWalker {
     }
     // Without declared properties (and no map schema) an object is free-form, e.g. RawExtension or FieldsV1.
     const closed = properties !== undefined && additional === undefined && !schema['x-kubernetes-preserve-unknown-fields'];
-    for (const [name, child] of Object.entries(object)) {
-      const childPath = childField(field, name);
-      if (properties?.[name] !== undefined) this.walk(child, properties[name], childPath, owner);
-      else if (typeof additional === 'object') this.walk(child, additional, childPath, owner);
-      else if (closed) this.report(childPath, unknownFieldMessage(name, owner, this.options.schemaOrigin, Object.keys(properties ?? {})));
+    for (const name of Object.keys(object)) {
+      const child = object[name];
+      const childSchema = properties?.[name] ?? (typeof additional === 'object' ? additional : undefined);
+      if (childSchema !== undefined) {
+        if (this.mayFind(child)) this.walk(child, childSchema, childField(field, name), owner);
+      } else if (closed) {
+        this.report(childField(field, name), unknownFieldMessage(name, owner, this.options.schemaOrigin, Object.keys(properties ?? {})));
+      }
     }
   }
 
@@ -114,6 +119,14 @@ class SchemaWalker {
     if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
       this.report(field, `must be ${schema['x-pattern-description'] ?? `a string matching ${schema.pattern}`} (got ${describeValue(value)})`);
     }
+  }
+
+  /**
+   * Whether walking `value` can report anything: without value checks a scalar has no fields to be
+   * unknown and no definition checks (those take mappings), so the walk skips it, and its path.
+   */
+  private mayFind(value: unknown): boolean {
+    return this.options.checkValues || (typeof value === 'object' && value !== null);
   }
 
   /** Reports a wrong type when values are checked; returns whether the value has the expected shape to descend into. */

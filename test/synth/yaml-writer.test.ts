@@ -12,11 +12,12 @@ const TRICKY = [
   '%x', '@x', '`x', '{a}', '[a]', 'a,b', ',a', '---', '--- x', '...', 'x\n---\ny', 'x\n...', '%YAML', 'http://x:80/y', 'k=v',
   'a\nb', 'a\n', 'a\n\n', 'a\n\n\n', '\na', '\n\na', '\n', '\n\n', ' a', 'a ', '  a\nb', 'a\n ', 'a\n  b\n', 'a \nb', 'a\n\tb', '\t',
   'x\ty', 'é', '☃ snow', '\u0085', '\u00a0', '\u2028', 'a\r\nb', 'x\u0000y', '\u001b[0m', 'a\n\n  b\n\nc\n', ' \n', 'a\n \nb',
+  '\t\n', 'x\t\n', '\tx\ny', 'x\n\t', 'x\n\ty\n', '# comment\nkey=value\n', 'a\u2028b\nc',
   'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers: []\n',
 ];
 
 /** The TRICKY strings outside the writer's model as values: document markers, and keep-chomped blocks. */
-const HANDED_OVER_AS_VALUE = new Set(['---', '--- x', '...', 'x\n---\ny', 'x\n...', '%x', '%YAML', 'a\n\n', 'a\n\n\n', '\n', '\n\n', ' \n']);
+const HANDED_OVER_AS_VALUE = new Set(['---', '--- x', '...', 'x\n---\ny', 'x\n...', '%x', '%YAML', 'a\n\n', 'a\n\n\n', '\n', '\n\n', ' \n', '\t\n']);
 /** As keys, also anything multi-line: the library writes those as quoted keys, which the writer does not model. */
 const HANDED_OVER_AS_KEY = (s: string): boolean => HANDED_OVER_AS_VALUE.has(s) || s.includes('\n');
 

@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { jsonBytes } from '../../src/validate/json';
+import { runs, SEED } from '../property/arbitraries';
 import { configMap, CONTAINER, deploymentWithPod, Json, NAMESPACE, namespace, podTemplateYaml, problemsOf, role } from './fixtures';
 
 const MiB = 1_048_576;
@@ -103,5 +106,25 @@ describe('size limits', () => {
     const size = Buffer.byteLength(JSON.stringify(object));
     // WHEN validated THEN the whole object is reported
     expect(problemsOf(object)).toEqual([`.: serializes to ${bytes(size)} of JSON; etcd accepts at most ${bytes(1_572_864)} (1.5 MiB) per object: split it`]);
+  });
+});
+
+describe('jsonBytes', () => {
+  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: 'binary', minLength: 1024, maxLength: 1100 }), fc.string({ unit: fc.constantFrom('a', 'Z', '0', '+', '/', '=', ' '), minLength: 1024, maxLength: 1100 }), fc.string({ unit: fc.constantFrom('a', '0', ' '), maxLength: 20 }), fc.constantFrom('', '"', '\\', '\u007f', '\ud800', 'é'));
+  const json = fc.letrec<{ value: unknown }>(tie => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+    ),
+  })).value;
+
+  test('equals the UTF-8 bytes of JSON.stringify for any value', () => {
+    fc.assert(fc.property(json.filter(v => v !== undefined), value => {
+      expect(jsonBytes(value)).toBe(Buffer.byteLength(JSON.stringify(value)));
+      // AND again, now that long strings are measured once and reused
+      expect(jsonBytes(value)).toBe(Buffer.byteLength(JSON.stringify(value)));
+    }), { seed: SEED, numRuns: runs(1000) });
   });
 });
