@@ -10,8 +10,9 @@ import { parseDocument, stringify } from 'yaml';
  * For each size it generates a platform of that many tenants from the example spec (in a temp
  * folder), runs the real synth path (`node bin/synth.js`, as `npm run synth` does) and, in the same
  * run, measures the floor: a plain Node process that loads the produced dist/ into memory and then
- * times only serializing the very same objects to YAML and writing them. With kubectl present it also
- * times `kubectl kustomize` over one overlay per namespace on the same objects.
+ * times only serializing the very same objects to YAML and writing them, with cdk8s's serializer and
+ * with synth's own (bench/floor.ts). With kubectl present it also times `kubectl kustomize` over one
+ * overlay per namespace on the same objects.
  */
 
 const REPO = path.join(__dirname, '..');

@@ -84,15 +84,20 @@ export function renderManifests(app: PlatformApp, emit: (name: string, yaml: str
   const writer = new ManifestYamlWriter();
   const validation = app.validate ? objectValidation(plan) : undefined;
   const identities: ObjectIdentity[] = [];
-  for (const file of plan.files) {
-    const documents = file.objects.map((object, position) => {
-      const doc = object.toJson();
-      validation?.validate(file.shownAs, doc, position);
-      const identity = identityOf(file.shownAs, doc, position);
-      if (identity) identities.push(identity);
-      return writer.stringify(doc);
-    });
-    emit(file.name, documents.join('---\n'));
+  try {
+    for (const file of plan.files) {
+      const documents = file.objects.map((object, position) => {
+        const doc = object.toJson();
+        validation?.validate(file.shownAs, doc, position);
+        const identity = identityOf(file.shownAs, doc, position);
+        if (identity) identities.push(identity);
+        return writer.stringify(doc);
+      });
+      emit(file.name, documents.join('---\n'));
+    }
+  } catch (e) {
+    validation?.abandon();
+    throw e;
   }
   const violations = [...(validation?.violations() ?? []), ...duplicateDefinitions(identities)];
   if (violations.length > 0) throw new ManifestValidationError(violations);
@@ -105,15 +110,21 @@ export function renderManifests(app: PlatformApp, emit: (name: string, yaml: str
  */
 const VALIDATE_IN_BACKGROUND_FROM_OBJECTS = 1000;
 
-/** Validates objects as they are rendered, in order; `violations()` returns all of them, once. */
-function objectValidation(plan: ManifestPlan): { validate(file: string, doc: unknown, position: number): void; violations(): Violation[] } {
+/** Validates objects as they are rendered, in order: `violations()` returns all of them, once; `abandon()` gives up. */
+interface ObjectValidation {
+  validate(file: string, doc: unknown, position: number): void;
+  violations(): Violation[];
+  abandon(): void;
+}
+
+function objectValidation(plan: ManifestPlan): ObjectValidation {
   const objects = plan.files.reduce((sum, file) => sum + file.objects.length, 0);
   if (objects >= VALIDATE_IN_BACKGROUND_FROM_OBJECTS) {
     const thread = new ThreadQueue<Violation>(require.resolve('../validate'), 'validateDocument');
-    return { validate: (file, doc, position) => thread.call([file, doc, position]), violations: () => thread.finish() };
+    return { validate: (file, doc, position) => thread.call([file, doc, position]), violations: () => thread.finish(), abandon: () => thread.abandon() };
   }
   const found: Violation[] = [];
-  return { validate: (file, doc, position) => found.push(...validateDocument(file, doc, position)), violations: () => found };
+  return { validate: (file, doc, position) => found.push(...validateDocument(file, doc, position)), violations: () => found, abandon: () => undefined };
 }
 
 /** Thrown when a synthesized object would be rejected by the API server, admission, or a size limit. */

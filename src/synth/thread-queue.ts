@@ -65,9 +65,17 @@ export class ThreadQueue<T> {
     this.worker.postMessage({ args }, [...transfer]);
   }
 
+  /** Stops the thread without waiting for what is queued (when the caller gives up on the results). */
+  public abandon(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.replies.close();
+    void this.worker.terminate();
+  }
+
   /** Blocks until every call ran; returns their results in order, or throws the first failure. Call once. */
   public finish(): T[] {
-    if (this.finished) throw new Error('ThreadQueue: finish called twice');
+    if (this.finished) throw new Error('ThreadQueue: already finished or abandoned');
     this.finished = true;
     const done = new Int32Array(new SharedArrayBuffer(4));
     this.worker.postMessage({ done });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { ManifestValidationError, PlatformApp } from '../../src';
 import { StagedDist } from '../../src/synth/dist-writer';
 import { ThreadQueue } from '../../src/synth/thread-queue';
@@ -44,7 +44,7 @@ describe('ThreadQueue', () => {
     const queue = new ThreadQueue<never>('fs', 'existsSync');
     queue.finish();
     expect(() => queue.call(['/'])).toThrow(/after finish/);
-    expect(() => queue.finish()).toThrow(/twice/);
+    expect(() => queue.finish()).toThrow(/already finished/);
   });
 });
 
@@ -103,5 +103,17 @@ describe('PlatformApp validation of a large plan', () => {
     // THEN the same violations, in the same order
     expect(thrown).toBeInstanceOf(ManifestValidationError);
     expect((thrown as ManifestValidationError).violations).toEqual(expected);
+  });
+
+  test('an object that fails to render stops the validation thread and reports that failure', () => {
+    // GIVEN a large plan whose 600th object cannot be rendered
+    const app = new PlatformApp({ outdir: tmp('big-') });
+    const chart = new Chart(app, 'many');
+    for (let i = 0; i < 1200; i++) {
+      const data = i === 600 ? { k: Lazy.any({ produce: () => { throw new Error('cannot render this value'); } }) } : { k: 'v' };
+      new ApiObject(chart, `cm-${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, namespace: 'many' }, data });
+    }
+    // THEN synth fails with that error (and does not wait for the abandoned thread)
+    expect(() => app.synthManifests()).toThrow(/cm-600.*cannot render this value/);
   });
 });
