@@ -22,9 +22,10 @@ export interface PlatformAppProps extends AppProps {
  * Stock `App.synth()` validates and resolves dependencies across the whole tree once per chart
  * (`chart.toJson()` does both), so a thousand charts cost a million construct visits; it also never
  * removes stale files and prefixes `0000-` once charts depend on each other. Here each chart is
- * validated and rendered on its own subtree: the same objects and the same YAML (cdk8s's own
- * `Yaml.stringify`), in one pass. Charts must not depend on each other across charts, which this
- * package's charts never do; `renderChart` enforces it.
+ * validated and rendered on its own subtree, in one pass: the same objects, and byte for byte the
+ * YAML cdk8s's `Yaml.stringify` writes (by `ManifestYamlWriter`, which is much faster). Charts must
+ * not depend on each other across charts, which this package's charts never do; `renderChart`
+ * enforces it.
  */
 export class PlatformApp extends App {
   public readonly validate: boolean;
