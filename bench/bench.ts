@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { writeFleetSpec } from './fleet-spec';
 
 /**
  * `npm run bench [-- --smoke] [-- --sizes 10,100,1000] [-- --no-kustomize]`
@@ -55,7 +56,7 @@ function exampleSynthSeconds(work: string): number {
 
 function measure(tenants: number, dir: string, withKustomize: boolean): Row {
   fs.mkdirSync(dir, { recursive: true });
-  const spec = writeSpec(tenants, dir);
+  const spec = writeFleetSpec(tenants, dir);
   // The synth child reports its own peak RSS on exit.
   const rssFile = path.join(dir, 'rss');
   const start = process.hrtime.bigint();
@@ -75,18 +76,6 @@ function measure(tenants: number, dir: string, withKustomize: boolean): Row {
     distMiB: distBytes / 1024 / 1024,
     kustomizeSeconds: withKustomize ? kustomizeSeconds(dir) : undefined,
   };
-}
-
-/** The example spec with its tenants replaced by `count` tenants cycling through the example's variants. */
-function writeSpec(count: number, dir: string): string {
-  fs.cpSync(path.join(REPO, 'config'), path.join(dir, 'config'), { recursive: true });
-  const doc = parseDocument(fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8'));
-  const variants = (doc.toJS() as { tenants: Record<string, unknown>[] }).tenants;
-  const tenants = Array.from({ length: count }, (_, i) => ({ ...variants[i % variants.length], namespace: `tenant-${String(i).padStart(4, '0')}` }));
-  doc.set('tenants', doc.createNode(tenants));
-  const file = path.join(dir, 'platform.yaml');
-  fs.writeFileSync(file, doc.toString());
-  return file;
 }
 
 /**

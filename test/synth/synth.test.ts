@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
 import { loadPlatformFile, PlatformApp, renderChart, SparkPlatform, writeDist } from '../../src';
+import { writeFleetSpec } from '../../bench/fleet-spec';
 import { tempDirs } from '../harness/temp-dirs';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -152,5 +153,35 @@ describe('writeDist', () => {
     // THEN the folder is as it was, and no staging folder is left behind
     expect(fs.readdirSync(out)).toEqual(['a.k8s.yaml']);
     expect(fs.readdirSync(path.dirname(out))).toEqual(['dist']);
+  });
+});
+
+describe('npm run synth on a large platform', () => {
+  test('with validation and writes on the second thread, writes exactly what stock cdk8s serializes', () => {
+    // GIVEN 100 tenants (with the proxy and Argo CD, 102 files): over 1000 objects, so validation
+    // moves to the second thread, and over 4 MiB of output, so do the writes
+    const dir = tmp('fleet-');
+    writeFleetSpec(100, dir);
+    // WHEN the real synth runs
+    expect(synth(dir)).toEqual({ status: 0, stderr: '' });
+    // THEN every file is byte for byte cdk8s's Yaml.stringify of that chart's objects
+    const app = new PlatformApp({ outdir: path.join(dir, 'unused') });
+    new SparkPlatform(app, 'platform', { platform: loadPlatformFile(path.join(dir, 'platform.yaml')) });
+    const charts = app.node.findAll().filter((c): c is Chart => Chart.isChart(c));
+    expect(charts).toHaveLength(102);
+    const written = fs.readdirSync(path.join(dir, 'dist')).sort();
+    expect(written).toHaveLength(102);
+    let objects = 0;
+    let bytes = 0;
+    for (const chart of charts) {
+      const name = `${(chart as unknown as { namespaceName: string }).namespaceName}.k8s.yaml`;
+      const docs = renderChart(chart);
+      const text = fs.readFileSync(path.join(dir, 'dist', name), 'utf8');
+      expect(text === Yaml.stringify(...docs) ? name : `${name} differs`).toBe(name);
+      objects += docs.length;
+      bytes += text.length;
+    }
+    expect(objects).toBeGreaterThan(1000);
+    expect(bytes).toBeGreaterThan(4 * 1024 * 1024);
   });
 });
