@@ -1,7 +1,7 @@
 import { ApiObject, App, AppProps, Chart, DependencyGraph } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { NamespaceChart } from '../constructs/namespace-chart';
-import { duplicateDefinitions, formatViolation, identityOf, ObjectIdentity, validateDocument, Violation } from '../validate';
+import { duplicateDefinitions, formatViolation, identityOf, ObjectIdentity, validateEachDocument, Violation } from '../validate';
 import { MANIFEST_SUFFIX, StagedDist } from './dist-writer';
 import { ThreadQueue } from './thread-queue';
 import { ManifestYamlWriter } from './yaml-writer';
@@ -87,14 +87,13 @@ export function renderManifests(app: PlatformApp, emit: (name: string, yaml: str
   const identities: ObjectIdentity[] = [];
   try {
     for (const file of plan.files) {
-      const documents = file.objects.map((object, position) => {
-        const doc = object.toJson();
-        validation?.validate(file.shownAs, doc, position);
+      const docs = file.objects.map(object => object.toJson());
+      validation?.validate(file.shownAs, docs);
+      docs.forEach((doc, position) => {
         const identity = identityOf(file.shownAs, doc, position);
         if (identity) identities.push(identity);
-        return writer.stringify(doc);
       });
-      emit(file.name, documents.join('---\n'));
+      emit(file.name, docs.map(doc => writer.stringify(doc)).join('---\n'));
     }
   } catch (e) {
     validation?.abandon();
@@ -111,9 +110,9 @@ export function renderManifests(app: PlatformApp, emit: (name: string, yaml: str
  */
 const VALIDATE_IN_BACKGROUND_FROM_OBJECTS = 1000;
 
-/** Validates objects as they are rendered, in order: `violations()` returns all of them, once; `abandon()` gives up. */
+/** Validates each file's objects as they are rendered, in order: `violations()` returns all of them, once; `abandon()` gives up. */
 interface ObjectValidation {
-  validate(file: string, doc: unknown, position: number): void;
+  validate(file: string, docs: readonly unknown[]): void;
   violations(): Violation[];
   abandon(): void;
 }
@@ -121,11 +120,11 @@ interface ObjectValidation {
 function objectValidation(plan: ManifestPlan): ObjectValidation {
   const objects = plan.files.reduce((sum, file) => sum + file.objects.length, 0);
   if (objects >= VALIDATE_IN_BACKGROUND_FROM_OBJECTS) {
-    const thread = new ThreadQueue<Violation>(require.resolve('../validate'), 'validateDocument');
-    return { validate: (file, doc, position) => thread.call([file, doc, position]), violations: () => thread.finish(), abandon: () => thread.abandon() };
+    const thread = new ThreadQueue<Violation>(require.resolve('../validate'), 'validateEachDocument');
+    return { validate: (file, docs) => thread.call([file, docs]), violations: () => thread.finish(), abandon: () => thread.abandon() };
   }
   const found: Violation[] = [];
-  return { validate: (file, doc, position) => found.push(...validateDocument(file, doc, position)), violations: () => found, abandon: () => undefined };
+  return { validate: (file, docs) => found.push(...validateEachDocument(file, docs)), violations: () => found, abandon: () => undefined };
 }
 
 /** Thrown when a synthesized object would be rejected by the API server, admission, or a size limit. */

@@ -55,10 +55,12 @@ export function describeObject(document: unknown, position: number): string {
 
 /** Validates the objects of one manifest file (`file` only names them); empty YAML documents are skipped. */
 export function validateDocuments(file: string, docs: readonly unknown[]): Violation[] {
-  return [
-    ...docs.flatMap((document, position) => validateDocument(file, document, position)),
-    ...duplicateDefinitions(objectIdentities(file, docs)),
-  ];
+  return [...validateEachDocument(file, docs), ...duplicateDefinitions(objectIdentities(file, docs))];
+}
+
+/** Validates each object of one manifest file on its own; duplicates need `duplicateDefinitions`. */
+export function validateEachDocument(file: string, docs: readonly unknown[]): Violation[] {
+  return docs.flatMap((document, position) => validateDocument(file, document, position));
 }
 
 /** Validates one object, the `position`-th document of `file`; duplicates need `duplicateDefinitions`. */
