@@ -120,7 +120,31 @@ function report(rows: Row[], exampleSeconds: number): void {
   const t100 = rows.find(r => r.tenants === 100);
   const t1000 = rows.find(r => r.tenants === 1000);
   if (t100 && t1000) lines.push('', `growth t(1000)/t(100): synth ${f(t1000.synthSeconds / t100.synthSeconds, 1)}x, floor ${f(t1000.floorSeconds / t100.floorSeconds, 1)}x`);
+  lines.push('', 'targets (issue #7):', ...targets(rows, exampleSeconds).map(t => `  ${t.met ? 'met    ' : 'NOT met'}  ${t.what}`));
   console.log(lines.join('\n'));
+}
+
+/** The issue's targets, as measured in this run (those whose sizes or tools were not run are left out). */
+function targets(rows: readonly Row[], exampleSeconds: number): { what: string; met: boolean }[] {
+  const t100 = rows.find(r => r.tenants === 100);
+  const t1000 = rows.find(r => r.tenants === 1000);
+  const found: { what: string; met: boolean }[] = [
+    { what: `npm run synth on the example under 3 s: ${exampleSeconds.toFixed(2)} s`, met: exampleSeconds < 3 },
+  ];
+  if (t1000) {
+    const ratio = t1000.synthSeconds / t1000.floorSeconds;
+    found.push({ what: `1000 tenants: synth at most 1.5x the floor: ${ratio.toFixed(2)}x`, met: ratio <= 1.5 });
+    found.push({ what: `1000 tenants: peak memory under 1 GiB: ${t1000.peakRssMiB.toFixed(0)} MiB`, met: t1000.peakRssMiB < 1024 });
+    if (t1000.kustomizeSeconds !== undefined) {
+      const speedup = t1000.kustomizeSeconds / t1000.synthSeconds;
+      found.push({ what: `1000 tenants: at least 20x faster than kubectl kustomize: ${speedup.toFixed(1)}x`, met: speedup >= 20 });
+    }
+  }
+  if (t100 && t1000) {
+    const growth = t1000.synthSeconds / t100.synthSeconds;
+    found.push({ what: `growth from 100 to 1000 tenants at most 11x: ${growth.toFixed(1)}x`, met: growth <= 11 });
+  }
+  return found;
 }
 
 function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): string {
