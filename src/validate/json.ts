@@ -28,18 +28,29 @@ export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
-/**
- * UTF-8 bytes of `JSON.stringify(value)`, computed without building that text: manifests repeat the
- * same long strings (pod templates, payloads) across objects, so each long string is measured once.
- */
+/** UTF-8 bytes of `JSON.stringify(value)`, computed without building that text. */
 export function jsonBytes(value: unknown): number {
-  if (typeof value === 'string') return jsonStringBytes(value);
+  return jsonSize(value, jsonStringBytes);
+}
+
+/**
+ * An upper bound of `jsonBytes(value)`, much cheaper: each string is counted as if every UTF-16 unit
+ * took the most JSON can make of it (6 bytes, `\uXXXX`). Size limits check it first and measure
+ * exactly only objects that might be near a limit.
+ */
+export function jsonBytesAtMost(value: unknown): number {
+  return jsonSize(value, text => 6 * text.length + 2);
+}
+
+/** The size of `value` as JSON text, each string (and key) counted by `stringBytes`. */
+function jsonSize(value: unknown, stringBytes: (text: string) => number): number {
+  if (typeof value === 'string') return stringBytes(value);
   if (typeof value === 'boolean') return value ? 4 : 5;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value).length : 4; // NaN and Infinity become null
   if (value === null) return 4;
   if (Array.isArray(value)) {
     let bytes = 2 + Math.max(0, value.length - 1);
-    for (const item of value) bytes += isOmittedFromJson(item) ? 4 : jsonBytes(item); // as null
+    for (const item of value) bytes += isOmittedFromJson(item) ? 4 : jsonSize(item, stringBytes); // as null
     return bytes;
   }
   if (isJsonObject(value) && isPlainPrototype(value) && typeof value.toJSON !== 'function') {
@@ -48,7 +59,7 @@ export function jsonBytes(value: unknown): number {
     for (const key of Object.keys(value)) {
       const member = value[key];
       if (isOmittedFromJson(member)) continue;
-      bytes += jsonStringBytes(key) + 1 + jsonBytes(member);
+      bytes += stringBytes(key) + 1 + jsonSize(member, stringBytes);
       members++;
     }
     return bytes + Math.max(0, members - 1);
@@ -58,18 +69,9 @@ export function jsonBytes(value: unknown): number {
 
 /** Printable ASCII but the quote and the backslash: JSON writes such a string as it is, between quotes. */
 const JSON_VERBATIM = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-const LONG_STRING = 1024;
-const longStringBytes = new Map<string, number>();
 
 function jsonStringBytes(text: string): number {
-  if (text.length < LONG_STRING) return JSON_VERBATIM.test(text) ? text.length + 2 : utf8Bytes(JSON.stringify(text));
-  let bytes = longStringBytes.get(text);
-  if (bytes === undefined) {
-    bytes = JSON_VERBATIM.test(text) ? text.length + 2 : utf8Bytes(JSON.stringify(text));
-    if (longStringBytes.size >= 4096) longStringBytes.clear();
-    longStringBytes.set(text, bytes);
-  }
-  return bytes;
+  return JSON_VERBATIM.test(text) ? text.length + 2 : utf8Bytes(JSON.stringify(text));
 }
 
 function isOmittedFromJson(value: unknown): boolean {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { jsonBytes } from '../../src/validate/json';
+import { jsonBytes, jsonBytesAtMost } from '../../src/validate/json';
 import { runs, SEED } from '../property/arbitraries';
 import { configMap, CONTAINER, deploymentWithPod, Json, NAMESPACE, namespace, podTemplateYaml, problemsOf, role } from './fixtures';
 
@@ -120,11 +120,17 @@ describe('jsonBytes', () => {
     ),
   })).value;
 
-  test('equals the UTF-8 bytes of JSON.stringify for any value', () => {
+  test('equals the UTF-8 bytes of JSON.stringify for any value, and jsonBytesAtMost is never below it', () => {
     fc.assert(fc.property(json.filter(v => v !== undefined), value => {
-      expect(jsonBytes(value)).toBe(Buffer.byteLength(JSON.stringify(value)));
-      // AND again, now that long strings are measured once and reused
-      expect(jsonBytes(value)).toBe(Buffer.byteLength(JSON.stringify(value)));
+      const exact = Buffer.byteLength(JSON.stringify(value));
+      expect(jsonBytes(value)).toBe(exact);
+      expect(jsonBytesAtMost(value)).toBeGreaterThanOrEqual(exact);
     }), { seed: SEED, numRuns: runs(1000) });
+  });
+
+  test('jsonBytesAtMost is reached by strings of escapes and stays within 6 bytes per character', () => {
+    const controls = '\u0001'.repeat(100);
+    expect(jsonBytesAtMost(controls)).toBe(Buffer.byteLength(JSON.stringify(controls)));
+    expect(jsonBytesAtMost({ k: 'x'.repeat(100) })).toBe(2 + (6 + 2) + 1 + (600 + 2));
   });
 });
