@@ -31,9 +31,9 @@ export class NamespaceConfig extends Construct {
 
     if (plain.length > 0) {
       // fromEntries defines every key as data, even one named like an Object.prototype member.
-      const asText = plain.map(f => isText(f.content!));
-      const data = Object.fromEntries(plain.filter((_, i) => asText[i]).map(f => [f.key, f.content!.toString('utf8')]));
-      const binaryData = Object.fromEntries(plain.filter((_, i) => !asText[i]).map(f => [f.key, f.content!.toString('base64')]));
+      const entries = plain.map(f => ({ key: f.key, ...configMapValue(f) }));
+      const data = Object.fromEntries(entries.filter(e => e.text).map(e => [e.key, e.value]));
+      const binaryData = Object.fromEntries(entries.filter(e => !e.text).map(e => [e.key, e.value]));
       new k8s.KubeConfigMap(this, 'Files', {
         metadata: { name: names.filesConfigMap, namespace: props.namespace, labels: commonLabels(spec, 'config') },
         data: Object.keys(data).length > 0 ? data : undefined,
@@ -63,6 +63,25 @@ export class NamespaceConfig extends Construct {
       });
     }
   }
+}
+
+/** How a file goes into a ConfigMap: as text under `data`, or base64 under `binaryData`. */
+interface ConfigMapValue {
+  readonly text: boolean;
+  readonly value: string;
+}
+
+/** Every namespace carries the same files: decode each once. */
+const configMapValues = new WeakMap<PlatformFile, ConfigMapValue>();
+
+function configMapValue(file: PlatformFile): ConfigMapValue {
+  let found = configMapValues.get(file);
+  if (!found) {
+    const text = isText(file.content!);
+    found = { text, value: file.content!.toString(text ? 'utf8' : 'base64') };
+    configMapValues.set(file, found);
+  }
+  return found;
 }
 
 /** UTF-8 text without control characters other than tab, newline and carriage return. */

@@ -91,8 +91,7 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
       const target = `${dir.stagingPath}/${file.name}`;
       const mode = file.mode.toString(8).padStart(4, '0');
       if (inline(file)) {
-        const base64 = base64Of(file.content!);
-        const chunks = chunk(base64, ENV_CHUNK_CHARS);
+        const chunks = envChunksOf(file.content!);
         const variable = varNames.take(`CFG_${file.key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`);
         chunks.forEach((value, i) => env.push({ name: `${variable}_${i}`, value }));
         plan.push('env', variable, String(chunks.length), file.sha256!, mode, target);
@@ -210,19 +209,22 @@ function checkEnvBudget(inline: readonly SyncFile[], props: ConfigSyncProps): vo
   }
 }
 
-/** The same files go to every tenant's pods: encode each content once per synth. */
-const encoded = new WeakMap<Buffer, string>();
-function base64Of(content: Buffer): string {
-  let text = encoded.get(content);
-  if (text === undefined) encoded.set(content, text = content.toString('base64'));
-  return text;
-}
-
-function chunk(text: string, size: number): string[] {
-  if (text.length === 0) return [''];
-  const parts: string[] = [];
-  for (let i = 0; i < text.length; i += size) parts.push(text.slice(i, i + size));
-  return parts;
+/**
+ * A content's base64, cut into env values of at most ENV_CHUNK_CHARS. The same files go to every
+ * tenant's pods: each content is encoded once per synth, and every pod shares the very same strings
+ * (which also lets later stages recognize them by identity).
+ */
+const envChunks = new WeakMap<Buffer, readonly string[]>();
+function envChunksOf(content: Buffer): readonly string[] {
+  let chunks = envChunks.get(content);
+  if (chunks === undefined) {
+    const base64 = content.toString('base64');
+    const parts: string[] = [];
+    for (let i = 0; i < base64.length; i += ENV_CHUNK_CHARS) parts.push(base64.slice(i, i + ENV_CHUNK_CHARS));
+    chunks = parts.length > 0 ? parts : [''];
+    envChunks.set(content, chunks);
+  }
+  return chunks;
 }
 
 function checksumOf(files: readonly SyncFile[]): string {
