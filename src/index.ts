@@ -17,6 +17,7 @@ export * from './sync/config-sync';
 export * from './spark/pod-templates';
 export * from './synth/platform-app';
 export * from './synth/dist-writer';
+export * from './synth/yaml-writer';
 export * from './testing';
 export * from './synth/synth-platform';
 export * from './constructs/argo-cd';
