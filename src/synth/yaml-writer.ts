@@ -2,18 +2,19 @@ import { Yaml } from 'cdk8s';
 import { Document, stringify as yamlStringify, ToStringOptions } from 'yaml';
 
 /**
- * One manifest document as YAML, byte for byte what cdk8s's `Yaml.stringify(doc)` writes, about ten
- * times faster.
+ * Manifest documents as YAML, byte for byte what cdk8s's `Yaml.stringify(doc)` writes, several times
+ * faster (`npm run bench` times both).
  *
  * `Yaml.stringify` builds a full `yaml` document tree for every object and asks the library's
- * generic stringifier to decide each scalar's style; at a thousand namespaces that is most of the
- * time synth spends. Manifests are plain JSON trees, and almost every string in them is a plain
- * scalar, so this writer emits the block layout itself and decides only the common cases on its own,
- * with the library's own rules (the same indicator test and the same YAML 1.1 schema tags). Every
- * other scalar is rendered once by the library and reused; anything the writer does not model (shared
- * object references, which the library writes as anchors, `undefined`, non-plain objects, keep-chomped
- * or quoted multi-line strings, document markers) makes it hand the whole document to
- * `Yaml.stringify`. The property tests compare both on adversarial input.
+ * generic stringifier to decide each scalar's style; at a thousand namespaces that was most of the
+ * time synth spent. Manifests are plain JSON trees, and almost every string in them is a plain scalar
+ * or an ordinary multi-line text, so this writer emits the block layout itself and decides those
+ * cases on its own, with the library's own rules (the same indicator test, the same YAML 1.1 schema
+ * tags, the same literal block headers). Every other scalar is rendered once by the library and
+ * reused; anything the writer does not model (shared object references, which the library writes as
+ * anchors, `undefined`, non-plain objects, keep-chomped or quoted multi-line strings, document
+ * markers) makes it hand the whole document to `Yaml.stringify`. The property tests compare both on
+ * adversarial input. One writer serves a whole synth: it remembers every distinct key and string.
  */
 export class ManifestYamlWriter {
   /** Library renderings of strings and numbers, reused: they do not depend on where the scalar sits. */
