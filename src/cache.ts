@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { packageRoot } from './sync/materializer-script';
+import { packageRoot } from './package-root';
 
 /**
  * Text derived from the package's own inputs, kept between runs in `node_modules/.cache/<folder>/<name>`

@@ -1,18 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { packageRoot } from '../package-root';
 
 let cached: string | undefined;
 
-/** The package's root folder, found from this file whether it runs from `src/` or compiled `lib/src/`. */
-export function packageRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`spark-tenancy: cannot find package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
-}
 
 /**
  * The materializer the `config-sync` init container runs: `image/materialize.sh`, the same file the

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { MessageChannel, MessagePort, receiveMessageOnPort, Transferable, Worker } from 'worker_threads';
-import { packageRoot } from '../sync/materializer-script';
+import { packageRoot } from '../package-root';
 
 /**
  * The second thread: loads `entry` (through the TypeScript loader when it is a .ts source), then calls
