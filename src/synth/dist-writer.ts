@@ -12,14 +12,15 @@ export const MANIFEST_SUFFIX = '.k8s.yaml';
 const BACKGROUND_AFTER_BYTES = 4 * 1024 * 1024;
 
 /**
- * Replaces the manifests in `outdir` with `files` (name → content) as one step: everything is
- * written to a staging folder beside `outdir` first, so an error leaves the previous output as it
- * was, and manifests of namespaces that are gone are removed. Other files in `outdir` are kept.
+ * Replaces the manifests in `outdir` with what `produce` writes (name → content), as one step: every
+ * file goes to a staging folder beside `outdir` as soon as it is written, so the output is never held
+ * in memory whole, and an error (thrown by `produce` or a write) leaves the previous output as it
+ * was. Manifests of namespaces that are gone are removed; other files in `outdir` are kept.
  */
-export function writeDist(outdir: string, files: ReadonlyMap<string, string>): void {
+export function writeDist(outdir: string, produce: (write: (name: string, content: string) => void) => void): void {
   const staging = new StagedDist(outdir);
   try {
-    for (const [name, content] of files) staging.write(name, content);
+    produce((name, content) => staging.write(name, content));
     staging.commit();
   } finally {
     staging.discard();

@@ -2,7 +2,7 @@ import { ApiObject, App, AppProps, Chart, DependencyGraph } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { NamespaceChart } from '../constructs/namespace-chart';
 import { duplicateDefinitions, formatViolation, identityOf, ObjectIdentity, validateEachDocument, Violation } from '../validate';
-import { MANIFEST_SUFFIX, StagedDist } from './dist-writer';
+import { MANIFEST_SUFFIX, writeDist } from './dist-writer';
 import { ThreadQueue } from './thread-queue';
 import { ManifestYamlWriter } from './yaml-writer';
 
@@ -42,17 +42,12 @@ export class PlatformApp extends App {
     return files;
   }
 
-  /** Validates, renders and writes every chart to `outdir`, replacing what was there. */
+  /**
+   * Validates, renders and writes every chart to `outdir`, replacing what was there once everything
+   * rendered and validated (see `writeDist`).
+   */
   public synth(): void {
-    // Each file goes to disk as soon as it is rendered, so the output is never held in memory whole;
-    // it only replaces `outdir` once everything rendered and validated.
-    const staging = new StagedDist(this.outdir);
-    try {
-      renderManifests(this, (name, yaml) => staging.write(name, yaml));
-      staging.commit();
-    } finally {
-      staging.discard();
-    }
+    writeDist(this.outdir, write => renderManifests(this, write));
   }
 }
 

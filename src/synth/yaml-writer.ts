@@ -1,5 +1,6 @@
 import { Yaml } from 'cdk8s';
 import { Document, stringify as yamlStringify, ToStringOptions } from 'yaml';
+import { isPlainObject } from '../validate/json';
 
 /**
  * Manifest documents as YAML, byte for byte what cdk8s's `Yaml.stringify(doc)` writes, several times
@@ -163,12 +164,6 @@ class DocumentWriter {
     if (this.seen.has(collection)) throw new NotModelled();
     this.seen.add(collection);
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 /** True when the library would write `s` as it is, as a plain scalar. */

@@ -53,7 +53,7 @@ function jsonSize(value: unknown, stringBytes: (text: string) => number): number
     for (const item of value) bytes += isOmittedFromJson(item) ? 4 : jsonSize(item, stringBytes); // as null
     return bytes;
   }
-  if (isJsonObject(value) && isPlainPrototype(value) && typeof value.toJSON !== 'function') {
+  if (isPlainObject(value) && typeof value.toJSON !== 'function') {
     let bytes = 2;
     let members = 0;
     for (const key of Object.keys(value)) {
@@ -78,7 +78,9 @@ function isOmittedFromJson(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
-function isPlainPrototype(value: object): boolean {
+/** A mapping made by JSON, YAML or an object literal: its prototype is Object's (or none), not a class's. */
+export function isPlainObject(value: unknown): value is JsonObject {
+  if (!isJsonObject(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }

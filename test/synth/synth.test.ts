@@ -147,9 +147,12 @@ describe('writeDist', () => {
   test('an error while writing leaves the previous output untouched', () => {
     // GIVEN an output folder with one manifest
     const out = path.join(tmp('dist-'), 'dist');
-    writeDist(out, new Map([['a.k8s.yaml', 'kind: A\n']]));
+    writeDist(out, write => write('a.k8s.yaml', 'kind: A\n'));
     // WHEN a write fails halfway (an invalid name comes after a valid one)
-    expect(() => writeDist(out, new Map([['b.k8s.yaml', 'kind: B\n'], ['../escape.k8s.yaml', 'x']]))).toThrow(/refusing to write/);
+    expect(() => writeDist(out, write => {
+      write('b.k8s.yaml', 'kind: B\n');
+      write('../escape.k8s.yaml', 'x');
+    })).toThrow(/refusing to write/);
     // THEN the folder is as it was, and no staging folder is left behind
     expect(fs.readdirSync(out)).toEqual(['a.k8s.yaml']);
     expect(fs.readdirSync(path.dirname(out))).toEqual(['dist']);
