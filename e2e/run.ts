@@ -1,0 +1,175 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { loadPlatformFile } from '../src/spec/loader';
+import { objectNames } from '../src/names';
+import { PROXY_TENANTS_DIR } from '../src/constructs/proxy';
+import { RBAC_CONTRACT } from '../src/constructs/rbac-contract';
+import { startCluster } from './lib/cluster';
+import { E2eContext, REPO } from './lib/context';
+import { serviceAccountIdentity } from './lib/identities';
+import { PodJson } from './lib/pod-view';
+import { Daemons, HarnessError } from './lib/processes';
+import { Report } from './lib/report';
+import { synthInto, writeFleetVariant, writeSpecVariant } from './lib/spec-variants';
+import { installTools } from './lib/tools';
+import { applyDist } from './stages/apply';
+import { installCrds } from './stages/crds';
+import { checkFilesDelivered, createClusterSecrets } from './stages/files';
+import { checkHelm } from './stages/helm';
+import { checkRbac } from './stages/rbac';
+import { buildStandIn, runClientModeEngine, submitClusterMode } from './stages/spark';
+
+const USAGE = `npm run e2e [-- options]
+  The real-cluster suite: builds (once, cached) a Kubernetes control plane and resolves Spark, then
+  applies dist/ to a real kube-apiserver and runs Spark's own submission client and scheduler backend.
+  --fleet N     also apply a platform of N tenants and report the time (default 1000; 0 skips)
+  --spark V,..  Spark releases to run (default: every release in e2e/versions.env)
+  --keep        keep the scratch folder and print its path
+  --help        this text`;
+
+interface Options { fleet: number; spark?: string[]; keep: boolean }
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { fleet: 1000, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help') { console.log(USAGE); process.exit(0); }
+    else if (arg === '--keep') options.keep = true;
+    else if (arg === '--fleet') options.fleet = Number(argv[++i]);
+    else if (arg === '--spark') options.spark = argv[++i].split(',');
+    else throw new HarnessError(`unknown option ${arg}\n${USAGE}`);
+  }
+  if (!Number.isInteger(options.fleet) || options.fleet < 0) throw new HarnessError('--fleet needs a whole number');
+  return options;
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const report = new Report();
+  const total = Date.now();
+  report.begin('tools');
+  const { tools, seconds } = installTools(path.join(REPO, 'e2e'));
+  report.data.kubernetes = tools.kubernetes;
+  report.data.cache = tools.built.length > 0 ? 'cold' : 'warm';
+  report.time(`install (${report.data.cache})`, seconds);
+  const sparkReleases = tools.spark.filter(s => !options.spark || options.spark.includes(s.version));
+  for (const version of tools.sparkUnresolved) console.log(`e2e: Spark ${version} does not resolve from Maven Central here; not run`);
+  report.data.sparkUnresolved = tools.sparkUnresolved;
+
+  const daemons = new Daemons();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'spark-tenancy-e2e-'));
+  try {
+    report.begin('control plane');
+    let started = Date.now();
+    const cluster = await startCluster(tools, daemons, path.join(work, 'cluster'));
+    report.time('control plane start', (Date.now() - started) / 1000);
+    report.check(`etcd ${tools.etcdVersion}, kube-apiserver and kube-controller-manager ${tools.kubernetes} ready on ${cluster.server}`, true);
+    const ctx: E2eContext = { repo: REPO, tools, cluster, report, work };
+
+    installCrds(ctx);
+
+    report.begin('apply the example dist/');
+    started = Date.now();
+    const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+    const names = objectNames(platform.spec);
+    const applied = await applyDist(ctx, path.join(REPO, 'dist'), 'example dist/', { checkPods: true });
+    report.data.objectsApplied += applied.objects;
+
+    report.begin('apply the example with every transport');
+    const objectsSpec = writeSpecVariant(path.join(work, 'variant-objects'), {
+      rename: ns => `o-${ns}`,
+      edit: spec => { spec.transport = 'objects'; for (const t of spec.tenants) delete t.transport; },
+    });
+    const objectsDist = path.join(work, 'variant-objects', 'dist');
+    synthInto(objectsSpec, objectsDist);
+    report.data.objectsApplied += (await applyDist(ctx, objectsDist, 'example, transport objects', { checkPods: true })).objects;
+    report.time('apply', (Date.now() - started) / 1000);
+
+    const tenants = platform.spec.tenants.map(t => t.namespace);
+    const proxyNamespace = platform.spec.proxy.namespace;
+    createClusterSecrets(ctx, platform, names.secret, [proxyNamespace, ...tenants]);
+
+    report.begin('RBAC, as each ServiceAccount');
+    started = Date.now();
+    admin(ctx, ['create', 'namespace', 'not-a-tenant']);
+    checkRbac(ctx, RBAC_CONTRACT, {
+      proxy: { namespace: proxyNamespace, name: names.proxyServiceAccount },
+      engine: { namespace: tenants[0], name: names.engineServiceAccount },
+      executor: { namespace: tenants[0], name: names.executorServiceAccount },
+    }, { tenant: tenants[0], otherTenant: tenants[1], proxy: proxyNamespace, outside: 'not-a-tenant' });
+    report.time('rbac', (Date.now() - started) / 1000);
+
+    const sparkPods: { pod: PodJson; role: 'engine' | 'executor'; what: string }[] = [];
+    const proxy = serviceAccountIdentity(ctx, proxyNamespace, names.proxyServiceAccount);
+    const proxyPod = cluster.admin.list('pods', proxyNamespace, `app.kubernetes.io/component=proxy`)[0] as PodJson | undefined;
+    for (const spark of sparkReleases) {
+      report.begin(`Spark ${spark.version}`);
+      started = Date.now();
+      const standIn = buildStandIn(ctx, spark);
+      for (const tenant of tenants) {
+        if (!proxyPod) { report.check(`Spark ${spark.version}: the proxy pod exists`, false, 'the proxy Deployment has no Pod'); break; }
+        const driver = await submitClusterMode(ctx, spark, proxyPod, proxy, tenant, PROXY_TENANTS_DIR, names.engineServiceAccount);
+        if (driver) sparkPods.push({ pod: driver, role: 'engine', what: `Spark ${spark.version} driver pod` });
+      }
+      for (const tenant of tenants) {
+        const enginePod = cluster.admin.list('pods', tenant, 'app.kubernetes.io/component=engine')[0] as PodJson | undefined;
+        if (!enginePod) { report.check(`Spark ${spark.version}: the engine pod of ${tenant} exists`, false, 'the engine Deployment has no Pod'); continue; }
+        const engine = serviceAccountIdentity(ctx, tenant, names.engineServiceAccount);
+        const executors = await runClientModeEngine(ctx, spark, enginePod, engine, standIn,
+          { executorServiceAccount: names.executorServiceAccount, roleEnv: platform.spec.roleEnv });
+        for (const pod of executors) sparkPods.push({ pod, role: 'executor', what: `Spark ${spark.version} executor pod` });
+      }
+      report.time(`spark ${spark.version}`, (Date.now() - started) / 1000);
+    }
+
+    report.begin('files arrive in the pods Spark made');
+    started = Date.now();
+    for (const { pod, role, what } of sparkPods) checkFilesDelivered(ctx, platform, pod, role, what);
+    for (const namespace of [proxyNamespace, ...tenants]) {
+      for (const pod of cluster.admin.list('pods', namespace, 'app.kubernetes.io/managed-by=spark-tenancy') as PodJson[]) {
+        const component = pod.metadata.labels?.['app.kubernetes.io/component'];
+        if (component === 'proxy' || component === 'engine') checkFilesDelivered(ctx, platform, pod, component, `${component} pod`);
+      }
+    }
+    report.time('files', (Date.now() - started) / 1000);
+
+    report.begin('Helm');
+    started = Date.now();
+    checkHelm(ctx);
+    report.time('helm', (Date.now() - started) / 1000);
+
+    if (options.fleet > 0) {
+      report.begin(`a platform of ${options.fleet} tenants`);
+      started = Date.now();
+      const fleetSpec = writeFleetVariant(path.join(work, 'fleet'), options.fleet);
+      const fleetDist = path.join(work, 'fleet', 'dist');
+      synthInto(fleetSpec, fleetDist);
+      report.time(`fleet ${options.fleet} synth`, (Date.now() - started) / 1000);
+      const fleet = await applyDist(ctx, fleetDist, `${options.fleet}-tenant platform`, { checkPods: false });
+      report.data.objectsApplied += fleet.objects;
+      report.time(`fleet ${options.fleet} apply`, fleet.seconds);
+    }
+  } catch (error) {
+    if (!(error instanceof HarnessError)) throw error;
+    report.check('the suite ran to the end', false, error.message);
+  } finally {
+    daemons.stopAll();
+    await daemons.waitStopped();
+    report.time('total', (Date.now() - total) / 1000);
+    if (options.keep) console.log(`e2e: scratch folder kept: ${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
+  }
+  report.write(path.join(REPO, 'e2e-report.json'));
+  console.log(report.summary());
+  return report.failed > 0 ? 1 : 0;
+}
+
+function admin(ctx: E2eContext, args: string[]): void {
+  ctx.cluster.admin.run(args);
+}
+
+main().then(code => process.exit(code), error => {
+  console.error(error instanceof HarnessError ? `e2e: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Builds or resolves every real component the real-cluster suite runs, into a cache outside the
+# clone (CI clones afresh; the cache survives): ${SPARK_TENANCY_CACHE:-~/.cache/spark-tenancy}.
+#   - kube-apiserver, kube-controller-manager, kubectl (and the node binaries) from k8s.io/kubernetes,
+#     etcd from go.etcd.io/etcd/server/v3, helm from helm.sh/helm/v3: `go build` of the wrapper
+#     modules in e2e/tools/*, keyed by version and Go version, so only the first run pays;
+#   - the CRDs of External Secrets Operator and Argo CD, from their Go modules;
+#   - Spark's jars per release from Maven Central (Maven's own cache is ~/.m2).
+# Writes what it installed as JSON to the path given as $1 (default: the cache's tools.json).
+# Fails with one line naming what is missing, or the module or artifact that failed.
+set -euo pipefail
+e2e=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=../versions.env
+. "$e2e/versions.env"
+cache=${SPARK_TENANCY_CACHE:-$HOME/.cache/spark-tenancy}
+manifest=${1:-$cache/tools.json}
+
+missing() { echo "e2e: $1 is missing: $2" >&2; exit 1; }
+command -v go >/dev/null || missing go "install Go 1.26 or later (https://go.dev/doc/install; Debian: apt-get install golang)"
+command -v java >/dev/null || missing java "install a JDK 17 (Debian: apt-get install openjdk-17-jdk-headless)"
+command -v javac >/dev/null || missing javac "install a JDK 17, not only a JRE (Debian: apt-get install openjdk-17-jdk-headless)"
+command -v mvn >/dev/null || missing mvn "install Maven 3 (Debian: apt-get install maven)"
+command -v openssl >/dev/null || missing openssl "apt-get install openssl"
+
+go_version=$(go env GOVERSION)
+# What this run had to build or resolve (empty: everything came from the cache, a warm run).
+built=""
+mkdir -p "$cache/bin"
+log=$cache/install.log
+: > "$log"
+
+# build_tools NAME VERSION LDFLAGS PACKAGE... : go build every PACKAGE of e2e/tools/NAME into one
+# folder. A binary is named after its package's folder; RENAME="from:to" renames one (etcd's main
+# package is go.etcd.io/etcd/server/v3, whose folder is "server").
+build_tools() {
+  local name=$1 version=$2 ldflags=$3
+  shift 3
+  local out=$cache/bin/$name-$version-$go_version
+  if [ -f "$out/.complete" ]; then echo "$out"; return; fi
+  local started=$SECONDS staging="$out.partial.$$"
+  rm -rf "$staging" && mkdir -p "$staging"
+  echo "e2e: building $name $version with $go_version (first run only; cached in $out)" >&2
+  if ! (cd "$e2e/tools/$name" && go build -trimpath -ldflags "-s -w $ldflags" -o "$staging/" "$@") >>"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    echo "e2e: go build of $* ($name $version) failed; full log: $log" >&2
+    exit 1
+  fi
+  if [ -n "${RENAME:-}" ]; then mv "$staging/${RENAME%%:*}" "$staging/${RENAME##*:}"; fi
+  touch "$staging/.complete"
+  rm -rf "$out" && mv "$staging" "$out"
+  echo "$name" >> "$cache/.built.$$"
+  echo "e2e: built $name in $((SECONDS - started)) s" >&2
+  echo "$out"
+}
+
+k8s_minor=${KUBERNETES_VERSION#v1.}; k8s_minor=${k8s_minor%%.*}
+k8s_ldflags="-X k8s.io/component-base/version.gitVersion=$KUBERNETES_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$k8s_minor -X k8s.io/component-base/version.gitTreeState=clean -X k8s.io/client-go/pkg/version.gitVersion=$KUBERNETES_VERSION -X k8s.io/client-go/pkg/version.gitMajor=1 -X k8s.io/client-go/pkg/version.gitMinor=$k8s_minor"
+k8s_bin=$(build_tools kubernetes "$KUBERNETES_VERSION" "$k8s_ldflags" \
+  k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kubectl)
+etcd_bin=$(RENAME=server:etcd build_tools etcd "$ETCD_VERSION" "" go.etcd.io/etcd/server/v3)
+helm_bin=$(build_tools helm "$HELM_VERSION" "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" helm.sh/helm/v3/cmd/helm)
+
+# module_dir MODULE@VERSION: the module's source in Go's module cache (downloaded once).
+module_dir() {
+  local dir
+  dir=$(cd "$e2e/tools/kubernetes" && go mod download -json "$1" 2>>"$log" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p') || true
+  [ -n "$dir" ] && [ -d "$dir" ] || { tail -n 5 "$log" >&2; echo "e2e: cannot download Go module $1" >&2; exit 1; }
+  echo "$dir"
+}
+eso_dir=$(module_dir "github.com/external-secrets/external-secrets@$EXTERNAL_SECRETS_VERSION")
+argocd_dir=$(module_dir "github.com/argoproj/argo-cd/v3@$ARGOCD_VERSION")
+crds=(
+  "$eso_dir/config/crds/bases/external-secrets.io_externalsecrets.yaml"
+  "$eso_dir/config/crds/bases/external-secrets.io_secretstores.yaml"
+  "$eso_dir/config/crds/bases/external-secrets.io_clustersecretstores.yaml"
+  "$argocd_dir/manifests/crds/application-crd.yaml"
+  "$argocd_dir/manifests/crds/applicationset-crd.yaml"
+  "$argocd_dir/manifests/crds/appproject-crd.yaml"
+)
+for crd in "${crds[@]}"; do [ -f "$crd" ] || { echo "e2e: CRD file $crd is missing from its module" >&2; exit 1; }; done
+
+# Spark: jars of each release, and a SPARK_HOME whose bin/spark-submit does what Spark's own script
+# does (bin/spark-submit -> bin/spark-class -> org.apache.spark.launcher.Main builds the java command).
+spark_json="" unresolved=""
+for entry in $SPARK_VERSIONS ${SPARK_OPTIONAL_VERSIONS:-}; do
+  spark_version=${entry%%:*} scala=${entry##*:}
+  home=$cache/spark/$spark_version
+  optional=false
+  case " ${SPARK_OPTIONAL_VERSIONS:-} " in *" $entry "*) optional=true ;; esac
+  # An optional release that Maven could not resolve is not asked for again on every run.
+  if [ "$optional" = true ] && [ -f "$cache/spark/$spark_version.unresolved" ]; then
+    unresolved="$unresolved${unresolved:+,}\"$spark_version\""
+    continue
+  fi
+  if [ ! -f "$home/.complete" ]; then
+    echo "e2e: resolving Spark $spark_version (Scala $scala) from Maven Central" >&2
+    rm -rf "$home" && mkdir -p "$home/jars" "$home/bin"
+    if ! mvn -q -B -f "$e2e/spark/pom.xml" dependency:copy-dependencies -Dspark.version="$spark_version" \
+      -Dscala.binary="$scala" -DincludeScope=runtime -DoutputDirectory="$home/jars" >>"$log" 2>&1; then
+      rm -rf "$home"
+      if [ "$optional" = true ]; then
+        echo "e2e: Spark $spark_version does not resolve from Maven (optional; reported, not run)" >&2
+        touch "$cache/spark/$spark_version.unresolved"
+        unresolved="$unresolved${unresolved:+,}\"$spark_version\""
+        continue
+      fi
+      grep -E 'ERROR|Could not' "$log" | head -n 5 >&2
+      echo "e2e: Maven could not resolve org.apache.spark:spark-kubernetes_$scala:$spark_version and its dependencies" >&2
+      exit 1
+    fi
+    cp "$e2e/spark/spark-class" "$home/bin/spark-class"
+    cp "$e2e/spark/spark-submit" "$home/bin/spark-submit"
+    chmod +x "$home/bin/"*
+    touch "$home/.complete"
+    built="$built${built:+,}\"spark-$spark_version\""
+  fi
+  spark_json="$spark_json${spark_json:+,}{\"version\":\"$spark_version\",\"scala\":\"$scala\",\"home\":\"$home\"}"
+done
+
+# build_tools runs in a subshell ($(...)), so it leaves its names in a file.
+if [ -f "$cache/.built.$$" ]; then
+  while read -r name; do built="$built${built:+,}\"$name\""; done < "$cache/.built.$$"
+  rm -f "$cache/.built.$$"
+fi
+crd_json=$(printf '"%s",' "${crds[@]}")
+mkdir -p "$(dirname "$manifest")"
+cat > "$manifest" <<JSON
+{"kubernetes":"$KUBERNETES_VERSION","etcdVersion":"$ETCD_VERSION","helmVersion":"$HELM_VERSION",
+ "externalSecrets":"$EXTERNAL_SECRETS_VERSION","argocd":"$ARGOCD_VERSION","go":"$go_version",
+ "bin":{"kubeApiserver":"$k8s_bin/kube-apiserver","kubeControllerManager":"$k8s_bin/kube-controller-manager",
+        "kubectl":"$k8s_bin/kubectl","etcd":"$etcd_bin/etcd","helm":"$helm_bin/helm"},
+ "crds":[${crd_json%,}],
+ "spark":[$spark_json],
+ "sparkUnresolved":[$unresolved],
+ "built":[$built]}
+JSON
+echo "e2e: tools ready ($manifest)" >&2

@@ -1,0 +1,90 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { E2eContext } from '../lib/context';
+import { KubeObject } from '../lib/kubectl';
+import { sleep } from '../lib/processes';
+
+const MANIFEST_SUFFIX = '.k8s.yaml';
+const POD_WAIT_MS = 90_000;
+
+export interface AppliedDist {
+  readonly files: string[];
+  readonly objects: number;
+  readonly namespaces: number;
+  readonly seconds: number;
+  readonly ok: boolean;
+}
+
+/**
+ * Applies every file of a dist/ folder the way Argo CD or Flux would (server-side apply, strict field
+ * validation), then again: the second apply must change nothing. With `checkPods`, every
+ * Deployment's ReplicaSet must create its Pods, which PodSecurity admission judges for real.
+ */
+export async function applyDist(ctx: E2eContext, distDir: string, label: string, options: { checkPods: boolean }): Promise<AppliedDist> {
+  const { admin } = ctx.cluster;
+  const files = fs.readdirSync(distDir).filter(f => f.endsWith(MANIFEST_SUFFIX)).sort().map(f => path.join(distDir, f));
+  const started = Date.now();
+  const first = admin.applyServerSide(files);
+  const seconds = (Date.now() - started) / 1000;
+  const objects = first.stdout.split('\n').filter(line => / serverside-applied$/.test(line)).length;
+  const ok = ctx.report.check(`${label}: ${files.length} files applied server-side with strict field validation (${objects} objects, ${seconds.toFixed(1)} s)`,
+    first.status === 0, first.stderr.trim());
+  ctx.report.data.applies.push({ spec: label, namespaces: files.length, objects, seconds: Math.round(seconds * 10) / 10, ok });
+  // What did apply is still checked: a refused object must not hide what else is wrong.
+  if (ok) checkIdempotent(ctx, files, label);
+  if (options.checkPods) {
+    for (const file of files) await checkDeploymentPods(ctx, file);
+  }
+  return { files, objects, namespaces: files.length, seconds, ok };
+}
+
+/** A second apply of the same files must change nothing (no resourceVersion moves). */
+function checkIdempotent(ctx: E2eContext, files: readonly string[], label: string): void {
+  const { admin } = ctx.cluster;
+  const before = resourceVersions(ctx, files);
+  const second = admin.applyServerSide(files);
+  const after = resourceVersions(ctx, files);
+  const changed = [...after].filter(([key, version]) => before.get(key) !== version).map(([key]) => key);
+  ctx.report.check(`${label}: a second apply changes nothing`, second.status === 0 && changed.length === 0,
+    second.status !== 0 ? second.stderr.trim() : `changed by the second apply: ${changed.join(', ')}`);
+}
+
+/** kind/namespace/name → resourceVersion of every object in the files, read back from the API server. */
+function resourceVersions(ctx: E2eContext, files: readonly string[]): Map<string, string> {
+  const versions = new Map<string, string>();
+  for (const file of files) {
+    const list = JSON.parse(ctx.cluster.admin.ok(['get', '-f', file, '-o', 'json'])) as { items?: KubeObject[] } & KubeObject;
+    for (const o of list.items ?? [list]) {
+      versions.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, String((o.metadata as { resourceVersion?: string }).resourceVersion));
+    }
+  }
+  return versions;
+}
+
+/** Every Deployment in the file gets its Pods created and admitted; a FailedCreate says why not. */
+async function checkDeploymentPods(ctx: E2eContext, file: string): Promise<void> {
+  const { admin } = ctx.cluster;
+  // `--ignore-not-found`: objects the apply refused are reported there, not here.
+  const list = JSON.parse(admin.ok(['get', '-f', file, '-o', 'json', '--ignore-not-found'])) as { items?: KubeObject[] } & KubeObject;
+  for (const deployment of (list.items ?? [list]).filter(o => o.kind === 'Deployment')) {
+    const namespace = deployment.metadata.namespace!;
+    const spec = deployment.spec as { replicas?: number; selector: { matchLabels: Record<string, string> } };
+    const selector = Object.entries(spec.selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(',');
+    const wanted = spec.replicas ?? 1;
+    const deadline = Date.now() + POD_WAIT_MS;
+    let pods: KubeObject[] = [];
+    let refusals: string[] = [];
+    while (Date.now() < deadline) {
+      pods = admin.list('pods', namespace, selector);
+      refusals = admin.list('events', namespace)
+        .filter(e => (e as { reason?: string }).reason === 'FailedCreate')
+        .map(e => (e as { message?: string }).message ?? '');
+      if (pods.length >= wanted || refusals.length > 0) break;
+      await sleep(500);
+    }
+    const ok = ctx.report.check(`Deployment ${namespace}/${deployment.metadata.name}: ${wanted} Pod(s) created and admitted`,
+      pods.length >= wanted && refusals.length === 0,
+      refusals.length > 0 ? `admission refused the ReplicaSet's Pod: ${[...new Set(refusals)].join('; ')}` : `only ${pods.length} Pod(s) after ${POD_WAIT_MS / 1000} s`);
+    if (ok) ctx.report.data.podsAdmitted += pods.length;
+  }
+}

@@ -1,0 +1,221 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { E2eContext, REPO } from '../lib/context';
+import { ServiceAccountIdentity } from '../lib/identities';
+import { KubeObject } from '../lib/kubectl';
+import { ContainerView, containerView, materialize, namespaceObjectsFromApi, PodJson } from '../lib/pod-view';
+import { HarnessError, run, sleep } from '../lib/processes';
+import { Tools } from '../lib/tools';
+
+type SparkRelease = Tools['spark'][number];
+
+/** Spark pods the suite read back from the API server, for the file checks that follow. */
+export interface SparkPods {
+  readonly drivers: PodJson[];
+  readonly executors: PodJson[];
+}
+
+const SUBMIT_TIMEOUT_MS = 180_000;
+const EXECUTOR_WAIT_MS = 120_000;
+/** The application the proxy launches in the suite; Spark never runs it (no node), only submits it. */
+const CLUSTER_APP = { mainClass: 'org.apache.spark.examples.SparkPi', resource: 'local:///opt/spark/examples/jars/spark-examples.jar' };
+const STAND_IN_CLASS = 'dev.sparktenancy.e2e.StandInEngine';
+
+/** Compiles the stand-in engine application against one Spark release's jars. */
+export function buildStandIn(ctx: E2eContext, spark: SparkRelease): string {
+  const out = path.join(ctx.work, `standin-${spark.version}`);
+  fs.mkdirSync(path.join(out, 'classes'), { recursive: true });
+  const source = path.join(REPO, 'e2e', 'spark', 'standin', 'dev', 'sparktenancy', 'e2e', 'StandInEngine.java');
+  const compiled = run('javac', ['-d', path.join(out, 'classes'), '-cp', path.join(spark.home, 'jars', '*'), source]);
+  if (compiled.status !== 0) throw new HarnessError(`javac of the stand-in engine against Spark ${spark.version}: ${compiled.stderr}`);
+  const jar = path.join(out, 'lib', 'spark-tenancy-e2e-engine.jar');
+  fs.mkdirSync(path.dirname(jar), { recursive: true });
+  const packed = run('jar', ['cf', jar, '-C', path.join(out, 'classes'), '.']);
+  if (packed.status !== 0) throw new HarnessError(`jar: ${packed.stderr}`);
+  return path.dirname(path.dirname(jar));
+}
+
+/**
+ * Cluster mode, as the proxy launches an engine: the proxy pod's view of its files (its config-sync
+ * run for real, the tenant's Spark files mounted as the proxy mounts them) laid out under a scratch
+ * root, then Spark's own SparkSubmit with the tenant's generated spark-defaults.conf, as the proxy's
+ * ServiceAccount (a TokenRequest token in KUBECONFIG, which Spark's Kubernetes client reads as it
+ * would read the pod's mounted token).
+ */
+export async function submitClusterMode(ctx: E2eContext, spark: SparkRelease, proxyPod: PodJson, proxy: ServiceAccountIdentity,
+  tenant: string, tenantsDir: string, engineServiceAccount: string): Promise<PodJson | undefined> {
+  const label = `Spark ${spark.version} cluster-mode submit into ${tenant} as ${proxy.namespace}/${proxy.name}`;
+  const root = path.join(ctx.work, `proxy-${spark.version}-${tenant}`);
+  const view = containerView(proxyPod, namespaceObjectsFromApi(ctx, proxyPod.metadata.namespace!));
+  const relocate = materialize(view, root);
+  const defaults = path.join(root, tenantsDir, tenant, 'spark-defaults.conf');
+  if (!fs.existsSync(defaults)) {
+    ctx.report.check(label, false, `the proxy pod has no ${tenantsDir}/${tenant}/spark-defaults.conf`);
+    return undefined;
+  }
+  fs.writeFileSync(defaults, relocate(fs.readFileSync(defaults, 'utf8')));
+  const before = new Set(ctx.cluster.admin.list('pods', tenant, 'spark-role=driver').map(p => p.metadata.name));
+  const started = Date.now();
+  const submit = run(path.join(spark.home, 'bin', 'spark-submit'), [
+    '--master', `k8s://${ctx.cluster.server}`,
+    '--deploy-mode', 'cluster',
+    '--properties-file', defaults,
+    '--name', `e2e-${tenant}`,
+    '--class', CLUSTER_APP.mainClass,
+    CLUSTER_APP.resource,
+  ], { env: sparkEnv(ctx, spark, proxy.kubeconfig, relocate(containerEnv(proxyPod).JAVA_OPTS ?? '')), timeout: SUBMIT_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  const seconds = (Date.now() - started) / 1000;
+  const timedOut = submit.status === null;
+  const drivers = ctx.cluster.admin.list('pods', tenant, 'spark-role=driver').filter(p => !before.has(p.metadata.name)) as PodJson[];
+  const ok = ctx.report.check(`${label}: exits 0 (${seconds.toFixed(1)} s)`, submit.status === 0,
+    timedOut ? `spark-submit did not return within ${SUBMIT_TIMEOUT_MS / 1000} s (it waits for the application unless spark.kubernetes.submission.waitAppCompletion=false)\n${sparkError(submit.stderr)}`
+      : `exit ${submit.status}\n${sparkError(submit.stderr)}`);
+  const driver = drivers[0];
+  ctx.report.check(`${label}: the driver pod exists in ${tenant}`, driver !== undefined,
+    `no new spark-role=driver pod in ${tenant}${ok ? '' : ' (Spark deletes the driver pod when a later step of the submission fails)'}`);
+  ctx.report.data.spark.push({ version: spark.version, tenant, mode: 'cluster', ok: ok && driver !== undefined, driverPods: drivers.length, executorPods: 0 });
+  if (!driver) return undefined;
+  const template = readTemplate(root, tenantsDir, tenant, 'driver-template.yaml');
+  checkTemplateKept(ctx, `${label}: driver pod ${driver.metadata.name}`, driver, template, engineServiceAccount);
+  return driver;
+}
+
+/**
+ * Client mode, as the engine container starts: the engine pod's own config-sync run for real, then
+ * `bootstrap.sh engine` with the container's env (the downward API's POD_NAME is the name of the
+ * engine Deployment's real Pod in the API server) and the engine ServiceAccount's token; the
+ * stand-in application opens a SparkSession and waits until the suite has seen its executor pods.
+ */
+export async function runClientModeEngine(ctx: E2eContext, spark: SparkRelease, enginePod: PodJson, engine: ServiceAccountIdentity,
+  standInHome: string, expected: { executorServiceAccount: string; roleEnv: string }): Promise<PodJson[]> {
+  const tenant = enginePod.metadata.namespace!;
+  const label = `Spark ${spark.version} client-mode engine in ${tenant} as ${engine.namespace}/${engine.name}`;
+  const root = path.join(ctx.work, `engine-${spark.version}-${tenant}`);
+  const view = containerView(enginePod, namespaceObjectsFromApi(ctx, tenant));
+  const relocate = materialize(view, root);
+  relocateTexts(view, root, relocate);
+  const stopFile = path.join(root, 'stop-engine');
+  const env: NodeJS.ProcessEnv = {
+    ...sparkEnv(ctx, spark, engine.kubeconfig, ''),
+    ...Object.fromEntries(Object.entries(containerEnv(enginePod)).map(([k, v]) => [k, relocate(v)])),
+    APP_HOME: standInHome,
+    ENGINE_MAIN_CLASS: STAND_IN_CLASS,
+    E2E_STOP_FILE: stopFile,
+    E2E_WAIT_SECONDS: String(EXECUTOR_WAIT_MS / 1000 + 30),
+  };
+  const args = enginePod.spec.containers[0].args ?? [];
+  const { spawn } = await import('child_process');
+  const log = path.join(root, 'engine.log');
+  const out = fs.openSync(log, 'w');
+  const child = spawn('sh', [path.join(REPO, 'image', 'bootstrap.sh'), ...args], { env, stdio: ['ignore', out, out], detached: true });
+  fs.closeSync(out);
+  const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+  let status: number | null | undefined;
+  void exited.then(code => { status = code; });
+
+  let executors: PodJson[] = [];
+  const deadline = Date.now() + EXECUTOR_WAIT_MS;
+  while (Date.now() < deadline && status === undefined) {
+    executors = ctx.cluster.admin.list('pods', tenant, 'spark-role=executor') as PodJson[];
+    // The stand-in prints the executor count the driver really got from its properties.
+    const instances = Number(/^standin: spark\.executor\.instances=(\d+)$/m.exec(fs.readFileSync(log, 'utf8'))?.[1] ?? 0);
+    if (instances > 0 && executors.length >= instances) break;
+    await sleep(500);
+  }
+  fs.writeFileSync(stopFile, '');
+  const code = await Promise.race([exited, sleep(60_000).then(() => 'timeout' as const)]);
+  if (code === 'timeout' && child.pid) process.kill(-child.pid, 'SIGKILL');
+  const output = fs.readFileSync(log, 'utf8');
+  const ok = ctx.report.check(`${label}: the engine opened its SparkSession and stopped cleanly`, code === 0 && /standin: session open/.test(output),
+    `exit ${code}\n${sparkError(output)}`);
+  const owned = executors.filter(p => (p.metadata.ownerReferences ?? []).some(o => o.uid === enginePod.metadata.uid));
+  ctx.report.check(`${label}: executor pods created in ${tenant} (${executors.length})`, executors.length > 0,
+    `no spark-role=executor pod in ${tenant}\n${sparkError(output)}`);
+  ctx.report.check(`${label}: every executor pod is owned by the engine pod ${enginePod.metadata.name}`, executors.length > 0 && owned.length === executors.length,
+    `owner references: ${executors.map(p => `${p.metadata.name} → ${JSON.stringify(p.metadata.ownerReferences ?? [])}`).join('; ')}`);
+  const template = readExecutorTemplate(output, root);
+  for (const executor of executors) {
+    checkTemplateKept(ctx, `${label}: executor pod ${executor.metadata.name}`, executor, template, expected.executorServiceAccount);
+    const container = executor.spec.containers[0];
+    ctx.report.check(`${label}: executor pod ${executor.metadata.name} carries the role variable ${expected.roleEnv}`,
+      (container.env ?? []).some(e => e.name === expected.roleEnv), `env: ${(container.env ?? []).map(e => e.name).join(', ')}`);
+    ctx.report.check(`${label}: executor pod ${executor.metadata.name} mounts no ServiceAccount token`,
+      executor.spec.automountServiceAccountToken === false, `automountServiceAccountToken: ${executor.spec.automountServiceAccountToken}`);
+  }
+  ctx.report.data.spark.push({ version: spark.version, tenant, mode: 'client', ok: ok && executors.length > 0 && owned.length === executors.length, driverPods: 1, executorPods: executors.length });
+  return executors;
+}
+
+/** The env a pod's main container gets, with downward API values filled in as the kubelet would. */
+function containerEnv(pod: PodJson): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const e of pod.spec.containers[0].env ?? []) {
+    if (e.value !== undefined) env[e.name] = e.value;
+    const field = e.valueFrom?.fieldRef?.fieldPath;
+    if (field === 'metadata.name') env[e.name] = pod.metadata.name;
+    if (field === 'metadata.namespace') env[e.name] = pod.metadata.namespace!;
+    if (field === 'status.podIP') env[e.name] = '127.0.0.1';
+  }
+  return env;
+}
+
+/** Process env for Spark: its SPARK_HOME, the identity's kubeconfig, and the API server as the kubelet announces it. */
+function sparkEnv(ctx: E2eContext, spark: SparkRelease, kubeconfig: string, javaOpts: string): NodeJS.ProcessEnv {
+  const server = new URL(ctx.cluster.server);
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    JAVA_HOME: process.env.JAVA_HOME,
+    SPARK_HOME: spark.home,
+    KUBECONFIG: kubeconfig,
+    KUBERNETES_SERVICE_HOST: server.hostname,
+    KUBERNETES_SERVICE_PORT: server.port,
+    ...(javaOpts ? { JAVA_OPTS: javaOpts } : {}),
+  };
+}
+
+/** Rewrites the pod's paths inside every text file the container received (spark-defaults.conf, templates). */
+function relocateTexts(view: ContainerView, root: string, relocate: (text: string) => string): void {
+  for (const [file, { bytes }] of view.files) {
+    if (!/\.(conf|yaml|properties)$/.test(file)) continue;
+    fs.writeFileSync(path.join(root, file), relocate(bytes.toString('utf8')));
+  }
+}
+
+function readTemplate(root: string, tenantsDir: string, tenant: string, name: string): PodJson | undefined {
+  const file = path.join(root, tenantsDir, tenant, name);
+  return fs.existsSync(file) ? (require('yaml').parse(fs.readFileSync(file, 'utf8')) as PodJson) : undefined;
+}
+
+function readExecutorTemplate(output: string, root: string): PodJson | undefined {
+  const file = /^standin: spark\.kubernetes\.executor\.podTemplateFile=(.+)$/m.exec(output)?.[1];
+  if (!file || !file.startsWith(root) || !fs.existsSync(file)) return undefined;
+  return require('yaml').parse(fs.readFileSync(file, 'utf8')) as PodJson;
+}
+
+/** What Spark must keep from a template: config-sync, the template's volumes, host aliases, the ServiceAccount. */
+function checkTemplateKept(ctx: E2eContext, label: string, pod: PodJson, template: PodJson | undefined, serviceAccount: string): void {
+  ctx.report.check(`${label} was admitted with the config-sync init container`,
+    (pod.spec.initContainers ?? []).some(c => c.name === 'config-sync'), `init containers: ${(pod.spec.initContainers ?? []).map(c => c.name).join(', ') || 'none'}`);
+  ctx.report.check(`${label} runs as the ServiceAccount ${serviceAccount}`, pod.spec.serviceAccountName === serviceAccount,
+    `serviceAccountName: ${pod.spec.serviceAccountName}`);
+  if (!template) {
+    ctx.report.check(`${label}: its pod template was found`, false, 'the template file was not where spark-defaults.conf points');
+    return;
+  }
+  const volumes = new Set((pod.spec.volumes ?? []).map(v => v.name));
+  const missing = (template.spec.volumes ?? []).map(v => v.name).filter(v => !volumes.has(v));
+  ctx.report.check(`${label} keeps every volume of its template`, missing.length === 0, `missing: ${missing.join(', ')}`);
+  ctx.report.check(`${label} keeps the template's host aliases`,
+    JSON.stringify(pod.spec.hostAliases ?? []) === JSON.stringify(template.spec.hostAliases ?? []),
+    `pod: ${JSON.stringify(pod.spec.hostAliases)}; template: ${JSON.stringify(template.spec.hostAliases)}`);
+}
+
+/** The lines of Spark's output that say what went wrong (exceptions and their causes), not the whole log. */
+function sparkError(output: string): string {
+  const lines = output.split('\n');
+  const interesting = lines.filter(l => /Exception|Error|error:|Caused by|Forbidden|denied|bootstrap:|standin:/.test(l));
+  return (interesting.length > 0 ? interesting : lines).slice(-12).join('\n');
+}
+
+export type { KubeObject };
