@@ -28,7 +28,7 @@ function onPath(command: string): string | undefined {
 
 const STAND_IN = `#!/bin/sh
 printf 'pid=%s\\n' "$$"
-for name in ${ROLE_ENV} OTHER_ROLE SPARK_HOME APP_HOME; do
+for name in ${ROLE_ENV} OTHER_ROLE SPARK_HOME APP_HOME SPARK_SUBMIT_OPTS; do
   eval "value=\\\${$name-<unset>}"
   printf 'env=%s=%s\\n' "$name" "$value"
 done
@@ -42,6 +42,9 @@ interface Root {
   readonly sparkHome: string;
   readonly entrypoint: string;
   readonly java: string;
+  readonly sparkSubmit: string;
+  /** SPARK_CONF_DIR, holding a spark-defaults.conf. */
+  readonly confDir: string;
   readonly fakeMaterializer: string;
 }
 
@@ -58,7 +61,12 @@ function makeRoot(): Root {
   const entrypoint = path.join(dir, 'opt', 'entrypoint.sh');
   const java = path.join(bin, 'java');
   const fakeMaterializer = path.join(dir, 'opt', 'fake-materialize.sh');
+  const sparkSubmit = path.join(sparkHome, 'bin', 'spark-submit');
+  const confDir = path.join(dir, 'conf');
   writeExecutable(java, STAND_IN);
+  writeExecutable(sparkSubmit, STAND_IN);
+  fs.mkdirSync(confDir);
+  fs.writeFileSync(path.join(confDir, 'spark-defaults.conf'), 'spark.submit.deployMode client\n');
   writeExecutable(entrypoint, STAND_IN);
   // Run with /bin/sh, like the real one: needs no exec bit.
   fs.writeFileSync(fakeMaterializer, STAND_IN, { mode: 0o644 });
@@ -68,7 +76,7 @@ function makeRoot(): Root {
   fs.mkdirSync(path.join(sparkHome, 'jars'), { recursive: true });
   fs.writeFileSync(path.join(sparkHome, 'jars', 'spark-core_2.12-3.5.1.jar'), 'PK fake jar');
   fs.mkdirSync(path.join(dir, 'nobin'));
-  return { dir, bin, appHome, sparkHome, entrypoint, java, fakeMaterializer };
+  return { dir, bin, appHome, sparkHome, entrypoint, java, sparkSubmit, confDir, fakeMaterializer };
 }
 
 interface Shell {
@@ -116,6 +124,7 @@ function runBootstrap(shell: Shell, root: Root, args: readonly string[], extra: 
     APP_HOME: root.appHome,
     SPARK_HOME: root.sparkHome,
     SPARK_ENTRYPOINT: root.entrypoint,
+    SPARK_CONF_DIR: root.confDir,
     SPARK_TENANCY_MATERIALIZER: MATERIALIZER,
     ENGINE_MAIN_CLASS: ENGINE,
     PROXY_MAIN_CLASS: PROXY,
@@ -138,6 +147,14 @@ function runBootstrap(shell: Shell, root: Root, args: readonly string[], extra: 
     stderr: result.stderr,
     exec: parseStandIn(result.stdout),
   };
+}
+
+/** What bootstrap.sh passes spark-submit for the engine before any optional or user args. */
+function engineSubmit(root: Root): string[] {
+  return [
+    root.sparkSubmit, '--deploy-mode', 'client', '--properties-file', `${root.confDir}/spark-defaults.conf`,
+    '--class', ENGINE, '--conf', `spark.driver.extraClassPath=${root.appHome}/lib/*`,
+  ];
 }
 
 /** The stand-in ran in place of the shell (same pid: `exec`), with exactly `argv`. */
@@ -208,6 +225,15 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       expectExec(proxyArg, [root.entrypoint, 'executor', 'proxy']);
     });
 
+    test('Spark\'s own `executor` arg without the role variable is an executor too, not exit 64', () => {
+      // GIVEN an executor pod Spark built from a template without spark.executorEnv.<roleEnv>
+      // WHEN the image starts with Spark's args
+      const run = runBootstrap(shell, root, ['executor', '--extra']);
+      // THEN Spark's entrypoint runs the executor with `executor` once
+      expectExec(run, [root.entrypoint, 'executor', '--extra']);
+      expect(run.exec!.env[ROLE_ENV]).toBe('<unset>');
+    });
+
     test('SPARK_TENANCY_ROLE_ENV names the role variable', () => {
       // GIVEN an image built with ROLE_ENV=OTHER_ROLE
       const env = { SPARK_TENANCY_ROLE_ENV: 'OTHER_ROLE' };
@@ -216,7 +242,7 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       const engine = runBootstrap(shell, root, [], { ...env, [ROLE_ENV]: 'x' });
       // THEN only OTHER_ROLE makes an executor
       expectExec(executor, [root.entrypoint, 'executor']);
-      expectExec(engine, [root.java, '-cp', `${root.appHome}/lib/*:${root.sparkHome}/jars/*`, ENGINE]);
+      expectExec(engine, [...engineSubmit(root), 'spark-internal']);
     });
 
     test('a role variable name that is not a variable name is refused', () => {
@@ -229,27 +255,51 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
   });
 
   describe('engine', () => {
-    test('no args: java with the application and Spark jars and the engine main class', () => {
-      // GIVEN no role variable and no args
+    test('no args: spark-submit in client mode with the generated properties, the main class and spark-internal', () => {
+      // GIVEN no role variable, no args, and none of the pod's downward-API or kubelet variables
       // WHEN the image starts
       const run = runBootstrap(shell, root, []);
-      // THEN java (from PATH) replaces the shell, classpath with literal wildcards
-      expectExec(run, [root.java, '-cp', `${root.appHome}/lib/*:${root.sparkHome}/jars/*`, ENGINE]);
+      // THEN spark-submit replaces the shell: client mode, SPARK_CONF_DIR's spark-defaults.conf,
+      // the application jars on the driver's classpath (literal wildcard), Spark's placeholder resource
+      expectExec(run, [...engineSubmit(root), 'spark-internal']);
       expect(run.exec!.env[ROLE_ENV]).toBe('<unset>');
+      expect(run.exec!.env.SPARK_SUBMIT_OPTS).toBe('<unset>');
     });
 
-    test('`engine` arg: same, with the rest of the args and JAVA_OPTS split into words', () => {
-      // GIVEN the `engine` arg with application args, and JAVA_OPTS holding several options and a `*`
-      const javaOpts = '-Xmx2g  -Dlog4j.configurationFile=/my_project/resources/log4j2.xml *';
-      // WHEN the image starts
-      const run = runBootstrap(shell, root, ['engine', '--port', '8011', 'two words'], { JAVA_OPTS: javaOpts });
-      // THEN JAVA_OPTS became separate words (no glob expansion), before -cp; app args after the class
+    test('in a pod: the API server from KUBERNETES_SERVICE_HOST/PORT and the pod name from POD_NAME', () => {
+      // GIVEN the variables the kubelet sets in every pod, and POD_NAME from the downward API
+      const env = { KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443', POD_NAME: 'my-project-engine-7d9f-abcde' };
+      // WHEN the engine starts with application args
+      const run = runBootstrap(shell, root, ['engine', '--port', '8011', 'two words'], env);
+      // THEN spark-submit gets the master and the driver pod's name before the resource, the args after it
       expectExec(run, [
-        root.java,
-        '-Xmx2g', '-Dlog4j.configurationFile=/my_project/resources/log4j2.xml', '*',
-        '-cp', `${root.appHome}/lib/*:${root.sparkHome}/jars/*`,
-        ENGINE, '--port', '8011', 'two words',
+        ...engineSubmit(root),
+        '--master', 'k8s://https://10.96.0.1:443',
+        '--conf', 'spark.kubernetes.driver.pod.name=my-project-engine-7d9f-abcde',
+        'spark-internal', '--port', '8011', 'two words',
       ]);
+    });
+
+    test('an IPv6 API server address is bracketed; one of the two service variables alone is ignored', () => {
+      // GIVEN an IPv6 cluster, and a pod with only the host variable
+      // WHEN the engine starts
+      const ipv6 = runBootstrap(shell, root, [], { KUBERNETES_SERVICE_HOST: 'fd00:10:96::1', KUBERNETES_SERVICE_PORT: '443' });
+      const hostOnly = runBootstrap(shell, root, [], { KUBERNETES_SERVICE_HOST: '10.96.0.1' });
+      // THEN the URL is valid for IPv6; without a port the generated spark.master applies
+      expectExec(ipv6, [...engineSubmit(root), '--master', 'k8s://https://[fd00:10:96::1]:443', 'spark-internal']);
+      expectExec(hostOnly, [...engineSubmit(root), 'spark-internal']);
+    });
+
+    test('JAVA_OPTS reaches the driver JVM through SPARK_SUBMIT_OPTS, after any the image sets', () => {
+      // GIVEN JAVA_OPTS (e.g. the krb5.conf option the package sets), with and without SPARK_SUBMIT_OPTS
+      const javaOpts = '-Djava.security.krb5.conf=/tmp/krb5_conf/krb5.conf -Dx=1';
+      // WHEN the engine starts
+      const alone = runBootstrap(shell, root, [], { JAVA_OPTS: javaOpts });
+      const both = runBootstrap(shell, root, [], { JAVA_OPTS: javaOpts, SPARK_SUBMIT_OPTS: '-Dy=2' });
+      // THEN spark-submit's launcher sees them in SPARK_SUBMIT_OPTS (it does not read JAVA_OPTS)
+      expectExec(alone, [...engineSubmit(root), 'spark-internal']);
+      expect(alone.exec!.env.SPARK_SUBMIT_OPTS).toBe(javaOpts);
+      expect(both.exec!.env.SPARK_SUBMIT_OPTS).toBe(`-Dy=2 ${javaOpts}`);
     });
 
     test('no jar in $APP_HOME/lib: exit 66 naming the folder', () => {
@@ -267,6 +317,18 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       expectFailure(missing, 66, `no application jar (*.jar) in ${root.dir}/nowhere/lib`);
     });
 
+    test('no spark-submit, or no spark-defaults.conf in SPARK_CONF_DIR: exit 66 naming the file', () => {
+      // GIVEN a Spark home without bin/spark-submit, and a conf folder without the properties file
+      const emptyConf = path.join(root.dir, 'empty-conf');
+      fs.mkdirSync(emptyConf, { recursive: true });
+      // WHEN the engine starts
+      const noSubmit = runBootstrap(shell, root, [], { SPARK_HOME: path.join(root.dir, 'no-spark') });
+      const noConf = runBootstrap(shell, root, [], { SPARK_CONF_DIR: emptyConf });
+      // THEN nothing runs
+      expectFailure(noSubmit, 66, `spark-submit ${root.dir}/no-spark/bin/spark-submit is missing or not executable`);
+      expectFailure(noConf, 66, `Spark properties file ${emptyConf}/spark-defaults.conf is missing`);
+    });
+
     test('empty main class: exit 78', () => {
       // GIVEN an image without ENGINE_MAIN_CLASS / PROXY_MAIN_CLASS
       // WHEN the engine or the proxy starts
@@ -277,10 +339,10 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       expectFailure(proxy, 78, 'PROXY_MAIN_CLASS is not set');
     });
 
-    test('java not on PATH: exit 127', () => {
+    test('java not on PATH: exit 127 (the proxy runs java itself)', () => {
       // GIVEN a PATH without java
-      // WHEN the engine starts
-      const run = runBootstrap(shell, root, [], { PATH: path.join(root.dir, 'nobin') });
+      // WHEN the proxy starts
+      const run = runBootstrap(shell, root, ['proxy'], { PATH: path.join(root.dir, 'nobin') });
       // THEN it says so
       expectFailure(run, 127, 'java is not on PATH');
     });
@@ -388,16 +450,14 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
 
   describe('unknown role', () => {
     test('exit 64 naming the role and listing the valid ones', () => {
-      // GIVEN an arg that is no role (including `executor` without the role variable)
+      // GIVEN an arg that is no role
       // WHEN the image starts
       const run = runBootstrap(shell, root, ['spark-shell', '--master', 'local']);
-      const executor = runBootstrap(shell, root, ['executor']);
       // THEN nothing runs; the message names the role and every valid one
       expectFailure(run, 64, /unknown role 'spark-shell'/);
-      for (const role of ['engine', 'proxy', 'driver', 'sync', 'executor', `$${ROLE_ENV}`]) {
+      for (const role of ['engine', 'proxy', 'driver', 'sync', '`executor`', `$${ROLE_ENV}`]) {
         expect(run.stderr).toContain(role);
       }
-      expectFailure(executor, 64, new RegExp(`unknown role 'executor'.*\\$${ROLE_ENV}`, 's'));
     });
   });
 
