@@ -243,14 +243,14 @@ const CASES: readonly BadSpec[] = [
   {
     name: 'a misspelt top-level field', cli: true,
     spec: edit(['roleEnv: ACME_EXECUTOR', 'roleEnv: ACME_EXECUTOR\ntennants: []']),
-    expected: ['<SPEC>:4:1: tennants: unknown field "tennants" (did you mean "tenants"?); valid fields: name, image, roleEnv, transport, proxy, engine, spark, security, secrets, allowPlaintextSecrets, files, tenants, gitops'],
+    expected: ['<SPEC>:4:1: tennants: unknown field "tennants" (did you mean "tenants"?); valid fields: name, image, roleEnv, transport, proxy, engine, spark, security, secrets, allowPlaintextSecrets, kerberos, files, tenants, gitops'],
   },
   {
     name: 'a misspelt required field of a file',
     spec: edit(['    mountPath: /etc/acme\n', '    mountPth: /etc/acme\n']),
     expected: [
       '<SPEC>:13:5: files[0]: missing required field "mountPath" (e.g. mountPath: /etc/my-project)',
-      '<SPEC>:15:5: files[0].mountPth: unknown field "mountPth" (did you mean "mountPath"?); valid fields: name, source, mountPath, roles, secret, mode, key, preserveImageContent, remoteRef',
+      '<SPEC>:15:5: files[0].mountPth: unknown field "mountPth" (did you mean "mountPath"?); valid fields: name, source, mountPath, roles, secret, mode, key, preserveImageContent, writable, remoteRef',
     ],
   },
   {
