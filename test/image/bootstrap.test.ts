@@ -9,6 +9,7 @@ const REPO = path.resolve(__dirname, '../..');
 const IMAGE_DIR = path.join(REPO, 'image');
 const BOOTSTRAP = path.join(IMAGE_DIR, 'bootstrap.sh');
 const MATERIALIZER = path.join(IMAGE_DIR, 'materialize.sh');
+const CHECK_SCALA = path.join(IMAGE_DIR, 'check-scala.sh');
 const DOCKERFILE = path.join(IMAGE_DIR, 'Dockerfile');
 const IMAGE_DOC = path.join(REPO, 'docs', 'image.md');
 
@@ -461,6 +462,55 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
     });
   });
 
+  describe('check-scala.sh (build time)', () => {
+    const jarsDir = (name: string, jars: readonly string[]) => {
+      const dir = path.join(root.dir, `scala-${shell.command}-${name}`);
+      fs.mkdirSync(dir, { recursive: true });
+      for (const jar of jars) fs.writeFileSync(path.join(dir, jar), 'PK');
+      return dir;
+    };
+    const checkScala = (sparkJars: string, appLib: string, version: string) => {
+      const result = spawnSync(onPath(shell.command)!, [...shell.args, CHECK_SCALA, sparkJars, appLib, version], { encoding: 'utf8' });
+      return { status: result.status, stderr: result.stderr };
+    };
+
+    test('matching Scala versions pass; jars without a Scala suffix are not judged', () => {
+      // GIVEN Spark 3.5 (Scala 2.12) and an application with a _2.12 dependency and plain Java jars
+      const spark = jarsDir('spark-212', ['spark-core_2.12-3.5.1.jar', 'scala-library-2.12.18.jar']);
+      const app = jarsDir('app-212', ['my-project-1.0.jar', 'spark-sql-kafka-0-10_2.12-3.5.1.jar', 'guava-14.0.1.jar']);
+      // WHEN checked against 2.12  THEN it passes silently
+      expect(checkScala(spark, app, '2.12')).toEqual({ status: 0, stderr: '' });
+    });
+
+    test('an application jar for another Scala fails the build, naming every such jar', () => {
+      // GIVEN Spark 4.0 (Scala 2.13) and an application built for 2.12
+      const spark = jarsDir('spark-213', ['spark-core_2.13-4.0.0.jar']);
+      const app = jarsDir('app-212-on-213', ['my-project-1.0.jar', 'delta-spark_2.12-3.2.0.jar', 'scala-library-2.12.18.jar']);
+      // WHEN checked against 2.13
+      const run = checkScala(spark, app, '2.13');
+      // THEN exit 1 with one line per jar
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        'check-scala: delta-spark_2.12-3.2.0.jar is built for Scala 2.12; Spark in this image uses Scala 2.13: rebuild the application (and its feature steps) for Scala 2.13',
+        'check-scala: scala-library-2.12.18.jar is built for Scala 2.12; Spark in this image uses Scala 2.13: rebuild the application (and its feature steps) for Scala 2.13',
+      ]);
+    });
+
+    test('build args that disagree with the Spark image fail; no Spark jars is exit 66', () => {
+      // GIVEN Spark 4.0's jars but SPARK_SCALA_VERSION left at 2.12, and an empty jars folder
+      const spark = jarsDir('spark-400', ['spark-core_2.13-4.0.0.jar']);
+      const none = jarsDir('no-spark', []);
+      const app = jarsDir('app-plain', ['my-project-1.0.jar']);
+      // WHEN checked
+      // THEN each says what to fix
+      expect(checkScala(spark, app, '2.12')).toEqual({
+        status: 1,
+        stderr: 'check-scala: Spark in this image is built for Scala 2.13, but SPARK_SCALA_VERSION is 2.12; set --build-arg SPARK_SCALA_VERSION=2.13\n',
+      });
+      expect(checkScala(none, app, '2.12')).toEqual({ status: 66, stderr: `check-scala: no spark-core_*.jar in ${none}\n` });
+    });
+  });
+
   test('the defaults are the image\'s paths', () => {
     // GIVEN none of the path variables set (this machine has no /my_project, /opt/entrypoint.sh, ...)
     const unset = {
@@ -488,7 +538,7 @@ describe('shellcheck', () => {
   const have = onPath('shellcheck') !== undefined;
   if (!have) console.warn('shellcheck is not installed: the image scripts are not linted here (CI installs it)');
   const check = have ? test : test.skip;
-  for (const script of [BOOTSTRAP, MATERIALIZER]) {
+  for (const script of [BOOTSTRAP, MATERIALIZER, CHECK_SCALA]) {
     const name = path.relative(REPO, script);
     check(`${name} is clean under shellcheck -s sh${have ? '' : ' (skipped: shellcheck not installed)'}`, () => {
       // GIVEN the script  WHEN shellcheck checks it as POSIX sh
@@ -619,11 +669,13 @@ describe('Dockerfile', () => {
   test('global build args pin the images', () => {
     // GIVEN the args before the first FROM  THEN the images are pinned to the documented versions
     expect(Object.fromEntries(args(globalArgs))).toEqual({
-      MAVEN_IMAGE: 'maven:3.9-eclipse-temurin-17',
-      SPARK_IMAGE: 'spark',
       SPARK_VERSION: '3.5.1',
-      SPARK_TAG_SUFFIX: '-scala2.12-java17-ubuntu',
-      BASE_IMAGE: 'eclipse-temurin:17-jre-jammy',
+      SPARK_SCALA_VERSION: '2.12',
+      SPARK_JAVA_VERSION: '17',
+      SPARK_IMAGE: 'spark',
+      SPARK_TAG_SUFFIX: '-scala${SPARK_SCALA_VERSION}-java${SPARK_JAVA_VERSION}-ubuntu',
+      MAVEN_IMAGE: 'maven:3.9-eclipse-temurin-${SPARK_JAVA_VERSION}',
+      BASE_IMAGE: 'eclipse-temurin:${SPARK_JAVA_VERSION}-jre-jammy',
     });
     expect(globalArgs.every(i => i.keyword === 'ARG')).toBe(true);
   });
@@ -727,6 +779,40 @@ describe('Dockerfile', () => {
     // AND user spark is uid 185, and the resources folder exists even when the project has none
     expect(runs.join('\n')).toMatch(/useradd --system --uid 185 --gid spark\b/);
     expect(runs.join('\n')).toMatch(/mkdir -p [^;]*"\$\{APP_HOME\}\/resources"/);
+  });
+
+  test('the Spark tag is derived from the Scala and Java versions, which only pair as the official images do', () => {
+    // GIVEN the global args, expanded the way Docker expands them (earlier args in later defaults)
+    const expand = (overrides: Record<string, string>) => {
+      const values: Record<string, string> = {};
+      for (const [name, value] of args(globalArgs)) {
+        values[name] = overrides[name] ?? (value ?? '').replace(/\$\{(\w+)\}/g, (_, v: string) => values[v] ?? '');
+      }
+      return `${values.SPARK_IMAGE}:${values.SPARK_VERSION}${values.SPARK_TAG_SUFFIX} on ${values.BASE_IMAGE}, built with ${values.MAVEN_IMAGE}`;
+    };
+    // WHEN the defaults, Spark 3.3 (Java 11 only) and Spark 4.0 (Scala 2.13) are chosen
+    // THEN each names a tag that exists (apache/spark-docker) and a JDK of the same Java version
+    expect(expand({})).toBe('spark:3.5.1-scala2.12-java17-ubuntu on eclipse-temurin:17-jre-jammy, built with maven:3.9-eclipse-temurin-17');
+    expect(expand({ SPARK_VERSION: '3.3.3', SPARK_JAVA_VERSION: '11' }))
+      .toBe('spark:3.3.3-scala2.12-java11-ubuntu on eclipse-temurin:11-jre-jammy, built with maven:3.9-eclipse-temurin-11');
+    expect(expand({ SPARK_VERSION: '4.0.0', SPARK_SCALA_VERSION: '2.13' }))
+      .toBe('spark:4.0.0-scala2.13-java17-ubuntu on eclipse-temurin:17-jre-jammy, built with maven:3.9-eclipse-temurin-17');
+    // AND the doc's matrix lists the pairs that exist
+    const doc = fs.readFileSync(IMAGE_DOC, 'utf8');
+    for (const row of ['| 3.3.x | 2.12 | 11 |', '| 3.4.0 | 2.12 | 11, 17 |', '| 3.4.1 to 3.4.4 | 2.12 | 11 |', '| 3.5.x | 2.12 | 11, 17 |', '| 4.0.x, 4.1.x | 2.13 | 17, 21 |']) {
+      expect(doc).toContain(row);
+    }
+  });
+
+  test('final stage: the Scala check runs over Spark\'s jars and the application\'s', () => {
+    // GIVEN the final stage's RUN instructions
+    const runs = final.instructions.filter(i => i.keyword === 'RUN').map(i => i.args);
+    // THEN check-scala.sh (from the default context) reads the spark stage's jars and the build's
+    const check = runs.find(r => r.includes('check-scala.sh'));
+    expect(check).toContain('--mount=type=bind,source=check-scala.sh,target=/tmp/check-scala.sh');
+    expect(check).toContain('--mount=type=bind,from=spark,source=/opt/spark/jars,target=/tmp/spark-jars');
+    expect(check).toContain('--mount=type=bind,from=build,source=/out/lib,target=/tmp/app-lib');
+    expect(check).toMatch(/sh \/tmp\/check-scala\.sh \/tmp\/spark-jars \/tmp\/app-lib "\$\{SPARK_SCALA_VERSION\}"$/);
   });
 
   test('final stage: OCI labels', () => {
