@@ -60,13 +60,13 @@ export function kerberosFiles(platform: Platform): KerberosFiles | undefined {
 }
 
 /** Where a delivered file sits in the pod. */
-export function podPath(file: Pick<PlatformFile, 'mountPath' | 'name'>): string {
+export function deliveredPath(file: Pick<PlatformFile, 'mountPath' | 'name'>): string {
   return `${file.mountPath}/${file.name}`;
 }
 
 /** The JVM option that points the JDK at the delivered krb5.conf. */
 export function krb5JavaOption(krb5Conf: Pick<PlatformFile, 'mountPath' | 'name'>): string {
-  return `-Djava.security.krb5.conf=${podPath(krb5Conf)}`;
+  return `-Djava.security.krb5.conf=${deliveredPath(krb5Conf)}`;
 }
 
 /**
@@ -90,7 +90,7 @@ export function kerberosProperties(
 ): Record<string, string> {
   const files = kerberosFiles(platform);
   if (!files) return {};
-  const keytabPath = podPath(files.keytab);
+  const keytabPath = deliveredPath(files.keytab);
   const option = krb5JavaOption(files.krb5Conf);
   const withOption = (key: string) => [userOptions[key], option].filter(v => v !== undefined && v !== '').join(' ');
   const properties: Record<string, string> = {
