@@ -69,9 +69,10 @@ run_java() {
 
 # The engine is a client-mode Spark driver: only spark-submit reads spark-defaults.conf (SparkConf
 # itself loads nothing but spark.* system properties). Its classes come from $APP_HOME/lib through
-# spark.driver.extraClassPath (the launcher puts it on the JVM's classpath) with Spark's placeholder
-# primary resource `spark-internal`: any one jar as the primary resource would also be shipped to
-# every executor, which already has all of them in $SPARK_HOME/jars.
+# SPARK_DIST_CLASSPATH (the launcher appends it to the JVM's classpath, and the spec's own
+# spark.driver.extraClassPath stays untouched) with Spark's placeholder primary resource
+# `spark-internal`: any one jar as the primary resource would also be shipped to every executor,
+# which already has all of them in $SPARK_HOME/jars.
 run_engine() {
   submit=$SPARK_HOME/bin/spark-submit
   [ -x "$submit" ] || die 66 "spark-submit $submit is missing or not executable"
@@ -88,13 +89,15 @@ run_engine() {
     case $api_host in *:*) api_host="[$api_host]" ;; esac
     set -- --master "k8s://https://$api_host:$KUBERNETES_SERVICE_PORT" "$@"
   fi
+  SPARK_DIST_CLASSPATH="${SPARK_DIST_CLASSPATH:+$SPARK_DIST_CLASSPATH:}$APP_HOME/lib/*"
+  export SPARK_DIST_CLASSPATH
   # spark-submit's launcher reads SPARK_SUBMIT_OPTS, not JAVA_OPTS: JAVA_OPTS keeps its meaning.
   if [ -n "$JAVA_OPTS" ]; then
     SPARK_SUBMIT_OPTS="${SPARK_SUBMIT_OPTS:+$SPARK_SUBMIT_OPTS }$JAVA_OPTS"
     export SPARK_SUBMIT_OPTS
   fi
   exec "$submit" --deploy-mode client --properties-file "$SPARK_CONF_DIR/spark-defaults.conf" \
-    --class "$ENGINE_MAIN_CLASS" --conf "spark.driver.extraClassPath=$APP_HOME/lib/*" "$@"
+    --class "$ENGINE_MAIN_CLASS" "$@"
 }
 
 spark_entrypoint() {

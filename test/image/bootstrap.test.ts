@@ -29,7 +29,7 @@ function onPath(command: string): string | undefined {
 
 const STAND_IN = `#!/bin/sh
 printf 'pid=%s\\n' "$$"
-for name in ${ROLE_ENV} OTHER_ROLE SPARK_HOME APP_HOME SPARK_SUBMIT_OPTS; do
+for name in ${ROLE_ENV} OTHER_ROLE SPARK_HOME APP_HOME SPARK_SUBMIT_OPTS SPARK_DIST_CLASSPATH; do
   eval "value=\\\${$name-<unset>}"
   printf 'env=%s=%s\\n' "$name" "$value"
 done
@@ -154,7 +154,7 @@ function runBootstrap(shell: Shell, root: Root, args: readonly string[], extra: 
 function engineSubmit(root: Root): string[] {
   return [
     root.sparkSubmit, '--deploy-mode', 'client', '--properties-file', `${root.confDir}/spark-defaults.conf`,
-    '--class', ENGINE, '--conf', `spark.driver.extraClassPath=${root.appHome}/lib/*`,
+    '--class', ENGINE,
   ];
 }
 
@@ -261,8 +261,9 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       // WHEN the image starts
       const run = runBootstrap(shell, root, []);
       // THEN spark-submit replaces the shell: client mode, SPARK_CONF_DIR's spark-defaults.conf,
-      // the application jars on the driver's classpath (literal wildcard), Spark's placeholder resource
+      // Spark's placeholder resource, and the application jars for the launcher's classpath (literal wildcard)
       expectExec(run, [...engineSubmit(root), 'spark-internal']);
+      expect(run.exec!.env.SPARK_DIST_CLASSPATH).toBe(`${root.appHome}/lib/*`);
       expect(run.exec!.env[ROLE_ENV]).toBe('<unset>');
       expect(run.exec!.env.SPARK_SUBMIT_OPTS).toBe('<unset>');
     });
@@ -289,6 +290,14 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       // THEN the URL is valid for IPv6; without a port the generated spark.master applies
       expectExec(ipv6, [...engineSubmit(root), '--master', 'k8s://https://[fd00:10:96::1]:443', 'spark-internal']);
       expectExec(hostOnly, [...engineSubmit(root), 'spark-internal']);
+    });
+
+    test('the application jars come after a SPARK_DIST_CLASSPATH the image already sets', () => {
+      // GIVEN a Hadoop-free Spark whose image sets SPARK_DIST_CLASSPATH
+      // WHEN the engine starts
+      const run = runBootstrap(shell, root, [], { SPARK_DIST_CLASSPATH: '/opt/hadoop/share/*' });
+      // THEN both are on the launcher's classpath, Hadoop's first
+      expect(run.exec!.env.SPARK_DIST_CLASSPATH).toBe(`/opt/hadoop/share/*:${root.appHome}/lib/*`);
     });
 
     test('JAVA_OPTS reaches the driver JVM through SPARK_SUBMIT_OPTS, after any the image sets', () => {
