@@ -66,7 +66,9 @@ export function driverResourceProperties(resources: ResourcesSpec | undefined): 
   }
   const cpuRequest = chosen.requests?.cpu ?? chosen.limits?.cpu;
   if (cpuRequest !== undefined) {
-    properties['spark.driver.cores'] = String(Math.max(1, Math.ceil(quantityValue(cpuRequest)! - 1e-9)));
+    // In whole millicores first: 3000m is 3.0000000000000004 cores as a float.
+    const millicores = Math.round(quantityValue(cpuRequest)! * 1000);
+    properties['spark.driver.cores'] = String(Math.max(1, Math.ceil(millicores / 1000)));
     properties['spark.kubernetes.driver.request.cores'] = cpuRequest;
   }
   if (chosen.limits?.cpu !== undefined) properties['spark.kubernetes.driver.limit.cores'] = chosen.limits.cpu;
