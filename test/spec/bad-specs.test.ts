@@ -533,6 +533,12 @@ const CASES: readonly BadSpec[] = [
     expected: ['<SPEC>:12:90: kerberos.krb5Conf: files[0] ("krb5.conf") does not go to proxy, which must read krb5.conf (-Djava.security.krb5.conf); add proxy to files[0].roles'],
   },
   {
+    name: 'kerberos.krb5Conf naming two files entries',
+    spec: edit(['files:\n', `${KERBEROS}files:\n`], ['roles: [engine, executor]', 'roles: [engine]'],
+      ['tenants:\n', '  - name: krb5.conf\n    key: other-krb5.conf\n    source: config/krb5.conf\n    mountPath: /etc/other\n    roles: [proxy, engine]\ntenants:\n']),
+    expected: ['<SPEC>:12:90: kerberos.krb5Conf: "krb5.conf" names files[0] and files[2]; give the krb5Conf file a name no other entry has'],
+  },
+  {
     name: 'kerberos.principal without a realm',
     spec: edit(['files:\n', `${KERBEROS.replace('acme/spark.example.com@EXAMPLE.COM', 'acme')}files:\n`], ['roles: [engine, executor]', 'roles: [engine]']),
     expected: ['<SPEC>:12:24: kerberos.principal: "acme" is not a Kerberos principal (name@REALM without spaces, e.g. my-project/spark.example.com@EXAMPLE.COM)'],
