@@ -7,9 +7,10 @@
 # Roles, checked in this order:
 #   sync PLAN...        run the config-sync materializer (the init container's script) with PLAN
 #   $ROLE_ENV present   executor: Spark's entrypoint with `executor` (even if the variable is empty)
+#   executor ARGS...    the same: Spark starts executor pods with the single arg `executor`
 #   driver ARGS...      Spark's entrypoint with Spark's own driver args (cluster-mode driver)
 #   proxy ARGS...       java PROXY_MAIN_CLASS with the application jars
-#   (none) | engine     java ENGINE_MAIN_CLASS with the application and Spark jars
+#   (none) | engine     spark-submit in client mode: ENGINE_MAIN_CLASS as the Spark driver
 #
 # Exit codes: 64 unknown role, 66 a file the role needs is missing, 78 the image is misconfigured,
 # 127 java not on PATH; otherwise whatever the exec'd program returns.
@@ -19,6 +20,7 @@ set -eu
 APP_HOME=${APP_HOME:-/my_project}
 SPARK_HOME=${SPARK_HOME:-/opt/spark}
 SPARK_ENTRYPOINT=${SPARK_ENTRYPOINT:-/opt/entrypoint.sh}
+SPARK_CONF_DIR=${SPARK_CONF_DIR:-$SPARK_HOME/conf}
 SPARK_TENANCY_MATERIALIZER=${SPARK_TENANCY_MATERIALIZER:-/opt/spark-tenancy/materialize.sh}
 SPARK_TENANCY_ROLE_ENV=${SPARK_TENANCY_ROLE_ENV:-MY_PROJECT_EXECUTOR}
 JAVA_OPTS=${JAVA_OPTS:-}
@@ -65,6 +67,39 @@ run_java() {
   exec java $JAVA_OPTS -cp "$cp" "$main" "$@"
 }
 
+# The engine is a client-mode Spark driver: only spark-submit reads spark-defaults.conf (SparkConf
+# itself loads nothing but spark.* system properties). Its classes come from $APP_HOME/lib through
+# SPARK_DIST_CLASSPATH (the launcher appends it to the JVM's classpath, and the spec's own
+# spark.driver.extraClassPath stays untouched) with Spark's placeholder primary resource
+# `spark-internal`: any one jar as the primary resource would also be shipped to every executor,
+# which already has all of them in $SPARK_HOME/jars.
+run_engine() {
+  submit=$SPARK_HOME/bin/spark-submit
+  [ -x "$submit" ] || die 66 "spark-submit $submit is missing or not executable"
+  need_file "$SPARK_CONF_DIR/spark-defaults.conf" "Spark properties file"
+  set -- spark-internal "$@"
+  # spark-defaults.conf cannot expand env vars: the pod's own name comes from the downward API.
+  if [ -n "${POD_NAME:-}" ]; then
+    set -- --conf "spark.kubernetes.driver.pod.name=$POD_NAME" "$@"
+  fi
+  # The kubelet sets both in every pod; the generated spark.master (kubernetes.default.svc) is the
+  # fallback for a pod without them.
+  if [ -n "${KUBERNETES_SERVICE_HOST:-}" ] && [ -n "${KUBERNETES_SERVICE_PORT:-}" ]; then
+    api_host=$KUBERNETES_SERVICE_HOST
+    case $api_host in *:*) api_host="[$api_host]" ;; esac
+    set -- --master "k8s://https://$api_host:$KUBERNETES_SERVICE_PORT" "$@"
+  fi
+  SPARK_DIST_CLASSPATH="${SPARK_DIST_CLASSPATH:+$SPARK_DIST_CLASSPATH:}$APP_HOME/lib/*"
+  export SPARK_DIST_CLASSPATH
+  # spark-submit's launcher reads SPARK_SUBMIT_OPTS, not JAVA_OPTS: JAVA_OPTS keeps its meaning.
+  if [ -n "$JAVA_OPTS" ]; then
+    SPARK_SUBMIT_OPTS="${SPARK_SUBMIT_OPTS:+$SPARK_SUBMIT_OPTS }$JAVA_OPTS"
+    export SPARK_SUBMIT_OPTS
+  fi
+  exec "$submit" --deploy-mode client --properties-file "$SPARK_CONF_DIR/spark-defaults.conf" \
+    --class "$ENGINE_MAIN_CLASS" "$@"
+}
+
 spark_entrypoint() {
   need_file "$SPARK_ENTRYPOINT" "Spark entrypoint"
   [ -x "$SPARK_ENTRYPOINT" ] || die 66 "Spark entrypoint $SPARK_ENTRYPOINT is not executable"
@@ -94,6 +129,10 @@ if [ -n "$role_env_present" ]; then
 fi
 
 case ${1-engine} in
+  executor)
+    # An executor pod whose role variable is missing (a template without spark.executorEnv).
+    shift
+    spark_entrypoint executor "$@" ;;
   driver)
     # Cluster-mode driver launched by spark-submit: `driver --properties-file ... --class ... spark-internal`.
     spark_entrypoint "$@" ;;
@@ -107,9 +146,8 @@ case ${1-engine} in
     if [ "$#" -gt 0 ]; then shift; fi
     need_main_class ENGINE_MAIN_CLASS "${ENGINE_MAIN_CLASS:-}"
     need_jars
-    need_java
-    run_java "$APP_HOME/lib/*:$SPARK_HOME/jars/*" "$ENGINE_MAIN_CLASS" "$@" ;;
+    run_engine "$@" ;;
   *)
     die 64 "unknown role '$1'; valid roles: engine (the default, no args), proxy, driver, sync," \
-      "and executor (selected by setting \$$SPARK_TENANCY_ROLE_ENV, not by an arg)" ;;
+      "and executor (the arg \`executor\`, or \$$SPARK_TENANCY_ROLE_ENV set)" ;;
 esac

@@ -15,6 +15,8 @@ export * from './constructs/proxy';
 export * from './constructs/spark-properties';
 export * from './sync/config-sync';
 export * from './spark/pod-templates';
+export * from './spark/kerberos';
+export * from './spark/driver-resources';
 export * from './synth/platform-app';
 export * from './synth/dist-writer';
 export * from './synth/yaml-writer';

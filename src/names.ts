@@ -8,6 +8,8 @@ export function objectNames(spec: Pick<PlatformSpec, 'name' | 'secrets'>) {
   const p = spec.name;
   return {
     engineServiceAccount: `${p}-engine`,
+    /** Executors' own ServiceAccount: no bindings, no token, so user code gets no API rights. */
+    executorServiceAccount: `${p}-executor`,
     driverRole: `${p}-spark-driver`,
     engineRoleBinding: `${p}-engine`,
     proxyLauncherRoleBinding: `${p}-proxy-launcher`,

@@ -3,12 +3,18 @@ import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
 import { buildRolePod } from '../pod/role-pod';
 import { probe, resourceRequirements } from '../pod/workload';
-import { DEFAULTS, Platform, PORTS, tenantTransport } from '../spec/platform';
+import { kerberosJavaOpts } from '../spark/kerberos';
+import { DEFAULTS, Platform, PORTS, tenantEngine, tenantTransport } from '../spec/platform';
 import { TenantSpec } from '../spec/types';
 import { SyncFile } from '../sync/config-sync';
 
-/** Where the engine finds its generated Spark files (SPARK_CONF_DIR). */
+/** Where the engine finds its generated spark-defaults.conf (SPARK_CONF_DIR). */
 export const ENGINE_CONF_DIR = '/opt/spark-tenancy/conf';
+/**
+ * Where the engine finds the executor pod template: not in SPARK_CONF_DIR, whose files Spark copies
+ * into every application's executor ConfigMap, and not /opt/spark/pod-template, which Spark mounts.
+ */
+export const ENGINE_POD_TEMPLATE_DIR = '/opt/spark-tenancy/pod-templates';
 
 export interface EngineProps {
   readonly platform: Platform;
@@ -34,7 +40,8 @@ export class Engine extends Construct {
     const namespace = tenant.namespace;
     const labels = commonLabels(spec, 'engine');
     const selector = { 'app.kubernetes.io/name': spec.name, 'app.kubernetes.io/component': 'engine' };
-    const engineSpec = { ...spec.engine, ...tenant.engine };
+    const engineSpec = tenantEngine(spec, tenant);
+    const javaOpts = kerberosJavaOpts(platform, 'engine');
 
     const pod = buildRolePod({
       platform,
@@ -47,7 +54,13 @@ export class Engine extends Construct {
       container: {
         name: 'engine',
         args: ['engine'],
-        env: [{ name: 'SPARK_CONF_DIR', value: ENGINE_CONF_DIR }],
+        env: [
+          { name: 'SPARK_CONF_DIR', value: ENGINE_CONF_DIR },
+          // bootstrap.sh passes it as spark.kubernetes.driver.pod.name: executors and their
+          // ConfigMaps then carry owner references to this pod and go when it goes.
+          { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+          ...(javaOpts !== undefined ? [{ name: 'JAVA_OPTS', value: javaOpts }] : []),
+        ],
         ports: [
           { name: 'http', containerPort: PORTS.app },
           { name: 'spark-ui', containerPort: PORTS.sparkUi },
@@ -65,6 +78,9 @@ export class Engine extends Construct {
       metadata: { name: names.engineDeployment, namespace, labels },
       spec: {
         replicas: engineSpec.replicas ?? DEFAULTS.replicas,
+        // The headless Service publishes not-ready pods: a rolling update would put two drivers
+        // behind spark.driver.host. The old engine goes before the new one starts.
+        strategy: { type: 'Recreate' },
         selector: { matchLabels: selector },
         template: {
           metadata: { labels, annotations: { 'checksum/config': pod.checksum } },

@@ -6,7 +6,7 @@ import { Role } from '../spec/types';
 import { SPARK_DEFAULTS_FILE, tenantPodTemplates } from '../spark/pod-templates';
 import { NamespaceChart } from './namespace-chart';
 import { NamespaceConfig, requiredSecretAnnotation } from './namespace-config';
-import { Proxy, PROXY_TENANTS_DIR } from './proxy';
+import { Proxy, PROXY_TENANT_TEMPLATE_SUBDIR, PROXY_TENANTS_DIR } from './proxy';
 import { SparkProperties } from './spark-properties';
 
 const PROXY_ROLES: readonly Role[] = ['proxy'];
@@ -31,7 +31,7 @@ export class ProxyNamespace extends NamespaceChart {
 
     for (const tenant of spec.tenants) {
       const scope = new Construct(this, `Tenant-${tenant.namespace}`);
-      const templateDir = `${PROXY_TENANTS_DIR}/${tenant.namespace}`;
+      const templateDir = `${PROXY_TENANTS_DIR}/${tenant.namespace}/${PROXY_TENANT_TEMPLATE_SUBDIR}`;
       const properties = new SparkProperties(scope, 'SparkProperties', { platform, tenant, deployMode: 'cluster', templateDir });
       const templates = tenantPodTemplates(platform, tenant);
       new k8s.KubeConfigMap(scope, 'SparkConfig', {

@@ -3,11 +3,18 @@ import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
 import { buildRolePod } from '../pod/role-pod';
 import { resourceRequirements } from '../pod/workload';
+import { kerberosJavaOpts } from '../spark/kerberos';
 import { DEFAULTS, Platform, platformTransport, PORTS } from '../spec/platform';
 import { DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE, SPARK_DEFAULTS_FILE } from '../spark/pod-templates';
 
-/** Where the proxy finds each tenant's spark-defaults.conf and pod templates: `<dir>/<tenant>/...`. */
+/**
+ * Where the proxy finds each tenant's files: `<dir>/<tenant>/conf/spark-defaults.conf` (the
+ * SPARK_CONF_DIR of that tenant's spark-submit) and `<dir>/<tenant>/pod-templates/*-template.yaml`,
+ * kept out of the conf folder because Spark copies that folder's files into the driver's ConfigMap.
+ */
 export const PROXY_TENANTS_DIR = '/opt/spark-tenancy/tenants';
+export const PROXY_TENANT_CONF_SUBDIR = 'conf';
+export const PROXY_TENANT_TEMPLATE_SUBDIR = 'pod-templates';
 
 export interface ProxyProps {
   readonly platform: Platform;
@@ -25,6 +32,7 @@ export class Proxy extends Construct {
     const namespace = spec.proxy.namespace;
     const labels = commonLabels(spec, 'proxy');
     const selector = { 'app.kubernetes.io/name': spec.name, 'app.kubernetes.io/component': 'proxy' };
+    const javaOpts = kerberosJavaOpts(props.platform, 'proxy');
 
     new k8s.KubeServiceAccount(this, 'ServiceAccount', {
       metadata: { name: names.proxyServiceAccount, namespace, labels },
@@ -34,7 +42,10 @@ export class Proxy extends Construct {
     const tenantSources: k8s.VolumeProjection[] = spec.tenants.map(t => ({
       configMap: {
         name: names.tenantSparkConfigMap(t.namespace),
-        items: [SPARK_DEFAULTS_FILE, DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE].map(key => ({ key, path: `${t.namespace}/${key}` })),
+        items: [
+          { key: SPARK_DEFAULTS_FILE, path: `${t.namespace}/${PROXY_TENANT_CONF_SUBDIR}/${SPARK_DEFAULTS_FILE}` },
+          ...[DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE].map(key => ({ key, path: `${t.namespace}/${PROXY_TENANT_TEMPLATE_SUBDIR}/${key}` })),
+        ],
       },
     }));
     const pod = buildRolePod({
@@ -46,7 +57,10 @@ export class Proxy extends Construct {
       container: {
         name: 'proxy',
         args: ['proxy'],
-        env: [{ name: 'SPARK_TENANCY_TENANTS_DIR', value: PROXY_TENANTS_DIR }],
+        env: [
+          { name: 'SPARK_TENANCY_TENANTS_DIR', value: PROXY_TENANTS_DIR },
+          ...(javaOpts !== undefined ? [{ name: 'JAVA_OPTS', value: javaOpts }] : []),
+        ],
         ports: [{ name: 'http', containerPort: PORTS.app }],
         resources: resourceRequirements(spec.proxy.resources),
       },

@@ -1,10 +1,12 @@
 import { Construct } from 'constructs';
 import { objectNames } from '../names';
-import { DEFAULTS, Platform, PORTS } from '../spec/platform';
+import { DEFAULTS, Platform, PORTS, tenantEngine } from '../spec/platform';
 import { TenantSpec } from '../spec/types';
 import { DRIVER_CONTAINER, DRIVER_TEMPLATE_FILE, EXECUTOR_CONTAINER, EXECUTOR_TEMPLATE_FILE } from '../spark/pod-templates';
 import { checkProperties, renderSparkDefaults } from '../spark/spark-property-checks';
 import { ownedSparkKeys } from '../spark/owned-keys';
+import { driverResourceProperties } from '../spark/driver-resources';
+import { clusterModeKeytab, KERBEROS_KEYTAB_KEY, kerberosProperties } from '../spark/kerberos';
 
 /**
  * `cluster`: the proxy's spark-submit creates the driver pod in the tenant namespace.
@@ -16,7 +18,7 @@ export interface SparkPropertiesProps {
   readonly platform: Platform;
   readonly tenant: TenantSpec;
   readonly deployMode: SparkDeployMode;
-  /** Folder holding the pod template files in the pod that reads these properties. */
+  /** Folder holding the pod template files in the pod that reads these properties (never its SPARK_CONF_DIR). */
   readonly templateDir: string;
 }
 
@@ -34,7 +36,7 @@ export class SparkProperties extends Construct {
     const layers = [spec.spark, props.tenant.spark];
     for (const layer of layers) {
       if (!layer || checkedLayers.has(layer)) continue;
-      const problems = checkProperties(layer.properties ?? {}, { owned: ownedSparkKeys(spec.roleEnv), allowOverride: layer.override === true });
+      const problems = checkProperties(layer.properties ?? {}, { owned: ownedSparkKeys(spec.roleEnv, { kerberos: spec.kerberos !== undefined }), allowOverride: layer.override === true });
       if (problems.length > 0) {
         throw new Error(`SparkProperties for ${props.tenant.namespace}: ${problems.map(p => `${p.key}: ${p.message}`).join('; ')}`);
       }
@@ -42,7 +44,8 @@ export class SparkProperties extends Construct {
     }
     const user: Record<string, string> = Object.fromEntries(layers.flatMap(l => Object.entries(l?.properties ?? {})));
     const mayOverride = layers.some(l => l?.override === true);
-    const merged = mayOverride ? { ...ownedValues(props), ...user } : { ...user, ...ownedValues(props) };
+    const owned = ownedValues(props, user);
+    const merged = mayOverride ? { ...owned, ...user } : { ...user, ...owned };
     this.properties = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 
@@ -55,32 +58,48 @@ export class SparkProperties extends Construct {
 /** The platform's layer is shared by every tenant: check each layer object once, not once per tenant. */
 const checkedLayers = new WeakSet<object>();
 
-function ownedValues(props: SparkPropertiesProps): Record<string, string> {
-  const { spec } = props.platform;
+/**
+ * The in-cluster API server. spark-submit needs a master even when bootstrap.sh passes one from
+ * KUBERNETES_SERVICE_HOST/PORT; this one resolves in every pod with cluster DNS.
+ */
+export const IN_CLUSTER_MASTER = 'k8s://https://kubernetes.default.svc:443';
+
+function ownedValues(props: SparkPropertiesProps, user: Readonly<Record<string, string>>): Record<string, string> {
+  const { platform, tenant, deployMode } = props;
+  const { spec } = platform;
   const names = objectNames(spec);
   const steps = (role: 'driver' | 'executor', fallback: string[]) =>
-    props.tenant.spark?.featureSteps?.[role] ?? spec.spark?.featureSteps?.[role] ?? fallback;
+    tenant.spark?.featureSteps?.[role] ?? spec.spark?.featureSteps?.[role] ?? fallback;
   const values: Record<string, string> = {
-    'spark.kubernetes.namespace': props.tenant.namespace,
+    'spark.master': IN_CLUSTER_MASTER,
+    'spark.submit.deployMode': deployMode,
+    'spark.kubernetes.namespace': tenant.namespace,
     'spark.kubernetes.container.image': spec.image,
     'spark.kubernetes.authenticate.driver.serviceAccountName': names.engineServiceAccount,
-    'spark.kubernetes.authenticate.executor.serviceAccountName': names.engineServiceAccount,
+    'spark.kubernetes.authenticate.executor.serviceAccountName': names.executorServiceAccount,
     'spark.kubernetes.executor.podTemplateFile': `${props.templateDir}/${EXECUTOR_TEMPLATE_FILE}`,
     'spark.kubernetes.executor.podTemplateContainerName': EXECUTOR_CONTAINER,
     [`spark.executorEnv.${spec.roleEnv}`]: 'true',
+    ...driverResourceProperties(tenantEngine(spec, tenant).resources),
   };
   const driverSteps = steps('driver', DEFAULTS.driverFeatureSteps);
   const executorSteps = steps('executor', DEFAULTS.executorFeatureSteps);
   if (driverSteps.length > 0) values['spark.kubernetes.driver.pod.featureSteps'] = driverSteps.join(',');
   if (executorSteps.length > 0) values['spark.kubernetes.executor.pod.featureSteps'] = executorSteps.join(',');
-  if (props.deployMode === 'cluster') {
+  if (deployMode === 'cluster') {
     values['spark.kubernetes.driver.podTemplateFile'] = `${props.templateDir}/${DRIVER_TEMPLATE_FILE}`;
     values['spark.kubernetes.driver.podTemplateContainerName'] = DRIVER_CONTAINER;
+    // The proxy launches long-running engines: its spark-submit returns once the driver pod runs.
+    values['spark.kubernetes.submission.waitAppCompletion'] = 'false';
+    const plainKeytab = user[KERBEROS_KEYTAB_KEY];
+    if (plainKeytab !== undefined && !spec.kerberos) values[KERBEROS_KEYTAB_KEY] = clusterModeKeytab(plainKeytab);
   } else {
-    // Executors connect back to the engine pod through its headless Service.
-    values['spark.driver.host'] = `${names.engineHeadlessService}.${props.tenant.namespace}.svc`;
+    // Executors connect back to the engine pod through its headless Service; the driver listens on
+    // every address, because the Service's name is not an address of the pod (bindAddress falls back to host).
+    values['spark.driver.host'] = `${names.engineHeadlessService}.${tenant.namespace}.svc`;
+    values['spark.driver.bindAddress'] = '0.0.0.0';
     values['spark.driver.port'] = String(PORTS.driver);
     values['spark.blockManager.port'] = String(PORTS.blockManager);
   }
-  return values;
+  return { ...values, ...kerberosProperties(platform, deployMode, user) };
 }

@@ -6,7 +6,7 @@ import { Role, TenantSpec } from '../spec/types';
 import { SPARK_DEFAULTS_FILE, tenantPodTemplates } from '../spark/pod-templates';
 import { SyncFile } from '../sync/config-sync';
 import { generatedFile } from '../sync/generated-file';
-import { Engine, ENGINE_CONF_DIR } from './engine';
+import { Engine, ENGINE_CONF_DIR, ENGINE_POD_TEMPLATE_DIR } from './engine';
 import { EngineRbac } from './engine-rbac';
 import { NamespaceChart } from './namespace-chart';
 import { NamespaceConfig, requiredSecretAnnotation } from './namespace-config';
@@ -39,11 +39,11 @@ export class TenantNamespace extends NamespaceChart {
     new EngineRbac(this, 'Rbac', { spec, namespace: tenant.namespace });
     new NamespaceConfig(this, 'Config', { platform, namespace: tenant.namespace, roles: TENANT_ROLES });
 
-    const sparkProperties = new SparkProperties(this, 'SparkProperties', { platform, tenant, deployMode: 'client', templateDir: ENGINE_CONF_DIR });
+    const sparkProperties = new SparkProperties(this, 'SparkProperties', { platform, tenant, deployMode: 'client', templateDir: ENGINE_POD_TEMPLATE_DIR });
     const { executor } = tenantPodTemplates(platform, tenant);
     const sparkFiles: SyncFile[] = [
       generatedFile(SPARK_DEFAULTS_FILE, ENGINE_CONF_DIR, sparkProperties.toSparkDefaults()),
-      generatedFile(executor.fileName, ENGINE_CONF_DIR, executor.text),
+      generatedFile(executor.fileName, ENGINE_POD_TEMPLATE_DIR, executor.text),
     ];
     new k8s.KubeConfigMap(this, 'SparkConfig', {
       metadata: { name: names.sparkConfigMap, namespace: tenant.namespace, labels: commonLabels(spec, 'spark-config') },

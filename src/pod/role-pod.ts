@@ -21,6 +21,8 @@ export interface RolePodProps {
   readonly generatedFiles?: readonly SyncFile[];
   /** @default - the namespace's default ServiceAccount */
   readonly serviceAccountName?: string;
+  /** Mount the ServiceAccount's token. @default - true with a serviceAccountName, false without */
+  readonly mountServiceAccountToken?: boolean;
   /** Also set the deprecated `serviceAccount` field: Spark 3.x keeps a template's account only then. @default false */
   readonly legacyServiceAccountField?: boolean;
   /** Volumes beyond the file volumes, with their mounts in the main container. @default - none */
@@ -46,7 +48,7 @@ export function buildRolePod(props: RolePodProps): { spec: k8s.PodSpec; checksum
   const spec: k8s.PodSpec = {
     serviceAccountName: props.serviceAccountName,
     serviceAccount: props.legacyServiceAccountField ? props.serviceAccountName : undefined,
-    automountServiceAccountToken: props.serviceAccountName !== undefined ? undefined : false,
+    automountServiceAccountToken: (props.mountServiceAccountToken ?? props.serviceAccountName !== undefined) ? undefined : false,
     securityContext: security.pod,
     hostAliases: hostAliases.length > 0 ? hostAliases : undefined,
     initContainers: [sync.initContainer],

@@ -75,7 +75,9 @@ function renderTenantTemplates(platform: Platform, tenant: TenantSpec): TenantTe
     role: 'executor',
     transport,
     podDescription: `executor pod template ${where}`,
-    serviceAccountName: names.engineServiceAccount,
+    // Executors run user code: an account of their own with no bindings, and no token in the pod.
+    serviceAccountName: names.executorServiceAccount,
+    mountServiceAccountToken: false,
     legacyServiceAccountField: true,
     container: { name: EXECUTOR_CONTAINER, env: [{ name: platform.spec.roleEnv, value: 'true' }] },
   });

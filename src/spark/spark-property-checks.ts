@@ -313,7 +313,7 @@ function ownedOrigin(key: string, owned: ReadonlySet<string> | ReadonlyMap<strin
   }
   // Only `spark.executorEnv.<roleEnv>` depends on roleEnv; recover it from the key itself.
   const roleEnv = key.startsWith('spark.executorEnv.') ? key.slice('spark.executorEnv.'.length) : '';
-  return ownedSparkKeys(roleEnv).get(key) ?? 'its own configuration';
+  return ownedSparkKeys(roleEnv, { kerberos: true }).get(key) ?? 'its own configuration';
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { PlatformSpec, Role, TenantSpec, Transport } from './types';
+import { EngineSpec, PlatformSpec, Role, TenantSpec, Transport } from './types';
 
 /** Where a value came from in the spec, so that later stages can still point at file, line and field. */
 export interface SpecOrigin {
@@ -20,6 +20,8 @@ export interface PlatformFile {
   readonly mode: number;
   readonly key: string;
   readonly preserveImageContent: boolean;
+  /** The main container may write into the file's directory. */
+  readonly writable: boolean;
   readonly remoteRef?: { readonly key: string; readonly property?: string };
   /** The bytes; absent for a secret file that only the cluster holds. */
   readonly content?: Buffer;
@@ -52,11 +54,9 @@ export const DEFAULTS = {
   secretFileMode: 0o400,
   replicas: 1,
   resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '2Gi' } },
-  driverFeatureSteps: [
-    'org.apache.spark.server.k8s.extension.EngineSetup',
-    'org.apache.spark.server.k8s.extension.EngineNamespaceFeature',
-  ],
-  executorFeatureSteps: ['org.apache.spark.server.k8s.extension.ExecutorSetup'],
+  /** None: the original in-house steps are in no public jar; the pod templates do what they did. */
+  driverFeatureSteps: [] as string[],
+  executorFeatureSteps: [] as string[],
   argocdNamespace: 'argocd',
 };
 
@@ -84,6 +84,14 @@ export function argoCdNamespaceClash(spec: PlatformSpec): { namespace: string; o
   if (namespace === spec.proxy.namespace) return { namespace, owner: 'the proxy namespace' };
   if (spec.tenants.some(t => t.namespace === namespace)) return { namespace, owner: 'a tenant namespace' };
   return undefined;
+}
+
+/**
+ * A tenant's engine settings over the platform's. The engine Deployment and the driver properties
+ * derived from its resources (src/spark/driver-resources.ts) both read them here, so they agree.
+ */
+export function tenantEngine(spec: PlatformSpec, tenant: TenantSpec): EngineSpec {
+  return { ...spec.engine, ...tenant.engine };
 }
 
 /** Files a role receives, in spec order. */

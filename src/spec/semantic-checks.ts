@@ -4,10 +4,13 @@ import { isIP } from 'net';
 import * as path from 'path';
 import { ownedSparkKeys } from '../spark/owned-keys';
 import { checkFeatureStepClasses, checkProperties } from '../spark/spark-property-checks';
+import { driverResourcesProblem } from '../spark/driver-resources';
+import { KERBEROS_FILE_ROLES } from '../spark/kerberos';
+import { suggestion } from './did-you-mean';
 import { SpecProblem } from './errors';
 import { fileKind, ioProblem } from './io';
 import { argoCdNamespaceClash, DEFAULTS, PlatformFile, SpecOrigin } from './platform';
-import { HostAliasSpec, PlatformSpec, SparkSpec } from './types';
+import { HostAliasSpec, PlatformSpec, ResourcesSpec, SparkSpec } from './types';
 
 /** Largest file a namespace's ConfigMap or Secret can carry (the API server's 1 MiB object data limit). */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
@@ -61,9 +64,12 @@ export function checkSemantics(spec: PlatformSpec, ctx: CheckContext): { files: 
   checkArgoCdNamespace(spec, report);
   checkHostAliases(spec.proxy.hostAliases, ['proxy', 'hostAliases'], report);
   spec.tenants.forEach((t, i) => checkHostAliases(t.hostAliases, ['tenants', i, 'hostAliases'], report));
-  checkSpark(spec.spark, ['spark'], spec.roleEnv, report);
-  spec.tenants.forEach((t, i) => checkSpark(t.spark, ['tenants', i, 'spark'], spec.roleEnv, report));
+  const owned = ownedSparkKeys(spec.roleEnv, { kerberos: spec.kerberos !== undefined });
+  checkSpark(spec.spark, ['spark'], owned, report);
+  spec.tenants.forEach((t, i) => checkSpark(t.spark, ['tenants', i, 'spark'], owned, report));
+  checkEngineResources(spec, report);
   const files = checkFiles(spec, ctx, report);
+  checkKerberos(spec, files, report);
   return { files, problems };
 }
 
@@ -127,15 +133,65 @@ function checkHostAliases(aliases: readonly HostAliasSpec[] | undefined, where: 
   });
 }
 
-function checkSpark(spark: SparkSpec | undefined, where: Segments, roleEnv: string, report: Report): void {
+function checkSpark(spark: SparkSpec | undefined, where: Segments, owned: ReadonlyMap<string, string>, report: Report): void {
   if (!spark) return;
-  const owned = new Set(ownedSparkKeys(roleEnv).keys());
   for (const p of checkProperties(spark.properties ?? {}, { owned, allowOverride: spark.override === true })) {
     report([...where, 'properties', p.key], p.message, true);
   }
   for (const role of ['driver', 'executor'] as const) {
     for (const p of checkFeatureStepClasses(spark.featureSteps?.[role] ?? [])) {
       report([...where, 'featureSteps', role, p.index], p.message);
+    }
+  }
+}
+
+/** The driver properties are derived from the engine's resources; memory too small for Spark's overhead cannot be. */
+function checkEngineResources(spec: PlatformSpec, report: Report): void {
+  const check = (resources: ResourcesSpec | undefined, where: Segments) => {
+    const problem = driverResourcesProblem(resources);
+    if (problem === undefined) return;
+    const limit = resources?.limits?.memory !== undefined;
+    report([...where, 'resources', limit ? 'limits' : 'requests', 'memory'], problem);
+  };
+  check(spec.engine?.resources, ['engine']);
+  spec.tenants.forEach((t, i) => check(t.engine?.resources, ['tenants', i, 'engine']));
+}
+
+/**
+ * The `kerberos` section names files by their `name`: each must be exactly one entry, delivered to
+ * the roles that log in or read krb5.conf, and the keytab a secret that executors never get.
+ */
+function checkKerberos(spec: PlatformSpec, files: readonly PlatformFile[], report: Report): void {
+  const kerberos = spec.kerberos;
+  if (!kerberos) return;
+  const names = [...new Set(files.map(f => f.name))].join(', ');
+  for (const field of ['keytab', 'krb5Conf'] as const) {
+    const where = ['kerberos', field];
+    const name = kerberos[field];
+    const matches = files.filter(f => f.name === name);
+    if (matches.length === 0) {
+      report(where, `no files[] entry is named "${name}"${suggestion(name, files.map(f => f.name))}; valid names: ${names}`);
+      continue;
+    }
+    if (matches.length > 1) {
+      report(where, `"${name}" names ${matches.map(f => `files[${f.index}]`).join(' and ')}; give the ${field} file a name no other entry has`);
+      continue;
+    }
+    const [file] = matches;
+    const { required, forbidden } = KERBEROS_FILE_ROLES[field];
+    const missing = required.filter(r => !file.roles.includes(r));
+    if (missing.length > 0) {
+      report(where, `files[${file.index}] ("${name}") does not go to ${missing.join(' and ')}, which ${field === 'keytab'
+        ? 'logs in from the keytab (the engine is the Spark driver)'
+        : 'must read krb5.conf (-Djava.security.krb5.conf)'}; add ${missing.join(', ')} to files[${file.index}].roles`);
+    }
+    const given = forbidden.filter(r => file.roles.includes(r));
+    if (given.length > 0) {
+      report(where, `files[${file.index}] ("${name}") goes to ${given.join(', ')}: executors run user code and authenticate with the `
+        + `driver's delegation tokens (SPARK-25815), so they must not hold the keytab; remove ${given.join(', ')} from files[${file.index}].roles`);
+    }
+    if (field === 'keytab' && !file.secret) {
+      report(where, `files[${file.index}] ("${name}") is not secret: a keytab is a password; set secret: true on it (it then comes from the Secret, never from Git)`);
     }
   }
 }
@@ -225,6 +281,7 @@ function checkFiles(spec: PlatformSpec, ctx: CheckContext, report: Report): Plat
       mode: entry.mode !== undefined ? parseInt(entry.mode, 8) : secret ? DEFAULTS.secretFileMode : DEFAULTS.fileMode,
       key,
       preserveImageContent: entry.preserveImageContent === true,
+      writable: entry.writable === true,
       remoteRef: entry.remoteRef,
       content,
       sha256: content ? createHash('sha256').update(content).digest('hex') : undefined,

@@ -82,6 +82,12 @@ export interface FileSpec {
   readonly key?: string;
   /** Seed the volume from the image's copy of `mountPath` before writing files. @default false */
   readonly preserveImageContent?: boolean;
+  /**
+   * Mount the file's directory read-write in the main container, for an application that writes next
+   * to its configuration (a policy cache, say). Any writable file makes its whole mountPath writable.
+   * @default false
+   */
+  readonly writable?: boolean;
   /** Where the external secret store keeps the content (ExternalSecret `remoteRef`). @default - key = the file's key */
   readonly remoteRef?: { readonly key: string; readonly property?: string };
 }
@@ -143,6 +149,19 @@ export interface ArgoCdSpec {
   readonly mode?: 'applicationset' | 'applications';
 }
 
+/**
+ * Kerberos for Spark, from files the spec already delivers: the package derives `spark.kerberos.*`,
+ * `-Djava.security.krb5.conf` and `hadoop.security.authentication` (src/spark/kerberos.ts).
+ */
+export interface KerberosSpec {
+  /** The platform's principal, `name@REALM`. */
+  readonly principal: string;
+  /** Name of the `files` entry with the principal's keytab: a secret file for the engine role, never for executors. */
+  readonly keytab: string;
+  /** Name of the `files` entry with krb5.conf, for the proxy and engine roles (and executors if they talk Kerberos). */
+  readonly krb5Conf: string;
+}
+
 export interface PlatformSpec {
   /** Prefix for object names. */
   readonly name: string;
@@ -160,6 +179,8 @@ export interface PlatformSpec {
   readonly secrets?: SecretsSpec;
   /** Emit secret files as plaintext Secrets (never in production). @default false */
   readonly allowPlaintextSecrets?: boolean;
+  /** Kerberos wiring derived from `files` entries. @default - none (plain `spark.properties` still work) */
+  readonly kerberos?: KerberosSpec;
   readonly files: FileSpec[];
   readonly tenants: TenantSpec[];
   readonly gitops?: { readonly argocd?: ArgoCdSpec };

@@ -18,6 +18,8 @@ export interface SyncFile {
   readonly content?: Buffer;
   readonly sha256?: string;
   readonly preserveImageContent: boolean;
+  /** The main container mounts the file's directory read-write. @default false */
+  readonly writable?: boolean;
   /** Where the entry is declared, for messages. @default - a generated file */
   readonly origin?: SpecOrigin;
   /** Set on files the package generates: which ConfigMap holds them. */
@@ -51,7 +53,7 @@ export interface ConfigSyncProps {
 export interface ConfigSyncParts {
   readonly initContainer: k8s.Container;
   readonly volumes: k8s.Volume[];
-  /** Mounts for the main container: every file directory at its mountPath, read-only. */
+  /** Mounts for the main container: every file directory at its mountPath, read-only unless a file in it is `writable`. */
   readonly volumeMounts: k8s.VolumeMount[];
   /** Covers every byte, path and mode the pod receives (secret files by name only: their bytes live in the cluster). */
   readonly checksum: string;
@@ -128,7 +130,7 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
       },
     },
     volumes,
-    volumeMounts: directories.map(dir => ({ name: dir.volumeName, mountPath: dir.mountPath, readOnly: true })),
+    volumeMounts: directories.map(dir => ({ name: dir.volumeName, mountPath: dir.mountPath, readOnly: dir.writable ? undefined : true })),
     checksum: checksumOf(props.files),
   };
 }
@@ -141,6 +143,8 @@ interface Directory {
   readonly files: SyncFile[];
   readonly secret: boolean;
   readonly preserveImageContent: boolean;
+  /** One writable file makes the directory writable: a mount is per directory, not per file. */
+  readonly writable: boolean;
 }
 
 function groupByDirectory(files: readonly SyncFile[]): Directory[] {
@@ -163,6 +167,7 @@ function groupByDirectory(files: readonly SyncFile[]): Directory[] {
         // Any secret in a directory keeps the whole directory in memory, never on the node's disk.
         secret: dirFiles.some(f => f.secret),
         preserveImageContent: dirFiles.some(f => f.preserveImageContent),
+        writable: dirFiles.some(f => f.writable === true),
       };
     });
 }

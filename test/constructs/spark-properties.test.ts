@@ -16,38 +16,113 @@ function propertiesOf(platform: Platform, tenant: string, deployMode: SparkPrope
 }
 
 describe('SparkProperties', () => {
-  test('cluster mode (the proxy\'s spark-submit): namespace, image, accounts, both templates, feature steps, role marker', () => {
+  test('cluster mode (the proxy\'s spark-submit): master, namespace, image, accounts, both templates, no wait, role marker', () => {
     // WHEN team-a's properties are built for spark-submit
     const props = propertiesOf(example, 'team-a', 'cluster').properties;
     // THEN the keys the package owns carry the tenant's values
     expect(props).toMatchObject({
+      'spark.master': 'k8s://https://kubernetes.default.svc:443',
+      'spark.submit.deployMode': 'cluster',
       'spark.kubernetes.namespace': 'team-a',
       'spark.kubernetes.container.image': 'registry.example.com/my-project:1.0.0',
       'spark.kubernetes.authenticate.driver.serviceAccountName': 'my-project-engine',
-      'spark.kubernetes.authenticate.executor.serviceAccountName': 'my-project-engine',
+      'spark.kubernetes.authenticate.executor.serviceAccountName': 'my-project-executor',
       'spark.kubernetes.driver.podTemplateFile': '/templates/driver-template.yaml',
       'spark.kubernetes.executor.podTemplateFile': '/templates/executor-template.yaml',
       'spark.kubernetes.driver.podTemplateContainerName': 'spark-kubernetes-driver',
       'spark.kubernetes.executor.podTemplateContainerName': 'spark-kubernetes-executor',
-      'spark.kubernetes.driver.pod.featureSteps':
-        'org.apache.spark.server.k8s.extension.EngineSetup,org.apache.spark.server.k8s.extension.EngineNamespaceFeature',
-      'spark.kubernetes.executor.pod.featureSteps': 'org.apache.spark.server.k8s.extension.ExecutorSetup',
+      'spark.kubernetes.submission.waitAppCompletion': 'false',
       'spark.executorEnv.MY_PROJECT_EXECUTOR': 'true',
       'spark.executor.instances': '2',
     });
     // AND client-mode keys are absent: Spark creates the driver pod and its service itself
     expect(props['spark.driver.host']).toBeUndefined();
+    expect(props['spark.driver.bindAddress']).toBeUndefined();
   });
 
-  test('client mode (the tenant\'s engine): executors connect back through the headless Service', () => {
+  test('no feature steps by default: the original in-house classes are in no public jar', () => {
+    // GIVEN the example, which names no feature steps
+    // WHEN either file is built
+    for (const mode of ['cluster', 'client'] as const) {
+      const props = propertiesOf(example, 'team-a', mode).properties;
+      // THEN neither featureSteps property is written (Spark would load the classes and fail)
+      expect(props['spark.kubernetes.driver.pod.featureSteps']).toBeUndefined();
+      expect(props['spark.kubernetes.executor.pod.featureSteps']).toBeUndefined();
+    }
+  });
+
+  test('client mode (the tenant\'s engine): executors connect back through the headless Service; the driver binds to every address', () => {
     const props = propertiesOf(example, 'team-b', 'client').properties;
     expect(props).toMatchObject({
+      'spark.master': 'k8s://https://kubernetes.default.svc:443',
+      'spark.submit.deployMode': 'client',
       'spark.driver.host': 'my-project-engine-driver.team-b.svc',
+      'spark.driver.bindAddress': '0.0.0.0',
       'spark.driver.port': '7078',
       'spark.blockManager.port': '7079',
       'spark.kubernetes.executor.podTemplateFile': '/templates/executor-template.yaml',
     });
     expect(props['spark.kubernetes.driver.podTemplateFile']).toBeUndefined();
+    expect(props['spark.kubernetes.submission.waitAppCompletion']).toBeUndefined();
+  });
+
+  test('the driver is sized from engine.resources in both modes: heap + overhead = the memory limit', () => {
+    // GIVEN team-b's engine (requests cpu 2, memory 4Gi; limit memory 8Gi) and team-a's (the platform's: cpu 1, limit 4Gi)
+    for (const mode of ['cluster', 'client'] as const) {
+      // WHEN the properties are built
+      const teamB = propertiesOf(example, 'team-b', mode).properties;
+      const teamA = propertiesOf(example, 'team-a', mode).properties;
+      // THEN 8192 MiB = 7373m heap + 819m overhead (10%), cores from the request
+      expect(teamB).toMatchObject({
+        'spark.driver.memory': '7373m',
+        'spark.driver.memoryOverhead': '819m',
+        'spark.driver.cores': '2',
+        'spark.kubernetes.driver.request.cores': '2',
+      });
+      expect(teamA).toMatchObject({ 'spark.driver.memory': '3687m', 'spark.driver.memoryOverhead': '409m', 'spark.driver.cores': '1' });
+      // AND no cpu limit in the spec means none for the driver
+      expect(teamB['spark.kubernetes.driver.limit.cores']).toBeUndefined();
+    }
+  });
+
+  test('driver sizing: Spark\'s 384 MiB minimum overhead, fractional cpu rounded up for cores, the cpu limit passed on', () => {
+    // GIVEN a tenant engine with 500m cpu (limit 1500m) and 2Gi memory, and a platform without resources (the defaults)
+    const platform = resolvePlatform({
+      ...example.spec,
+      engine: undefined,
+      tenants: [
+        { namespace: 'small', engine: { resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '1500m', memory: '2Gi' } } } },
+        { namespace: 'plain' },
+      ],
+    }, { baseDir: REPO });
+    // WHEN the cluster-mode properties are built
+    const small = propertiesOf(platform, 'small', 'cluster').properties;
+    const plain = propertiesOf(platform, 'plain', 'cluster').properties;
+    // THEN 2048 MiB = 1664m + 384m; cores 1 with the request and the limit as given
+    expect(small).toMatchObject({
+      'spark.driver.memory': '1664m',
+      'spark.driver.memoryOverhead': '384m',
+      'spark.driver.cores': '1',
+      'spark.kubernetes.driver.request.cores': '500m',
+      'spark.kubernetes.driver.limit.cores': '1500m',
+    });
+    // AND the package's default resources (500m, limit 2Gi) size the driver the same way
+    expect(plain).toMatchObject({ 'spark.driver.memory': '1664m', 'spark.driver.memoryOverhead': '384m', 'spark.kubernetes.driver.request.cores': '500m' });
+  });
+
+  test('a plain spark.kerberos.keytab path (no kerberos section) becomes local:// in cluster mode only', () => {
+    // GIVEN a spec that sets the keytab through spark.properties, as before the kerberos section
+    const platform = resolvePlatform({
+      ...example.spec,
+      kerberos: undefined,
+      spark: { properties: { 'spark.kerberos.principal': 'p@EXAMPLE.COM', 'spark.kerberos.keytab': '/my_project/resources/kerberos/app.keytab' } },
+    }, { baseDir: REPO });
+    // WHEN both files are built
+    // THEN the proxy's spark-submit does not upload it as a Secret; the engine's SparkSubmit logs in from the path
+    expect(propertiesOf(platform, 'team-a', 'cluster').properties['spark.kerberos.keytab']).toBe('local:///my_project/resources/kerberos/app.keytab');
+    expect(propertiesOf(platform, 'team-a', 'client').properties['spark.kerberos.keytab']).toBe('/my_project/resources/kerberos/app.keytab');
+    // AND without a section the package adds no Kerberos settings of its own
+    expect(propertiesOf(platform, 'team-a', 'client').properties['spark.hadoop.hadoop.security.authentication']).toBeUndefined();
   });
 
   test('tenant properties win over the platform\'s, and the output is sorted', () => {

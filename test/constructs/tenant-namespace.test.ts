@@ -72,6 +72,52 @@ describe('TenantNamespace', () => {
     expect(JSON.stringify(pod.containers[0].env ?? [])).not.toContain('MY_PROJECT_EXECUTOR');
   });
 
+  test('the engine gets its pod name from the downward API and the krb5.conf option in JAVA_OPTS', () => {
+    // GIVEN the example (kerberos.krb5Conf names krb5.conf in /tmp/krb5_conf)
+    const pod = (findObject(objects, 'Deployment', 'my-project-engine') as Json).spec.template.spec;
+    // THEN bootstrap.sh finds POD_NAME (for spark.kubernetes.driver.pod.name), SPARK_CONF_DIR and JAVA_OPTS
+    expect(pod.containers[0].env).toEqual([
+      { name: 'SPARK_CONF_DIR', value: '/opt/spark-tenancy/conf' },
+      { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+      { name: 'JAVA_OPTS', value: '-Djava.security.krb5.conf=/tmp/krb5_conf/krb5.conf' },
+    ]);
+  });
+
+  test('the engine is replaced with Recreate: never two drivers behind the headless Service', () => {
+    // GIVEN the headless Service publishes not-ready addresses
+    const headless = findObject(objects, 'Service', 'my-project-engine-driver') as Json;
+    expect(headless.spec.publishNotReadyAddresses).toBe(true);
+    // THEN the Deployment stops the old engine before it starts the new one
+    expect((findObject(objects, 'Deployment', 'my-project-engine') as Json).spec.strategy).toEqual({ type: 'Recreate' });
+  });
+
+  test('the executor template sits outside SPARK_CONF_DIR, so Spark does not copy it into executors\' ConfigMaps', () => {
+    // GIVEN the engine's files
+    const pod = (findObject(objects, 'Deployment', 'my-project-engine') as Json).spec.template.spec;
+    const plan: string[] = pod.initContainers[0].command;
+    const conf = (findObject(objects, 'ConfigMap', 'my-project-spark') as Json).data['spark-defaults.conf'] as string;
+    // THEN config-sync writes spark-defaults.conf and the template into separate volumes
+    expect(plan).toContain('/var/run/spark-tenancy/volumes/cfg-opt-spark-tenancy-conf/spark-defaults.conf');
+    expect(plan).toContain('/var/run/spark-tenancy/volumes/cfg-opt-spark-tenancy-pod-templates/executor-template.yaml');
+    expect(plan.filter(a => a.startsWith('/var/run/spark-tenancy/volumes/cfg-opt-spark-tenancy-conf/'))).toEqual([
+      '/var/run/spark-tenancy/volumes/cfg-opt-spark-tenancy-conf/spark-defaults.conf',
+    ]);
+    // AND the properties name the template where it is
+    expect(conf).toContain('\nspark.kubernetes.executor.podTemplateFile /opt/spark-tenancy/pod-templates/executor-template.yaml\n');
+  });
+
+  test('a writable file\'s directory is mounted read-write, every other one read-only', () => {
+    // GIVEN the example's Ranger file (writable: true; Ranger keeps its policy cache in /tmp/ranger/policycache)
+    const pod = (findObject(objects, 'Deployment', 'my-project-engine') as Json).spec.template.spec;
+    const mounts = pod.containers[0].volumeMounts as Json[];
+    // THEN /tmp/ranger has no readOnly, and the others keep it
+    expect(mounts.find(m => m.mountPath === '/tmp/ranger')).toEqual({ name: 'cfg-tmp-ranger', mountPath: '/tmp/ranger' });
+    expect(mounts.filter(m => m.mountPath !== '/tmp/ranger').every(m => m.readOnly === true)).toBe(true);
+    // AND the Ranger configuration's cache folder lies inside that mount
+    const ranger = platform.files.find(f => f.name === 'ranger-spark-security.xml')!.content!.toString();
+    expect(ranger).toMatch(/<name>ranger\.plugin\.spark\.policy\.cache\.dir<\/name>\s*<value>\/tmp\/ranger\/policycache<\/value>/);
+  });
+
   test('a tenant adds its own host aliases after the proxy\'s', () => {
     const pod = (findObject(objectsOf('team-c'), 'Deployment', 'my-project-engine') as Json).spec.template.spec;
     expect(pod.hostAliases.map((a: Json) => a.ip)).toEqual(['10.0.0.10', '10.0.0.20', '10.0.3.5']);
@@ -85,6 +131,7 @@ describe('TenantNamespace', () => {
     expect(pod.containers[0].volumeMounts).toEqual(expect.arrayContaining([
       { name: 'cfg-my-project-resources-kerberos', mountPath: '/my_project/resources/kerberos', readOnly: true },
       { name: 'cfg-opt-spark-tenancy-conf', mountPath: '/opt/spark-tenancy/conf', readOnly: true },
+      { name: 'cfg-opt-spark-tenancy-pod-templates', mountPath: '/opt/spark-tenancy/pod-templates', readOnly: true },
     ]));
   });
 
@@ -125,10 +172,18 @@ describe('ProxyNamespace', () => {
     const pod = (findObject(objects, 'Deployment', 'my-project-proxy') as Json).spec.template.spec;
     const volume = pod.volumes.find((v: Json) => v.name === 'tenant-spark-conf');
     const paths = volume.projected.sources.flatMap((s: Json) => s.configMap.items.map((i: Json) => i.path));
-    expect(paths).toContain('team-b/driver-template.yaml');
+    // THEN per tenant: conf/ (that submit's SPARK_CONF_DIR) holds only spark-defaults.conf, the templates sit beside it
+    expect(paths.filter((p: string) => p.startsWith('team-b/'))).toEqual([
+      'team-b/conf/spark-defaults.conf',
+      'team-b/pod-templates/driver-template.yaml',
+      'team-b/pod-templates/executor-template.yaml',
+    ]);
     expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'tenant-spark-conf', mountPath: '/opt/spark-tenancy/tenants', readOnly: true });
     const conf = (findObject(objects, 'ConfigMap', 'my-project-spark-team-b') as Json).data['spark-defaults.conf'] as string;
-    expect(conf).toContain('spark.kubernetes.driver.podTemplateFile /opt/spark-tenancy/tenants/team-b/driver-template.yaml\n');
+    expect(conf).toContain('spark.kubernetes.driver.podTemplateFile /opt/spark-tenancy/tenants/team-b/pod-templates/driver-template.yaml\n');
+    expect(conf).toContain('spark.kubernetes.executor.podTemplateFile /opt/spark-tenancy/tenants/team-b/pod-templates/executor-template.yaml\n');
+    // AND the proxy's own JVM reads the delivered krb5.conf
+    expect(pod.containers[0].env).toContainEqual({ name: 'JAVA_OPTS', value: '-Djava.security.krb5.conf=/tmp/krb5_conf/krb5.conf' });
   });
 
   test('the proxy receives only proxy files', () => {

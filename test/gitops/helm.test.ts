@@ -106,6 +106,7 @@ describe('npm run synth:helm', () => {
     fs.writeFileSync(path.join(dir, 'platform.yaml'), stringify({
       ...spec,
       files: [{ name: 'app.conf', source: 'app.conf', mountPath: '/etc/app', roles: ['engine'] }],
+      kerberos: undefined,
       gitops: { argocd: { repoURL: 'https://git.example.com/p.git' } },
     }));
 

@@ -9,6 +9,7 @@ const REPO = path.resolve(__dirname, '../..');
 const IMAGE_DIR = path.join(REPO, 'image');
 const BOOTSTRAP = path.join(IMAGE_DIR, 'bootstrap.sh');
 const MATERIALIZER = path.join(IMAGE_DIR, 'materialize.sh');
+const CHECK_SCALA = path.join(IMAGE_DIR, 'check-scala.sh');
 const DOCKERFILE = path.join(IMAGE_DIR, 'Dockerfile');
 const IMAGE_DOC = path.join(REPO, 'docs', 'image.md');
 
@@ -28,7 +29,7 @@ function onPath(command: string): string | undefined {
 
 const STAND_IN = `#!/bin/sh
 printf 'pid=%s\\n' "$$"
-for name in ${ROLE_ENV} OTHER_ROLE SPARK_HOME APP_HOME; do
+for name in ${ROLE_ENV} OTHER_ROLE SPARK_HOME APP_HOME SPARK_SUBMIT_OPTS SPARK_DIST_CLASSPATH; do
   eval "value=\\\${$name-<unset>}"
   printf 'env=%s=%s\\n' "$name" "$value"
 done
@@ -42,6 +43,9 @@ interface Root {
   readonly sparkHome: string;
   readonly entrypoint: string;
   readonly java: string;
+  readonly sparkSubmit: string;
+  /** SPARK_CONF_DIR, holding a spark-defaults.conf. */
+  readonly confDir: string;
   readonly fakeMaterializer: string;
 }
 
@@ -58,7 +62,12 @@ function makeRoot(): Root {
   const entrypoint = path.join(dir, 'opt', 'entrypoint.sh');
   const java = path.join(bin, 'java');
   const fakeMaterializer = path.join(dir, 'opt', 'fake-materialize.sh');
+  const sparkSubmit = path.join(sparkHome, 'bin', 'spark-submit');
+  const confDir = path.join(dir, 'conf');
   writeExecutable(java, STAND_IN);
+  writeExecutable(sparkSubmit, STAND_IN);
+  fs.mkdirSync(confDir);
+  fs.writeFileSync(path.join(confDir, 'spark-defaults.conf'), 'spark.submit.deployMode client\n');
   writeExecutable(entrypoint, STAND_IN);
   // Run with /bin/sh, like the real one: needs no exec bit.
   fs.writeFileSync(fakeMaterializer, STAND_IN, { mode: 0o644 });
@@ -68,7 +77,7 @@ function makeRoot(): Root {
   fs.mkdirSync(path.join(sparkHome, 'jars'), { recursive: true });
   fs.writeFileSync(path.join(sparkHome, 'jars', 'spark-core_2.12-3.5.1.jar'), 'PK fake jar');
   fs.mkdirSync(path.join(dir, 'nobin'));
-  return { dir, bin, appHome, sparkHome, entrypoint, java, fakeMaterializer };
+  return { dir, bin, appHome, sparkHome, entrypoint, java, sparkSubmit, confDir, fakeMaterializer };
 }
 
 interface Shell {
@@ -116,6 +125,7 @@ function runBootstrap(shell: Shell, root: Root, args: readonly string[], extra: 
     APP_HOME: root.appHome,
     SPARK_HOME: root.sparkHome,
     SPARK_ENTRYPOINT: root.entrypoint,
+    SPARK_CONF_DIR: root.confDir,
     SPARK_TENANCY_MATERIALIZER: MATERIALIZER,
     ENGINE_MAIN_CLASS: ENGINE,
     PROXY_MAIN_CLASS: PROXY,
@@ -138,6 +148,14 @@ function runBootstrap(shell: Shell, root: Root, args: readonly string[], extra: 
     stderr: result.stderr,
     exec: parseStandIn(result.stdout),
   };
+}
+
+/** What bootstrap.sh passes spark-submit for the engine before any optional or user args. */
+function engineSubmit(root: Root): string[] {
+  return [
+    root.sparkSubmit, '--deploy-mode', 'client', '--properties-file', `${root.confDir}/spark-defaults.conf`,
+    '--class', ENGINE,
+  ];
 }
 
 /** The stand-in ran in place of the shell (same pid: `exec`), with exactly `argv`. */
@@ -208,6 +226,15 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       expectExec(proxyArg, [root.entrypoint, 'executor', 'proxy']);
     });
 
+    test('Spark\'s own `executor` arg without the role variable is an executor too, not exit 64', () => {
+      // GIVEN an executor pod Spark built from a template without spark.executorEnv.<roleEnv>
+      // WHEN the image starts with Spark's args
+      const run = runBootstrap(shell, root, ['executor', '--extra']);
+      // THEN Spark's entrypoint runs the executor with `executor` once
+      expectExec(run, [root.entrypoint, 'executor', '--extra']);
+      expect(run.exec!.env[ROLE_ENV]).toBe('<unset>');
+    });
+
     test('SPARK_TENANCY_ROLE_ENV names the role variable', () => {
       // GIVEN an image built with ROLE_ENV=OTHER_ROLE
       const env = { SPARK_TENANCY_ROLE_ENV: 'OTHER_ROLE' };
@@ -216,7 +243,7 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       const engine = runBootstrap(shell, root, [], { ...env, [ROLE_ENV]: 'x' });
       // THEN only OTHER_ROLE makes an executor
       expectExec(executor, [root.entrypoint, 'executor']);
-      expectExec(engine, [root.java, '-cp', `${root.appHome}/lib/*:${root.sparkHome}/jars/*`, ENGINE]);
+      expectExec(engine, [...engineSubmit(root), 'spark-internal']);
     });
 
     test('a role variable name that is not a variable name is refused', () => {
@@ -229,27 +256,60 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
   });
 
   describe('engine', () => {
-    test('no args: java with the application and Spark jars and the engine main class', () => {
-      // GIVEN no role variable and no args
+    test('no args: spark-submit in client mode with the generated properties, the main class and spark-internal', () => {
+      // GIVEN no role variable, no args, and none of the pod's downward-API or kubelet variables
       // WHEN the image starts
       const run = runBootstrap(shell, root, []);
-      // THEN java (from PATH) replaces the shell, classpath with literal wildcards
-      expectExec(run, [root.java, '-cp', `${root.appHome}/lib/*:${root.sparkHome}/jars/*`, ENGINE]);
+      // THEN spark-submit replaces the shell: client mode, SPARK_CONF_DIR's spark-defaults.conf,
+      // Spark's placeholder resource, and the application jars for the launcher's classpath (literal wildcard)
+      expectExec(run, [...engineSubmit(root), 'spark-internal']);
+      expect(run.exec!.env.SPARK_DIST_CLASSPATH).toBe(`${root.appHome}/lib/*`);
       expect(run.exec!.env[ROLE_ENV]).toBe('<unset>');
+      expect(run.exec!.env.SPARK_SUBMIT_OPTS).toBe('<unset>');
     });
 
-    test('`engine` arg: same, with the rest of the args and JAVA_OPTS split into words', () => {
-      // GIVEN the `engine` arg with application args, and JAVA_OPTS holding several options and a `*`
-      const javaOpts = '-Xmx2g  -Dlog4j.configurationFile=/my_project/resources/log4j2.xml *';
-      // WHEN the image starts
-      const run = runBootstrap(shell, root, ['engine', '--port', '8011', 'two words'], { JAVA_OPTS: javaOpts });
-      // THEN JAVA_OPTS became separate words (no glob expansion), before -cp; app args after the class
+    test('in a pod: the API server from KUBERNETES_SERVICE_HOST/PORT and the pod name from POD_NAME', () => {
+      // GIVEN the variables the kubelet sets in every pod, and POD_NAME from the downward API
+      const env = { KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443', POD_NAME: 'my-project-engine-7d9f-abcde' };
+      // WHEN the engine starts with application args
+      const run = runBootstrap(shell, root, ['engine', '--port', '8011', 'two words'], env);
+      // THEN spark-submit gets the master and the driver pod's name before the resource, the args after it
       expectExec(run, [
-        root.java,
-        '-Xmx2g', '-Dlog4j.configurationFile=/my_project/resources/log4j2.xml', '*',
-        '-cp', `${root.appHome}/lib/*:${root.sparkHome}/jars/*`,
-        ENGINE, '--port', '8011', 'two words',
+        ...engineSubmit(root),
+        '--master', 'k8s://https://10.96.0.1:443',
+        '--conf', 'spark.kubernetes.driver.pod.name=my-project-engine-7d9f-abcde',
+        'spark-internal', '--port', '8011', 'two words',
       ]);
+    });
+
+    test('an IPv6 API server address is bracketed; one of the two service variables alone is ignored', () => {
+      // GIVEN an IPv6 cluster, and a pod with only the host variable
+      // WHEN the engine starts
+      const ipv6 = runBootstrap(shell, root, [], { KUBERNETES_SERVICE_HOST: 'fd00:10:96::1', KUBERNETES_SERVICE_PORT: '443' });
+      const hostOnly = runBootstrap(shell, root, [], { KUBERNETES_SERVICE_HOST: '10.96.0.1' });
+      // THEN the URL is valid for IPv6; without a port the generated spark.master applies
+      expectExec(ipv6, [...engineSubmit(root), '--master', 'k8s://https://[fd00:10:96::1]:443', 'spark-internal']);
+      expectExec(hostOnly, [...engineSubmit(root), 'spark-internal']);
+    });
+
+    test('the application jars come after a SPARK_DIST_CLASSPATH the image already sets', () => {
+      // GIVEN a Hadoop-free Spark whose image sets SPARK_DIST_CLASSPATH
+      // WHEN the engine starts
+      const run = runBootstrap(shell, root, [], { SPARK_DIST_CLASSPATH: '/opt/hadoop/share/*' });
+      // THEN both are on the launcher's classpath, Hadoop's first
+      expect(run.exec!.env.SPARK_DIST_CLASSPATH).toBe(`/opt/hadoop/share/*:${root.appHome}/lib/*`);
+    });
+
+    test('JAVA_OPTS reaches the driver JVM through SPARK_SUBMIT_OPTS, after any the image sets', () => {
+      // GIVEN JAVA_OPTS (e.g. the krb5.conf option the package sets), with and without SPARK_SUBMIT_OPTS
+      const javaOpts = '-Djava.security.krb5.conf=/tmp/krb5_conf/krb5.conf -Dx=1';
+      // WHEN the engine starts
+      const alone = runBootstrap(shell, root, [], { JAVA_OPTS: javaOpts });
+      const both = runBootstrap(shell, root, [], { JAVA_OPTS: javaOpts, SPARK_SUBMIT_OPTS: '-Dy=2' });
+      // THEN spark-submit's launcher sees them in SPARK_SUBMIT_OPTS (it does not read JAVA_OPTS)
+      expectExec(alone, [...engineSubmit(root), 'spark-internal']);
+      expect(alone.exec!.env.SPARK_SUBMIT_OPTS).toBe(javaOpts);
+      expect(both.exec!.env.SPARK_SUBMIT_OPTS).toBe(`-Dy=2 ${javaOpts}`);
     });
 
     test('no jar in $APP_HOME/lib: exit 66 naming the folder', () => {
@@ -267,6 +327,18 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       expectFailure(missing, 66, `no application jar (*.jar) in ${root.dir}/nowhere/lib`);
     });
 
+    test('no spark-submit, or no spark-defaults.conf in SPARK_CONF_DIR: exit 66 naming the file', () => {
+      // GIVEN a Spark home without bin/spark-submit, and a conf folder without the properties file
+      const emptyConf = path.join(root.dir, 'empty-conf');
+      fs.mkdirSync(emptyConf, { recursive: true });
+      // WHEN the engine starts
+      const noSubmit = runBootstrap(shell, root, [], { SPARK_HOME: path.join(root.dir, 'no-spark') });
+      const noConf = runBootstrap(shell, root, [], { SPARK_CONF_DIR: emptyConf });
+      // THEN nothing runs
+      expectFailure(noSubmit, 66, `spark-submit ${root.dir}/no-spark/bin/spark-submit is missing or not executable`);
+      expectFailure(noConf, 66, `Spark properties file ${emptyConf}/spark-defaults.conf is missing`);
+    });
+
     test('empty main class: exit 78', () => {
       // GIVEN an image without ENGINE_MAIN_CLASS / PROXY_MAIN_CLASS
       // WHEN the engine or the proxy starts
@@ -277,10 +349,10 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       expectFailure(proxy, 78, 'PROXY_MAIN_CLASS is not set');
     });
 
-    test('java not on PATH: exit 127', () => {
+    test('java not on PATH: exit 127 (the proxy runs java itself)', () => {
       // GIVEN a PATH without java
-      // WHEN the engine starts
-      const run = runBootstrap(shell, root, [], { PATH: path.join(root.dir, 'nobin') });
+      // WHEN the proxy starts
+      const run = runBootstrap(shell, root, ['proxy'], { PATH: path.join(root.dir, 'nobin') });
       // THEN it says so
       expectFailure(run, 127, 'java is not on PATH');
     });
@@ -388,16 +460,63 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
 
   describe('unknown role', () => {
     test('exit 64 naming the role and listing the valid ones', () => {
-      // GIVEN an arg that is no role (including `executor` without the role variable)
+      // GIVEN an arg that is no role
       // WHEN the image starts
       const run = runBootstrap(shell, root, ['spark-shell', '--master', 'local']);
-      const executor = runBootstrap(shell, root, ['executor']);
       // THEN nothing runs; the message names the role and every valid one
       expectFailure(run, 64, /unknown role 'spark-shell'/);
-      for (const role of ['engine', 'proxy', 'driver', 'sync', 'executor', `$${ROLE_ENV}`]) {
+      for (const role of ['engine', 'proxy', 'driver', 'sync', '`executor`', `$${ROLE_ENV}`]) {
         expect(run.stderr).toContain(role);
       }
-      expectFailure(executor, 64, new RegExp(`unknown role 'executor'.*\\$${ROLE_ENV}`, 's'));
+    });
+  });
+
+  describe('check-scala.sh (build time)', () => {
+    const jarsDir = (name: string, jars: readonly string[]) => {
+      const dir = path.join(root.dir, `scala-${shell.command}-${name}`);
+      fs.mkdirSync(dir, { recursive: true });
+      for (const jar of jars) fs.writeFileSync(path.join(dir, jar), 'PK');
+      return dir;
+    };
+    const checkScala = (sparkJars: string, appLib: string, version: string) => {
+      const result = spawnSync(onPath(shell.command)!, [...shell.args, CHECK_SCALA, sparkJars, appLib, version], { encoding: 'utf8' });
+      return { status: result.status, stderr: result.stderr };
+    };
+
+    test('matching Scala versions pass; jars without a Scala suffix are not judged', () => {
+      // GIVEN Spark 3.5 (Scala 2.12) and an application with a _2.12 dependency and plain Java jars
+      const spark = jarsDir('spark-212', ['spark-core_2.12-3.5.1.jar', 'scala-library-2.12.18.jar']);
+      const app = jarsDir('app-212', ['my-project-1.0.jar', 'spark-sql-kafka-0-10_2.12-3.5.1.jar', 'guava-14.0.1.jar']);
+      // WHEN checked against 2.12  THEN it passes silently
+      expect(checkScala(spark, app, '2.12')).toEqual({ status: 0, stderr: '' });
+    });
+
+    test('an application jar for another Scala fails the build, naming every such jar', () => {
+      // GIVEN Spark 4.0 (Scala 2.13) and an application built for 2.12
+      const spark = jarsDir('spark-213', ['spark-core_2.13-4.0.0.jar']);
+      const app = jarsDir('app-212-on-213', ['my-project-1.0.jar', 'delta-spark_2.12-3.2.0.jar', 'scala-library-2.12.18.jar']);
+      // WHEN checked against 2.13
+      const run = checkScala(spark, app, '2.13');
+      // THEN exit 1 with one line per jar
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        'check-scala: delta-spark_2.12-3.2.0.jar is built for Scala 2.12; Spark in this image uses Scala 2.13: rebuild the application (and its feature steps) for Scala 2.13',
+        'check-scala: scala-library-2.12.18.jar is built for Scala 2.12; Spark in this image uses Scala 2.13: rebuild the application (and its feature steps) for Scala 2.13',
+      ]);
+    });
+
+    test('build args that disagree with the Spark image fail; no Spark jars is exit 66', () => {
+      // GIVEN Spark 4.0's jars but SPARK_SCALA_VERSION left at 2.12, and an empty jars folder
+      const spark = jarsDir('spark-400', ['spark-core_2.13-4.0.0.jar']);
+      const none = jarsDir('no-spark', []);
+      const app = jarsDir('app-plain', ['my-project-1.0.jar']);
+      // WHEN checked
+      // THEN each says what to fix
+      expect(checkScala(spark, app, '2.12')).toEqual({
+        status: 1,
+        stderr: 'check-scala: Spark in this image is built for Scala 2.13, but SPARK_SCALA_VERSION is 2.12; set --build-arg SPARK_SCALA_VERSION=2.13\n',
+      });
+      expect(checkScala(none, app, '2.12')).toEqual({ status: 66, stderr: `check-scala: no spark-core_*.jar in ${none}\n` });
     });
   });
 
@@ -428,7 +547,7 @@ describe('shellcheck', () => {
   const have = onPath('shellcheck') !== undefined;
   if (!have) console.warn('shellcheck is not installed: the image scripts are not linted here (CI installs it)');
   const check = have ? test : test.skip;
-  for (const script of [BOOTSTRAP, MATERIALIZER]) {
+  for (const script of [BOOTSTRAP, MATERIALIZER, CHECK_SCALA]) {
     const name = path.relative(REPO, script);
     check(`${name} is clean under shellcheck -s sh${have ? '' : ' (skipped: shellcheck not installed)'}`, () => {
       // GIVEN the script  WHEN shellcheck checks it as POSIX sh
@@ -559,11 +678,13 @@ describe('Dockerfile', () => {
   test('global build args pin the images', () => {
     // GIVEN the args before the first FROM  THEN the images are pinned to the documented versions
     expect(Object.fromEntries(args(globalArgs))).toEqual({
-      MAVEN_IMAGE: 'maven:3.9-eclipse-temurin-17',
-      SPARK_IMAGE: 'spark',
       SPARK_VERSION: '3.5.1',
-      SPARK_TAG_SUFFIX: '-scala2.12-java17-ubuntu',
-      BASE_IMAGE: 'eclipse-temurin:17-jre-jammy',
+      SPARK_SCALA_VERSION: '2.12',
+      SPARK_JAVA_VERSION: '17',
+      SPARK_IMAGE: 'spark',
+      SPARK_TAG_SUFFIX: '-scala${SPARK_SCALA_VERSION}-java${SPARK_JAVA_VERSION}-ubuntu',
+      MAVEN_IMAGE: 'maven:3.9-eclipse-temurin-${SPARK_JAVA_VERSION}',
+      BASE_IMAGE: 'eclipse-temurin:${SPARK_JAVA_VERSION}-jre-jammy',
     });
     expect(globalArgs.every(i => i.keyword === 'ARG')).toBe(true);
   });
@@ -667,6 +788,40 @@ describe('Dockerfile', () => {
     // AND user spark is uid 185, and the resources folder exists even when the project has none
     expect(runs.join('\n')).toMatch(/useradd --system --uid 185 --gid spark\b/);
     expect(runs.join('\n')).toMatch(/mkdir -p [^;]*"\$\{APP_HOME\}\/resources"/);
+  });
+
+  test('the Spark tag is derived from the Scala and Java versions, which only pair as the official images do', () => {
+    // GIVEN the global args, expanded the way Docker expands them (earlier args in later defaults)
+    const expand = (overrides: Record<string, string>) => {
+      const values: Record<string, string> = {};
+      for (const [name, value] of args(globalArgs)) {
+        values[name] = overrides[name] ?? (value ?? '').replace(/\$\{(\w+)\}/g, (_, v: string) => values[v] ?? '');
+      }
+      return `${values.SPARK_IMAGE}:${values.SPARK_VERSION}${values.SPARK_TAG_SUFFIX} on ${values.BASE_IMAGE}, built with ${values.MAVEN_IMAGE}`;
+    };
+    // WHEN the defaults, Spark 3.3 (Java 11 only) and Spark 4.0 (Scala 2.13) are chosen
+    // THEN each names a tag that exists (apache/spark-docker) and a JDK of the same Java version
+    expect(expand({})).toBe('spark:3.5.1-scala2.12-java17-ubuntu on eclipse-temurin:17-jre-jammy, built with maven:3.9-eclipse-temurin-17');
+    expect(expand({ SPARK_VERSION: '3.3.3', SPARK_JAVA_VERSION: '11' }))
+      .toBe('spark:3.3.3-scala2.12-java11-ubuntu on eclipse-temurin:11-jre-jammy, built with maven:3.9-eclipse-temurin-11');
+    expect(expand({ SPARK_VERSION: '4.0.0', SPARK_SCALA_VERSION: '2.13' }))
+      .toBe('spark:4.0.0-scala2.13-java17-ubuntu on eclipse-temurin:17-jre-jammy, built with maven:3.9-eclipse-temurin-17');
+    // AND the doc's matrix lists the pairs that exist
+    const doc = fs.readFileSync(IMAGE_DOC, 'utf8');
+    for (const row of ['| 3.3.x | 2.12 | 11 |', '| 3.4.0 | 2.12 | 11, 17 |', '| 3.4.1 to 3.4.4 | 2.12 | 11 |', '| 3.5.x | 2.12 | 11, 17 |', '| 4.0.x, 4.1.x | 2.13 | 17, 21 |']) {
+      expect(doc).toContain(row);
+    }
+  });
+
+  test('final stage: the Scala check runs over Spark\'s jars and the application\'s', () => {
+    // GIVEN the final stage's RUN instructions
+    const runs = final.instructions.filter(i => i.keyword === 'RUN').map(i => i.args);
+    // THEN check-scala.sh (from the default context) reads the spark stage's jars and the build's
+    const check = runs.find(r => r.includes('check-scala.sh'));
+    expect(check).toContain('--mount=type=bind,source=check-scala.sh,target=/tmp/check-scala.sh');
+    expect(check).toContain('--mount=type=bind,from=spark,source=/opt/spark/jars,target=/tmp/spark-jars');
+    expect(check).toContain('--mount=type=bind,from=build,source=/out/lib,target=/tmp/app-lib');
+    expect(check).toMatch(/sh \/tmp\/check-scala\.sh \/tmp\/spark-jars \/tmp\/app-lib "\$\{SPARK_SCALA_VERSION\}"$/);
   });
 
   test('final stage: OCI labels', () => {

@@ -38,9 +38,29 @@ describe('driver and executor pod templates', () => {
     const { driver, executor } = templatesOf('team-a');
     expect(executor.spec.containers[0].env).toContainEqual({ name: 'MY_PROJECT_EXECUTOR', value: 'true' });
     expect(JSON.stringify(driver)).not.toContain('MY_PROJECT_EXECUTOR');
-    expect(executor.spec.serviceAccount).toBe('my-project-engine');
-    expect(executor.spec.serviceAccountName).toBe('my-project-engine');
     expect(driver.spec.serviceAccountName).toBe('my-project-engine');
+    expect(driver.spec.automountServiceAccountToken).toBeUndefined();
+  });
+
+  test('executors run as their own ServiceAccount, without its token: user code gets no API rights', () => {
+    // GIVEN the executor template of the proxy's file and the one the engine receives
+    const engineTemplate = parse((findObject(parseManifest(synthNamespaces(platform).get('team-a')!), 'ConfigMap', 'my-project-spark') as Json)
+      .data['executor-template.yaml']) as Json;
+    for (const executor of [templatesOf('team-a').executor, engineTemplate]) {
+      // THEN both fields name the executor account (Spark 3.x keeps only the legacy one) and no token is mounted
+      expect(executor.spec.serviceAccountName).toBe('my-project-executor');
+      expect(executor.spec.serviceAccount).toBe('my-project-executor');
+      expect(executor.spec.automountServiceAccountToken).toBe(false);
+    }
+  });
+
+  test('executors never receive the keytab (SPARK-25815); the driver does', () => {
+    // GIVEN the example: kerberos.keytab is app.keytab, for proxy and engine
+    const { driver, executor } = templatesOf('team-a');
+    // THEN only the driver's init container writes it, and only the driver has the Secret volume
+    expect(JSON.stringify(executor)).not.toContain('app.keytab');
+    expect(JSON.stringify(executor)).not.toContain('my-project-secrets');
+    expect(driver.spec.initContainers[0].command).toContain('/var/run/spark-tenancy/source/secret/app.keytab');
   });
 
   test('a tenant\'s own host aliases reach its templates only', () => {

@@ -50,6 +50,9 @@ const BASE = [
   '',
 ].join('\n');
 
+/** A `kerberos` section for BASE (one line, inserted before `files:` as line 12). */
+const KERBEROS = 'kerberos: { principal: acme/spark.example.com@EXAMPLE.COM, keytab: app.keytab, krb5Conf: krb5.conf }\n';
+
 /** BASE with `from` (which must occur exactly once, so a case can never silently test the valid spec) replaced. */
 function edit(...pairs: [string, string][]): string {
   let text = BASE;
@@ -243,14 +246,14 @@ const CASES: readonly BadSpec[] = [
   {
     name: 'a misspelt top-level field', cli: true,
     spec: edit(['roleEnv: ACME_EXECUTOR', 'roleEnv: ACME_EXECUTOR\ntennants: []']),
-    expected: ['<SPEC>:4:1: tennants: unknown field "tennants" (did you mean "tenants"?); valid fields: name, image, roleEnv, transport, proxy, engine, spark, security, secrets, allowPlaintextSecrets, files, tenants, gitops'],
+    expected: ['<SPEC>:4:1: tennants: unknown field "tennants" (did you mean "tenants"?); valid fields: name, image, roleEnv, transport, proxy, engine, spark, security, secrets, allowPlaintextSecrets, kerberos, files, tenants, gitops'],
   },
   {
     name: 'a misspelt required field of a file',
     spec: edit(['    mountPath: /etc/acme\n', '    mountPth: /etc/acme\n']),
     expected: [
       '<SPEC>:13:5: files[0]: missing required field "mountPath" (e.g. mountPath: /etc/my-project)',
-      '<SPEC>:15:5: files[0].mountPth: unknown field "mountPth" (did you mean "mountPath"?); valid fields: name, source, mountPath, roles, secret, mode, key, preserveImageContent, remoteRef',
+      '<SPEC>:15:5: files[0].mountPth: unknown field "mountPth" (did you mean "mountPath"?); valid fields: name, source, mountPath, roles, secret, mode, key, preserveImageContent, writable, remoteRef',
     ],
   },
   {
@@ -503,6 +506,57 @@ const CASES: readonly BadSpec[] = [
     name: 'a Spark property without a value',
     spec: edit(['spark.executor.instances: "2"', 'spark.executor.memory:']),
     expected: ['<SPEC>:11:27: spark.properties["spark.executor.memory"]: must be a string or number or boolean (e.g. spark.executor.memory: 4g), got null'],
+  },
+  // ------------------------------------------------------------------ Kerberos and driver sizing
+  {
+    name: 'kerberos.keytab naming no files entry', cli: true,
+    spec: edit(['files:\n', `${KERBEROS.replace('keytab: app.keytab', 'keytab: app.keytb')}files:\n`], ['roles: [engine, executor]', 'roles: [engine]']),
+    expected: ['<SPEC>:12:68: kerberos.keytab: no files[] entry is named "app.keytb" (did you mean "app.keytab"?); valid names: krb5.conf, app.keytab'],
+  },
+  {
+    name: 'kerberos.keytab given to executors (SPARK-25815)',
+    spec: edit(['files:\n', `${KERBEROS}files:\n`]),
+    expected: ['<SPEC>:12:68: kerberos.keytab: files[1] ("app.keytab") goes to executor: executors run user code and authenticate with the '
+      + "driver's delegation tokens (SPARK-25815), so they must not hold the keytab; remove executor from files[1].roles"],
+  },
+  {
+    name: 'kerberos.keytab not given to the engine, and not secret',
+    spec: edit(['files:\n', `${KERBEROS}files:\n`], ['roles: [engine, executor]', 'roles: [proxy]'], ['    secret: true\n', '']),
+    expected: [
+      '<SPEC>:12:68: kerberos.keytab: files[1] ("app.keytab") does not go to engine, which logs in from the keytab (the engine is the Spark driver); add engine to files[1].roles',
+      '<SPEC>:12:68: kerberos.keytab: files[1] ("app.keytab") is not secret: a keytab is a password; set secret: true on it (it then comes from the Secret, never from Git)',
+    ],
+  },
+  {
+    name: 'kerberos.krb5Conf not given to the proxy',
+    spec: edit(['files:\n', `${KERBEROS}files:\n`], ['roles: [engine, executor]', 'roles: [engine]'], ['roles: [proxy, engine, executor]', 'roles: [engine, executor]']),
+    expected: ['<SPEC>:12:90: kerberos.krb5Conf: files[0] ("krb5.conf") does not go to proxy, which must read krb5.conf (-Djava.security.krb5.conf); add proxy to files[0].roles'],
+  },
+  {
+    name: 'kerberos.krb5Conf naming two files entries',
+    spec: edit(['files:\n', `${KERBEROS}files:\n`], ['roles: [engine, executor]', 'roles: [engine]'],
+      ['tenants:\n', '  - name: krb5.conf\n    key: other-krb5.conf\n    source: config/krb5.conf\n    mountPath: /etc/other\n    roles: [proxy, engine]\ntenants:\n']),
+    expected: ['<SPEC>:12:90: kerberos.krb5Conf: "krb5.conf" names files[0] and files[2]; give the krb5Conf file a name no other entry has'],
+  },
+  {
+    name: 'kerberos.principal without a realm',
+    spec: edit(['files:\n', `${KERBEROS.replace('acme/spark.example.com@EXAMPLE.COM', 'acme')}files:\n`], ['roles: [engine, executor]', 'roles: [engine]']),
+    expected: ['<SPEC>:12:24: kerberos.principal: "acme" is not a Kerberos principal (name@REALM without spaces, e.g. my-project/spark.example.com@EXAMPLE.COM)'],
+  },
+  {
+    name: 'a Kerberos property the section sets, in spark.properties',
+    spec: edit(['files:\n', `${KERBEROS}files:\n`], ['roles: [engine, executor]', 'roles: [engine]'], ['spark.executor.instances: "2"', 'spark.kerberos.keytab: /etc/acme/keytab/app.keytab']),
+    expected: ['<SPEC>:11:5: spark.properties["spark.kerberos.keytab"]: "spark.kerberos.keytab" is set by the package from kerberos.keytab; set spark.override: true to replace it'],
+  },
+  {
+    name: 'a driver property derived from engine.resources, in spark.properties',
+    spec: edit(['spark.executor.instances: "2"', 'spark.driver.memory: 8g']),
+    expected: ['<SPEC>:11:5: spark.properties["spark.driver.memory"]: "spark.driver.memory" is set by the package from engine.resources (memory limit minus overhead); set spark.override: true to replace it'],
+  },
+  {
+    name: 'engine memory too small for Spark\'s driver overhead',
+    spec: edit(['tenants:\n  - namespace: team-a', 'tenants:\n  - namespace: team-a\n    engine: { resources: { limits: { memory: 384Mi } } }']),
+    expected: ['<SPEC>:24:46: tenants[0].engine.resources.limits.memory: memory 384Mi cannot hold a Spark driver: Spark adds at least 384 MiB of overhead to the heap; give the engine more than 384Mi (e.g. 1Gi)'],
   },
   // ------------------------------------------------------------------ image
   {

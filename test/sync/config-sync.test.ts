@@ -63,15 +63,18 @@ describe('config-sync on the example platform, run for real', () => {
     const result = runConfigSync(pod.spec, objectsOf('team-a'), { shell: 'dash', imageFiles: { '/my_project/resources/config/log4j2.xml': '<Configuration/>' } });
     // THEN the generated files match the namespace's ConfigMap, and the image's file is still there
     expect(result.read('/opt/spark-tenancy/conf/spark-defaults.conf')?.toString()).toBe(sparkConfig['spark-defaults.conf']);
-    expect(result.read('/opt/spark-tenancy/conf/executor-template.yaml')?.toString()).toBe(sparkConfig['executor-template.yaml']);
+    expect(result.read('/opt/spark-tenancy/pod-templates/executor-template.yaml')?.toString()).toBe(sparkConfig['executor-template.yaml']);
     expect(result.read('/my_project/resources/config/log4j2.xml')?.toString()).toBe('<Configuration/>');
+    // AND SPARK_CONF_DIR holds spark-defaults.conf alone: Spark copies every other file there into each
+    // application's executor ConfigMap (and skips only spark*.conf / *template names)
+    expect(result.listFiles().filter(f => f.startsWith('/opt/spark-tenancy/conf/'))).toEqual(['/opt/spark-tenancy/conf/spark-defaults.conf']);
   });
 
   test('nested: the executor template delivered into the engine itself delivers the executor files', () => {
     // GIVEN the executor template as team-c's engine (objects transport) and team-a's (env) receive it
     for (const ns of ['team-a', 'team-c']) {
       const engine = podsIn(manifests.get(ns)!).find(p => p.description.startsWith('Deployment'))!;
-      const delivered = runConfigSync(engine.spec, objectsOf(ns), { shell: 'dash' }).read('/opt/spark-tenancy/conf/executor-template.yaml');
+      const delivered = runConfigSync(engine.spec, objectsOf(ns), { shell: 'dash' }).read('/opt/spark-tenancy/pod-templates/executor-template.yaml');
       // WHEN Spark builds an executor from it and the executor's init container runs
       const executor = parse(delivered!.toString()) as { spec: FoundPod['spec'] };
       const result = runConfigSync(executor.spec, objectsOf(ns), { shell: 'dash' });
