@@ -8,7 +8,10 @@ export function objectNames(spec: Pick<PlatformSpec, 'name' | 'secrets'>) {
   const p = spec.name;
   return {
     engineServiceAccount: `${p}-engine`,
+    executorServiceAccount: `${p}-executor`,
     driverRole: `${p}-spark-driver`,
+    /** What cluster-mode spark-submit needs in a tenant namespace; bound to the proxy's ServiceAccount. */
+    submitterRole: `${p}-spark-submitter`,
     engineRoleBinding: `${p}-engine`,
     proxyLauncherRoleBinding: `${p}-proxy-launcher`,
     proxyServiceAccount: `${p}-proxy`,

@@ -27,17 +27,6 @@ describe('TenantNamespace', () => {
     });
   });
 
-  test('the engine ServiceAccount may manage executors, and the proxy ServiceAccount may launch engines', () => {
-    const role = findObject(objects, 'Role', 'my-project-spark-driver') as Json;
-    expect(role.rules[0].resources).toEqual(['pods', 'services', 'configmaps', 'persistentvolumeclaims']);
-    expect(role.rules[0].verbs).toEqual(expect.arrayContaining(['create', 'delete', 'watch', 'list']));
-    const engineBinding = findObject(objects, 'RoleBinding', 'my-project-engine') as Json;
-    expect(engineBinding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'my-project-engine', namespace: 'team-a' }]);
-    const proxyBinding = findObject(objects, 'RoleBinding', 'my-project-proxy-launcher') as Json;
-    expect(proxyBinding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'my-project-proxy', namespace: 'my-project' }]);
-    expect(proxyBinding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'my-project-spark-driver' });
-  });
-
   test('the files ConfigMap holds the non-secret engine and executor files, and never the keytab', () => {
     const configMap = findObject(objects, 'ConfigMap', 'my-project-files') as Json;
     expect(Object.keys(configMap.data).sort()).toEqual(['application.properties', 'fair-scheduler.xml', 'krb5.conf', 'ranger-spark-security.xml']);
