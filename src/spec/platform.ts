@@ -1,4 +1,4 @@
-import { PlatformSpec, Role, TenantSpec, Transport } from './types';
+import { PlatformSpec, RemoteRefSpec, Role, TenantSpec, Transport } from './types';
 
 /** Where a value came from in the spec, so that later stages can still point at file, line and field. */
 export interface SpecOrigin {
@@ -20,7 +20,7 @@ export interface PlatformFile {
   readonly mode: number;
   readonly key: string;
   readonly preserveImageContent: boolean;
-  readonly remoteRef?: { readonly key: string; readonly property?: string };
+  readonly remoteRef?: RemoteRefSpec;
   /** The bytes; absent for a secret file that only the cluster holds. */
   readonly content?: Buffer;
   /** sha256 of `content`, hex. */

@@ -83,7 +83,26 @@ export interface FileSpec {
   /** Seed the volume from the image's copy of `mountPath` before writing files. @default false */
   readonly preserveImageContent?: boolean;
   /** Where the external secret store keeps the content (ExternalSecret `remoteRef`). @default - key = the file's key */
-  readonly remoteRef?: { readonly key: string; readonly property?: string };
+  readonly remoteRef?: RemoteRefSpec;
+}
+
+/** How External Secrets Operator decodes a value from the store (`remoteRef.decodingStrategy` of external-secrets.io/v1). */
+export const DECODING_STRATEGIES = ['Auto', 'Base64', 'Base64URL', 'None'] as const;
+export type DecodingStrategy = (typeof DECODING_STRATEGIES)[number];
+
+/** Where the secret store keeps one secret file: an ExternalSecret's `spec.data[].remoteRef`. */
+export interface RemoteRefSpec {
+  /** The key (path) in the store. */
+  readonly key: string;
+  /** The property of a map value (e.g. one field of a Vault KV secret). @default - the whole value */
+  readonly property?: string;
+  /** The version of the value, where the store has versions. @default - the latest */
+  readonly version?: string;
+  /**
+   * How ESO decodes the value before it goes into the Secret: a binary file (a keytab) kept as base64
+   * text in a store that holds only text needs `Base64`, or it arrives as that text. @default "None"
+   */
+  readonly decodingStrategy?: DecodingStrategy;
 }
 
 export interface TenantSpec {

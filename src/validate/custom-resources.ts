@@ -36,7 +36,8 @@ function rootOf(spec: SchemaNode, required: readonly string[]): SchemaNode {
   };
 }
 
-// external-secrets.io/v1beta1 (config/crds/bases/external-secrets.io_externalsecrets.yaml)
+// external-secrets.io/v1 (config/crds/bases/external-secrets.io_externalsecrets.yaml, v0.16.0 and later; the
+// remoteRef enums are the same through v2.9)
 const EXTERNAL_SECRET_SPEC: SchemaNode = {
   type: 'object',
   properties: {
@@ -136,14 +137,14 @@ const ARGO_APPLICATION_SET_SPEC: SchemaNode = {
 
 /** Root definitions of the custom resources, keyed like the Kubernetes ones. */
 export const CUSTOM_RESOURCE_DEFINITIONS: Readonly<Record<string, SchemaNode>> = {
-  'io.external-secrets.v1beta1.ExternalSecret': rootOf(EXTERNAL_SECRET_SPEC, ['spec']),
+  'io.external-secrets.v1.ExternalSecret': rootOf(EXTERNAL_SECRET_SPEC, ['spec']),
   'io.argoproj.v1alpha1.Application': rootOf(ARGO_APPLICATION_SPEC, ['metadata', 'spec']),
   'io.argoproj.v1alpha1.ApplicationSet': rootOf(ARGO_APPLICATION_SET_SPEC, ['spec']),
 };
 
 /** The custom kinds with a rule; any other kind outside Kubernetes 1.27 is reported as unknown. */
 export const CUSTOM_RESOURCE_KINDS = [
-  { apiVersion: 'external-secrets.io/v1beta1', kind: 'ExternalSecret', definition: 'io.external-secrets.v1beta1.ExternalSecret', namespaced: true },
+  { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', definition: 'io.external-secrets.v1.ExternalSecret', namespaced: true },
   { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', definition: 'io.argoproj.v1alpha1.Application', namespaced: true },
   { apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', definition: 'io.argoproj.v1alpha1.ApplicationSet', namespaced: true },
 ] as const;

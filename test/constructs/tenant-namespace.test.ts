@@ -1,5 +1,6 @@
+import * as fs from 'fs';
 import * as path from 'path';
-import { loadPlatformFile } from '../../src';
+import { loadPlatformFile, loadPlatformText } from '../../src';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -37,13 +38,26 @@ describe('TenantNamespace', () => {
 
   test('the secret file is referenced through an ExternalSecret of the named store', () => {
     const externalSecret = findObject(objects, 'ExternalSecret', 'my-project-secrets') as Json;
-    expect(externalSecret.apiVersion).toBe('external-secrets.io/v1beta1');
+    expect(externalSecret.apiVersion).toBe('external-secrets.io/v1');
     expect(externalSecret.spec).toEqual({
       refreshInterval: '1h',
       secretStoreRef: { name: 'vault-backend', kind: 'ClusterSecretStore' },
       target: { name: 'my-project-secrets', creationPolicy: 'Owner' },
       data: [{ secretKey: 'app.keytab', remoteRef: { key: 'my-project/kerberos', property: 'app.keytab' } }],
     });
+  });
+
+  test('a remoteRef version and decodingStrategy reach the ExternalSecret', () => {
+    // GIVEN the example with the keytab kept as base64 text at version 7 of the store's value
+    const text = fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')
+      .replace('remoteRef: { key: my-project/kerberos, property: app.keytab }', 'remoteRef: { decodingStrategy: Base64, version: "7", key: my-project/kerberos, property: app.keytab }');
+    const decoded = loadPlatformText(text, { file: 'platform.yaml', baseDir: REPO });
+    // WHEN synthesized
+    const externalSecret = findObject(parseManifest(synthNamespaces(decoded).get('team-a')!), 'ExternalSecret', 'my-project-secrets') as Json;
+    // THEN the ExternalSecret asks ESO for that version and to decode it
+    expect(externalSecret.spec.data).toEqual([
+      { secretKey: 'app.keytab', remoteRef: { key: 'my-project/kerberos', property: 'app.keytab', version: '7', decodingStrategy: 'Base64' } },
+    ]);
   });
 
   test('the engine runs the unified image with the config-sync init container from the same image', () => {
