@@ -22,6 +22,8 @@ export function objectNames(spec: Pick<PlatformSpec, 'name' | 'secrets'>) {
     engineDeployment: `${p}-engine`,
     engineService: `${p}-engine`,
     engineHeadlessService: `${p}-engine-driver`,
+    /** The Argo CD AppProject of the platform's Applications, in Argo CD's namespace. */
+    argoCdProject: p,
     /** Per-tenant Spark ConfigMap in the proxy namespace. */
     tenantSparkConfigMap: (tenant: string) => `${p}-spark-${tenant}`,
   };

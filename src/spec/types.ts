@@ -154,7 +154,7 @@ export interface ArgoCdSpec {
   readonly targetRevision?: string;
   /** @default "dist" */
   readonly path?: string;
-  /** @default "default" */
+  /** Argo CD project of the Applications; one that exists in Argo CD already. @default - an AppProject the package generates, named after the platform */
   readonly project?: string;
   /** Namespace of Argo CD itself. @default "argocd" */
   readonly namespace?: string;
