@@ -87,8 +87,7 @@ export interface FileSpec {
 }
 
 /** How External Secrets Operator decodes a value from the store (`remoteRef.decodingStrategy` of external-secrets.io/v1). */
-export const DECODING_STRATEGIES = ['Auto', 'Base64', 'Base64URL', 'None'] as const;
-export type DecodingStrategy = (typeof DECODING_STRATEGIES)[number];
+export type DecodingStrategy = 'Auto' | 'Base64' | 'Base64URL' | 'None';
 
 /** Where the secret store keeps one secret file: an ExternalSecret's `spec.data[].remoteRef`. */
 export interface RemoteRefSpec {
