@@ -39,7 +39,11 @@ export type RbacResource = (typeof RBAC_RESOURCES)[number];
 
 /** Who holds a grant: the proxy (cluster-mode `spark-submit`), engines (drivers) and executors. */
 export type RbacServiceAccount = 'proxy' | 'engine' | 'executor';
-/** A tenant namespace, the proxy's namespace, or any namespace outside the platform. */
+/**
+ * Where a row asks: `tenant` is a tenant namespace (for engines and executors, the one their
+ * ServiceAccount lives in; for the proxy, any of them), `proxy` the proxy's namespace, `other` any
+ * namespace outside the platform and, for engines and executors, another tenant's namespace.
+ */
 export type RbacNamespace = 'tenant' | 'proxy' | 'other';
 
 /** Verbs on one resource, and the Spark code that needs them. */

@@ -30,8 +30,20 @@ function allowed(user: string, verb: string, tableResource: (typeof RBAC_RESOURC
   });
 }
 
-function namespacesOf(kind: RbacContractRow['namespace']): string[] {
-  return kind === 'tenant' ? tenantNamespaces : kind === 'proxy' ? [proxyNamespace] : ['not-a-platform-namespace'];
+/**
+ * The (namespace asked in, namespace of the ServiceAccount) pairs of a row: engines and executors live
+ * in one tenant namespace each, and another tenant's namespace is `other` to them.
+ */
+function placesOf(row: RbacContractRow): { namespace: string; home: string }[] {
+  const outside = 'not-a-platform-namespace';
+  if (row.serviceAccount === 'proxy') {
+    const namespaces = row.namespace === 'tenant' ? tenantNamespaces : row.namespace === 'proxy' ? [proxyNamespace] : [outside];
+    return namespaces.map(namespace => ({ namespace, home: proxyNamespace }));
+  }
+  return tenantNamespaces.flatMap(home => {
+    const namespaces = row.namespace === 'tenant' ? [home] : row.namespace === 'proxy' ? [proxyNamespace] : [outside, ...tenantNamespaces.filter(t => t !== home)];
+    return namespaces.map(namespace => ({ namespace, home }));
+  });
 }
 
 const contract = rbacContract();
@@ -46,19 +58,22 @@ describe('the RBAC contract (allow/deny table) and the emitted Roles', () => {
     expect(new Set(contract.map(r => `${r.serviceAccount} ${r.namespace} ${r.resource} ${r.verb}`)).size).toBe(contract.length);
   });
 
-  test('the emitted manifests allow exactly what the table allows, in every tenant, the proxy namespace and elsewhere', () => {
+  test('the emitted manifests allow exactly what the table allows: in each tenant, the proxy namespace, other tenants and elsewhere', () => {
     // GIVEN the example's dist/ objects, all namespaces together
     const mismatches: string[] = [];
+    let questions = 0;
     for (const row of contract) {
-      for (const namespace of namespacesOf(row.namespace)) {
-        const user = serviceAccountUser(names, row.serviceAccount, proxyNamespace, row.namespace === 'tenant' ? namespace : tenantNamespaces[0]);
+      for (const { namespace, home } of placesOf(row)) {
+        questions++;
+        const user = serviceAccountUser(names, row.serviceAccount, proxyNamespace, home);
         // WHEN RBAC is asked the row's question
         const actual = allowed(user, row.verb, row.resource, namespace);
         if (actual !== row.expected) mismatches.push(`${user} ${row.verb} ${row.resource} in ${namespace}: ${actual ? 'allowed' : 'denied'}`);
       }
     }
-    // THEN it answers as the table says
+    // THEN it answers as the table says (every row asked at least once; engines and executors from each tenant)
     expect(mismatches).toEqual([]);
+    expect(questions).toBeGreaterThan(contract.length);
   });
 
   test('the proxy may do what cluster-mode spark-submit does in a tenant namespace, and nothing more', () => {
