@@ -4,7 +4,7 @@ import * as path from 'path';
 import { loadPlatformFile } from '../src/spec/loader';
 import { objectNames } from '../src/names';
 import { PROXY_TENANTS_DIR } from '../src/constructs/proxy';
-import { RBAC_CONTRACT } from '../src/constructs/rbac-contract';
+import { onDemandClaims, rbacContract, tenantGrants } from '../src/constructs/rbac-contract';
 import { startCluster } from './lib/cluster';
 import { E2eContext, REPO } from './lib/context';
 import { serviceAccountIdentity } from './lib/identities';
@@ -93,7 +93,8 @@ async function main(): Promise<number> {
     report.begin('RBAC, as each ServiceAccount');
     started = Date.now();
     admin(ctx, ['create', 'namespace', 'not-a-tenant']);
-    checkRbac(ctx, RBAC_CONTRACT, {
+    const contract = rbacContract(tenantGrants(onDemandClaims(platform.spec.spark?.properties ?? {})));
+    await checkRbac(ctx, contract, {
       proxy: { namespace: proxyNamespace, name: names.proxyServiceAccount },
       engine: { namespace: tenants[0], name: names.engineServiceAccount },
       executor: { namespace: tenants[0], name: names.executorServiceAccount },

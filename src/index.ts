@@ -10,6 +10,7 @@ export * from './constructs/tenant-namespace';
 export * from './constructs/namespace-chart';
 export * from './constructs/namespace-config';
 export * from './constructs/engine-rbac';
+export * from './constructs/rbac-contract';
 export * from './constructs/engine';
 export * from './constructs/proxy';
 export * from './constructs/spark-properties';

@@ -15,8 +15,15 @@ import { Platform, PlatformFile } from './spec/platform';
  * of window are not evidence and are skipped:
  *  - windows of fewer than MIN_DISTINCT_BYTES distinct byte values (zero padding and other runs that
  *    any binary file encodes the same way);
- *  - windows that the spec itself or a non-secret source also contains: the spec publishes them (the
- *    example keytab holds the principal `spark.example.com`, which spark.kerberos.principal names too).
+ *  - windows that the spec itself or a non-secret source also contains, while the secret as a whole is
+ *    in neither: the spec publishes them (the example keytab holds the principal `spark.example.com`,
+ *    which spark.kerberos.principal names too).
+ * A secret whose whole bytes the spec or a non-secret source also holds is still a secret: it is looked
+ * for whole and window by window, and a finding says where else the bytes are (copying a secret into a
+ * non-secret file publishes it; it does not make it public).
+ *
+ * The check is a gate: with `allowPlaintextSecrets` the output holds the secrets by design, and the check
+ * fails unless the caller says that is accepted (`allowPlaintext`, the CLI's ALLOW_PLAINTEXT_FLAG).
  * 16 bytes is 128 bits: a random window matching by chance is out of the question, and a secret of at
  * least 16 bytes is found from any 16 consecutive bytes of it. A secret shorter than a window is looked
  * for whole (its base64 at each alignment when that still covers at least MIN_BASE64_BYTES bytes).
@@ -25,6 +32,8 @@ export const WINDOW_BYTES = 16;
 export const BASE64_WINDOW_BYTES = 18;
 export const MIN_DISTINCT_BYTES = 6;
 export const MIN_BASE64_BYTES = 6;
+/** The CLI flag that accepts an output of `allowPlaintextSecrets` (never to be committed). */
+export const ALLOW_PLAINTEXT_FLAG = '--allow-plaintext';
 
 /** One secret found in one output file. */
 export interface LeakFinding {
@@ -40,14 +49,23 @@ export interface LeakFinding {
   readonly encoding: string;
   /** True when the whole secret matched, false for a window of it. */
   readonly whole: boolean;
+  /** Where else the whole secret is: `the spec`, `non-secret files[2] copy.keytab`; empty when nowhere. */
+  readonly alsoIn: readonly string[];
+}
+
+export interface LeakCheckOptions {
+  /** Accept the output of a spec with `allowPlaintextSecrets` (skip the check, pass). @default false */
+  readonly allowPlaintext?: boolean;
 }
 
 export interface LeakCheckResult {
-  /** Why nothing was checked (`allowPlaintextSecrets`), or undefined. */
+  /** Why nothing was checked (`allowPlaintextSecrets`, accepted with `allowPlaintext`), or undefined. */
   readonly skipped?: string;
+  /** Why the gate fails whatever was found (`allowPlaintextSecrets` without `allowPlaintext`), or undefined. */
+  readonly refused?: string;
   /** Secret files whose bytes were looked for. */
   readonly secrets: readonly string[];
-  /** Secret files that could not be checked, and why (no source, empty, published by the spec). */
+  /** Secret files that could not be checked, and why (no source, empty). */
   readonly unchecked: readonly string[];
   /** Output files scanned. */
   readonly files: readonly string[];
@@ -59,35 +77,35 @@ export function entryName(file: PlatformFile): string {
   return `files[${file.index}] ${file.name}`;
 }
 
+/** True when the gate passes: nothing found, and nothing refused. */
+export function leakCheckPassed(result: LeakCheckResult): boolean {
+  return result.findings.length === 0 && result.refused === undefined;
+}
+
 /**
  * Looks for every secret source of `platform` in every regular file under `outDir`.
  * @param displayDir how messages name `outDir` @default - `outDir` as given
  */
-export function checkLeaks(platform: Platform, outDir: string, displayDir: string = outDir): LeakCheckResult {
+export function checkLeaks(platform: Platform, outDir: string, displayDir: string = outDir, options: LeakCheckOptions = {}): LeakCheckResult {
   const secrets = platform.files.filter(f => f.secret);
-  if (platform.spec.allowPlaintextSecrets) {
-    return {
-      skipped: `the spec sets allowPlaintextSecrets: true, so ${displayDir} holds the secret files as plaintext Secrets by design `
-        + '(that output must never be committed); remove allowPlaintextSecrets to check it',
-      secrets: [], unchecked: secrets.map(entryName), files: [], findings: [],
-    };
+  const plaintext = `the spec sets allowPlaintextSecrets: true, so ${displayDir} holds the secret files as plaintext Secrets by design `
+    + '(that output must never be committed)';
+  if (platform.spec.allowPlaintextSecrets && options.allowPlaintext) {
+    return { skipped: `${plaintext}; accepted by ${ALLOW_PLAINTEXT_FLAG}`, secrets: [], unchecked: secrets.map(entryName), files: [], findings: [] };
   }
-  // What the spec publishes: every string in it (keys and values), and the non-secret sources.
-  const publicText = latin1([
-    ...stringsOf(platform.spec).map(s => Buffer.from(s, 'utf8')),
-    ...platform.files.filter(f => !f.secret && f.content).map(f => f.content!),
-  ]);
+  // What the spec publishes: every string in it (keys and values), and the non-secret sources, each
+  // kept apart so a finding can say which of them also holds the secret.
+  const publishers: Publisher[] = [
+    { name: 'the spec', text: latin1(stringsOf(platform.spec).map(s => Buffer.from(s, 'utf8'))) },
+    ...platform.files.filter(f => !f.secret && f.content).map(f => ({ name: `non-secret ${entryName(f)}`, text: f.content!.toString('latin1') })),
+  ];
 
   const searches: SecretSearch[] = [];
   const unchecked: string[] = [];
   for (const file of secrets) {
     if (!file.content) unchecked.push(`${entryName(file)}: no source (the cluster alone holds it)`);
     else if (file.content.length === 0) unchecked.push(`${entryName(file)}: the source is empty`);
-    else {
-      const search = secretSearch(file, publicText);
-      if (search.needles.length === 0) unchecked.push(`${entryName(file)}: every byte run of it is also in the spec or a non-secret file`);
-      else searches.push(search);
-    }
+    else searches.push(secretSearch(file, publishers));
   }
 
   const outputs = listFiles(outDir);
@@ -98,6 +116,9 @@ export function checkLeaks(platform: Platform, outDir: string, displayDir: strin
     for (const search of searches) findings.push(...scanFile(shown, bytes, search));
   }
   return {
+    refused: platform.spec.allowPlaintextSecrets
+      ? `${plaintext}; pass ${ALLOW_PLAINTEXT_FLAG} to accept that output, or remove allowPlaintextSecrets`
+      : undefined,
     secrets: searches.map(s => s.entry),
     unchecked,
     files: outputs.map(o => path.join(displayDir, path.relative(outDir, o))),
@@ -110,7 +131,8 @@ export function formatLeakReport(result: LeakCheckResult, displayDir: string): s
   if (result.skipped) return [`leak-check: skipped: ${result.skipped}`];
   const lines = result.findings.map(f => {
     const where = f.line !== undefined ? `${f.file}:${f.line}` : `${f.file} (${f.value})`;
-    return `leak-check: ${where}: ${f.whole ? 'the whole of' : 'bytes of'} secret ${f.entry} found ${f.encoding}`;
+    const alsoIn = f.alsoIn.length > 0 ? ` (the same bytes are also in ${f.alsoIn.join(' and ')}, which does not make them public)` : '';
+    return `leak-check: ${where}: ${f.whole ? 'the whole of' : 'bytes of'} secret ${f.entry} found ${f.encoding}${alsoIn}`;
   });
   for (const u of result.unchecked) lines.push(`leak-check: note: not checked: ${u}`);
   if (result.findings.length > 0) {
@@ -120,6 +142,7 @@ export function formatLeakReport(result: LeakCheckResult, displayDir: string): s
     lines.push(`leak-check: no secret bytes in ${displayDir}: ${result.secrets.length} secret file(s) `
       + `(${result.secrets.join(', ') || 'none'}) against ${result.files.length} file(s), in windows of ${WINDOW_BYTES} bytes, raw, base64 and hex`);
   }
+  if (result.refused) lines.push(`leak-check: failed: ${result.refused}`);
   return lines;
 }
 
@@ -138,8 +161,16 @@ interface Needle {
   readonly whole: boolean;
 }
 
+/** A text the spec publishes: the spec's own strings, or a non-secret source. */
+interface Publisher {
+  readonly name: string;
+  readonly text: string;
+}
+
 interface SecretSearch {
   readonly entry: string;
+  /** Publishers that hold the whole secret. */
+  readonly alsoIn: readonly string[];
   readonly needles: readonly Needle[];
   /** Needles grouped by space and length, for one pass per group over a file. */
   readonly groups: ReadonlyMap<string, NeedleGroup>;
@@ -171,10 +202,14 @@ function distinctBytes(bytes: Buffer): number {
   return new Set(bytes).size;
 }
 
-function secretSearch(file: PlatformFile, publicText: string): SecretSearch {
+function secretSearch(file: PlatformFile, publishers: readonly Publisher[]): SecretSearch {
   const content = file.content!;
   const needles: Needle[] = [];
-  const isPublic = (bytes: Buffer) => publicText.includes(bytes.toString('latin1'));
+  const publishing = (bytes: Buffer) => publishers.filter(p => p.text.includes(bytes.toString('latin1'))).map(p => p.name);
+  const alsoIn = publishing(content);
+  // Windows of a secret that is published whole are its bytes all the same: only the spec's own
+  // publications inside a secret that is not (a principal's host name in a keytab) are skipped.
+  const isPublic = (bytes: Buffer) => alsoIn.length === 0 && publishing(bytes).length > 0;
   const add = (bytes: Buffer, whole: boolean, alignment: number) => {
     const b64 = bytes.toString('base64');
     const url = b64.replace(/\+/g, '-').replace(/\//g, '_');
@@ -182,15 +217,13 @@ function secretSearch(file: PlatformFile, publicText: string): SecretSearch {
     if (url !== b64) needles.push({ space: 'compact', text: url, encoding: `base64url (alignment ${alignment})`, whole });
   };
 
-  if (!isPublic(content)) {
-    needles.push({ space: 'bytes', text: content.toString('latin1'), encoding: 'raw', whole: true });
-    needles.push({ space: 'compactLower', text: content.toString('hex'), encoding: 'hex', whole: true });
-    // The whole secret in base64 at each alignment: the part of its encoding that does not depend on
-    // the bytes around it (whole 3-byte groups after dropping 0, 1 or 2 leading bytes).
-    for (let k = 0; k < 3; k++) {
-      const groups = Math.floor((content.length - k) / 3);
-      if (groups * 3 >= MIN_BASE64_BYTES) add(content.subarray(k, k + groups * 3), true, k);
-    }
+  needles.push({ space: 'bytes', text: content.toString('latin1'), encoding: 'raw', whole: true });
+  needles.push({ space: 'compactLower', text: content.toString('hex'), encoding: 'hex', whole: true });
+  // The whole secret in base64 at each alignment: the part of its encoding that does not depend on
+  // the bytes around it (whole 3-byte groups after dropping 0, 1 or 2 leading bytes).
+  for (let k = 0; k < 3; k++) {
+    const groups = Math.floor((content.length - k) / 3);
+    if (groups * 3 >= MIN_BASE64_BYTES) add(content.subarray(k, k + groups * 3), true, k);
   }
   for (let i = 0; i + WINDOW_BYTES <= content.length && content.length > WINDOW_BYTES; i++) {
     const window = content.subarray(i, i + WINDOW_BYTES);
@@ -213,7 +246,7 @@ function secretSearch(file: PlatformFile, publicText: string): SecretSearch {
     if (!group.byText.has(needle.text) || needle.whole) group.byText.set(needle.text, needle);
     if (needle.text.length >= 4) group.prefixes.add(prefixKey(needle.text, 0));
   }
-  return { entry: entryName(file), needles, groups };
+  return { entry: entryName(file), alsoIn, needles, groups };
 }
 
 interface Haystack {
@@ -273,7 +306,7 @@ function scanFile(shown: string, bytes: Buffer, secret: SecretSearch): LeakFindi
     if (!previous || (finding.whole && !previous.whole)) best.set(finding.encoding, finding);
   };
   for (const [needle, offset] of search(haystack(text), secret)) {
-    keep({ file: shown, line: lineOf(text, offset), entry: secret.entry, encoding: needle.encoding, whole: needle.whole });
+    keep({ file: shown, line: lineOf(text, offset), entry: secret.entry, encoding: needle.encoding, whole: needle.whole, alsoIn: secret.alsoIn });
   }
   // Decoded YAML values: a secret inside a quoted string with escapes ("\x05\x02...") or a folded or
   // indented block scalar is not in the file's bytes as such. Values written out verbatim are skipped.
@@ -283,7 +316,7 @@ function scanFile(shown: string, bytes: Buffer, secret: SecretSearch): LeakFindi
     const decodings = [Buffer.from(value, 'utf8').toString('latin1'), ...(/^[\u0000-\u00ff]*$/.test(value) ? [value] : [])];
     for (const decoded of decodings) {
       for (const [needle] of search(haystack(decoded), secret)) {
-        keep({ file: shown, value: where, entry: secret.entry, encoding: needle.encoding, whole: needle.whole });
+        keep({ file: shown, value: where, entry: secret.entry, encoding: needle.encoding, whole: needle.whole, alsoIn: secret.alsoIn });
       }
     }
   }

@@ -11,6 +11,8 @@ export function objectNames(spec: Pick<PlatformSpec, 'name' | 'secrets'>) {
     /** Executors' own ServiceAccount: no bindings, no token, so user code gets no API rights. */
     executorServiceAccount: `${p}-executor`,
     driverRole: `${p}-spark-driver`,
+    /** What cluster-mode spark-submit needs in a tenant namespace; bound to the proxy's ServiceAccount. */
+    submitterRole: `${p}-spark-submitter`,
     engineRoleBinding: `${p}-engine`,
     proxyLauncherRoleBinding: `${p}-proxy-launcher`,
     proxyServiceAccount: `${p}-proxy`,
@@ -21,6 +23,8 @@ export function objectNames(spec: Pick<PlatformSpec, 'name' | 'secrets'>) {
     engineDeployment: `${p}-engine`,
     engineService: `${p}-engine`,
     engineHeadlessService: `${p}-engine-driver`,
+    /** The Argo CD AppProject of the platform's Applications, in Argo CD's namespace. */
+    argoCdProject: p,
     /** Per-tenant Spark ConfigMap in the proxy namespace. */
     tenantSparkConfigMap: (tenant: string) => `${p}-spark-${tenant}`,
   };

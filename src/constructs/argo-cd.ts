@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
-import { commonLabels } from '../names';
+import { Construct, IConstruct } from 'constructs';
+import { commonLabels, objectNames } from '../names';
 import { argoCdNamespaceClash, DEFAULTS } from '../spec/platform';
 import { ArgoCdSpec, PlatformSpec } from '../spec/types';
 import { MANIFEST_SUFFIX } from '../synth/dist-writer';
@@ -11,25 +11,28 @@ import { NamespaceChart } from './namespace-chart';
 export const ARGOCD_API_VERSION = 'argoproj.io/v1alpha1';
 /** The cluster Argo CD runs in, as Argo CD names it. */
 export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
-/** Argo CD applies lower waves first (within one parent sync, e.g. app-of-apps). */
-export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
+/** Cluster-scoped kinds the package emits; everything else it emits is namespaced. */
+const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set(['Namespace']);
 
-/** `gitops.argocd` with every default applied. */
-export type ArgoCdSettings = Required<ArgoCdSpec>;
+/** `gitops.argocd` with every default applied; `generateProject` when the package makes the AppProject. */
+export type ArgoCdSettings = Required<ArgoCdSpec> & { readonly generateProject: boolean };
 
-/** The defaults of `gitops.argocd`; one place so docs, schema and code agree. */
-export const ARGOCD_DEFAULTS: Omit<ArgoCdSettings, 'repoURL'> = {
+/** The defaults of `gitops.argocd` (the project's is the generated AppProject, see `argoCdSettings`); one place so docs, schema and code agree. */
+export const ARGOCD_DEFAULTS: Omit<ArgoCdSettings, 'repoURL' | 'project' | 'generateProject'> = {
   targetRevision: 'HEAD',
   path: 'dist',
-  project: 'default',
   namespace: DEFAULTS.argocdNamespace,
   mode: 'applicationset',
 };
 
-/** `gitops.argocd` of the spec with defaults applied, or undefined when the spec has none. */
-export function argoCdSettings(spec: Pick<PlatformSpec, 'gitops'>): ArgoCdSettings | undefined {
+/**
+ * `gitops.argocd` of the spec with defaults applied, or undefined when the spec has none. Without a
+ * `project`, the Applications use the AppProject the package generates (`objectNames().argoCdProject`).
+ */
+export function argoCdSettings(spec: Pick<PlatformSpec, 'gitops' | 'name' | 'secrets'>): ArgoCdSettings | undefined {
   const argocd = spec.gitops?.argocd;
-  return argocd ? { ...ARGOCD_DEFAULTS, ...argocd } : undefined;
+  if (!argocd) return undefined;
+  return { ...ARGOCD_DEFAULTS, ...argocd, project: argocd.project ?? objectNames(spec).argoCdProject, generateProject: argocd.project === undefined };
 }
 
 /** One committed manifest file that Argo CD applies: a namespace of the platform. */
@@ -42,8 +45,6 @@ export interface ArgoCdTarget {
   readonly role: 'proxy' | 'tenant';
   /** Name of the Application that applies the file (a DNS label). */
   readonly applicationName: string;
-  /** Sync wave: the proxy's namespace ("0") before the tenants' ("1"). */
-  readonly syncWave: string;
 }
 
 /**
@@ -57,7 +58,6 @@ export function argoCdTargets(spec: PlatformSpec): ArgoCdTarget[] {
     file: `${namespace}${MANIFEST_SUFFIX}`,
     role,
     applicationName: applicationName(spec.name, namespace),
-    syncWave: role === 'proxy' ? '0' : '1',
   });
   return [target(spec.proxy.namespace, 'proxy'), ...spec.tenants.map(t => target(t.namespace, 'tenant'))];
 }
@@ -79,6 +79,14 @@ export function applicationName(platformName: string, namespace: string): string
 export interface ArgoCdApplicationsProps {
   /** The platform spec; `gitops.argocd` must be set. */
   readonly spec: PlatformSpec;
+  /** The charts whose files the Applications apply: the kinds of their objects make the AppProject's whitelists. */
+  readonly applied: readonly IConstruct[];
+}
+
+/** An API group and kind, as AppProject whitelists list them (`""` is the core group). */
+export interface GroupKind {
+  readonly group: string;
+  readonly kind: string;
 }
 
 /**
@@ -92,6 +100,8 @@ export class ArgoCdApplications extends NamespaceChart {
   public readonly targets: readonly ArgoCdTarget[];
   /** `gitops.argocd` with defaults applied. */
   public readonly settings: ArgoCdSettings;
+  /** The generated AppProject, unless the spec names a project of its own. */
+  public readonly project?: ApiObject;
 
   constructor(scope: Construct, id: string, props: ArgoCdApplicationsProps) {
     const { spec } = props;
@@ -104,6 +114,21 @@ export class ArgoCdApplications extends NamespaceChart {
     if (clash) throw new Error(`gitops.argocd.namespace "${clash.namespace}" is also ${clash.owner}; Argo CD needs a namespace of its own`);
 
     const labels = commonLabels(spec, 'gitops');
+    if (settings.generateProject) {
+      const kinds = emittedKinds(props.applied);
+      this.project = new ApiObject(this, 'AppProject', {
+        apiVersion: ARGOCD_API_VERSION,
+        kind: 'AppProject',
+        metadata: { name: settings.project, namespace: settings.namespace, labels },
+        spec: {
+          description: `${spec.name}: the platform's namespaces and the kinds spark-tenancy emits, nothing else`,
+          sourceRepos: [settings.repoURL],
+          destinations: this.targets.map(t => ({ server: IN_CLUSTER_SERVER, namespace: t.namespace })),
+          clusterResourceWhitelist: kinds.filter(k => CLUSTER_SCOPED_KINDS.has(k.kind)),
+          namespaceResourceWhitelist: kinds.filter(k => !CLUSTER_SCOPED_KINDS.has(k.kind)),
+        },
+      });
+    }
     if (settings.mode === 'applications') {
       for (const target of this.targets) {
         new ApiObject(this, `Application-${target.namespace}`, {
@@ -113,7 +138,6 @@ export class ArgoCdApplications extends NamespaceChart {
             name: target.applicationName,
             namespace: settings.namespace,
             labels: { ...labels, ...targetLabels(target.namespace, target.role) },
-            annotations: { [SYNC_WAVE_ANNOTATION]: target.syncWave },
           },
           spec: applicationSpec(settings, target.namespace, target.file),
         });
@@ -124,7 +148,9 @@ export class ArgoCdApplications extends NamespaceChart {
     // A list generator rather than a git files generator: the elements come from the spec and show up
     // in the reviewed diff of this file, nothing depends on how Argo CD reads manifests as parameter
     // files, and this file can never select itself. The template is the Application above, with
-    // placeholders.
+    // placeholders. preserveResourcesOnDeletion: without it the controller adds the resources finalizer
+    // to every Application it generates, so removing a tenant's element, or the ApplicationSet, would
+    // delete everything that Application applied.
     new ApiObject(this, 'ApplicationSet', {
       apiVersion: ARGOCD_API_VERSION,
       kind: 'ApplicationSet',
@@ -134,20 +160,33 @@ export class ArgoCdApplications extends NamespaceChart {
         goTemplateOptions: ['missingkey=error'],
         generators: [{
           list: {
-            elements: this.targets.map(t => ({ name: t.applicationName, namespace: t.namespace, file: t.file, role: t.role, syncWave: t.syncWave })),
+            elements: this.targets.map(t => ({ name: t.applicationName, namespace: t.namespace, file: t.file, role: t.role })),
           },
         }],
+        syncPolicy: { preserveResourcesOnDeletion: true },
         template: {
           metadata: {
             name: '{{.name}}',
             labels: { ...labels, ...targetLabels('{{.namespace}}', '{{.role}}') },
-            annotations: { [SYNC_WAVE_ANNOTATION]: '{{.syncWave}}' },
           },
           spec: applicationSpec(settings, '{{.namespace}}', '{{.file}}'),
         },
       },
     });
   }
+}
+
+/** Every group/kind among the objects under `scopes`, sorted by group then kind. */
+function emittedKinds(scopes: readonly IConstruct[]): GroupKind[] {
+  const byKey = new Map<string, GroupKind>();
+  for (const scope of scopes) {
+    for (const object of scope.node.findAll().filter(ApiObject.isApiObject)) {
+      const slash = object.apiVersion.indexOf('/');
+      const group = slash < 0 ? '' : object.apiVersion.slice(0, slash);
+      byKey.set(`${group}/${object.kind}`, { group, kind: object.kind });
+    }
+  }
+  return [...byKey.values()].sort((a, b) => (a.group !== b.group ? (a.group < b.group ? -1 : 1) : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 }
 
 /** Labels that let Argo CD selectors (e.g. an ApplicationSet RollingSync) tell proxy and tenants apart. */

@@ -1,46 +1,53 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
-import { PlatformSpec } from '../spec/types';
+import { PlatformSpec, TenantSpec } from '../spec/types';
+import { onDemandClaims, policyRules, tenantGrants, TenantGrants } from './rbac-contract';
 
 export interface EngineRbacProps {
   readonly spec: PlatformSpec;
-  readonly namespace: string;
+  readonly tenant: TenantSpec;
 }
 
 /**
- * Who may do what in a tenant namespace: the engine ServiceAccount manages its executors (pods,
- * services, configmaps, persistentvolumeclaims), and the proxy's ServiceAccount, from the proxy
- * namespace, may launch engines here with the same rights.
+ * Who may do what in a tenant namespace, generated from the grants of `rbac-contract.ts`: the engine
+ * ServiceAccount gets the driver Role (executors, their ConfigMap), the proxy's ServiceAccount, from the
+ * proxy namespace, gets the submitter Role (what cluster-mode `spark-submit` does), and executors get a
+ * ServiceAccount of their own with no binding and no token, so user code holds no API rights.
  */
 export class EngineRbac extends Construct {
+  /** The grants the Roles were made from. */
+  public readonly grants: TenantGrants;
+  public readonly engineServiceAccount: k8s.KubeServiceAccount;
+  public readonly executorServiceAccount: k8s.KubeServiceAccount;
+  public readonly driverRole: k8s.KubeRole;
+  public readonly submitterRole: k8s.KubeRole;
+
   constructor(scope: Construct, id: string, props: EngineRbacProps) {
     super(scope, id);
-    const names = objectNames(props.spec);
-    const labels = commonLabels(props.spec, 'rbac');
-    const meta = (name: string) => ({ name, namespace: props.namespace, labels });
-    new k8s.KubeServiceAccount(this, 'ServiceAccount', { metadata: meta(names.engineServiceAccount) });
-    new k8s.KubeRole(this, 'DriverRole', {
-      metadata: meta(names.driverRole),
-      rules: [
-        {
-          apiGroups: [''],
-          resources: ['pods', 'services', 'configmaps', 'persistentvolumeclaims'],
-          verbs: ['create', 'get', 'list', 'watch', 'update', 'patch', 'delete', 'deletecollection'],
-        },
-        { apiGroups: [''], resources: ['pods/log'], verbs: ['get', 'list'] },
-      ],
+    const { spec, tenant } = props;
+    const names = objectNames(spec);
+    const labels = commonLabels(spec, 'rbac');
+    const meta = (name: string) => ({ name, namespace: tenant.namespace, labels });
+    this.grants = tenantGrants(onDemandClaims({ ...spec.spark?.properties, ...tenant.spark?.properties }));
+
+    this.engineServiceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', { metadata: meta(names.engineServiceAccount) });
+    this.executorServiceAccount = new k8s.KubeServiceAccount(this, 'ExecutorServiceAccount', {
+      metadata: meta(names.executorServiceAccount),
+      automountServiceAccountToken: false,
     });
-    const roleRef = { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: names.driverRole };
+    this.driverRole = new k8s.KubeRole(this, 'DriverRole', { metadata: meta(names.driverRole), rules: policyRules(this.grants.engine) });
+    this.submitterRole = new k8s.KubeRole(this, 'SubmitterRole', { metadata: meta(names.submitterRole), rules: policyRules(this.grants.proxy) });
+    const roleRef = (name: string) => ({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name });
     new k8s.KubeRoleBinding(this, 'EngineBinding', {
       metadata: meta(names.engineRoleBinding),
-      roleRef,
-      subjects: [{ kind: 'ServiceAccount', name: names.engineServiceAccount, namespace: props.namespace }],
+      roleRef: roleRef(names.driverRole),
+      subjects: [{ kind: 'ServiceAccount', name: names.engineServiceAccount, namespace: tenant.namespace }],
     });
     new k8s.KubeRoleBinding(this, 'ProxyBinding', {
       metadata: meta(names.proxyLauncherRoleBinding),
-      roleRef,
-      subjects: [{ kind: 'ServiceAccount', name: names.proxyServiceAccount, namespace: props.spec.proxy.namespace }],
+      roleRef: roleRef(names.submitterRole),
+      subjects: [{ kind: 'ServiceAccount', name: names.proxyServiceAccount, namespace: spec.proxy.namespace }],
     });
   }
 }

@@ -5,6 +5,14 @@ import { commonLabels } from '../names';
 import { podSecurityLabels } from '../pod/security';
 import { PlatformSpec } from '../spec/types';
 
+/** Per-object sync options; Argo CD reads `Delete=false` on an object when it cascades an Application's deletion (v2.7+). */
+export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
+/**
+ * On every Namespace the package emits: deleting an Application (or its ApplicationSet) with cascade
+ * leaves the Namespace, and with it whatever users and the cluster made there, in place.
+ */
+export const KEEP_NAMESPACE_ANNOTATIONS: Readonly<Record<string, string>> = { [SYNC_OPTIONS_ANNOTATION]: 'Delete=false' };
+
 export interface NamespaceChartProps {
   readonly spec: PlatformSpec;
   /** The namespace this chart's objects live in; also its output file name. */
@@ -53,7 +61,7 @@ export class NamespaceChart extends Chart {
           ...podSecurityLabels(props.spec),
           ...props.labels,
         },
-        annotations: props.annotations,
+        annotations: { ...props.annotations, ...KEEP_NAMESPACE_ANNOTATIONS },
       },
     });
   }

@@ -5,6 +5,12 @@ import { commonLabels, objectNames } from '../names';
 import { DEFAULTS, Platform, PlatformFile } from '../spec/platform';
 import { Role } from '../spec/types';
 
+/**
+ * The ExternalSecret API the package emits: `external-secrets.io/v1`, served by External Secrets
+ * Operator from v0.16.0 (the minimum); v0.17.0 stopped serving `v1beta1`.
+ */
+export const EXTERNAL_SECRET_API_VERSION = 'external-secrets.io/v1';
+
 export interface NamespaceConfigProps {
   readonly platform: Platform;
   readonly namespace: string;
@@ -51,7 +57,7 @@ export class NamespaceConfig extends Construct {
       });
     } else if (spec.secrets?.store) {
       new ApiObject(this, 'ExternalSecret', {
-        apiVersion: 'external-secrets.io/v1beta1',
+        apiVersion: EXTERNAL_SECRET_API_VERSION,
         kind: 'ExternalSecret',
         metadata,
         spec: {

@@ -28,6 +28,6 @@ export class SparkPlatform extends Construct {
     super(scope, id);
     this.proxy = new ProxyNamespace(this, 'Proxy', props);
     this.tenants = props.platform.spec.tenants.map(tenant => new TenantNamespace(this, `Tenant-${tenant.namespace}`, { platform: props.platform, tenant }));
-    if (props.platform.spec.gitops?.argocd) new ArgoCdApplications(this, 'ArgoCd', { spec: props.platform.spec });
+    if (props.platform.spec.gitops?.argocd) new ArgoCdApplications(this, 'ArgoCd', { spec: props.platform.spec, applied: [this.proxy, ...this.tenants] });
   }
 }

@@ -36,7 +36,7 @@ export class TenantNamespace extends NamespaceChart {
       annotations: requiredSecretAnnotation(platform, TENANT_ROLES),
     });
     const names = objectNames(spec);
-    new EngineRbac(this, 'Rbac', { spec, namespace: tenant.namespace });
+    new EngineRbac(this, 'Rbac', { spec, tenant });
     new NamespaceConfig(this, 'Config', { platform, namespace: tenant.namespace, roles: TENANT_ROLES });
 
     const sparkProperties = new SparkProperties(this, 'SparkProperties', { platform, tenant, deployMode: 'client', templateDir: ENGINE_POD_TEMPLATE_DIR });

@@ -1,4 +1,4 @@
-import { EngineSpec, PlatformSpec, Role, TenantSpec, Transport } from './types';
+import { EngineSpec, PlatformSpec, RemoteRefSpec, Role, TenantSpec, Transport } from './types';
 
 /** Where a value came from in the spec, so that later stages can still point at file, line and field. */
 export interface SpecOrigin {
@@ -22,7 +22,7 @@ export interface PlatformFile {
   readonly preserveImageContent: boolean;
   /** The main container may write into the file's directory. */
   readonly writable: boolean;
-  readonly remoteRef?: { readonly key: string; readonly property?: string };
+  readonly remoteRef?: RemoteRefSpec;
   /** The bytes; absent for a secret file that only the cluster holds. */
   readonly content?: Buffer;
   /** sha256 of `content`, hex. */

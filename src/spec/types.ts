@@ -89,7 +89,25 @@ export interface FileSpec {
    */
   readonly writable?: boolean;
   /** Where the external secret store keeps the content (ExternalSecret `remoteRef`). @default - key = the file's key */
-  readonly remoteRef?: { readonly key: string; readonly property?: string };
+  readonly remoteRef?: RemoteRefSpec;
+}
+
+/** How External Secrets Operator decodes a value from the store (`remoteRef.decodingStrategy` of external-secrets.io/v1). */
+export type DecodingStrategy = 'Auto' | 'Base64' | 'Base64URL' | 'None';
+
+/** Where the secret store keeps one secret file: an ExternalSecret's `spec.data[].remoteRef`. */
+export interface RemoteRefSpec {
+  /** The key (path) in the store. */
+  readonly key: string;
+  /** The property of a map value (e.g. one field of a Vault KV secret). @default - the whole value */
+  readonly property?: string;
+  /** The version of the value, where the store has versions. @default - the latest */
+  readonly version?: string;
+  /**
+   * How ESO decodes the value before it goes into the Secret: a binary file (a keytab) kept as base64
+   * text in a store that holds only text needs `Base64`, or it arrives as that text. @default "None"
+   */
+  readonly decodingStrategy?: DecodingStrategy;
 }
 
 export interface TenantSpec {
@@ -141,7 +159,7 @@ export interface ArgoCdSpec {
   readonly targetRevision?: string;
   /** @default "dist" */
   readonly path?: string;
-  /** @default "default" */
+  /** Argo CD project of the Applications; one that exists in Argo CD already. @default - an AppProject the package generates, named after the platform */
   readonly project?: string;
   /** Namespace of Argo CD itself. @default "argocd" */
   readonly namespace?: string;

@@ -36,7 +36,8 @@ function rootOf(spec: SchemaNode, required: readonly string[]): SchemaNode {
   };
 }
 
-// external-secrets.io/v1beta1 (config/crds/bases/external-secrets.io_externalsecrets.yaml)
+// external-secrets.io/v1 (config/crds/bases/external-secrets.io_externalsecrets.yaml, v0.16.0 and later; the
+// remoteRef enums are the same through v2.9)
 const EXTERNAL_SECRET_SPEC: SchemaNode = {
   type: 'object',
   properties: {
@@ -118,6 +119,11 @@ const ARGO_APPLICATION_SET_SPEC: SchemaNode = {
   'x-kubernetes-preserve-unknown-fields': true,
   properties: {
     generators: OPEN_LIST,
+    syncPolicy: {
+      type: 'object',
+      'x-kubernetes-preserve-unknown-fields': true,
+      properties: { preserveResourcesOnDeletion: BOOLEAN },
+    },
     goTemplate: BOOLEAN,
     goTemplateOptions: STRING_LIST,
     template: {
@@ -134,16 +140,34 @@ const ARGO_APPLICATION_SET_SPEC: SchemaNode = {
   },
 };
 
+// argoproj.io/v1alpha1 (manifests/crds/appproject-crd.yaml): closed where a typo would widen or empty a list.
+const GROUP_KIND: SchemaNode = { type: 'object', required: ['group', 'kind'], properties: { group: STRING, kind: STRING } };
+const ARGO_APP_PROJECT_SPEC: SchemaNode = {
+  type: 'object',
+  'x-kubernetes-preserve-unknown-fields': true,
+  properties: {
+    description: STRING,
+    sourceRepos: STRING_LIST,
+    destinations: { type: 'array', items: { type: 'object', properties: { server: STRING, name: STRING, namespace: STRING } } },
+    clusterResourceWhitelist: { type: 'array', items: GROUP_KIND },
+    namespaceResourceWhitelist: { type: 'array', items: GROUP_KIND },
+    clusterResourceBlacklist: { type: 'array', items: GROUP_KIND },
+    namespaceResourceBlacklist: { type: 'array', items: GROUP_KIND },
+  },
+};
+
 /** Root definitions of the custom resources, keyed like the Kubernetes ones. */
 export const CUSTOM_RESOURCE_DEFINITIONS: Readonly<Record<string, SchemaNode>> = {
-  'io.external-secrets.v1beta1.ExternalSecret': rootOf(EXTERNAL_SECRET_SPEC, ['spec']),
+  'io.external-secrets.v1.ExternalSecret': rootOf(EXTERNAL_SECRET_SPEC, ['spec']),
   'io.argoproj.v1alpha1.Application': rootOf(ARGO_APPLICATION_SPEC, ['metadata', 'spec']),
   'io.argoproj.v1alpha1.ApplicationSet': rootOf(ARGO_APPLICATION_SET_SPEC, ['spec']),
+  'io.argoproj.v1alpha1.AppProject': rootOf(ARGO_APP_PROJECT_SPEC, ['metadata', 'spec']),
 };
 
 /** The custom kinds with a rule; any other kind outside Kubernetes 1.27 is reported as unknown. */
 export const CUSTOM_RESOURCE_KINDS = [
-  { apiVersion: 'external-secrets.io/v1beta1', kind: 'ExternalSecret', definition: 'io.external-secrets.v1beta1.ExternalSecret', namespaced: true },
+  { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', definition: 'io.external-secrets.v1.ExternalSecret', namespaced: true },
   { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', definition: 'io.argoproj.v1alpha1.Application', namespaced: true },
   { apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', definition: 'io.argoproj.v1alpha1.ApplicationSet', namespaced: true },
+  { apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', definition: 'io.argoproj.v1alpha1.AppProject', namespaced: true },
 ] as const;

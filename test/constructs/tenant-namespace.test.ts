@@ -1,5 +1,6 @@
+import * as fs from 'fs';
 import * as path from 'path';
-import { loadPlatformFile } from '../../src';
+import { loadPlatformFile, loadPlatformText } from '../../src';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -27,17 +28,6 @@ describe('TenantNamespace', () => {
     });
   });
 
-  test('the engine ServiceAccount may manage executors, and the proxy ServiceAccount may launch engines', () => {
-    const role = findObject(objects, 'Role', 'my-project-spark-driver') as Json;
-    expect(role.rules[0].resources).toEqual(['pods', 'services', 'configmaps', 'persistentvolumeclaims']);
-    expect(role.rules[0].verbs).toEqual(expect.arrayContaining(['create', 'delete', 'watch', 'list']));
-    const engineBinding = findObject(objects, 'RoleBinding', 'my-project-engine') as Json;
-    expect(engineBinding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'my-project-engine', namespace: 'team-a' }]);
-    const proxyBinding = findObject(objects, 'RoleBinding', 'my-project-proxy-launcher') as Json;
-    expect(proxyBinding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'my-project-proxy', namespace: 'my-project' }]);
-    expect(proxyBinding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'my-project-spark-driver' });
-  });
-
   test('the files ConfigMap holds the non-secret engine and executor files, and never the keytab', () => {
     const configMap = findObject(objects, 'ConfigMap', 'my-project-files') as Json;
     expect(Object.keys(configMap.data).sort()).toEqual(['application.properties', 'fair-scheduler.xml', 'krb5.conf', 'ranger-spark-security.xml']);
@@ -48,13 +38,26 @@ describe('TenantNamespace', () => {
 
   test('the secret file is referenced through an ExternalSecret of the named store', () => {
     const externalSecret = findObject(objects, 'ExternalSecret', 'my-project-secrets') as Json;
-    expect(externalSecret.apiVersion).toBe('external-secrets.io/v1beta1');
+    expect(externalSecret.apiVersion).toBe('external-secrets.io/v1');
     expect(externalSecret.spec).toEqual({
       refreshInterval: '1h',
       secretStoreRef: { name: 'vault-backend', kind: 'ClusterSecretStore' },
       target: { name: 'my-project-secrets', creationPolicy: 'Owner' },
       data: [{ secretKey: 'app.keytab', remoteRef: { key: 'my-project/kerberos', property: 'app.keytab' } }],
     });
+  });
+
+  test('a remoteRef version and decodingStrategy reach the ExternalSecret', () => {
+    // GIVEN the example with the keytab kept as base64 text at version 7 of the store's value
+    const text = fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')
+      .replace('remoteRef: { key: my-project/kerberos, property: app.keytab }', 'remoteRef: { decodingStrategy: Base64, version: "7", key: my-project/kerberos, property: app.keytab }');
+    const decoded = loadPlatformText(text, { file: 'platform.yaml', baseDir: REPO });
+    // WHEN synthesized
+    const externalSecret = findObject(parseManifest(synthNamespaces(decoded).get('team-a')!), 'ExternalSecret', 'my-project-secrets') as Json;
+    // THEN the ExternalSecret asks ESO for that version and to decode it
+    expect(externalSecret.spec.data).toEqual([
+      { secretKey: 'app.keytab', remoteRef: { key: 'my-project/kerberos', property: 'app.keytab', version: '7', decodingStrategy: 'Base64' } },
+    ]);
   });
 
   test('the engine runs the unified image with the config-sync init container from the same image', () => {

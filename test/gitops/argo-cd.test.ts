@@ -39,19 +39,29 @@ interface ApplicationSetSpec {
 const specOf = (application: ManifestObject) => application.spec as ApplicationSpec;
 const elementsOf = (applicationSet: ManifestObject) => (applicationSet.spec as ApplicationSetSpec).generators[0].list.elements;
 
-/** What an ApplicationSet generates: one Application per list element, in its namespace. */
+/** Argo CD's cascade-deletion finalizer. */
+const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+
+/**
+ * What an ApplicationSet generates: one Application per list element, in its namespace. Like the
+ * controller (applicationset/utils RenderTemplateParams), it adds the resources finalizer when the
+ * template has no finalizers and `syncPolicy.preserveResourcesOnDeletion` is not true.
+ */
 function generatedApplications(applicationSet: ManifestObject): ManifestObject[] {
-  const { template } = applicationSet.spec as ApplicationSetSpec;
+  const { template, syncPolicy } = applicationSet.spec as ApplicationSetSpec & { syncPolicy?: { preserveResourcesOnDeletion?: boolean } };
   return elementsOf(applicationSet).map(element => {
-    const { metadata, spec } = expandTemplate(template, element) as { metadata: ManifestObject['metadata']; spec: object };
-    return { apiVersion: applicationSet.apiVersion, kind: 'Application', metadata: { ...metadata, namespace: applicationSet.metadata.namespace }, spec } as ManifestObject;
+    const { metadata, spec } = expandTemplate(template, element) as { metadata: ManifestObject['metadata'] & { finalizers?: string[] }; spec: object };
+    const finalizers = metadata.finalizers?.length || syncPolicy?.preserveResourcesOnDeletion === true ? metadata.finalizers : [RESOURCES_FINALIZER];
+    return {
+      apiVersion: applicationSet.apiVersion, kind: 'Application', metadata: { ...metadata, namespace: applicationSet.metadata.namespace, ...(finalizers ? { finalizers } : {}) }, spec,
+    } as ManifestObject;
   });
 }
 
 /** The Applications Argo CD ends up with, whichever mode wrote them. */
 function applicationsOf(manifests: Map<string, string>, argoNamespace = 'argocd'): ManifestObject[] {
   const objects = parseManifest(manifests.get(argoNamespace)!);
-  return objects.flatMap(o => (o.kind === 'ApplicationSet' ? generatedApplications(o) : [o]));
+  return objects.flatMap(o => (o.kind === 'ApplicationSet' ? generatedApplications(o) : o.kind === 'Application' ? [o] : []));
 }
 
 describe('Argo CD', () => {
@@ -64,7 +74,7 @@ describe('Argo CD', () => {
     const namespaceFiles = [...manifests.keys()].filter(ns => ns !== 'argocd');
     expect(namespaceFiles).toEqual(['my-project', 'team-a', 'team-b', 'team-c']);
     const argoObjects = parseManifest(manifests.get('argocd')!);
-    expect(argoObjects.map(o => o.kind)).toEqual(mode === 'applicationset' ? ['ApplicationSet'] : Array(4).fill('Application'));
+    expect(argoObjects.map(o => o.kind)).toEqual(['AppProject', ...(mode === 'applicationset' ? ['ApplicationSet'] : Array(4).fill('Application'))]);
     expect(argoObjects.every(o => o.metadata.namespace === 'argocd')).toBe(true);
 
     // AND the Applications (generated, for an ApplicationSet) cover every namespace file once, never argocd's own
@@ -76,14 +86,10 @@ describe('Argo CD', () => {
       expect(spec.source.directory.include).not.toBe('argocd.k8s.yaml');
       expect(spec.destination).toEqual({ server: IN_CLUSTER_SERVER, namespace: spec.source.directory.include.replace('.k8s.yaml', '') });
       expect(spec.source).toMatchObject({ repoURL: REPO_URL, targetRevision: 'HEAD', path: 'dist' });
-      expect(spec.project).toBe('default');
+      expect(spec.project).toBe('my-project');
       expect(spec.syncPolicy).toEqual({ automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=false', 'ServerSideApply=true'] });
     }
     expect(new Set(applications.map(a => a.metadata.name)).size).toBe(applications.length);
-
-    // AND the proxy's namespace syncs in an earlier wave than the tenants'
-    const waves = applications.map(a => Number((a.metadata.annotations as Record<string, string>)['argocd.argoproj.io/sync-wave']));
-    expect(waves).toEqual([0, 1, 1, 1]);
   });
 
   test('both modes describe the same Applications', () => {
@@ -106,10 +112,13 @@ describe('Argo CD', () => {
     expect(afterApps).toHaveLength(beforeApps.length + 1);
     expect(afterApps.slice(0, beforeApps.length)).toEqual(beforeApps);
     expect(specOf(afterApps[afterApps.length - 1]).destination.namespace).toBe('team-d');
+    // AND the AppProject allows one more destination
+    const destinations = (manifests: Map<string, string>) => (parseManifest(manifests.get('argocd')!)[0].spec as { destinations: object[] }).destinations;
+    expect(destinations(after)).toEqual([...destinations(before), { server: IN_CLUSTER_SERVER, namespace: 'team-d' }]);
     if (mode === 'applicationset') {
-      const elements = (manifests: Map<string, string>) => elementsOf(parseManifest(manifests.get('argocd')!)[0]);
+      const elements = (manifests: Map<string, string>) => elementsOf(parseManifest(manifests.get('argocd')!)[1]);
       expect(elements(after)).toEqual([...elements(before), {
-        name: 'my-project-team-d', namespace: 'team-d', file: 'team-d.k8s.yaml', role: 'tenant', syncWave: '1',
+        name: 'my-project-team-d', namespace: 'team-d', file: 'team-d.k8s.yaml', role: 'tenant',
       }]);
     }
   });
@@ -125,7 +134,56 @@ describe('Argo CD', () => {
     expect(applications.every(a => a.metadata.namespace === 'gitops')).toBe(true);
     expect(specOf(applications[0]).source).toMatchObject({ targetRevision: 'release-1', path: 'deploy/dist' });
     expect(specOf(applications[0]).project).toBe('spark');
-    expect(ARGOCD_DEFAULTS).toEqual({ targetRevision: 'HEAD', path: 'dist', project: 'default', namespace: 'argocd', mode: 'applicationset' });
+    expect(ARGOCD_DEFAULTS).toEqual({ targetRevision: 'HEAD', path: 'dist', namespace: 'argocd', mode: 'applicationset' });
+    // AND a project the spec names is Argo CD's own: no AppProject is generated for it
+    expect(parseManifest(manifests.get('gitops')!).filter(o => o.kind === 'AppProject')).toEqual([]);
+  });
+
+  test.each(['applicationset', 'applications'] as const)('%s: removing a tenant or the Argo CD objects deletes nothing: no Application carries the resources finalizer', mode => {
+    // GIVEN the Argo CD file of either mode
+    const manifests = synthWithArgoCd({ mode });
+    // WHEN Argo CD makes the Applications (the ApplicationSet controller adds the finalizer unless told not to)
+    const applications = applicationsOf(manifests);
+    // THEN none has a finalizer, so deleting one (a tenant's element removed, or the ApplicationSet) leaves its objects
+    expect(applications.map(a => a.metadata.finalizers)).toEqual(applications.map(() => undefined));
+    if (mode === 'applicationset') {
+      expect((parseManifest(manifests.get('argocd')!)[1].spec as Record<string, unknown>).syncPolicy).toEqual({ preserveResourcesOnDeletion: true });
+    }
+  });
+
+  test('every Namespace survives a cascading delete (Delete=false), and nothing carries a sync wave', () => {
+    // GIVEN the example's files
+    const objects = [...synthWithArgoCd({}).values()].flatMap(parseManifest);
+    // THEN each Namespace object is annotated for Argo CD to leave it on cascade deletion
+    const namespaces = objects.filter(o => o.kind === 'Namespace');
+    expect(namespaces.map(n => n.metadata.name)).toEqual(['my-project', 'team-a', 'team-b', 'team-c']);
+    for (const namespace of namespaces) expect((namespace.metadata.annotations as Record<string, string>)['argocd.argoproj.io/sync-options']).toBe('Delete=false');
+    // AND no object or template says sync-wave: between Applications it orders nothing without an app-of-apps
+    expect(JSON.stringify(objects)).not.toContain('sync-wave');
+  });
+
+  test('the generated AppProject allows the platform\'s namespaces, its repository and exactly the kinds the files hold', () => {
+    // GIVEN the example (with an ExternalSecret) and a variant with plaintext Secrets instead
+    const variants: [string, (s: PlatformSpec) => PlatformSpec][] = [
+      ['ExternalSecret', s => s],
+      ['Secret', s => ({ ...s, secrets: undefined, allowPlaintextSecrets: true })],
+    ];
+    for (const [secretKind, change] of variants) {
+      const manifests = synthWithArgoCd({}, change);
+      const project = parseManifest(manifests.get('argocd')!).find(o => o.kind === 'AppProject')!;
+      const applied = [...manifests].filter(([ns]) => ns !== 'argocd').flatMap(([, yaml]) => parseManifest(yaml));
+      const groupKinds = (objects: ManifestObject[]) => [...new Set(objects.map(o => `${o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : ''}/${o.kind}`))].sort();
+      const spec = project.spec as Record<string, Array<Record<string, string>>>;
+      // THEN it is the Applications' project, limited to the in-cluster destinations of the platform's namespaces
+      expect(project.metadata).toMatchObject({ name: 'my-project', namespace: 'argocd' });
+      expect(applicationsOf(manifests).map(a => specOf(a).project)).toEqual(Array(4).fill('my-project'));
+      expect(spec.sourceRepos).toEqual([REPO_URL]);
+      expect(spec.destinations).toEqual(['my-project', 'team-a', 'team-b', 'team-c'].map(namespace => ({ server: IN_CLUSTER_SERVER, namespace })));
+      // AND the only cluster-scoped kind is Namespace, and the namespaced kinds are exactly those the files hold
+      expect(spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
+      expect(spec.namespaceResourceWhitelist.map(k => `${k.group}/${k.kind}`)).toEqual(groupKinds(applied.filter(o => o.kind !== 'Namespace')));
+      expect(spec.namespaceResourceWhitelist.filter(k => /Secret$/.test(k.kind)).map(k => k.kind)).toEqual([secretKind]);
+    }
   });
 
   test.each(['applicationset', 'applications'] as const)('%s: the package\'s own validator accepts the Argo CD file', mode => {

@@ -389,6 +389,14 @@ const CASES: readonly BadSpec[] = [
     expected: ['<SPEC>:17:5: files[1]: /etc/acme/krb5.conf is already the target of files[0]; each mountPath/name must be unique, so change the name or mountPath of one of them'],
   },
   {
+    name: 'a remoteRef decodingStrategy in the wrong case, and an empty version',
+    spec: edit(['    roles: [engine, executor]\n', '    roles: [engine, executor]\n    remoteRef: { key: acme/kerberos, version: "", decodingStrategy: base64 }\n']),
+    expected: [
+      '<SPEC>:22:47: files[1].remoteRef.version: must not be empty',
+      '<SPEC>:22:69: files[1].remoteRef.decodingStrategy: "base64" is not one of "Auto", "Base64", "Base64URL", "None" (did you mean "Base64"?)',
+    ],
+  },
+  {
     name: 'two files with the same ConfigMap key',
     spec: edit(['    secret: true\n', ''], ['    mountPath: /etc/acme/keytab', '    mountPath: /etc/acme/keytab\n    key: krb5.conf']),
     expected: ['<SPEC>:17:5: files[1]: key "krb5.conf" is already used by files[0] in the same ConfigMap; set a distinct "key:" on one of them'],

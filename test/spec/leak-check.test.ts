@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadPlatformFile, Platform, resolvePlatform } from '../../src';
-import { checkLeaks, entryName, LeakFinding, WINDOW_BYTES } from '../../src/leak-check';
+import { checkLeaks, entryName, leakCheckPassed, LeakFinding, WINDOW_BYTES } from '../../src/leak-check';
 import { synthNamespaces } from '../../src/testing';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -128,9 +128,8 @@ describe('leak check', () => {
     expect(run.stderr).toMatch(/leak-check: 1 leak\(s\) of secret files in /);
   });
 
-  test('allowPlaintextSecrets: the check is skipped, saying why', () => {
-    // GIVEN a platform that writes its secret files as plaintext Secrets, and its synth (which holds the secret in base64)
-    const dir = path.join(root, 'plaintext');
+  /** A platform that writes its secret file as a plaintext Secret, its spec file and its synth, under `dir`. */
+  function plaintextPlatform(dir: string): Record<string, unknown> {
     fs.mkdirSync(path.join(dir, 'config'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'config', 'token'), 'a secret token that is long enough\n');
     const spec = {
@@ -139,20 +138,88 @@ describe('leak check', () => {
       files: [{ name: 'token', source: 'config/token', secret: true, mountPath: '/etc/plain', roles: ['engine' as const] }],
       tenants: [{ namespace: 'plain-a' }],
     };
-    const plain = resolvePlatform(spec, { baseDir: dir });
+    fs.writeFileSync(path.join(dir, 'platform.yaml'), JSON.stringify(spec));
     const out = path.join(dir, 'dist');
     fs.mkdirSync(out);
-    for (const [namespace, yaml] of synthNamespaces(plain)) fs.writeFileSync(path.join(out, `${namespace}.k8s.yaml`), yaml);
-    // WHEN the leak check runs, as a function and as the CLI
-    const result = checkLeaks(plain, out, 'dist');
-    fs.writeFileSync(path.join(dir, 'platform.yaml'), JSON.stringify(spec));
+    for (const [namespace, yaml] of synthNamespaces(resolvePlatform(spec, { baseDir: dir }))) fs.writeFileSync(path.join(out, `${namespace}.k8s.yaml`), yaml);
+    return spec;
+  }
+
+  test('allowPlaintextSecrets without --allow-plaintext: the gate fails, shows the plaintext secret and names the flag', () => {
+    // GIVEN a platform that writes its secret files as plaintext Secrets, and its synth (which holds the secret in base64)
+    const dir = path.join(root, 'plaintext-refused');
+    const spec = plaintextPlatform(dir);
+    // WHEN the leak check runs, as a function and as the CLI, without the flag
+    const result = checkLeaks(resolvePlatform(spec, { baseDir: dir }), path.join(dir, 'dist'), 'dist');
     const run = spawnSync(process.execPath, [LEAK_CHECK, 'dist', '--spec', 'platform.yaml'], { cwd: dir, encoding: 'utf8' });
-    // THEN it is skipped with the reason, and the CLI exits 0 printing it
-    expect(result.skipped).toMatch(/^the spec sets allowPlaintextSecrets: true, so dist holds the secret files as plaintext Secrets by design/);
-    expect(result.findings).toEqual([]);
-    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 0, stdout: `leak-check: skipped: ${result.skipped}\n` });
-    // AND without the flag the same output would be a leak, so the skip is what let it pass
-    const strict = resolvePlatform({ ...spec, allowPlaintextSecrets: false }, { baseDir: dir });
-    expect(summary(checkLeaks(strict, out, 'dist').findings)).toContainEqual({ file: 'plain-a.k8s.yaml', entry: 'files[0] token', encoding: 'base64 (alignment 0)', whole: true });
+    // THEN it checks and refuses: the plaintext Secret is a finding, and the last line says which flag accepts it
+    const refused = 'the spec sets allowPlaintextSecrets: true, so dist holds the secret files as plaintext Secrets by design '
+      + '(that output must never be committed); pass --allow-plaintext to accept that output, or remove allowPlaintextSecrets';
+    expect(result.refused).toBe(refused);
+    expect(leakCheckPassed(result)).toBe(false);
+    expect(summary(result.findings)).toContainEqual({ file: 'plain-a.k8s.yaml', entry: 'files[0] token', encoding: 'base64 (alignment 0)', whole: true });
+    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 1, stdout: '' });
+    expect(run.stderr.trimEnd().split('\n').pop()).toBe(`leak-check: failed: ${refused}`);
+  });
+
+  test('allowPlaintextSecrets with --allow-plaintext: skipped, saying why and by which flag, exit 0', () => {
+    // GIVEN the same plaintext platform
+    const dir = path.join(root, 'plaintext-accepted');
+    const spec = plaintextPlatform(dir);
+    // WHEN the leak check runs with the flag
+    const result = checkLeaks(resolvePlatform(spec, { baseDir: dir }), path.join(dir, 'dist'), 'dist', { allowPlaintext: true });
+    const run = spawnSync(process.execPath, [LEAK_CHECK, 'dist', '--spec', 'platform.yaml', '--allow-plaintext'], { cwd: dir, encoding: 'utf8' });
+    // THEN it is skipped with the reason and the flag, and the CLI exits 0 printing it
+    expect(result.skipped).toBe('the spec sets allowPlaintextSecrets: true, so dist holds the secret files as plaintext Secrets by design '
+      + '(that output must never be committed); accepted by --allow-plaintext');
+    expect(leakCheckPassed(result)).toBe(true);
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: `leak-check: skipped: ${result.skipped}\n`, stderr: '' });
+  });
+
+  test('a secret whose bytes a non-secret file also holds is still a leak, and the report says where else the bytes are', () => {
+    // GIVEN the example with the keytab also copied into a non-secret file (so it lands in the files ConfigMap)
+    const dir = path.join(root, 'copied-keytab');
+    fs.cpSync(path.join(REPO, 'config'), path.join(dir, 'config'), { recursive: true });
+    fs.copyFileSync(path.join(REPO, 'config', 'app.keytab'), path.join(dir, 'config', 'copy.keytab'));
+    const text = fs.readFileSync(SPEC, 'utf8').replace(/^files:\n/m,
+      'files:\n  - name: copy.keytab\n    source: config/copy.keytab\n    mountPath: /opt/copy\n    roles: [engine]\n');
+    fs.writeFileSync(path.join(dir, 'platform.yaml'), text);
+    const copied = loadPlatformFile(path.join(dir, 'platform.yaml'));
+    const out = path.join(dir, 'dist');
+    fs.mkdirSync(out);
+    for (const [namespace, yaml] of synthNamespaces(copied)) fs.writeFileSync(path.join(out, `${namespace}.k8s.yaml`), yaml);
+    // WHEN the CLI checks that output
+    const run = spawnSync(process.execPath, [LEAK_CHECK, 'dist', '--spec', 'platform.yaml'], { cwd: dir, encoding: 'utf8' });
+    // THEN it fails (exit 1), finds the whole keytab in the ConfigMap's binaryData and names the non-secret file
+    const result = checkLeaks(copied, out, 'dist');
+    expect(result.unchecked).toEqual([]);
+    expect(summary(result.findings)).toContainEqual({ file: 'team-a.k8s.yaml', entry: 'files[2] app.keytab', encoding: 'base64 (alignment 0)', whole: true });
+    expect(result.findings.every(f => f.alsoIn.join() === 'non-secret files[0] copy.keytab')).toBe(true);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^leak-check: dist\/team-a\.k8s\.yaml:\d+: the whole of secret files\[2\] app\.keytab found base64 \(alignment 0\) \(the same bytes are also in non-secret files\[0\] copy\.keytab, which does not make them public\)$/m);
+  });
+
+  test('a secret whose bytes the spec also holds is still a leak when they reach the output', () => {
+    // GIVEN a plaintext-free platform whose secret token is also written, as text, into a spark property
+    const dir = path.join(root, 'spec-publishes');
+    fs.mkdirSync(path.join(dir, 'config'), { recursive: true });
+    const token = 'a secret token that is long enough';
+    fs.writeFileSync(path.join(dir, 'config', 'token'), token);
+    const spec = {
+      name: 'pub', image: 'registry.example.com/pub:1', roleEnv: 'PUB_EXECUTOR', proxy: { namespace: 'pub-proxy' },
+      spark: { properties: { 'spark.hadoop.fs.s3a.secret.key': token } },
+      files: [{ name: 'token', source: 'config/token', secret: true, mountPath: '/etc/pub', roles: ['engine' as const] }],
+      tenants: [{ namespace: 'pub-a' }],
+    };
+    const pub = resolvePlatform(spec, { baseDir: dir });
+    const out = path.join(dir, 'dist');
+    fs.mkdirSync(out);
+    for (const [namespace, yaml] of synthNamespaces(pub)) fs.writeFileSync(path.join(out, `${namespace}.k8s.yaml`), yaml);
+    // WHEN the leak check runs
+    const result = checkLeaks(pub, out, 'dist');
+    // THEN the property's copy of the token is a finding that says the spec holds it too
+    expect(leakCheckPassed(result)).toBe(false);
+    expect(result.findings.map(f => ({ file: path.basename(f.file), encoding: f.encoding, whole: f.whole, alsoIn: f.alsoIn })))
+      .toContainEqual({ file: 'pub-a.k8s.yaml', encoding: 'raw', whole: true, alsoIn: ['the spec'] });
   });
 });

@@ -3,7 +3,7 @@ import { CONTAINER, deployment, FILE, Json, NAMESPACE, namespace, POD, problemsO
 
 function externalSecret(): Json {
   return {
-    apiVersion: 'external-secrets.io/v1beta1',
+    apiVersion: 'external-secrets.io/v1',
     kind: 'ExternalSecret',
     metadata: { name: 'my-project-secrets', namespace: NAMESPACE },
     spec: {
@@ -314,7 +314,32 @@ describe('kinds', () => {
       'spec.refreshInterval: must be a Go duration such as "1h", "90s" or "1h30m" (got "1 hour")',
       'spec.secretStoreRef.kind: must be one of "SecretStore", "ClusterSecretStore" (got "Vault")',
       'spec.data[0].remoteRef.key: is required by ExternalSecret but missing',
-      'spec.targett: unknown field "targett": ExternalSecret has no such field in the external-secrets.io/v1beta1 rule (src/validate/custom-resources.ts) (did you mean "target"?)',
+      'spec.targett: unknown field "targett": ExternalSecret has no such field in the external-secrets.io/v1 rule (src/validate/custom-resources.ts) (did you mean "target"?)',
+    ]);
+  });
+
+  test('an ExternalSecret in external-secrets.io/v1beta1 (not served since External Secrets Operator v0.17.0) is refused', () => {
+    // GIVEN an ExternalSecret in the old version
+    const object = externalSecret();
+    object.apiVersion = 'external-secrets.io/v1beta1';
+    // WHEN validated THEN it is an unknown kind, pointing at v1
+    expect(problemsOf(object)).toEqual([
+      'kind: unknown kind "ExternalSecret" in "external-secrets.io/v1beta1": neither served by Kubernetes 1.27 nor covered by a custom-resource rule; ExternalSecret is known as "external-secrets.io/v1"',
+    ]);
+  });
+
+  test('an ExternalSecret remoteRef takes the CRD\'s decodingStrategy values and a version', () => {
+    // GIVEN a remoteRef with a version and each decodingStrategy of the CRD, then a value the CRD does not have
+    const object = externalSecret();
+    object.spec.data[0].remoteRef.version = '3';
+    for (const strategy of ['Auto', 'Base64', 'Base64URL', 'None']) {
+      object.spec.data[0].remoteRef.decodingStrategy = strategy;
+      expect(problemsOf(object)).toEqual([]);
+    }
+    object.spec.data[0].remoteRef.decodingStrategy = 'base64';
+    // WHEN validated THEN only the unknown value is reported
+    expect(problemsOf(object)).toEqual([
+      'spec.data[0].remoteRef.decodingStrategy: must be one of "Auto", "Base64", "Base64URL", "None" (got "base64")',
     ]);
   });
 

@@ -1,0 +1,123 @@
+import * as fs from 'fs';
+import * as https from 'https';
+import * as path from 'path';
+import { ClusterPki, makePki, writeKubeconfig } from './pki';
+import { Daemons, freePort, HarnessError, RunningDaemon, waitUntil } from './processes';
+import { Tools } from './tools';
+import { Kubectl } from './kubectl';
+
+/** A running control plane: etcd, kube-apiserver and kube-controller-manager on 127.0.0.1. */
+export interface Cluster {
+  readonly server: string;
+  readonly pki: ClusterPki;
+  /** kubectl as system:masters, for setting up; RBAC checks use ServiceAccount tokens instead. */
+  readonly admin: Kubectl;
+  readonly dir: string;
+  readonly apiserver: RunningDaemon;
+  /** Seconds each component took to become ready. */
+  readonly startSeconds: Record<string, number>;
+}
+
+const READY_TIMEOUT_MS = 90_000;
+
+/**
+ * Starts the control plane as a cluster runs it: TLS from a throw-away CA, RBAC (and Node)
+ * authorization, ServiceAccount token signing (TokenRequest works), the default admission plugins
+ * (PodSecurity, ServiceAccount, NamespaceLifecycle, ResourceQuota, ...), and the controller manager so
+ * that Deployments make ReplicaSets and ReplicaSets make Pods, which admission then judges.
+ */
+export async function startCluster(tools: Tools, daemons: Daemons, dir: string): Promise<Cluster> {
+  fs.mkdirSync(dir, { recursive: true });
+  const pki = makePki(path.join(dir, 'pki'));
+  const startSeconds: Record<string, number> = {};
+
+  const etcdPort = await freePort();
+  const etcdPeerPort = await freePort();
+  let started = Date.now();
+  const etcd = daemons.start('etcd', tools.bin.etcd, [
+    '--name=e2e',
+    `--data-dir=${path.join(dir, 'etcd')}`,
+    `--listen-client-urls=http://127.0.0.1:${etcdPort}`,
+    `--advertise-client-urls=http://127.0.0.1:${etcdPort}`,
+    `--listen-peer-urls=http://127.0.0.1:${etcdPeerPort}`,
+    `--initial-advertise-peer-urls=http://127.0.0.1:${etcdPeerPort}`,
+    `--initial-cluster=e2e=http://127.0.0.1:${etcdPeerPort}`,
+    '--listen-metrics-urls=',
+    // A throw-away cluster: durability is not worth the fsync cost.
+    '--unsafe-no-fsync',
+    '--log-level=warn',
+  ], path.join(dir, 'etcd.log'));
+  await waitUntil('etcd', () => httpOk(`http://127.0.0.1:${etcdPort}/health`), {
+    timeoutMs: READY_TIMEOUT_MS, gaveUp: () => etcd.exited, describe: () => etcd.tail(),
+  });
+  startSeconds.etcd = (Date.now() - started) / 1000;
+
+  const apiPort = await freePort();
+  const server = `https://127.0.0.1:${apiPort}`;
+  started = Date.now();
+  const apiserver = daemons.start('kube-apiserver', tools.bin.kubeApiserver, [
+    `--etcd-servers=http://127.0.0.1:${etcdPort}`,
+    '--bind-address=127.0.0.1',
+    '--advertise-address=127.0.0.1',
+    `--secure-port=${apiPort}`,
+    `--cert-dir=${path.join(dir, 'apiserver-certs')}`,
+    `--tls-cert-file=${pki.serverCert}`,
+    `--tls-private-key-file=${pki.serverKey}`,
+    `--client-ca-file=${pki.caCert}`,
+    '--authorization-mode=Node,RBAC',
+    '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+    `--service-account-key-file=${pki.serviceAccountPub}`,
+    `--service-account-signing-key-file=${pki.serviceAccountKey}`,
+    '--service-cluster-ip-range=10.96.0.0/16',
+    // One API server and no nodes: nothing to reconcile the kubernetes Service's endpoints to.
+    '--endpoint-reconciler-type=none',
+    '--profiling=false',
+    '-v=1',
+  ], path.join(dir, 'kube-apiserver.log'));
+  const adminKubeconfig = writeKubeconfig(path.join(dir, 'admin.kubeconfig'), server, pki.caCert, { cert: pki.adminCert, key: pki.adminKey });
+  await waitUntil('kube-apiserver /readyz', () => httpOk(`${server}/readyz`, pki), {
+    timeoutMs: READY_TIMEOUT_MS, gaveUp: () => apiserver.exited, describe: () => apiserver.tail(),
+  });
+  startSeconds['kube-apiserver'] = (Date.now() - started) / 1000;
+
+  started = Date.now();
+  const kcmKubeconfig = writeKubeconfig(path.join(dir, 'controller-manager.kubeconfig'), server, pki.caCert,
+    { cert: pki.controllerManagerCert, key: pki.controllerManagerKey });
+  const controllerManager = daemons.start('kube-controller-manager', tools.bin.kubeControllerManager, [
+    `--kubeconfig=${kcmKubeconfig}`,
+    `--authentication-kubeconfig=${kcmKubeconfig}`,
+    `--authorization-kubeconfig=${kcmKubeconfig}`,
+    '--leader-elect=false',
+    '--bind-address=127.0.0.1',
+    `--secure-port=${await freePort()}`,
+    `--cert-dir=${path.join(dir, 'kcm-certs')}`,
+    `--root-ca-file=${pki.caCert}`,
+    `--service-account-private-key-file=${pki.serviceAccountKey}`,
+    // Each controller acts with its own ServiceAccount's rights, as in a real cluster.
+    '--use-service-account-credentials=true',
+    '--controllers=*,-nodeipam,-nodelifecycle,-persistentvolume-binder,-attachdetach,-persistentvolume-expander',
+    '-v=1',
+  ], path.join(dir, 'kube-controller-manager.log'));
+  await waitUntil('kube-controller-manager', () => controllerManager.exited || /Started controller|Starting controller|controller/i.test(controllerManager.tail(200)), {
+    timeoutMs: READY_TIMEOUT_MS, gaveUp: () => controllerManager.exited, describe: () => controllerManager.tail(),
+  });
+  startSeconds['kube-controller-manager'] = (Date.now() - started) / 1000;
+
+  const admin = new Kubectl(tools.bin.kubectl, adminKubeconfig);
+  return { server, pki, admin, dir, apiserver, startSeconds };
+}
+
+/** GET `url` (with the admin client certificate for the API server); true on 200. */
+function httpOk(url: string, pki?: ClusterPki): Promise<boolean> {
+  return new Promise(resolve => {
+    const options = pki ? { ca: fs.readFileSync(pki.caCert), cert: fs.readFileSync(pki.adminCert), key: fs.readFileSync(pki.adminKey) } : {};
+    const request = (url.startsWith('https:') ? https : require('http')).get(url, { ...options, timeout: 2000 }, (response: { statusCode?: number; resume(): void }) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+    request.on('timeout', () => { request.destroy(); resolve(false); });
+  });
+}
+
+export { HarnessError };

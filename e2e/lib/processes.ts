@@ -1,0 +1,122 @@
+import { ChildProcess, spawn, spawnSync, SpawnSyncOptions } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+
+/**
+ * The daemons the suite starts (etcd, kube-apiserver, kube-controller-manager), each with its log
+ * in a file, all stopped on exit: normal end, failure, Ctrl-C or SIGTERM. Nothing is left running.
+ */
+export class Daemons {
+  private readonly running: { name: string; child: ChildProcess; log: string }[] = [];
+
+  constructor() {
+    const stopAll = () => this.stopAll();
+    process.once('exit', stopAll);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.once(signal, () => {
+        stopAll();
+        process.exit(130);
+      });
+    }
+  }
+
+  /** Starts `command`, its stdout and stderr appended to `log`. */
+  start(name: string, command: string, args: readonly string[], log: string, env?: NodeJS.ProcessEnv): RunningDaemon {
+    const fd = fs.openSync(log, 'a');
+    // A process group of its own, so stopping it also stops whatever it forked.
+    const child = spawn(command, args, { stdio: ['ignore', fd, fd], detached: true, env: env ?? process.env });
+    fs.closeSync(fd);
+    const entry = { name, child, log };
+    this.running.push(entry);
+    return new RunningDaemon(name, child, log);
+  }
+
+  stopAll(): void {
+    for (const { child } of this.running.splice(0).reverse()) {
+      if (child.exitCode !== null || child.pid === undefined) continue;
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  }
+
+  /** Waits (bounded) until every daemon has exited after stopAll(). */
+  async waitStopped(timeoutMs = 15000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (const { child } of this.running) {
+      while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) await sleep(100);
+      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+        try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+      }
+    }
+  }
+}
+
+export class RunningDaemon {
+  constructor(readonly name: string, readonly child: ChildProcess, readonly log: string) {}
+
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
+  /** The last lines of its log, for failure messages. */
+  tail(lines = 15): string {
+    const text = fs.existsSync(this.log) ? fs.readFileSync(this.log, 'utf8') : '';
+    return text.trimEnd().split('\n').slice(-lines).join('\n');
+  }
+}
+
+/** A port nobody listens on right now (the kernel picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+/**
+ * Polls `ready` until it returns true, at most `timeoutMs`; fails with `describe()` (e.g. the last
+ * lines of a log) when it never does or when `gaveUp()` says waiting is pointless (the process died).
+ */
+export async function waitUntil(
+  what: string,
+  ready: () => Promise<boolean> | boolean,
+  options: { timeoutMs: number; intervalMs?: number; gaveUp?: () => boolean; describe?: () => string },
+): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    if (await ready()) return;
+    const dead = options.gaveUp?.() ?? false;
+    if (dead || Date.now() > deadline) {
+      const detail = options.describe ? `\n${options.describe()}` : '';
+      throw new HarnessError(`${what}: ${dead ? 'the process exited' : `not ready within ${Math.round(options.timeoutMs / 1000)} s`}${detail}`);
+    }
+    await sleep(options.intervalMs ?? 250);
+  }
+}
+
+/** A failure of the suite's own setup (not of the code under test), printed without a stack trace. */
+export class HarnessError extends Error {}
+
+export interface CommandResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a command to completion; never throws on a non-zero exit. */
+export function run(command: string, args: readonly string[], options: SpawnSyncOptions = {}): CommandResult {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, ...options });
+  if (result.error) throw new HarnessError(`${command}: ${result.error.message}`);
+  return { status: result.status, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '') };
+}
