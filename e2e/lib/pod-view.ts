@@ -50,7 +50,7 @@ export interface ContainerView {
  * main container mounts straight from ConfigMaps (configMap and projected volumes).
  */
 export function containerView(pod: PodJson, objects: NamespaceObjects): ContainerView {
-  const sync = runConfigSync(pod.spec, objects, { shell: 'dash' });
+  const sync = runConfigSync(configSyncPart(pod), objects, { shell: 'dash' });
   const files = new Map<string, { bytes: Buffer; mode: number }>();
   for (const file of sync.listFiles()) files.set(file, { bytes: sync.read(file)!, mode: sync.mode(file)! });
   const main = pod.spec.containers[0];
@@ -68,6 +68,23 @@ export function containerView(pod: PodJson, objects: NamespaceObjects): Containe
     }
   }
   return { sync, files, mountPaths: (main.volumeMounts ?? []).map(m => m.mountPath) };
+}
+
+/**
+ * The part of the pod the config-sync sandbox lays out: the volumes the init container mounts (its
+ * emptyDirs and its ConfigMap/Secret source), and the main container's mounts of those. What the API
+ * server and Spark add besides (the ServiceAccount token volume, Spark's own ConfigMaps and local
+ * dirs) is not config-sync's and stays out.
+ */
+function configSyncPart(pod: PodJson): PodSpecJson {
+  const init = (pod.spec.initContainers ?? []).find(c => c.name === 'config-sync');
+  const names = new Set((init?.volumeMounts ?? []).map(m => m.name));
+  const main = pod.spec.containers[0];
+  return {
+    ...pod.spec,
+    volumes: (pod.spec.volumes ?? []).filter(v => names.has(v.name)),
+    containers: [{ ...main, volumeMounts: (main.volumeMounts ?? []).filter(m => names.has(m.name)) }, ...pod.spec.containers.slice(1)],
+  };
 }
 
 /**

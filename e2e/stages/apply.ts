@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { E2eContext } from '../lib/context';
+import { parseAllDocuments } from 'yaml';
 import { KubeObject } from '../lib/kubectl';
 import { sleep } from '../lib/processes';
 
@@ -49,13 +50,18 @@ function checkIdempotent(ctx: E2eContext, files: readonly string[], label: strin
     second.status !== 0 ? second.stderr.trim() : `changed by the second apply: ${changed.join(', ')}`);
 }
 
-/** kind/namespace/name → resourceVersion of every object in the files, read back from the API server. */
+/**
+ * kind/namespace/name → what a write of the applied fields would move: `metadata.generation` where
+ * the API server keeps one (controllers write status meanwhile, which moves resourceVersion but not
+ * generation), else resourceVersion.
+ */
 function resourceVersions(ctx: E2eContext, files: readonly string[]): Map<string, string> {
   const versions = new Map<string, string>();
   for (const file of files) {
     const list = JSON.parse(ctx.cluster.admin.ok(['get', '-f', file, '-o', 'json'])) as { items?: KubeObject[] } & KubeObject;
     for (const o of list.items ?? [list]) {
-      versions.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, String((o.metadata as { resourceVersion?: string }).resourceVersion));
+      const meta = o.metadata as { resourceVersion?: string; generation?: number };
+      versions.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, meta.generation !== undefined ? `generation ${meta.generation}` : `resourceVersion ${meta.resourceVersion}`);
     }
   }
   return versions;
@@ -64,9 +70,9 @@ function resourceVersions(ctx: E2eContext, files: readonly string[]): Map<string
 /** Every Deployment in the file gets its Pods created and admitted; a FailedCreate says why not. */
 async function checkDeploymentPods(ctx: E2eContext, file: string): Promise<void> {
   const { admin } = ctx.cluster;
-  // `--ignore-not-found`: objects the apply refused are reported there, not here.
-  const list = JSON.parse(admin.ok(['get', '-f', file, '-o', 'json', '--ignore-not-found'])) as { items?: KubeObject[] } & KubeObject;
-  for (const deployment of (list.items ?? [list]).filter(o => o.kind === 'Deployment')) {
+  // From the file itself: objects the apply refused (an unknown kind) are reported there, not here.
+  const deployments = parseAllDocuments(fs.readFileSync(file, 'utf8')).map(d => d.toJS() as KubeObject).filter(o => o?.kind === 'Deployment');
+  for (const deployment of deployments) {
     const namespace = deployment.metadata.namespace!;
     const spec = deployment.spec as { replicas?: number; selector: { matchLabels: Record<string, string> } };
     const selector = Object.entries(spec.selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(',');

@@ -38,7 +38,8 @@ export async function checkRbac(ctx: E2eContext, contract: readonly RbacContract
     const subject = `${account.namespace}/${account.name}`;
     const token = tokenOf(row.serviceAccount);
     if (token instanceof Error) {
-      mismatches.push(`${subject}: no token from the TokenRequest API: ${token.message}`);
+      const message = `${subject}: no token from the TokenRequest API: ${token.message}`;
+      if (!mismatches.includes(message)) mismatches.push(message);
       continue;
     }
     const namespaces = row.namespace === 'tenant' ? [where.tenant]

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { E2eContext, REPO } from '../lib/context';
 import { ServiceAccountIdentity } from '../lib/identities';
 import { KubeObject } from '../lib/kubectl';
-import { ContainerView, containerView, materialize, namespaceObjectsFromApi, PodJson } from '../lib/pod-view';
+import { containerView, materialize, namespaceObjectsFromApi, PodJson } from '../lib/pod-view';
 import { HarnessError, run, sleep } from '../lib/processes';
 import { Tools } from '../lib/tools';
 
@@ -48,22 +48,23 @@ export async function submitClusterMode(ctx: E2eContext, spark: SparkRelease, pr
   const root = path.join(ctx.work, `proxy-${spark.version}-${tenant}`);
   const view = containerView(proxyPod, namespaceObjectsFromApi(ctx, proxyPod.metadata.namespace!));
   const relocate = materialize(view, root);
-  const defaults = path.join(root, tenantsDir, tenant, 'spark-defaults.conf');
-  if (!fs.existsSync(defaults)) {
-    ctx.report.check(label, false, `the proxy pod has no ${tenantsDir}/${tenant}/spark-defaults.conf`);
+  const defaults = [...view.files.keys()].find(f => f.startsWith(`${tenantsDir}/${tenant}/`) && f.endsWith('/spark-defaults.conf'));
+  if (!defaults) {
+    ctx.report.check(label, false, `the proxy pod has no spark-defaults.conf under ${tenantsDir}/${tenant}/`);
     return undefined;
   }
-  fs.writeFileSync(defaults, relocate(fs.readFileSync(defaults, 'utf8')));
+  const defaultsHere = path.join(root, defaults);
+  fs.writeFileSync(defaultsHere, relocateProperties(fs.readFileSync(defaultsHere, 'utf8'), relocate, 'cluster'));
   const before = new Set(ctx.cluster.admin.list('pods', tenant, 'spark-role=driver').map(p => p.metadata.name));
   const started = Date.now();
   const submit = run(path.join(spark.home, 'bin', 'spark-submit'), [
     '--master', `k8s://${ctx.cluster.server}`,
     '--deploy-mode', 'cluster',
-    '--properties-file', defaults,
+    '--properties-file', defaultsHere,
     '--name', `e2e-${tenant}`,
     '--class', CLUSTER_APP.mainClass,
     CLUSTER_APP.resource,
-  ], { env: sparkEnv(ctx, spark, proxy.kubeconfig, relocate(containerEnv(proxyPod).JAVA_OPTS ?? '')), timeout: SUBMIT_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  ], { env: { ...sparkEnv(ctx, spark, proxy.kubeconfig), SPARK_CONF_DIR: path.dirname(defaultsHere) }, timeout: SUBMIT_TIMEOUT_MS, killSignal: 'SIGKILL' });
   const seconds = (Date.now() - started) / 1000;
   const timedOut = submit.status === null;
   const drivers = ctx.cluster.admin.list('pods', tenant, 'spark-role=driver').filter(p => !before.has(p.metadata.name)) as PodJson[];
@@ -75,7 +76,7 @@ export async function submitClusterMode(ctx: E2eContext, spark: SparkRelease, pr
     `no new spark-role=driver pod in ${tenant}${ok ? '' : ' (Spark deletes the driver pod when a later step of the submission fails)'}`);
   ctx.report.data.spark.push({ version: spark.version, tenant, mode: 'cluster', ok: ok && driver !== undefined, driverPods: drivers.length, executorPods: 0 });
   if (!driver) return undefined;
-  const template = readTemplate(root, tenantsDir, tenant, 'driver-template.yaml');
+  const template = readTemplate(root, [...view.files.keys()].find(f => f.startsWith(`${tenantsDir}/${tenant}/`) && f.endsWith('/driver-template.yaml')));
   checkTemplateKept(ctx, `${label}: driver pod ${driver.metadata.name}`, driver, template, engineServiceAccount);
   return driver;
 }
@@ -93,11 +94,15 @@ export async function runClientModeEngine(ctx: E2eContext, spark: SparkRelease, 
   const root = path.join(ctx.work, `engine-${spark.version}-${tenant}`);
   const view = containerView(enginePod, namespaceObjectsFromApi(ctx, tenant));
   const relocate = materialize(view, root);
-  relocateTexts(view, root, relocate);
+  const env = containerEnv(enginePod);
+  const confDir = env.SPARK_CONF_DIR ?? '/opt/spark/conf';
+  const defaults = path.join(root, confDir, 'spark-defaults.conf');
+  if (fs.existsSync(defaults)) fs.writeFileSync(defaults, relocateProperties(fs.readFileSync(defaults, 'utf8'), relocate, 'client'));
   const stopFile = path.join(root, 'stop-engine');
-  const env: NodeJS.ProcessEnv = {
-    ...sparkEnv(ctx, spark, engine.kubeconfig, ''),
-    ...Object.fromEntries(Object.entries(containerEnv(enginePod)).map(([k, v]) => [k, relocate(v)])),
+  const processEnv: NodeJS.ProcessEnv = {
+    ...sparkEnv(ctx, spark, engine.kubeconfig),
+    // The engine's own env, its paths where the test keeps its files.
+    ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, relocate(v)])),
     APP_HOME: standInHome,
     ENGINE_MAIN_CLASS: STAND_IN_CLASS,
     E2E_STOP_FILE: stopFile,
@@ -107,7 +112,7 @@ export async function runClientModeEngine(ctx: E2eContext, spark: SparkRelease, 
   const { spawn } = await import('child_process');
   const log = path.join(root, 'engine.log');
   const out = fs.openSync(log, 'w');
-  const child = spawn('sh', [path.join(REPO, 'image', 'bootstrap.sh'), ...args], { env, stdio: ['ignore', out, out], detached: true });
+  const child = spawn('sh', [path.join(REPO, 'image', 'bootstrap.sh'), ...args], { env: processEnv, stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
   const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
   let status: number | null | undefined;
@@ -160,7 +165,7 @@ function containerEnv(pod: PodJson): Record<string, string> {
 }
 
 /** Process env for Spark: its SPARK_HOME, the identity's kubeconfig, and the API server as the kubelet announces it. */
-function sparkEnv(ctx: E2eContext, spark: SparkRelease, kubeconfig: string, javaOpts: string): NodeJS.ProcessEnv {
+function sparkEnv(ctx: E2eContext, spark: SparkRelease, kubeconfig: string): NodeJS.ProcessEnv {
   const server = new URL(ctx.cluster.server);
   return {
     PATH: process.env.PATH,
@@ -170,20 +175,32 @@ function sparkEnv(ctx: E2eContext, spark: SparkRelease, kubeconfig: string, java
     KUBECONFIG: kubeconfig,
     KUBERNETES_SERVICE_HOST: server.hostname,
     KUBERNETES_SERVICE_PORT: server.port,
-    ...(javaOpts ? { JAVA_OPTS: javaOpts } : {}),
   };
 }
 
-/** Rewrites the pod's paths inside every text file the container received (spark-defaults.conf, templates). */
-function relocateTexts(view: ContainerView, root: string, relocate: (text: string) => string): void {
-  for (const [file, { bytes }] of view.files) {
-    if (!/\.(conf|yaml|properties)$/.test(file)) continue;
-    fs.writeFileSync(path.join(root, file), relocate(bytes.toString('utf8')));
-  }
+/** Files cluster-mode spark-submit itself reads on the submitting side: the pod templates (and a keytab to upload). */
+const SUBMITTER_READS = new Set(['spark.kubernetes.driver.podTemplateFile', 'spark.kubernetes.executor.podTemplateFile', 'spark.kerberos.keytab']);
+
+/**
+ * Rewrites, in a spark-defaults.conf, the paths that the process run here reads from its own file
+ * system, to where the test keeps the pod's files; paths that other pods read (executors' settings,
+ * `local://` URIs of the driver pod) stay as generated. Cluster mode: what the submitter reads;
+ * client mode: everything but the executors' settings.
+ */
+function relocateProperties(text: string, relocate: (text: string) => string, mode: 'cluster' | 'client'): string {
+  return text.split('\n').map(line => {
+    const space = line.indexOf(' ');
+    if (line.startsWith('#') || space < 0) return line;
+    const key = line.slice(0, space);
+    const value = line.slice(space + 1);
+    const readHere = mode === 'cluster' ? SUBMITTER_READS.has(key) : !key.startsWith('spark.executor.') && !key.startsWith('spark.executorEnv.');
+    return readHere && !value.startsWith('local://') ? `${key} ${relocate(value)}` : line;
+  }).join('\n');
 }
 
-function readTemplate(root: string, tenantsDir: string, tenant: string, name: string): PodJson | undefined {
-  const file = path.join(root, tenantsDir, tenant, name);
+function readTemplate(root: string, podPath: string | undefined): PodJson | undefined {
+  if (!podPath) return undefined;
+  const file = path.join(root, podPath);
   return fs.existsSync(file) ? (require('yaml').parse(fs.readFileSync(file, 'utf8')) as PodJson) : undefined;
 }
 
