@@ -3,7 +3,7 @@ import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
 import { buildRolePod } from '../pod/role-pod';
 import { probe, resourceRequirements } from '../pod/workload';
-import { DEFAULTS, Platform, PORTS, tenantTransport } from '../spec/platform';
+import { DEFAULTS, engineResources, Platform, PORTS, tenantTransport } from '../spec/platform';
 import { TenantSpec } from '../spec/types';
 import { SyncFile } from '../sync/config-sync';
 
@@ -54,7 +54,7 @@ export class Engine extends Construct {
           { name: 'driver', containerPort: PORTS.driver },
           { name: 'block-manager', containerPort: PORTS.blockManager },
         ],
-        resources: resourceRequirements(engineSpec.resources),
+        resources: resourceRequirements(engineResources(spec, tenant)),
         readinessProbe: probe(engineSpec.readinessProbe, { initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 3 }),
         livenessProbe: probe(engineSpec.livenessProbe, { initialDelaySeconds: 60, periodSeconds: 20, failureThreshold: 3 }),
       },

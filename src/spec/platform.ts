@@ -1,4 +1,4 @@
-import { PlatformSpec, Role, TenantSpec, Transport } from './types';
+import { PlatformSpec, ResourcesSpec, Role, TenantSpec, Transport } from './types';
 
 /** Where a value came from in the spec, so that later stages can still point at file, line and field. */
 export interface SpecOrigin {
@@ -20,6 +20,8 @@ export interface PlatformFile {
   readonly mode: number;
   readonly key: string;
   readonly preserveImageContent: boolean;
+  /** Format the init container checks for a secret file: `keytab` (by `format:`, or a name ending in `.keytab`). */
+  readonly format?: 'keytab';
   readonly remoteRef?: { readonly key: string; readonly property?: string };
   /** The bytes; absent for a secret file that only the cluster holds. */
   readonly content?: Buffer;
@@ -62,6 +64,20 @@ export const DEFAULTS = {
 
 /** Ports of the unified image. */
 export const PORTS = { app: 8011, sparkUi: 4040, driver: 7078, blockManager: 7079 } as const;
+
+/**
+ * A tenant engine's resources: each request and limit the tenant sets replaces the platform's (or the
+ * default's) one, and the rest stay, so `requests.memory` alone keeps the platform's cpu and limits.
+ */
+export function engineResources(spec: PlatformSpec, tenant: TenantSpec): ResourcesSpec {
+  const base: ResourcesSpec = spec.engine?.resources ?? DEFAULTS.resources;
+  const own = tenant.engine?.resources;
+  if (!own) return base;
+  const merge = (a?: ResourcesSpec['requests'], b?: ResourcesSpec['requests']) => (a || b ? { ...a, ...b } : undefined);
+  const requests = merge(base.requests, own.requests);
+  const limits = merge(base.limits, own.limits);
+  return { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) };
+}
 
 /** The platform-wide transport (the proxy's, and every tenant's that sets none). */
 export function platformTransport(platform: Platform): Transport {
