@@ -50,8 +50,8 @@ check_content() {
 }
 
 # Copies the image's folder $1 into the volume folder $2 without following links: folders and regular
-# files (content and mode bits) are copied; symbolic links and special files are skipped and named,
-# so nothing is written outside the volume. Owner and times are not kept: on a node the volume root
+# files (content and mode bits) are copied; symbolic links, special files and anything named like the
+# staging folder are skipped and named, so nothing is written outside the volume or into staging. Owner and times are not kept: on a node the volume root
 # belongs to root, and a non-root init container can set neither. A subshell, so recursion keeps its
 # own variables.
 seed_dir() (
@@ -59,6 +59,8 @@ seed_dir() (
     name=${entry##*/}
     if [ -L "$entry" ]; then
       echo "config-sync: seed: skipped symbolic link $entry"
+    elif [ "$name" = "$STAGING" ]; then
+      echo "config-sync: seed: skipped $entry (the staging folder's name)"
     elif [ -d "$entry" ]; then
       mkdir -p "$2/$name" || exit 1
       seed_dir "$entry" "$2/$name" || exit 1

@@ -256,10 +256,10 @@ describe('config-sync against hostile or broken input, in a kubelet-faithful san
   });
 
   test('seeding skips symbolic links and special files in the image instead of following them', () => {
-    // GIVEN an image whose preserved folder holds a link to a file, a link named like the staging folder, and a FIFO
+    // GIVEN an image whose preserved folder holds a link to a file, a link and a folder named like the staging folder, and a FIFO
     const result = runConfigSync(engine.spec, withSecret(platform.files.find(f => f.secret)!.content!), {
       shell: 'dash',
-      imageFiles: { [`${imageConfig}/log4j2.xml`]: '<Configuration/>', '/elsewhere/victim': 'original\n' },
+      imageFiles: { [`${imageConfig}/log4j2.xml`]: '<Configuration/>', '/elsewhere/victim': 'original\n', [`${imageConfig}/sub/${STAGING_FOLDER}/application.properties`]: 'planted' },
       imageLinks: { [`${imageConfig}/passwd`]: '/etc/passwd', [`${imageConfig}/${STAGING_FOLDER}`]: '/elsewhere' },
       imageFifos: [`${imageConfig}/pipe`],
     });
@@ -268,6 +268,7 @@ describe('config-sync against hostile or broken input, in a kubelet-faithful san
     expect(result.stdout).toContain(`config-sync: seed: skipped symbolic link ${imageConfig}/passwd`);
     expect(result.stdout).toContain(`config-sync: seed: skipped symbolic link ${imageConfig}/${STAGING_FOLDER}`);
     expect(result.stdout).toContain(`config-sync: seed: skipped special file ${imageConfig}/pipe`);
+    expect(result.stdout).toContain(`config-sync: seed: skipped ${imageConfig}/sub/${STAGING_FOLDER} (the staging folder's name)`);
     expect(result.listFiles().filter(f => f.startsWith(imageConfig)).sort()).toEqual([`${imageConfig}/application.properties`, `${imageConfig}/log4j2.xml`]);
   });
 
