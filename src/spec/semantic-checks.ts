@@ -195,12 +195,11 @@ function checkSpark(spark: SparkSpec | undefined, where: Segments, roleEnv: stri
 function checkTenantSpark(spark: SparkSpec | undefined, where: Segments, spec: PlatformSpec, report: Report): void {
   if (!spark) return;
   const policy = spec.tenantPolicy ?? {};
-  for (const p of checkProperties(spark.properties ?? {}, { owned: new Set(), allowOverride: false })) {
-    report([...where, 'properties', p.key], p.message, true);
-  }
-  for (const p of checkTenantProperties(spark.properties ?? {}, { roleEnv: spec.roleEnv, allowed: policy.allowSparkProperties ?? [] })) {
-    report([...where, 'properties', p.key], p.message, true);
-  }
+  // One problem per key: a key outside the boundary needs no "did you mean" on top.
+  const outside = checkTenantProperties(spark.properties ?? {}, { roleEnv: spec.roleEnv, allowed: policy.allowSparkProperties ?? [] });
+  const refused = new Set(outside.map(p => p.key));
+  const syntax = checkProperties(spark.properties ?? {}, { owned: new Set(), allowOverride: false }).filter(p => !refused.has(p.key));
+  for (const p of [...syntax, ...outside]) report([...where, 'properties', p.key], p.message, true);
   if (spark.override !== undefined) {
     report([...where, 'override'], 'a tenant entry cannot set spark.override (keys the package sets stay the package\'s); '
       + 'the platform team lists what tenants may set in tenantPolicy.allowSparkProperties', true);
