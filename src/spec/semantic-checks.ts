@@ -88,7 +88,8 @@ export function checkSemantics(spec: PlatformSpec, ctx: CheckContext): { files: 
   checkResources(spec.proxy.resources ?? DEFAULTS.resources, ['proxy', 'resources'], report);
   checkResources(spec.engine?.resources ?? DEFAULTS.resources, ['engine', 'resources'], report);
   spec.tenants.forEach((t, i) => {
-    if (t.engine?.resources) checkResources(engineResources(spec, t), ['tenants', i, 'engine', 'resources'], report, ['engine', 'resources']);
+    const own = t.engine?.resources;
+    if (own) checkResources(engineResources(spec, t), ['tenants', i, 'engine', 'resources'], report, { own, from: spec.engine?.resources ? ['engine', 'resources'] : undefined });
   });
   checkSpark(spec.spark, ['spark'], spec.roleEnv, report);
   spec.tenants.forEach((t, i) => checkTenantSpark(t.spark, ['tenants', i, 'spark'], spec, report));
@@ -215,17 +216,20 @@ function checkTenantSpark(spark: SparkSpec | undefined, where: Segments, spec: P
 
 /**
  * A request above its limit: the API server refuses such a pod, and offline validation would not
- * notice. `resources` is what the pod gets (a tenant's merged with the platform's); `fallback` is
- * where a value the tenant did not set comes from.
+ * notice. `resources` is what the pod gets (a tenant's merged with the platform's); with `inherited`,
+ * the values the entry at `where` does not set itself come from there (named in the message), and the
+ * problem points at the value the entry does set.
  */
-function checkResources(resources: ResourcesSpec, where: Segments, report: Report, fallback?: Segments): void {
+function checkResources(resources: ResourcesSpec, where: Segments, report: Report, inherited?: { own: ResourcesSpec; from?: Segments }): void {
   for (const name of ['cpu', 'memory'] as const) {
     const request = resources.requests?.[name];
     const limit = resources.limits?.[name];
     if (request === undefined || limit === undefined || quantityValue(request) <= quantityValue(limit)) continue;
-    report([...where, 'requests', name], `the ${name} request ${request} is above its limit ${limit}`
-      + `${fallback ? ` (limits.${name} from ${formatPath([...fallback, 'limits', name])} where this entry sets none)` : ''}; `
-      + 'the API server refuses a pod whose request exceeds its limit, so lower the request or raise the limit');
+    const fromElsewhere = (list: 'requests' | 'limits') => inherited !== undefined && inherited.own[list]?.[name] === undefined;
+    const origin = (list: 'requests' | 'limits') => (!fromElsewhere(list) ? ''
+      : inherited!.from ? ` (from ${formatPath([...inherited!.from, list, name])})` : " (the package's default)");
+    report([...where, fromElsewhere('requests') ? 'limits' : 'requests', name], `the ${name} request ${request}${origin('requests')} `
+      + `is above its limit ${limit}${origin('limits')}; the API server refuses a pod whose request exceeds its limit, so lower the request or raise the limit`);
   }
 }
 

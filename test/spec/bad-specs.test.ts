@@ -650,9 +650,15 @@ const CASES: readonly BadSpec[] = [
     expected: ['<SPEC>:22:44: engine.resources.requests.memory: the memory request 8Gi is above its limit 4Gi; the API server refuses a pod whose request exceeds its limit, so lower the request or raise the limit'],
   },
   {
-    name: "a tenant request above the platform's limit it inherits",
+    name: 'a tenant request above the default limit it inherits',
     spec: edit(['  - namespace: team-b', '  - namespace: team-b\n    engine: { resources: { requests: { cpu: 1500m, memory: 3Gi } } }']),
-    expected: ['<SPEC>:25:60: tenants[1].engine.resources.requests.memory: the memory request 3Gi is above its limit 2Gi (limits.memory from engine.resources.limits.memory where this entry sets none); '
+    expected: ['<SPEC>:25:60: tenants[1].engine.resources.requests.memory: the memory request 3Gi is above its limit 2Gi (the package\'s default); '
+      + 'the API server refuses a pod whose request exceeds its limit, so lower the request or raise the limit'],
+  },
+  {
+    name: "a tenant limit below the platform's request it inherits",
+    spec: edit(['tenants:', 'engine: { resources: { requests: { memory: 2Gi }, limits: { memory: 4Gi } } }\ntenants:'], ['  - namespace: team-b', '  - namespace: team-b\n    engine: { resources: { limits: { memory: 1Gi } } }']),
+    expected: ['<SPEC>:26:46: tenants[1].engine.resources.limits.memory: the memory request 2Gi (from engine.resources.requests.memory) is above its limit 1Gi; '
       + 'the API server refuses a pod whose request exceeds its limit, so lower the request or raise the limit'],
   },
   // ------------------------------------------------------------------ sources confined to the spec's folder
