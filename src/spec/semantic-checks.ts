@@ -84,7 +84,10 @@ export function checkSemantics(spec: PlatformSpec, ctx: CheckContext): { files: 
   checkTenants(spec, report);
   checkArgoCdNamespace(spec, report);
   checkHostAliases(spec.proxy.hostAliases, ['proxy', 'hostAliases'], report);
-  spec.tenants.forEach((t, i) => checkHostAliases(t.hostAliases, ['tenants', i, 'hostAliases'], report));
+  spec.tenants.forEach((t, i) => {
+    checkHostAliases(t.hostAliases, ['tenants', i, 'hostAliases'], report);
+    checkTenantHostnames(spec, t.hostAliases, ['tenants', i, 'hostAliases'], report);
+  });
   checkResources(spec.proxy.resources ?? DEFAULTS.resources, ['proxy', 'resources'], report);
   checkResources(spec.engine?.resources ?? DEFAULTS.resources, ['engine', 'resources'], report);
   spec.tenants.forEach((t, i) => {
@@ -165,6 +168,23 @@ function checkLabel(key: string, value: string): string | undefined {
     return `label value "${value}" is invalid (empty, or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
   }
   return undefined;
+}
+
+/** Cluster names a tenant's host aliases must not redirect: the API server's Service and every Service name. */
+const CLUSTER_HOSTNAME = /^kubernetes(\.default(\.svc(\..*)?)?)?$|\.svc$|\.svc\.|\.cluster\.local$/i;
+
+/**
+ * A tenant's host aliases go into its own pods, which hold the platform's files and talk to the
+ * platform's KDC, metastore and name nodes: they may add names, not redirect the platform's own
+ * (`proxy.hostAliases`) or the cluster's Service names.
+ */
+function checkTenantHostnames(spec: PlatformSpec, aliases: readonly HostAliasSpec[] | undefined, where: Segments, report: Report): void {
+  const platformNames = new Set((spec.proxy.hostAliases ?? []).flatMap(a => a.hostnames.map(h => h.toLowerCase())));
+  (aliases ?? []).forEach((alias, i) => alias.hostnames.forEach((hostname, k) => {
+    const why = platformNames.has(hostname.toLowerCase()) ? 'is one of the platform\'s host aliases (proxy.hostAliases)'
+      : CLUSTER_HOSTNAME.test(hostname) ? 'is a name of the cluster\'s own Services' : undefined;
+    if (why) report([...where, i, 'hostnames', k], `"${hostname}" ${why}; a tenant entry may add host names, not redirect these`);
+  }));
 }
 
 function checkHostAliases(aliases: readonly HostAliasSpec[] | undefined, where: Segments, report: Report): void {

@@ -148,7 +148,8 @@ export function filesArb(options: { maxFiles: number; maxBytes: number; secretAl
 export const hostAliases = fc.array(
   fc.record({
     ip: fc.oneof(fc.ipV4(), fc.ipV6()),
-    hostnames: fc.uniqueArray(fc.domain().filter(d => d.length <= 253 && /^[A-Za-z0-9]/.test(d)), { minLength: 1, maxLength: 2 }),
+    // Not a cluster Service name (a tenant may not redirect those; tested in bad-specs).
+    hostnames: fc.uniqueArray(fc.domain().filter(d => d.length <= 253 && /^[A-Za-z0-9]/.test(d) && !/\.svc($|\.)|\.cluster\.local$|^kubernetes/i.test(d)), { minLength: 1, maxLength: 2 }),
   }),
   { maxLength: 2 },
 );
@@ -180,6 +181,11 @@ export const platformArb: fc.Arbitrary<GeneratedPlatform> = fc
     ),
   })
   .filter(p => p.tenants.every(t => t.namespace !== p.proxyNamespace))
+  // A tenant may not redirect the platform's own host names (tested in bad-specs).
+  .filter(p => {
+    const platformNames = new Set(p.proxyAliases.flatMap(a => a.hostnames.map(h => h.toLowerCase())));
+    return p.tenants.every(t => (t.hostAliases ?? []).every(a => a.hostnames.every(h => !platformNames.has(h.toLowerCase()))));
+  })
   .map(p => {
     const tenants: TenantSpec[] = p.tenants.map(t => ({
       namespace: t.namespace,

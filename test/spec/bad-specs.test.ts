@@ -594,6 +594,14 @@ const CASES: readonly BadSpec[] = [
     expected: ["<SPEC>:25:14: tenants[1].spark.featureSteps: a tenant entry may not choose feature step classes (code that the proxy's spark-submit runs with its ServiceAccount); "
       + 'set them in spark.featureSteps at platform level, or set tenantPolicy.allowFeatureSteps: true'],
   },
+  {
+    name: "tenant host aliases that redirect the platform's KDC and the API server's Service",
+    spec: edit(['  - namespace: team-b', '  - namespace: team-b\n    hostAliases: [{ ip: 10.9.9.9, hostnames: [KDC.example.com, kubernetes.default.svc, warehouse.team-b.example.com] }]']),
+    expected: [
+      '<SPEC>:25:47: tenants[1].hostAliases[0].hostnames[0]: "KDC.example.com" is one of the platform\'s host aliases (proxy.hostAliases); a tenant entry may add host names, not redirect these',
+      '<SPEC>:25:64: tenants[1].hostAliases[0].hostnames[1]: "kubernetes.default.svc" is a name of the cluster\'s own Services; a tenant entry may add host names, not redirect these',
+    ],
+  },
   // ------------------------------------------------------------------ namespaces and labels a platform must not take
   {
     name: 'kube-system as a tenant and default as the proxy namespace', cli: true,
