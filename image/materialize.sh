@@ -2,15 +2,21 @@
 # config-sync materializer: writes a pod's config files into its shared volumes before the main container starts.
 # One implementation, two entry points: the package inlines this file as the `config-sync` init container's
 # `sh -c` script, and the image ships it as /opt/spark-tenancy/materialize.sh for `bootstrap.sh sync`.
-# POSIX sh (dash, bash, busybox sh); uses only base64, sha256sum, mkdir, mv, chmod and cp.
+# POSIX sh (dash, bash, busybox sh); uses only base64, sha256sum, od, tr, mkdir, mv, chmod, cp and rmdir
+# (all in coreutils and in busybox).
 #
 # Arguments are a plan, one operation after another:
 #   seed FROM_DIR TO_DIR                      copy the image's FROM_DIR into the volume at TO_DIR first
-#   env  VAR CHUNKS SHA256 MODE TARGET        base64 content in env VAR_0 .. VAR_<CHUNKS-1>
-#   file SOURCE SHA256 MODE TARGET            copy SOURCE (a mounted ConfigMap or Secret key); SHA256 "-" skips the check
-# Every file is staged next to its target and verified first; targets are renamed into place only when all
-# files are good, so a failure never leaves a half-written set, and a rerun redoes the same work.
+#   env  VAR CHUNKS CHECK MODE TARGET         base64 content in env VAR_0 .. VAR_<CHUNKS-1>
+#   file SOURCE CHECK MODE TARGET             copy SOURCE (a mounted ConfigMap or Secret key)
+# CHECK is the content's sha256, or for a secret (whose bytes synth never sees) "secret": not empty, or
+# "keytab": not empty and starting with 0x05 0x02 (MIT keytab format version 2).
+# Every file is staged in the folder .config-sync of its volume (a name no declared file may take) and
+# verified first; targets are renamed into place only when all files are good, so a failure never leaves
+# a half-written set, and a rerun redoes the same work.
 set -eu
+
+STAGING=.config-sync
 
 fail() {
   echo "config-sync: $*" >&2
@@ -18,8 +24,7 @@ fail() {
 }
 
 staged() {
-  dir=${1%/*}
-  echo "$dir/.${1##*/}.config-sync"
+  printf '%s\n' "${1%/*}/$STAGING/${1##*/}"
 }
 
 # Makes a stale staging file from an earlier, failed run writable again (no rm available).
@@ -28,13 +33,44 @@ prepare() {
   if [ -e "$1" ]; then chmod u+w "$1"; fi
 }
 
-check_sum() {
-  # $1 staged file, $2 expected sha256 or "-", $3 target for messages
-  [ "$2" = "-" ] && return 0
-  actual=$(sha256sum < "$1")
-  actual=${actual%% *}
-  [ "$actual" = "$2" ] || fail "$3: sha256 mismatch: expected $2, got $actual (payload corrupt or tampered)"
+check_content() {
+  # $1 staged file, $2 CHECK (sha256, "secret" or "keytab"), $3 target for messages
+  case $2 in
+    secret|keytab)
+      [ -s "$1" ] || fail "$3: the secret's value is empty (is the key set in the Secret, or in the secret store?)"
+      if [ "$2" = keytab ]; then
+        magic=$(od -A n -N 2 -t x1 < "$1" | tr -d ' \n')
+        [ "$magic" = 0502 ] || fail "$3: not a keytab: it starts with 0x$magic, a keytab starts with 0x0502 (stored base64-encoded? set remoteRef.decodingStrategy)"
+      fi ;;
+    *)
+      actual=$(sha256sum < "$1")
+      actual=${actual%% *}
+      [ "$actual" = "$2" ] || fail "$3: sha256 mismatch: expected $2, got $actual (payload corrupt or tampered)" ;;
+  esac
 }
+
+# Copies the image's folder $1 into the volume folder $2 without following links: folders and regular
+# files (content and mode bits) are copied; symbolic links, special files and anything named like the
+# staging folder are skipped and named, so nothing is written outside the volume or into staging. Owner and times are not kept: on a node the volume root
+# belongs to root, and a non-root init container can set neither. A subshell, so recursion keeps its
+# own variables.
+seed_dir() (
+  for entry in "$1"/* "$1"/.[!.]* "$1"/..?*; do
+    name=${entry##*/}
+    if [ -L "$entry" ]; then
+      echo "config-sync: seed: skipped symbolic link $entry"
+    elif [ "$name" = "$STAGING" ]; then
+      echo "config-sync: seed: skipped $entry (the staging folder's name)"
+    elif [ -d "$entry" ]; then
+      mkdir -p "$2/$name" || exit 1
+      seed_dir "$entry" "$2/$name" || exit 1
+    elif [ -f "$entry" ]; then
+      cp -f "$entry" "$2/$name" || exit 1
+    elif [ -e "$entry" ]; then
+      echo "config-sync: seed: skipped special file $entry"
+    fi
+  done
+)
 
 stage_env() {
   var=$1 chunks=$2 sum=$3 mode=$4 target=$5
@@ -53,7 +89,7 @@ stage_env() {
     eval "printf '%s' \"\${${var}_$i}\""
     i=$((i + 1))
   done | base64 -d > "$tmp" || fail "$target: env ${var}_* is not valid base64"
-  check_sum "$tmp" "$sum" "$target"
+  check_content "$tmp" "$sum" "$target"
   chmod "$mode" "$tmp"
 }
 
@@ -63,7 +99,7 @@ stage_file() {
   tmp=$(staged "$target")
   prepare "$tmp"
   cp "$source" "$tmp" || fail "$target: cannot read $source"
-  check_sum "$tmp" "$sum" "$target"
+  check_content "$tmp" "$sum" "$target"
   chmod "$mode" "$tmp"
 }
 
@@ -73,7 +109,7 @@ stage_all() {
     case $1 in
       seed)
         [ "$#" -ge 3 ] || fail "plan: seed needs FROM_DIR TO_DIR"
-        if [ -d "$2" ]; then cp -R -p -f "$2/." "$3/" || fail "$3: cannot seed from image folder $2"; fi
+        if [ -d "$2" ]; then seed_dir "$2" "$3" || fail "$3: cannot seed from image folder $2"; fi
         shift 3 ;;
       env)
         [ "$#" -ge 6 ] || fail "plan: env needs VAR CHUNKS SHA256 MODE TARGET"
@@ -88,18 +124,43 @@ stage_all() {
   done
 }
 
-# Pass 2: rename every staged file onto its target (atomic per file, on the same volume).
+# Renames one staged file onto its target (atomic, on the same volume).
+commit_one() {
+  mv -f "$(staged "$1")" "$1"
+  printf 'config-sync: %s\n' "$1"
+}
+
+# The staging folder of a target's volume, once empty, so the main container sees only its files.
+remove_staging() {
+  dir=$(staged "$1")
+  dir=${dir%/*}
+  if [ -d "$dir" ]; then rmdir "$dir"; fi
+}
+
+# Pass 2: rename every staged file onto its target.
 commit_all() {
   count=0
   while [ "$#" -gt 0 ]; do
     case $1 in
       seed) shift 3 ;;
-      env) mv -f "$(staged "$6")" "$6"; echo "config-sync: $6"; count=$((count + 1)); shift 6 ;;
-      file) mv -f "$(staged "$5")" "$5"; echo "config-sync: $5"; count=$((count + 1)); shift 5 ;;
+      env) commit_one "$6"; count=$((count + 1)); shift 6 ;;
+      file) commit_one "$5"; count=$((count + 1)); shift 5 ;;
     esac
   done
   echo "config-sync: $count file(s) in place"
 }
 
+# Pass 3: remove the staging folders, empty now.
+clean_all() {
+  while [ "$#" -gt 0 ]; do
+    case $1 in
+      seed) shift 3 ;;
+      env) remove_staging "$6"; shift 6 ;;
+      file) remove_staging "$5"; shift 5 ;;
+    esac
+  done
+}
+
 stage_all "$@"
 commit_all "$@"
+clean_all "$@"

@@ -6,6 +6,7 @@ import { fileKind, ioProblem } from './io';
 import { Platform, SpecOrigin } from './platform';
 import { checkSchema } from './schema';
 import { checkSemantics } from './semantic-checks';
+import { checkSpecText } from './text-checks';
 import { PlatformSpec } from './types';
 
 /** A spec larger than this is refused before parsing (a platform spec is a few KiB even at 1000 tenants' worth of lines). */
@@ -266,6 +267,11 @@ export function resolvePlatform(spec: unknown, options: ResolveOptions): Platfor
   if (typeof spec !== 'object' || Array.isArray(spec)) {
     const what = Array.isArray(spec) ? 'a list' : typeof spec === 'string' ? `the text ${JSON.stringify(spec.length > 40 ? `${spec.slice(0, 40)}...` : spec)}` : `the ${typeof spec} ${String(spec)}`;
     throw new SpecError([toProblem([], `the spec must be a mapping of fields (name: ..., image: ..., roleEnv: ..., proxy: ..., files: ..., tenants: ...), not ${what}`)]);
+  }
+  // Refused characters first: a schema message would only repeat the invisible character back.
+  const textProblems = checkSpecText(spec);
+  if (textProblems.length > 0) {
+    throw new SpecError(textProblems.map(p => toProblem(p.path, p.message, p.atKey)));
   }
   const schemaProblems = checkSchema(spec);
   if (schemaProblems.length > 0) {

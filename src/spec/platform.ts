@@ -1,4 +1,4 @@
-import { EngineSpec, PlatformSpec, RemoteRefSpec, Role, TenantSpec, Transport } from './types';
+import { EngineSpec, PlatformSpec, RemoteRefSpec, ResourcesSpec, Role, TenantSpec, Transport } from './types';
 
 /** Where a value came from in the spec, so that later stages can still point at file, line and field. */
 export interface SpecOrigin {
@@ -22,6 +22,8 @@ export interface PlatformFile {
   readonly preserveImageContent: boolean;
   /** The main container may write into the file's directory. */
   readonly writable: boolean;
+  /** Format the init container checks for a secret file: `keytab` (by `format:`, or a name ending in `.keytab`). */
+  readonly format?: 'keytab';
   readonly remoteRef?: RemoteRefSpec;
   /** The bytes; absent for a secret file that only the cluster holds. */
   readonly content?: Buffer;
@@ -63,6 +65,20 @@ export const DEFAULTS = {
 /** Ports of the unified image. */
 export const PORTS = { app: 8011, sparkUi: 4040, driver: 7078, blockManager: 7079 } as const;
 
+/**
+ * A tenant engine's resources: each request and limit the tenant sets replaces the platform's (or the
+ * default's) one, and the rest stay, so `requests.memory` alone keeps the platform's cpu and limits.
+ */
+export function engineResources(spec: PlatformSpec, tenant: TenantSpec): ResourcesSpec {
+  const base: ResourcesSpec = spec.engine?.resources ?? DEFAULTS.resources;
+  const own = tenant.engine?.resources;
+  if (!own) return base;
+  const merge = (a?: ResourcesSpec['requests'], b?: ResourcesSpec['requests']) => (a || b ? { ...a, ...b } : undefined);
+  const requests = merge(base.requests, own.requests);
+  const limits = merge(base.limits, own.limits);
+  return { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) };
+}
+
 /** The platform-wide transport (the proxy's, and every tenant's that sets none). */
 export function platformTransport(platform: Platform): Transport {
   return platform.spec.transport ?? DEFAULTS.transport;
@@ -91,7 +107,7 @@ export function argoCdNamespaceClash(spec: PlatformSpec): { namespace: string; o
  * derived from its resources (src/spark/driver-resources.ts) both read them here, so they agree.
  */
 export function tenantEngine(spec: PlatformSpec, tenant: TenantSpec): EngineSpec {
-  return { ...spec.engine, ...tenant.engine };
+  return { ...spec.engine, ...tenant.engine, resources: engineResources(spec, tenant) };
 }
 
 /** Files a role receives, in spec order. */

@@ -6,38 +6,61 @@ import { ownedSparkKeys } from '../spark/owned-keys';
 import { checkFeatureStepClasses, checkProperties } from '../spark/spark-property-checks';
 import { driverResourcesProblem } from '../spark/driver-resources';
 import { KERBEROS_FILE_ROLES } from '../spark/kerberos';
+import { checkTenantProperties } from '../spark/tenant-properties';
 import { suggestion } from './did-you-mean';
-import { SpecProblem } from './errors';
+import { formatPath, SpecProblem } from './errors';
 import { fileKind, ioProblem } from './io';
-import { argoCdNamespaceClash, DEFAULTS, PlatformFile, SpecOrigin } from './platform';
+import { argoCdNamespaceClash, DEFAULTS, engineResources, PlatformFile, SpecOrigin } from './platform';
 import { HostAliasSpec, PlatformSpec, ResourcesSpec, SparkSpec } from './types';
 
 /** Largest file a namespace's ConfigMap or Secret can carry (the API server's 1 MiB object data limit). */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
 /**
- * Paths the pod already uses: Spark mounts its own volumes at these, and the init container stages
- * volumes under /var/run/spark-tenancy. A file volume on, under or above one of them would hide it.
+ * Folders a file volume must not take. `tree`: a volume on, inside or above the folder would hide
+ * it; `exact`: only the folder itself is refused (`/tmp/krb5_conf` and `/etc/my-project` stay legal).
+ * One list for what Spark and the init container mount, the image's programs and libraries, and
+ * the system's folders. Spark's own mounts come first, so their messages name the mount itself.
  */
-export const RESERVED_MOUNT_PATHS = [
-  '/opt/spark/conf',
-  '/opt/spark/pod-template',
-  '/etc/krb5.conf',
-  '/opt/hadoop/conf',
-  '/mnt/secrets',
-  '/opt/spark/jars',
-  '/opt/spark-tenancy',
-  '/var/run/spark-tenancy',
-  '/proc',
-  '/sys',
-  '/dev',
+export interface ReservedMountPath {
+  /** An absolute path; `/lib*` stands for every top-level folder whose name starts with `lib`. */
+  readonly path: string;
+  readonly scope: 'tree' | 'exact';
+  /** What the folder is, for messages: "which Spark or the init container mounts itself". */
+  readonly why: string;
+}
+
+const SPARK_MOUNTS = 'which Spark or the init container mounts itself';
+const PROGRAMS = "which holds the image's programs or libraries (a volume there would replace them)";
+const SYSTEM = 'which the container runtime and Kubernetes provide';
+
+export const RESERVED_MOUNT_PATHS: readonly ReservedMountPath[] = [
+  ...['/opt/spark/conf', '/opt/spark/pod-template', '/etc/krb5.conf', '/opt/hadoop/conf', '/mnt/secrets', '/opt/spark/jars',
+    '/opt/spark-tenancy', '/var/run/spark-tenancy'].map(p => ({ path: p, scope: 'tree' as const, why: SPARK_MOUNTS })),
+  { path: '/', scope: 'exact', why: 'the root of the file system' },
+  // $SPARK_HOME, $JAVA_HOME of Spark's images (Temurin) and of Debian's JDKs, the system's programs, the application's jars ($APP_HOME/lib of the unified image).
+  ...['/opt/spark', '/opt/java', '/usr/lib/jvm', '/usr', '/bin', '/sbin', '/lib*', '/my_project/lib'].map(p => ({ path: p, scope: 'tree' as const, why: PROGRAMS })),
+  ...['/proc', '/sys', '/dev', '/var/run/secrets'].map(p => ({ path: p, scope: 'tree' as const, why: SYSTEM })),
+  ...['/tmp', '/etc'].map(p => ({ path: p, scope: 'exact' as const, why: 'a folder the system and the application write to' })),
 ];
 
 /**
- * Longest file name, in UTF-8 bytes: Linux allows 255 bytes per name, and the init container first
- * writes each file as `.<name>.config-sync` beside its target (`staged` in image/materialize.sh).
+ * Namespaces the platform must not manage: Kubernetes' own, and `default` (where anything lands that
+ * names no namespace).
  */
-export const MAX_FILE_NAME_BYTES = 255 - '..config-sync'.length;
+export const RESERVED_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+/** Label keys and prefixes the package sets on Namespaces; a tenant's `labels` replace them only with an opt-in. */
+const PACKAGE_LABEL_PREFIXES = ['spark-tenancy.dev/', 'pod-security.kubernetes.io/', 'app.kubernetes.io/', 'kubernetes.io/'];
+
+/**
+ * The per-volume folder where the init container stages files before renaming them into place
+ * (`STAGING` in image/materialize.sh). No declared file may take this name.
+ */
+export const STAGING_FOLDER = '.config-sync';
+
+/** Longest file name, in UTF-8 bytes: Linux allows 255 bytes per name (the staged copy has the same name, in {@link STAGING_FOLDER}). */
+export const MAX_FILE_NAME_BYTES = 255;
 
 /**
  * Map keys the manifests cannot carry: cdk8s's rendering drops a `__proto__` key even when the
@@ -60,16 +83,27 @@ export function checkSemantics(spec: PlatformSpec, ctx: CheckContext): { files: 
   const problems: SpecProblem[] = [];
   const report = (segments: Segments, message: string, atKey = false) => problems.push(ctx.problem(segments, message, atKey));
 
+  checkReservedNamespace(spec.proxy.namespace, ['proxy', 'namespace'], report);
   checkTenants(spec, report);
   checkArgoCdNamespace(spec, report);
   checkHostAliases(spec.proxy.hostAliases, ['proxy', 'hostAliases'], report);
-  spec.tenants.forEach((t, i) => checkHostAliases(t.hostAliases, ['tenants', i, 'hostAliases'], report));
+  spec.tenants.forEach((t, i) => {
+    checkHostAliases(t.hostAliases, ['tenants', i, 'hostAliases'], report);
+    checkTenantHostnames(spec, t.hostAliases, ['tenants', i, 'hostAliases'], report);
+  });
+  checkResources(spec.proxy.resources ?? DEFAULTS.resources, ['proxy', 'resources'], report);
+  checkResources(spec.engine?.resources ?? DEFAULTS.resources, ['engine', 'resources'], report);
+  spec.tenants.forEach((t, i) => {
+    const own = t.engine?.resources;
+    if (own) checkResources(engineResources(spec, t), ['tenants', i, 'engine', 'resources'], report, { own, from: spec.engine?.resources ? ['engine', 'resources'] : undefined });
+  });
   const owned = ownedSparkKeys(spec.roleEnv, { kerberos: spec.kerberos !== undefined });
   checkSpark(spec.spark, ['spark'], owned, report);
-  spec.tenants.forEach((t, i) => checkSpark(t.spark, ['tenants', i, 'spark'], owned, report));
+  spec.tenants.forEach((t, i) => checkTenantSpark(t.spark, ['tenants', i, 'spark'], spec, owned, report));
   checkEngineResources(spec, report);
   const files = checkFiles(spec, ctx, report);
   checkKerberos(spec, files, report);
+  checkSecretCopies(files, report);
   return { files, problems };
 }
 
@@ -84,10 +118,19 @@ function checkArgoCdNamespace(spec: PlatformSpec, report: Report): void {
   report(where, `Argo CD's namespace "${clash.namespace}"${explicit ? '' : ' (the default)'} is also ${clash.owner}; set gitops.argocd.namespace to the namespace Argo CD runs in`);
 }
 
+function checkReservedNamespace(namespace: string, where: Segments, report: Report): void {
+  if (RESERVED_NAMESPACES.includes(namespace)) {
+    report(where, `"${namespace}" is reserved (${RESERVED_NAMESPACES.join(', ')} belong to Kubernetes and to objects that name no namespace); `
+      + 'give the platform a namespace of its own');
+  }
+}
+
 function checkTenants(spec: PlatformSpec, report: Report): void {
   const firstIndex = new Map<string, number>();
+  const mayReplaceLabels = spec.tenantPolicy?.allowLabelOverride === true;
   spec.tenants.forEach((tenant, i) => {
     const where = ['tenants', i, 'namespace'];
+    checkReservedNamespace(tenant.namespace, where, report);
     if (tenant.namespace === spec.proxy.namespace) {
       report(where, `"${tenant.namespace}" is the proxy namespace; a tenant needs a namespace of its own`);
     }
@@ -100,10 +143,18 @@ function checkTenants(spec: PlatformSpec, report: Report): void {
     for (const [key, value] of Object.entries(tenant.labels ?? {})) {
       const labelProblem = UNRENDERABLE_KEYS.has(key)
         ? `label key "${key}" cannot be rendered (the manifest renderer drops or rejects it as a map key); choose another label key, e.g. example.com/${key.replace(/^_+/, '')}`
-        : checkLabel(key, value);
+        : checkLabel(key, value) ?? (mayReplaceLabels ? undefined : packageLabelProblem(key));
       if (labelProblem) report(['tenants', i, 'labels', key], labelProblem, true);
     }
   });
+}
+
+/** A tenant label in a key space the package writes: it could switch off Pod Security or the tenant marker. */
+function packageLabelProblem(key: string): string | undefined {
+  const prefix = PACKAGE_LABEL_PREFIXES.find(p => key.startsWith(p));
+  if (prefix === undefined) return undefined;
+  return `label key "${key}" is in ${prefix}, which the package sets on the Namespace (Pod Security level, tenant marker, names); `
+    + 'a tenant entry cannot replace it unless tenantPolicy.allowLabelOverride is true; use a key of your own, e.g. example.com/team';
 }
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -123,6 +174,23 @@ function checkLabel(key: string, value: string): string | undefined {
     return `label value "${value}" is invalid (empty, or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
   }
   return undefined;
+}
+
+/** Cluster names a tenant's host aliases must not redirect: the API server's Service and every Service name. */
+const CLUSTER_HOSTNAME = /^kubernetes(\.default(\.svc(\..*)?)?)?$|\.svc$|\.svc\.|\.cluster\.local$/i;
+
+/**
+ * A tenant's host aliases go into its own pods, which hold the platform's files and talk to the
+ * platform's KDC, metastore and name nodes: they may add names, not redirect the platform's own
+ * (`proxy.hostAliases`) or the cluster's Service names.
+ */
+function checkTenantHostnames(spec: PlatformSpec, aliases: readonly HostAliasSpec[] | undefined, where: Segments, report: Report): void {
+  const platformNames = new Set((spec.proxy.hostAliases ?? []).flatMap(a => a.hostnames.map(h => h.toLowerCase())));
+  (aliases ?? []).forEach((alias, i) => alias.hostnames.forEach((hostname, k) => {
+    const why = platformNames.has(hostname.toLowerCase()) ? 'is one of the platform\'s host aliases (proxy.hostAliases)'
+      : CLUSTER_HOSTNAME.test(hostname) ? 'is a name of the cluster\'s own Services' : undefined;
+    if (why) report([...where, i, 'hostnames', k], `"${hostname}" ${why}; a tenant entry may add host names, not redirect these`);
+  }));
 }
 
 function checkHostAliases(aliases: readonly HostAliasSpec[] | undefined, where: Segments, report: Report): void {
@@ -196,22 +264,90 @@ function checkKerberos(spec: PlatformSpec, files: readonly PlatformFile[], repor
   }
 }
 
-function checkMountPath(mountPath: string): string | undefined {
+/**
+ * A tenant's Spark settings: the same syntax checks as the platform's, then the trust boundary
+ * (src/spark/tenant-properties.ts). A tenant cannot opt itself in: `spark.override` is the platform's,
+ * and feature steps (classes the proxy's spark-submit runs) need `tenantPolicy.allowFeatureSteps`.
+ */
+function checkTenantSpark(spark: SparkSpec | undefined, where: Segments, spec: PlatformSpec, owned: ReadonlyMap<string, string>, report: Report): void {
+  if (!spark) return;
+  const policy = spec.tenantPolicy ?? {};
+  // One problem per key: a key outside the boundary needs no "did you mean" on top.
+  const outside = checkTenantProperties(spark.properties ?? {}, { roleEnv: spec.roleEnv, allowed: policy.allowSparkProperties ?? [] });
+  const refused = new Set(outside.map(p => p.key));
+  const syntax = checkProperties(spark.properties ?? {}, { owned: new Set(), allowOverride: false }).filter(p => !refused.has(p.key));
+  for (const p of [...syntax, ...outside]) report([...where, 'properties', p.key], p.message, true);
+  if (spark.override !== undefined) {
+    report([...where, 'override'], 'a tenant entry cannot set spark.override (keys the package sets stay the package\'s); '
+      + 'the platform team lists what tenants may set in tenantPolicy.allowSparkProperties', true);
+  }
+  const steps = spark.featureSteps;
+  if (steps !== undefined && policy.allowFeatureSteps !== true) {
+    report([...where, 'featureSteps'], 'a tenant entry may not choose feature step classes (code that the proxy\'s spark-submit runs '
+      + 'with its ServiceAccount); set them in spark.featureSteps at platform level, or set tenantPolicy.allowFeatureSteps: true', true);
+  } else {
+    checkSpark({ featureSteps: steps }, where, owned, report);
+  }
+}
+
+/**
+ * A request above its limit: the API server refuses such a pod, and offline validation would not
+ * notice. `resources` is what the pod gets (a tenant's merged with the platform's); with `inherited`,
+ * the values the entry at `where` does not set itself come from there (named in the message), and the
+ * problem points at the value the entry does set.
+ */
+function checkResources(resources: ResourcesSpec, where: Segments, report: Report, inherited?: { own: ResourcesSpec; from?: Segments }): void {
+  for (const name of ['cpu', 'memory'] as const) {
+    const request = resources.requests?.[name];
+    const limit = resources.limits?.[name];
+    if (request === undefined || limit === undefined || quantityValue(request) <= quantityValue(limit)) continue;
+    const fromElsewhere = (list: 'requests' | 'limits') => inherited !== undefined && inherited.own[list]?.[name] === undefined;
+    const origin = (list: 'requests' | 'limits') => (!fromElsewhere(list) ? ''
+      : inherited!.from ? ` (from ${formatPath([...inherited!.from, list, name])})` : " (the package's default)");
+    report([...where, fromElsewhere('requests') ? 'limits' : 'requests', name], `the ${name} request ${request}${origin('requests')} `
+      + `is above its limit ${limit}${origin('limits')}; the API server refuses a pod whose request exceeds its limit, so lower the request or raise the limit`);
+  }
+}
+
+/** A Kubernetes quantity (as the schema allows: digits, optional fraction, optional suffix) as a number. */
+function quantityValue(quantity: string): number {
+  const match = /^([0-9.]+)([a-zA-Z]*)$/.exec(quantity)!;
+  const binary: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+  const decimal: Record<string, number> = { '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+  return Number(match[1]) * (binary[match[2]] ?? decimal[match[2]]);
+}
+
+/** Why a file volume cannot be mounted at `mountPath`, or undefined when it can. */
+export function mountPathProblem(mountPath: string): string | undefined {
   if (!mountPath.startsWith('/')) return `"${mountPath}" is not an absolute path; use a directory such as /etc/my-project`;
   if (mountPath.split('/').some(s => s === '..' || s === '.')) return `"${mountPath}" must not contain '.' or '..' segments`;
   if (mountPath !== '/' && mountPath.endsWith('/')) return `"${mountPath}" must not end with '/'; write ${mountPath.replace(/\/+$/, '')}`;
   if (mountPath.includes('//')) return `"${mountPath}" must not contain '//'`;
   if (mountPath.includes(':')) return `"${mountPath}" must not contain ':' (Kubernetes rejects it in volume mounts)`;
   for (const reserved of RESERVED_MOUNT_PATHS) {
-    const how = mountPath === reserved ? 'is'
-      : mountPath.startsWith(`${reserved}/`) ? 'is inside'
-        : reserved.startsWith(mountPath === '/' ? '/' : `${mountPath}/`) ? 'would hide' : undefined;
-    if (how !== undefined) {
-      return `"${mountPath}" ${how} ${reserved}, which Spark or the init container mounts itself; `
-        + `choose a directory that is neither ${reserved}, inside it nor above it (e.g. /etc/my-project)`;
-    }
+    const how = reservedHow(mountPath, reserved);
+    if (how === undefined) continue;
+    // `/lib*` is named as the folder met: /lib64, or /lib when `/` would hide them all.
+    const shown = reserved.path.endsWith('*') ? (how === 'would hide' ? '/lib' : `/${mountPath.split('/')[1]}`) : reserved.path;
+    return reserved.scope === 'exact'
+      ? `"${mountPath}" is ${shown}, ${reserved.why}; a volume there would hide all of it, so choose a folder inside it (e.g. ${mountPath === '/' ? '' : mountPath}/my-project)`
+      : `"${mountPath}" ${how} ${shown}, ${reserved.why}; choose a directory that is neither ${shown}, inside it nor above it (e.g. /etc/my-project)`;
   }
   return undefined;
+}
+
+/** How `mountPath` meets a reserved folder: "is", "is inside", "would hide", or undefined. */
+function reservedHow(mountPath: string, reserved: ReservedMountPath): 'is' | 'is inside' | 'would hide' | undefined {
+  if (reserved.scope === 'exact') return mountPath === reserved.path ? 'is' : undefined;
+  if (reserved.path.endsWith('*')) {
+    // `/lib*`: /lib, /lib64, /libx32 and what is inside them; only `/` is above them.
+    const top = mountPath.split('/')[1] ?? '';
+    if (!top.startsWith(reserved.path.slice(1, -1))) return mountPath === '/' ? 'would hide' : undefined;
+    return mountPath.indexOf('/', 1) === -1 ? 'is' : 'is inside';
+  }
+  if (mountPath === reserved.path) return 'is';
+  if (mountPath.startsWith(`${reserved.path}/`)) return 'is inside';
+  return reserved.path.startsWith(mountPath === '/' ? '/' : `${mountPath}/`) ? 'would hide' : undefined;
 }
 
 /** Keys Kubernetes accepts in ConfigMap/Secret data; other names are mapped (the file keeps its name in the pod). */
@@ -222,6 +358,7 @@ function defaultKey(name: string): string {
 
 function checkFiles(spec: PlatformSpec, ctx: CheckContext, report: Report): PlatformFile[] {
   const files: PlatformFile[] = [];
+  const sourceRoot = resolveSourceRoot(spec, ctx, report);
   const targets = new Map<string, number>();
   const keys = new Map<string, number>();
   spec.files.forEach((entry, index) => {
@@ -230,9 +367,16 @@ function checkFiles(spec: PlatformSpec, ctx: CheckContext, report: Report): Plat
     const nameBytes = Buffer.byteLength(entry.name, 'utf8');
     if (nameBytes > MAX_FILE_NAME_BYTES) {
       report([...where, 'name'], `"${entry.name}" is ${nameBytes} bytes in UTF-8; a file name may be at most ${MAX_FILE_NAME_BYTES} bytes `
-        + '(Linux allows 255 per name, and the init container stages each file as .<name>.config-sync), so shorten it');
+        + '(Linux allows 255 per name), so shorten it');
     }
-    const mountProblem = checkMountPath(entry.mountPath);
+    if (entry.name === STAGING_FOLDER) {
+      report([...where, 'name'], `"${STAGING_FOLDER}" is the folder where the init container stages every volume's files; choose another name`);
+    }
+    if (entry.mode !== undefined && (parseInt(entry.mode, 8) & 0o400) === 0) {
+      report([...where, 'mode'], `"${entry.mode}" leaves the file's owner (the pod's user) unable to read it, so the pod would start with an unusable file; `
+        + `give the owner read permission (e.g. "${(parseInt(entry.mode, 8) | 0o400).toString(8).padStart(4, '0')}")`);
+    }
+    const mountProblem = mountPathProblem(entry.mountPath);
     if (mountProblem) report([...where, 'mountPath'], mountProblem);
 
     const target = `${entry.mountPath}/${entry.name}`;
@@ -267,7 +411,7 @@ function checkFiles(spec: PlatformSpec, ctx: CheckContext, report: Report): Plat
       else if (spec.allowPlaintextSecrets) report(where, 'allowPlaintextSecrets needs a "source" for every secret file');
     } else {
       sourcePath = path.resolve(ctx.baseDir, entry.source);
-      const read = readSource(sourcePath, entry.source, ctx.baseDir);
+      const read = readSource(sourcePath, entry.source, sourceRoot);
       if (typeof read === 'string') report([...where, 'source'], read);
       else content = read;
     }
@@ -282,6 +426,7 @@ function checkFiles(spec: PlatformSpec, ctx: CheckContext, report: Report): Plat
       key,
       preserveImageContent: entry.preserveImageContent === true,
       writable: entry.writable === true,
+      format: entry.format ?? (entry.name.endsWith('.keytab') ? 'keytab' : undefined),
       remoteRef: entry.remoteRef,
       content,
       sha256: content ? createHash('sha256').update(content).digest('hex') : undefined,
@@ -292,14 +437,55 @@ function checkFiles(spec: PlatformSpec, ctx: CheckContext, report: Report): Plat
   return files;
 }
 
+/**
+ * The folder every source must resolve inside: `sourceRoot` (relative to the spec's folder), or the
+ * spec's folder; with symbolic links followed, so a link cannot lead out of it. Undefined when the
+ * declared root is unusable (reported).
+ */
+function resolveSourceRoot(spec: PlatformSpec, ctx: CheckContext, report: Report): SourceRoot | undefined {
+  const declared = spec.sourceRoot;
+  const absolute = path.resolve(ctx.baseDir, declared ?? '.');
+  try {
+    const real = fs.realpathSync(absolute);
+    if (!fs.statSync(real).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    return declared === undefined
+      ? { real, shown: `the spec's folder (${ctx.baseDir})`, valid: `name a readable regular file, relative to the spec's folder (${ctx.baseDir})` }
+      : { real, shown: `sourceRoot (${real})`, valid: `name a readable regular file inside sourceRoot (${real})` };
+  } catch (e) {
+    report(['sourceRoot'], `"${declared}" cannot be used as the folder of sources: ${ioProblem(e, absolute)}; name a folder, relative to the spec's folder`);
+    return undefined;
+  }
+}
+
+interface SourceRoot {
+  /** The folder, symbolic links resolved. */
+  readonly real: string;
+  /** How messages name it. */
+  readonly shown: string;
+  /** What a valid source is, for messages. */
+  readonly valid: string;
+}
+
+/** Folders of the kernel's and devices' special files: their "regular" files are views of the running system. */
+const SPECIAL_FILE_SYSTEMS = ['/proc', '/sys', '/dev'];
+
 /** The file's bytes, or a message saying why they cannot be used. */
-function readSource(absolute: string, asWritten: string, baseDir: string): Buffer | string {
-  const valid = `name a readable regular file, relative to the spec's folder (${baseDir})`;
+function readSource(absolute: string, asWritten: string, root: SourceRoot | undefined): Buffer | string {
+  if (root === undefined) return `"${asWritten}" was not read: the folder of sources is unusable`;
+  const { valid } = root;
   let fd: number | undefined;
   try {
+    // Follow every link first: the file actually read must be inside the root, whatever the path says.
+    const real = fs.realpathSync(absolute);
+    if (real !== root.real && !real.startsWith(`${root.real === '/' ? '' : root.real}/`)) {
+      return `"${asWritten}" resolves to ${real}, outside ${root.shown}; a source must stay inside it after following symbolic links `
+        + '(set sourceRoot to share a folder beside the spec)';
+    }
+    const special = SPECIAL_FILE_SYSTEMS.find(d => real === d || real.startsWith(`${d}/`));
+    if (special !== undefined) return `"${asWritten}" is a special file under ${special}, not a regular file; ${valid}`;
     // Open, then check what was opened: no window between check and read, and a FIFO (opened
     // non-blocking) is refused instead of hanging the synth.
-    fd = fs.openSync(absolute, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    fd = fs.openSync(real, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW);
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) return `"${asWritten}" is a directory; name one file per entry (e.g. source: ${asWritten.replace(/\/+$/, '')}/krb5.conf)`;
     if (!stat.isFile()) return `"${asWritten}" is ${fileKind(stat)}, not a regular file; ${valid}`;
@@ -314,5 +500,20 @@ function readSource(absolute: string, asWritten: string, baseDir: string): Buffe
     return `"${asWritten}" cannot be read: ${ioProblem(e, absolute)}; ${valid}`;
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * A non-secret entry whose bytes are a secret entry's would put the secret into dist/ (ConfigMap,
+ * env); refuse it naming both, whatever leak-check later says.
+ */
+function checkSecretCopies(files: readonly PlatformFile[], report: Report): void {
+  const secrets = new Map<string, PlatformFile>();
+  for (const f of files) if (f.secret && f.sha256 && f.content!.length > 0 && !secrets.has(f.sha256)) secrets.set(f.sha256, f);
+  for (const f of files) {
+    const secret = !f.secret && f.sha256 ? secrets.get(f.sha256) : undefined;
+    if (secret === undefined) continue;
+    report(['files', f.index, 'source'], `files[${f.index}] (${f.name}) has the same content as the secret file files[${secret.index}] (${secret.name}); `
+      + 'a non-secret entry would write those bytes into dist/, so mark it secret: true or name another source');
   }
 }

@@ -88,6 +88,11 @@ export interface FileSpec {
    * @default false
    */
   readonly writable?: boolean;
+  /**
+   * The content's format, checked by the init container for secret files (whose bytes synth never
+   * sees): a keytab must start with 0x05 0x02. @default - "keytab" for a name ending in `.keytab`, otherwise none
+   */
+  readonly format?: 'keytab';
   /** Where the external secret store keeps the content (ExternalSecret `remoteRef`). @default - key = the file's key */
   readonly remoteRef?: RemoteRefSpec;
 }
@@ -108,6 +113,23 @@ export interface RemoteRefSpec {
    * text in a store that holds only text needs `Base64`, or it arrives as that text. @default "None"
    */
   readonly decodingStrategy?: DecodingStrategy;
+}
+
+/**
+ * What the platform team lets tenant entries do beyond the default trust boundary (README,
+ * "Security model"). Everything here is an explicit opt-in for a rare case.
+ */
+export interface TenantPolicySpec {
+  /**
+   * Spark property keys a tenant may set although the package refuses them from tenants by default
+   * (code, identity, traffic): exact keys, or prefixes ending in `*` (`spark.executorEnv.TZ`, `spark.sql.extensions`).
+   * Keys the package sets itself stay refused. @default - none
+   */
+  readonly allowSparkProperties?: string[];
+  /** Tenant `labels` may replace the labels the package puts on the Namespace. @default false */
+  readonly allowLabelOverride?: boolean;
+  /** Tenant entries may name `spark.featureSteps` (classes the proxy's spark-submit runs). @default false */
+  readonly allowFeatureSteps?: boolean;
 }
 
 export interface TenantSpec {
@@ -199,7 +221,14 @@ export interface PlatformSpec {
   readonly allowPlaintextSecrets?: boolean;
   /** Kerberos wiring derived from `files` entries. @default - none (plain `spark.properties` still work) */
   readonly kerberos?: KerberosSpec;
+  /**
+   * Folder that every `source` must resolve inside, after following symbolic links; relative to the
+   * spec's folder. @default - the spec's folder
+   */
+  readonly sourceRoot?: string;
   readonly files: FileSpec[];
   readonly tenants: TenantSpec[];
+  /** What tenant entries may do beyond the default trust boundary. @default - nothing beyond it */
+  readonly tenantPolicy?: TenantPolicySpec;
   readonly gitops?: { readonly argocd?: ArgoCdSpec };
 }

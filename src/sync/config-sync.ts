@@ -20,6 +20,8 @@ export interface SyncFile {
   readonly preserveImageContent: boolean;
   /** The main container mounts the file's directory read-write. @default false */
   readonly writable?: boolean;
+  /** A secret file's format, checked by the init container (a keytab starts with 0x05 0x02). @default - none */
+  readonly format?: 'keytab';
   /** Where the entry is declared, for messages. @default - a generated file */
   readonly origin?: SpecOrigin;
   /** Set on files the package generates: which ConfigMap holds them. */
@@ -98,8 +100,9 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
         chunks.forEach((value, i) => env.push({ name: `${variable}_${i}`, value }));
         plan.push('env', variable, String(chunks.length), file.sha256!, mode, target);
       } else {
-        // Secret bytes live only in the cluster, so there is no hash to check them against.
-        plan.push('file', `${SOURCE_DIR}/${sourcePath(file)}`, file.secret ? '-' : file.sha256!, mode, target);
+        // Secret bytes live only in the cluster, so there is no hash to check them against: only what
+        // the package knows (not empty, and a keytab's format).
+        plan.push('file', `${SOURCE_DIR}/${sourcePath(file)}`, file.secret ? (file.format ?? 'secret') : file.sha256!, mode, target);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { Yaml } from 'cdk8s';
-import { Document, stringify as yamlStringify, ToStringOptions } from 'yaml';
+import { Document, stringify as yamlStringify, ToStringOptions, visit } from 'yaml';
 import { isPlainObject } from '../validate/json';
 
 /**
@@ -16,6 +16,12 @@ import { isPlainObject } from '../validate/json';
  * anchors, `undefined`, non-plain objects, keep-chomped or quoted multi-line strings, document
  * markers) makes it hand the whole document to `Yaml.stringify`. The property tests compare both on
  * adversarial input. One writer serves a whole synth: it remembers every distinct key and string.
+ *
+ * One deliberate difference: a string with a character that YAML 1.1 parsers read as a line break or
+ * refuse (NEL, LS, PS, BOM, DEL, C1 controls, U+FFFE/U+FFFF), which the library writes as it is, is
+ * written double-quoted with that character escaped (`\x85`, `\u2028`), so that Go's yaml.v2 (kubectl,
+ * Argo CD), SnakeYAML (Spark) and the `yaml` library read the same text. Such strings never come from
+ * a spec (the loader refuses them) but can from file contents.
  */
 export class ManifestYamlWriter {
   /** Library renderings of strings and numbers, reused: they do not depend on where the scalar sits. */
@@ -35,8 +41,54 @@ export class ManifestYamlWriter {
       if (!(e instanceof NotModelled)) throw e;
     }
     this.handedOver++;
-    return Yaml.stringify(doc);
+    return hasYaml11Unsafe(doc) ? stringifyEscaped(doc) : Yaml.stringify(doc);
   }
+}
+
+/** Characters the library writes as they are but YAML 1.1 parsers read as line breaks or refuse. */
+const YAML11_UNSAFE = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/u;
+const YAML11_UNSAFE_ALL = new RegExp(YAML11_UNSAFE.source, 'gu');
+
+/** The escape of one unsafe character, valid in YAML 1.1 and 1.2 double-quoted scalars. */
+function escapeUnsafe(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** `value` as a double-quoted scalar on one line, with every character YAML parsers might disagree on escaped. */
+function escapedDoubleQuoted(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (YAML11_UNSAFE.test(ch) || (code >= 0xd800 && code <= 0xdfff)) out += escapeUnsafe(ch);
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+function hasYaml11Unsafe(value: unknown): boolean {
+  if (typeof value === 'string') return YAML11_UNSAFE.test(value);
+  if (Array.isArray(value)) return value.some(hasYaml11Unsafe);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => YAML11_UNSAFE.test(k) || hasYaml11Unsafe(v));
+  return false;
+}
+
+/**
+ * The library's rendering of a document it alone models, with every string that holds an unsafe
+ * character double-quoted: inside double quotes the raw character can then be replaced by its escape.
+ */
+function stringifyEscaped(doc: unknown): string {
+  const document = new Document(doc, CDK8S_OPTIONS);
+  visit(document, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && YAML11_UNSAFE.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return document.toString(CDK8S_OPTIONS).replace(YAML11_UNSAFE_ALL, escapeUnsafe);
 }
 
 /** cdk8s's options for `yaml.stringify`, so single scalars render exactly as in a whole document. */
@@ -233,6 +285,7 @@ function literalBlockAsIs(value: string): BlockScalar | undefined {
 
 function renderKey(key: string): string {
   if (key.length <= MAX_IMPLICIT_KEY && isPlainAsIs(key)) return key;
+  if (YAML11_UNSAFE.test(key) && key.length <= MAX_IMPLICIT_KEY / 2) return escapedDoubleQuoted(key);
   // Keys the library would write on several lines, as explicit keys, or depending on depth.
   if (key.includes('\n') || DOCUMENT_MARKER.test(key) || key.length > MAX_IMPLICIT_KEY / 2) throw new NotModelled();
   const pair = yamlStringify({ [key]: 0 }, CDK8S_OPTIONS);
@@ -243,6 +296,7 @@ function renderKey(key: string): string {
 /** How the library writes `value` as a map value, made independent of its indentation. */
 function renderString(value: string): string | BlockScalar {
   if (isPlainAsIs(value)) return value;
+  if (YAML11_UNSAFE.test(value)) return escapedDoubleQuoted(value);
   if (DOCUMENT_MARKER.test(value)) throw new NotModelled();
   const block = literalBlockAsIs(value);
   if (block) return block;

@@ -145,9 +145,10 @@ describe('SparkProperties', () => {
     expect(propertiesOf(platform, 'team-a', 'cluster').properties['spark.kubernetes.container.image']).toBe('other.example.com/img:2');
   });
 
-  test('tenant feature steps replace the platform\'s; an empty list drops the property', () => {
+  test('tenant feature steps (with tenantPolicy.allowFeatureSteps) replace the platform\'s; an empty list drops the property', () => {
     const platform = resolvePlatform({
       ...example.spec,
+      tenantPolicy: { allowFeatureSteps: true },
       tenants: [{ namespace: 'custom', spark: { featureSteps: { driver: ['com.example.CustomStep'], executor: [] } } }],
     }, { baseDir: REPO });
     const props = propertiesOf(platform, 'custom', 'cluster').properties;

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { FileSpec, PlatformSpec, Role, TenantSpec, Transport } from '../../src';
-import { MAX_FILE_NAME_BYTES, RESERVED_MOUNT_PATHS } from '../../src/spec/semantic-checks';
+import { MAX_FILE_NAME_BYTES, mountPathProblem, RESERVED_NAMESPACES, STAGING_FOLDER } from '../../src/spec/semantic-checks';
+import { refusedCharacter } from '../../src/spec/text-checks';
 
 /**
  * Generators of specs the loader must accept. They only produce what the spec documents as valid;
@@ -15,12 +16,13 @@ export const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SE
 /** numRuns for a property: modest by default so the suite stays fast; FC_RUNS_FACTOR=10 explores more. */
 export const runs = (n: number): number => Math.max(1, Math.round(n * Number(process.env.FC_RUNS_FACTOR ?? 1)));
 
+/** A DNS label that is not a namespace Kubernetes reserves. */
 export const dnsLabel = (max = 20): fc.Arbitrary<string> =>
-  fc.stringMatching(new RegExp(`^[a-z]([-a-z0-9]{0,${max - 2}}[a-z0-9])?$`));
+  fc.stringMatching(new RegExp(`^[a-z]([-a-z0-9]{0,${max - 2}}[a-z0-9])?$`)).filter(l => !RESERVED_NAMESPACES.includes(l));
 
 /**
- * A file name the spec allows: any characters but '/' and NUL (spaces, unicode, control characters
- * included), not '.' or '..', at most MAX_FILE_NAME_BYTES bytes of UTF-8.
+ * A file name the spec allows: any characters but '/' and those every spec string refuses (spaces and
+ * unicode included), not '.', '..' or the staging folder, at most MAX_FILE_NAME_BYTES bytes of UTF-8.
  */
 export const fileName: fc.Arbitrary<string> = fc
   .oneof(
@@ -29,7 +31,8 @@ export const fileName: fc.Arbitrary<string> = fc
     fc.constantFrom('krb5.conf', 'my settings.conf', 'über-datei.txt', '☃ snow', ' lead', 'trail ', '-dash', '*', "it's \"quoted\" $(x)", 'é'.repeat(120)),
   )
   .map(name => name.replace(/[/\u0000]/g, '_'))
-  .filter(name => name !== '.' && name !== '..' && Buffer.byteLength(name) <= MAX_FILE_NAME_BYTES)
+  .filter(name => name !== '.' && name !== '..' && name !== STAGING_FOLDER && Buffer.byteLength(name) <= MAX_FILE_NAME_BYTES)
+  .filter(name => refusedCharacter(name) === undefined)
   // A name whose key would be `__proto__` or `constructor` is refused by the loader (tested in bad-specs).
   .filter(name => !['__proto__', 'constructor'].includes(defaultKeyOf(name)));
 
@@ -43,11 +46,12 @@ export const mountPath: fc.Arbitrary<string> = fc
     { minLength: 1, maxLength: 3 },
   )
   .map(segments => `/${segments.join('/')}`)
-  .filter(p => !RESERVED_MOUNT_PATHS.some(r => p === r || p.startsWith(`${r}/`) || r.startsWith(`${p}/`)));
+  .filter(p => mountPathProblem(p) === undefined);
 
 export const role: fc.Arbitrary<Role[]> = fc.subarray<Role>(['proxy', 'engine', 'executor'], { minLength: 1 });
 export const transport: fc.Arbitrary<Transport> = fc.constantFrom<Transport>('env', 'objects');
-export const mode: fc.Arbitrary<string> = fc.stringMatching(/^0?[0-7]{3}$/);
+/** A mode the owner can read (the loader refuses the others). */
+export const mode: fc.Arbitrary<string> = fc.stringMatching(/^0?[4-7][0-7]{2}$/);
 
 /** ConfigMap/Secret key the loader derives from a name (mirrors its documented default, to keep keys distinct). */
 export function defaultKeyOf(name: string): string {
@@ -63,7 +67,7 @@ export const sparkProperties: fc.Arbitrary<Record<string, string>> = fc.record(
     'spark.sql.shuffle.partitions': fc.integer({ min: 1, max: 2000 }).map(String),
     'spark.kubernetes.executor.deleteOnTermination': fc.constantFrom('true', 'false'),
     'spark.kubernetes.executor.podNamePrefix': dnsLabel(47),
-    'spark.app.description': fc.string({ unit: 'grapheme', maxLength: 30 }).filter(s => !/[\r\n\u2028\u2029]/.test(s)),
+    'spark.app.description': fc.string({ unit: 'grapheme', maxLength: 30 }).filter(s => refusedCharacter(s, true) === undefined),
     'spark.eventLog.dir': fc.constantFrom('s3a://logs/spark', 'hdfs:///spark-logs', 'C:\\logs'),
   },
   { requiredKeys: [] },
@@ -119,6 +123,14 @@ export function filesArb(options: { maxFiles: number; maxBytes: number; secretAl
       selector: f => `${f.mountPath}/${f.name}`,
     })
     .filter(files => new Set(files.map(f => `${f.secret}/${defaultKeyOf(f.name)}`)).size === files.length)
+    // A secret key must not be empty (the init container refuses it), nor a keytab by name (its bytes are random here).
+    .map(files => files.map(f => (f.secret ? { ...f, length: Math.max(1, f.length), name: f.name.endsWith('.keytab') ? `${f.name}_` : f.name } : f)))
+    // A non-secret copy of a secret's bytes is refused at load (tested in bad-specs).
+    .filter(files => {
+      const content = (f: typeof files[number]) => expandContent(f.kind, f.length, f.seed).toString('base64');
+      const secrets = new Set(files.filter(f => f.secret).map(content));
+      return files.every(f => f.secret || !secrets.has(content(f)));
+    })
     .map(files => files.map(f => ({
       spec: {
         name: f.name,
@@ -136,7 +148,8 @@ export function filesArb(options: { maxFiles: number; maxBytes: number; secretAl
 export const hostAliases = fc.array(
   fc.record({
     ip: fc.oneof(fc.ipV4(), fc.ipV6()),
-    hostnames: fc.uniqueArray(fc.domain().filter(d => d.length <= 253 && /^[A-Za-z0-9]/.test(d)), { minLength: 1, maxLength: 2 }),
+    // Not a cluster Service name (a tenant may not redirect those; tested in bad-specs).
+    hostnames: fc.uniqueArray(fc.domain().filter(d => d.length <= 253 && /^[A-Za-z0-9]/.test(d) && !/\.svc($|\.)|\.cluster\.local$|^kubernetes/i.test(d)), { minLength: 1, maxLength: 2 }),
   }),
   { maxLength: 2 },
 );
@@ -168,6 +181,11 @@ export const platformArb: fc.Arbitrary<GeneratedPlatform> = fc
     ),
   })
   .filter(p => p.tenants.every(t => t.namespace !== p.proxyNamespace))
+  // A tenant may not redirect the platform's own host names (tested in bad-specs).
+  .filter(p => {
+    const platformNames = new Set(p.proxyAliases.flatMap(a => a.hostnames.map(h => h.toLowerCase())));
+    return p.tenants.every(t => (t.hostAliases ?? []).every(a => a.hostnames.every(h => !platformNames.has(h.toLowerCase()))));
+  })
   .map(p => {
     const tenants: TenantSpec[] = p.tenants.map(t => ({
       namespace: t.namespace,

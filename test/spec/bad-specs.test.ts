@@ -72,7 +72,7 @@ interface BadSpec {
   readonly spec: string | Buffer | ((specDir: string) => string | Buffer);
   /** What SPARK_TENANCY_SPEC names, relative to the spec folder. @default "platform.yaml" */
   readonly specName?: string;
-  /** Expected problems, one per line; `<SPEC>` is the spec as messages name it, `<DIR>` the spec folder. */
+  /** Expected problems, one per line; `<SPEC>` is the spec as messages name it, `<DIR>` the spec folder, `<PARENT>` the folder above it. */
   readonly expected: readonly string[];
   /** Also run the real CLI. */
   readonly cli?: boolean;
@@ -246,14 +246,14 @@ const CASES: readonly BadSpec[] = [
   {
     name: 'a misspelt top-level field', cli: true,
     spec: edit(['roleEnv: ACME_EXECUTOR', 'roleEnv: ACME_EXECUTOR\ntennants: []']),
-    expected: ['<SPEC>:4:1: tennants: unknown field "tennants" (did you mean "tenants"?); valid fields: name, image, roleEnv, transport, proxy, engine, spark, security, secrets, allowPlaintextSecrets, kerberos, files, tenants, gitops'],
+    expected: ['<SPEC>:4:1: tennants: unknown field "tennants" (did you mean "tenants"?); valid fields: name, image, roleEnv, transport, proxy, engine, spark, security, secrets, allowPlaintextSecrets, kerberos, sourceRoot, files, tenants, tenantPolicy, gitops'],
   },
   {
     name: 'a misspelt required field of a file',
     spec: edit(['    mountPath: /etc/acme\n', '    mountPth: /etc/acme\n']),
     expected: [
       '<SPEC>:13:5: files[0]: missing required field "mountPath" (e.g. mountPath: /etc/my-project)',
-      '<SPEC>:15:5: files[0].mountPth: unknown field "mountPth" (did you mean "mountPath"?); valid fields: name, source, mountPath, roles, secret, mode, key, preserveImageContent, writable, remoteRef',
+      '<SPEC>:15:5: files[0].mountPth: unknown field "mountPth" (did you mean "mountPath"?); valid fields: name, source, mountPath, roles, secret, mode, key, preserveImageContent, writable, format, remoteRef',
     ],
   },
   {
@@ -407,10 +407,10 @@ const CASES: readonly BadSpec[] = [
     expected: ["<SPEC>:13:11: files[0].name: \"etc/krb5.conf\" is not a valid file name (no '/', not '.' or '..', at most 255 characters)"],
   },
   {
-    name: 'a file name over 242 bytes of UTF-8 (the staging name would pass 255)',
+    name: 'a file name over 255 bytes of UTF-8',
     spec: edit(['  - name: krb5.conf', `  - name: ${'\u00e9'.repeat(130)}`]),
-    expected: [`<SPEC>:13:11: files[0].name: "${'\u00e9'.repeat(130)}" is 260 bytes in UTF-8; a file name may be at most 242 bytes `
-      + '(Linux allows 255 per name, and the init container stages each file as .<name>.config-sync), so shorten it'],
+    expected: [`<SPEC>:13:11: files[0].name: "${'\u00e9'.repeat(130)}" is 260 bytes in UTF-8; a file name may be at most 255 bytes `
+      + '(Linux allows 255 per name), so shorten it'],
   },
   {
     name: 'a file named "constructor" (a key the renderer cannot carry)',
@@ -508,7 +508,8 @@ const CASES: readonly BadSpec[] = [
   {
     name: 'a Spark value with a line break',
     spec: edit(['spark.executor.instances: "2"', 'spark.executor.memory: "4g\\n"']),
-    expected: ['<SPEC>:11:5: spark.properties["spark.executor.memory"]: value of "spark.executor.memory" contains a line break (a line feed); spark-defaults.conf holds one property per line, so write the value on a single line'],
+    expected: ['<SPEC>:11:28: spark.properties["spark.executor.memory"]: contains U+000A (LINE FEED) at character 3, '
+      + "which YAML 1.1 parsers (kubectl's, Argo CD's, Spark's SnakeYAML) or java.util.Properties read as a line break; write it on one line without it"],
   },
   {
     name: 'a Spark property without a value',
@@ -563,8 +564,8 @@ const CASES: readonly BadSpec[] = [
   },
   {
     name: 'engine memory too small for Spark\'s driver overhead',
-    spec: edit(['tenants:\n  - namespace: team-a', 'tenants:\n  - namespace: team-a\n    engine: { resources: { limits: { memory: 384Mi } } }']),
-    expected: ['<SPEC>:24:46: tenants[0].engine.resources.limits.memory: memory 384Mi cannot hold a Spark driver: Spark adds at least 384 MiB of overhead to the heap; give the engine more than 384Mi (e.g. 1Gi)'],
+    spec: edit(['tenants:\n  - namespace: team-a', 'tenants:\n  - namespace: team-a\n    engine: { resources: { requests: { memory: 256Mi }, limits: { memory: 384Mi } } }']),
+    expected: ['<SPEC>:24:75: tenants[0].engine.resources.limits.memory: memory 384Mi cannot hold a Spark driver: Spark adds at least 384 MiB of overhead to the heap; give the engine more than 384Mi (e.g. 1Gi)'],
   },
   // ------------------------------------------------------------------ image
   {
@@ -576,6 +577,190 @@ const CASES: readonly BadSpec[] = [
     name: 'an image digest that is too short',
     spec: edit(['registry.example.com/acme/spark:1.0.0', 'registry.example.com/acme/spark@sha256:abc']),
     expected: ['<SPEC>:2:8: image: "registry.example.com/acme/spark@sha256:abc" is not a valid image reference (e.g. registry.example.com/team/app:1.0.0 or ...@sha256:<64 hex>)'],
+  },
+  // ------------------------------------------------------------------ hostile tenant input: characters consumers read differently
+  {
+    name: 'a NEL (U+0085) in a tenant Spark value (YAML 1.1 reads a new property line)', cli: true,
+    spec: edit(['  - namespace: team-b', '  - namespace: team-b\n    spark: { properties: { spark.app.name: "x\\u0085spark.kubernetes.namespace: kube-system" } }']),
+    expected: ['<SPEC>:25:44: tenants[1].spark.properties["spark.app.name"]: contains U+0085 (NEXT LINE (NEL)) at character 2, '
+      + "which YAML 1.1 parsers (kubectl's, Argo CD's, Spark's SnakeYAML) or java.util.Properties read as a line break; write it on one line without it"],
+  },
+  {
+    name: 'a LINE SEPARATOR (U+2028) in a Spark property key',
+    spec: edit(['spark.executor.instances: "2"', '"spark.app.name\\u2028spark.master": x']),
+    expected: ['<SPEC>:11:5: spark.properties["spark.app.name\u2028spark.master"]: the key contains U+2028 (LINE SEPARATOR) at character 15, '
+      + "which YAML 1.1 parsers (kubectl's, Argo CD's, Spark's SnakeYAML) or java.util.Properties read as a line break; write it on one line without it"],
+  },
+  {
+    name: 'a PARAGRAPH SEPARATOR (U+2029) in a file name',
+    spec: edit(['  - name: krb5.conf', '  - name: "krb5\\u2029command: [sh]"']),
+    expected: ['<SPEC>:13:11: files[0].name: contains U+2029 (PARAGRAPH SEPARATOR) at character 5, '
+      + "which YAML 1.1 parsers (kubectl's, Argo CD's, Spark's SnakeYAML) or java.util.Properties read as a line break; write it on one line without it"],
+  },
+  {
+    name: 'a byte order mark and a C1 control in other strings',
+    spec: edit(['mountPath: /etc/acme\n', 'mountPath: "/etc/\\ufeffacme"\n'], ['roleEnv: ACME_EXECUTOR', 'roleEnv: "ACME\\x9bEXECUTOR"']),
+    expected: [
+      '<SPEC>:3:10: roleEnv: contains U+009B (a C1 control) at character 5, which YAML parsers refuse, drop or read differently; remove it',
+      '<SPEC>:15:16: files[0].mountPath: contains U+FEFF (BYTE ORDER MARK) at character 6, which YAML parsers refuse, drop or read differently; remove it',
+    ],
+  },
+  // ------------------------------------------------------------------ hostile tenant input: the trust boundary
+  {
+    name: 'a tenant spark.master and spark.kubernetes.driver.master (where the proxy sends its token)', cli: true,
+    spec: edit(['  - namespace: team-b', '  - namespace: team-b\n    spark:\n      properties:\n        spark.master: k8s://https://evil.example.com\n        spark.kubernetes.driver.master: https://evil.example.com']),
+    expected: [
+      '<SPEC>:27:9: tenants[1].spark.properties["spark.master"]: "spark.master" is set by the package from the Kubernetes API server (in-cluster); a tenant entry cannot replace it',
+      '<SPEC>:28:9: tenants[1].spark.properties["spark.kubernetes.driver.master"]: a tenant entry may not set "spark.kubernetes.driver.master": it chooses the API server that spark-submit sends the proxy\'s ServiceAccount token to; '
+        + 'if the platform team trusts every tenant with it, list it in tenantPolicy.allowSparkProperties',
+    ],
+  },
+  {
+    name: 'a tenant that sets an owned key with its own spark.override',
+    spec: edit(['  - namespace: team-b', '  - namespace: team-b\n    spark: { override: true, properties: { spark.kubernetes.authenticate.driver.serviceAccountName: default } }']),
+    expected: [
+      '<SPEC>:25:44: tenants[1].spark.properties["spark.kubernetes.authenticate.driver.serviceAccountName"]: "spark.kubernetes.authenticate.driver.serviceAccountName" is set by the package from the engine ServiceAccount; a tenant entry cannot replace it',
+      "<SPEC>:25:14: tenants[1].spark.override: a tenant entry cannot set spark.override (keys the package sets stay the package's); the platform team lists what tenants may set in tenantPolicy.allowSparkProperties",
+    ],
+  },
+  {
+    name: 'tenant properties that load code or identity: remote jars, agents, Kerberos, plugins, LD_PRELOAD',
+    spec: edit(['  - namespace: team-b', [
+      '  - namespace: team-b',
+      '    spark:',
+      '      properties:',
+      '        spark.jars: local:///opt/app/a.jar,https://evil.example.com/x.jar',
+      '        spark.driver.extraJavaOptions: -Dx=1 -javaagent:/tmp/agent.jar',
+      '        spark.kerberos.keytab: /tmp/other.keytab',
+      '        spark.plugins: com.evil.Plugin',
+      '        spark.executorEnv.LD_PRELOAD: /tmp/evil.so',
+      '        spark.executor.memory: 4g',
+    ].join('\n')]),
+    expected: [
+      '<SPEC>:27:9: tenants[1].spark.properties["spark.jars"]: a tenant entry may not set "spark.jars": it lists "https://evil.example.com/x.jar", which spark-submit would fetch (a remote URL) or upload from the proxy (a path); only local:// paths inside the image are allowed; '
+        + 'if the platform team trusts every tenant with it, list it in tenantPolicy.allowSparkProperties',
+      '<SPEC>:28:9: tenants[1].spark.properties["spark.driver.extraJavaOptions"]: a tenant entry may not set "spark.driver.extraJavaOptions": it passes -javaagent, which loads code or runs commands in the JVM or changes its Kerberos identity; '
+        + 'if the platform team trusts every tenant with it, list it in tenantPolicy.allowSparkProperties',
+      '<SPEC>:29:9: tenants[1].spark.properties["spark.kerberos.keytab"]: a tenant entry may not set "spark.kerberos.keytab": it chooses the Kerberos identity (principal, keytab) the platform authenticates as; '
+        + 'if the platform team trusts every tenant with it, list it in tenantPolicy.allowSparkProperties',
+      '<SPEC>:30:9: tenants[1].spark.properties["spark.plugins"]: a tenant entry may not set "spark.plugins": it loads code into the driver or the executors; '
+        + 'if the platform team trusts every tenant with it, list it in tenantPolicy.allowSparkProperties',
+      '<SPEC>:31:9: tenants[1].spark.properties["spark.executorEnv.LD_PRELOAD"]: a tenant entry may not set "spark.executorEnv.LD_PRELOAD": it sets the environment variable LD_PRELOAD, which loads code or chooses identity; '
+        + 'if the platform team trusts every tenant with it, list it in tenantPolicy.allowSparkProperties',
+    ],
+  },
+  {
+    name: 'tenant feature steps without tenantPolicy.allowFeatureSteps',
+    spec: edit(['  - namespace: team-b', '  - namespace: team-b\n    spark: { featureSteps: { driver: [com.evil.Step] } }']),
+    expected: ["<SPEC>:25:14: tenants[1].spark.featureSteps: a tenant entry may not choose feature step classes (code that the proxy's spark-submit runs with its ServiceAccount); "
+      + 'set them in spark.featureSteps at platform level, or set tenantPolicy.allowFeatureSteps: true'],
+  },
+  {
+    name: "tenant host aliases that redirect the platform's KDC and the API server's Service",
+    spec: edit(['  - namespace: team-b', '  - namespace: team-b\n    hostAliases: [{ ip: 10.9.9.9, hostnames: [KDC.example.com, kubernetes.default.svc, warehouse.team-b.example.com] }]']),
+    expected: [
+      '<SPEC>:25:47: tenants[1].hostAliases[0].hostnames[0]: "KDC.example.com" is one of the platform\'s host aliases (proxy.hostAliases); a tenant entry may add host names, not redirect these',
+      '<SPEC>:25:64: tenants[1].hostAliases[0].hostnames[1]: "kubernetes.default.svc" is a name of the cluster\'s own Services; a tenant entry may add host names, not redirect these',
+    ],
+  },
+  // ------------------------------------------------------------------ namespaces and labels a platform must not take
+  {
+    name: 'kube-system as a tenant and default as the proxy namespace', cli: true,
+    spec: edit(['  - namespace: team-b', '  - namespace: kube-system'], ['namespace: acme-proxy', 'namespace: default']),
+    expected: [
+      '<SPEC>:5:14: proxy.namespace: "default" is reserved (default, kube-system, kube-public, kube-node-lease belong to Kubernetes and to objects that name no namespace); give the platform a namespace of its own',
+      '<SPEC>:24:16: tenants[1].namespace: "kube-system" is reserved (default, kube-system, kube-public, kube-node-lease belong to Kubernetes and to objects that name no namespace); give the platform a namespace of its own',
+    ],
+  },
+  {
+    name: 'tenant labels that replace the package\'s Pod Security level and tenant marker',
+    spec: edit(['  - namespace: team-b', '  - namespace: team-b\n    labels: { pod-security.kubernetes.io/enforce: privileged, spark-tenancy.dev/tenant: "false", example.com/team: b }']),
+    expected: [
+      '<SPEC>:25:15: tenants[1].labels["pod-security.kubernetes.io/enforce"]: label key "pod-security.kubernetes.io/enforce" is in pod-security.kubernetes.io/, which the package sets on the Namespace (Pod Security level, tenant marker, names); '
+        + 'a tenant entry cannot replace it unless tenantPolicy.allowLabelOverride is true; use a key of your own, e.g. example.com/team',
+      '<SPEC>:25:63: tenants[1].labels["spark-tenancy.dev/tenant"]: label key "spark-tenancy.dev/tenant" is in spark-tenancy.dev/, which the package sets on the Namespace (Pod Security level, tenant marker, names); '
+        + 'a tenant entry cannot replace it unless tenantPolicy.allowLabelOverride is true; use a key of your own, e.g. example.com/team',
+    ],
+  },
+  // ------------------------------------------------------------------ mount paths that would shadow code or the system
+  {
+    name: "a mountPath on the JDK's bin (a file named java would replace it)", cli: true,
+    spec: edit(['mountPath: /etc/acme\n', 'mountPath: /opt/java/openjdk/bin\n'], ['  - name: krb5.conf', '  - name: java']),
+    expected: ["<SPEC>:15:16: files[0].mountPath: \"/opt/java/openjdk/bin\" is inside /opt/java, which holds the image's programs or libraries (a volume there would replace them); choose a directory that is neither /opt/java, inside it nor above it (e.g. /etc/my-project)"],
+  },
+  {
+    name: 'mountPaths on /usr/local/bin, /lib64, /my_project/lib and /var/run/secrets',
+    spec: edit(['mountPath: /etc/acme\n', 'mountPath: /usr/local/bin\n'], ['mountPath: /etc/acme/keytab', 'mountPath: /lib64']),
+    expected: [
+      "<SPEC>:15:16: files[0].mountPath: \"/usr/local/bin\" is inside /usr, which holds the image's programs or libraries (a volume there would replace them); choose a directory that is neither /usr, inside it nor above it (e.g. /etc/my-project)",
+      "<SPEC>:20:16: files[1].mountPath: \"/lib64\" is /lib64, which holds the image's programs or libraries (a volume there would replace them); choose a directory that is neither /lib64, inside it nor above it (e.g. /etc/my-project)",
+    ],
+  },
+  {
+    name: 'mountPaths /my_project/lib and /var/run/secrets/kubernetes.io',
+    spec: edit(['mountPath: /etc/acme\n', 'mountPath: /my_project/lib\n'], ['mountPath: /etc/acme/keytab', 'mountPath: /var/run/secrets/kubernetes.io']),
+    expected: [
+      "<SPEC>:15:16: files[0].mountPath: \"/my_project/lib\" is /my_project/lib, which holds the image's programs or libraries (a volume there would replace them); choose a directory that is neither /my_project/lib, inside it nor above it (e.g. /etc/my-project)",
+      '<SPEC>:20:16: files[1].mountPath: "/var/run/secrets/kubernetes.io" is inside /var/run/secrets, which the container runtime and Kubernetes provide; choose a directory that is neither /var/run/secrets, inside it nor above it (e.g. /etc/my-project)',
+    ],
+  },
+  {
+    name: 'mountPath exactly /tmp, and exactly /etc (which hides /etc/krb5.conf)',
+    spec: edit(['mountPath: /etc/acme\n', 'mountPath: /tmp\n'], ['mountPath: /etc/acme/keytab', 'mountPath: /etc']),
+    expected: [
+      '<SPEC>:15:16: files[0].mountPath: "/tmp" is /tmp, a folder the system and the application write to; a volume there would hide all of it, so choose a folder inside it (e.g. /tmp/my-project)',
+      '<SPEC>:20:16: files[1].mountPath: "/etc" would hide /etc/krb5.conf, which Spark or the init container mounts itself; choose a directory that is neither /etc/krb5.conf, inside it nor above it (e.g. /etc/my-project)',
+    ],
+  },
+  // ------------------------------------------------------------------ resources the API server would refuse
+  {
+    name: 'an engine memory request above its limit',
+    spec: edit(['tenants:', 'engine: { resources: { requests: { memory: 8Gi }, limits: { memory: 4Gi } } }\ntenants:']),
+    expected: ['<SPEC>:22:44: engine.resources.requests.memory: the memory request 8Gi is above its limit 4Gi; the API server refuses a pod whose request exceeds its limit, so lower the request or raise the limit'],
+  },
+  {
+    name: 'a tenant request above the default limit it inherits',
+    spec: edit(['  - namespace: team-b', '  - namespace: team-b\n    engine: { resources: { requests: { cpu: 1500m, memory: 3Gi } } }']),
+    expected: ['<SPEC>:25:60: tenants[1].engine.resources.requests.memory: the memory request 3Gi is above its limit 2Gi (the package\'s default); '
+      + 'the API server refuses a pod whose request exceeds its limit, so lower the request or raise the limit'],
+  },
+  {
+    name: "a tenant limit below the platform's request it inherits",
+    spec: edit(['tenants:', 'engine: { resources: { requests: { memory: 2Gi }, limits: { memory: 4Gi } } }\ntenants:'], ['  - namespace: team-b', '  - namespace: team-b\n    engine: { resources: { limits: { memory: 1Gi } } }']),
+    expected: ['<SPEC>:26:46: tenants[1].engine.resources.limits.memory: the memory request 2Gi (from engine.resources.requests.memory) is above its limit 1Gi; '
+      + 'the API server refuses a pod whose request exceeds its limit, so lower the request or raise the limit'],
+  },
+  // ------------------------------------------------------------------ sources confined to the spec's folder
+  {
+    name: "a source outside the spec's folder, through .. and through a symbolic link", cli: true,
+    spec: dir => {
+      fs.writeFileSync(path.join(dir, '..', 'outside.conf'), 'ci token\n');
+      fs.symlinkSync('/etc/hostname', path.join(dir, 'config', 'link.conf'));
+      return edit(['source: config/krb5.conf', 'source: ../outside.conf'], ['source: config/app.keytab', 'source: config/link.conf']);
+    },
+    expected: [
+      '<SPEC>:14:13: files[0].source: "../outside.conf" resolves to <PARENT>/outside.conf, outside the spec\'s folder (<DIR>); a source must stay inside it after following symbolic links (set sourceRoot to share a folder beside the spec)',
+      '<SPEC>:18:13: files[1].source: "config/link.conf" resolves to /etc/hostname, outside the spec\'s folder (<DIR>); a source must stay inside it after following symbolic links (set sourceRoot to share a folder beside the spec)',
+    ],
+  },
+  {
+    name: 'sourceRoot: / and a source under /proc (synth\'s own environment)',
+    spec: edit(['source: config/krb5.conf', 'source: /proc/self/environ'], ['tenants:', 'sourceRoot: /\ntenants:']),
+    expected: ['<SPEC>:14:13: files[0].source: "/proc/self/environ" is a special file under /proc, not a regular file; name a readable regular file inside sourceRoot (/)'],
+  },
+  {
+    name: "a non-secret entry with a secret entry's content",
+    spec: edit(['    roles: [engine, executor]\n', '    roles: [engine, executor]\n  - name: copy.bin\n    source: config/app.keytab\n    mountPath: /etc/acme/copy\n    roles: [engine]\n']),
+    expected: ['<SPEC>:23:13: files[2].source: files[2] (copy.bin) has the same content as the secret file files[1] (app.keytab); a non-secret entry would write those bytes into dist/, so mark it secret: true or name another source'],
+  },
+  // ------------------------------------------------------------------ what the init container could not use
+  {
+    name: 'a file named like the staging folder, and a mode its owner cannot read',
+    spec: edit(['  - name: krb5.conf', '  - name: .config-sync'], ['roles: [proxy, engine, executor]', 'roles: [proxy, engine, executor]\n    mode: "0044"']),
+    expected: [
+      '<SPEC>:13:11: files[0].name: ".config-sync" is the folder where the init container stages every volume\'s files; choose another name',
+      '<SPEC>:17:11: files[0].mode: "0044" leaves the file\'s owner (the pod\'s user) unable to read it, so the pod would start with an unusable file; give the owner read permission (e.g. "0444")',
+    ],
   },
   // ------------------------------------------------------------------ several problems at once
   {
@@ -623,7 +808,7 @@ function previousOutput(outDir: string): void {
 }
 
 function expand(lines: readonly string[], display: string, specDir: string): string[] {
-  return lines.map(l => l.split('<SPEC>').join(display).split('<DIR>').join(specDir));
+  return lines.map(l => l.split('<SPEC>').join(display).split('<DIR>').join(specDir).split('<PARENT>').join(path.dirname(specDir)));
 }
 
 function runCli(specFile: string, cwd: string) {

@@ -4,7 +4,8 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { filesFor, loadPlatformFile, Platform, PlatformSpec, resolvePlatform, Role } from '../../src';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
-import { hasShell, runConfigSync, SandboxResult, Shell } from '../harness/pod-sandbox';
+import { STAGING_FOLDER } from '../../src/spec/semantic-checks';
+import { hasShell, isKubeletFaithful, runConfigSync, SandboxResult, Shell } from '../harness/pod-sandbox';
 import { FoundPod, namespaceObjects, podsIn } from '../harness/pods';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -141,7 +142,7 @@ describe('config-sync with unusual files', () => {
     fs.writeFileSync(path.join(dir, 'binary.bin'), bytes(4096, 3));
     fs.writeFileSync(path.join(dir, 'big.bin'), bytes(200 * 1024, 5)); // over the 128 KiB env string limit
     fs.writeFileSync(path.join(dir, 'spaced'), 'a file whose name has spaces\n');
-    fs.writeFileSync(path.join(dir, 'keytab'), bytes(300, 9));
+    fs.writeFileSync(path.join(dir, 'keytab'), Buffer.concat([Buffer.from([5, 2]), bytes(298, 9)])); // a keytab's magic, then anything
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -214,6 +215,107 @@ describe('config-sync with unusual files', () => {
     expect(() => synthNamespaces(resolvePlatform(spec, { baseDir: dir }))).toThrow(
       /^files\[0\]: huge\.bin is 614400 bytes, 819200 as base64 in the (driver pod template|engine Deployment) (of|in) odd-a, over the env transport budget of 524288 characters per pod; use "transport: objects" for this platform or tenant$/,
     );
+  });
+});
+
+describe('config-sync against hostile or broken input, in a kubelet-faithful sandbox', () => {
+  const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+  const manifests = new Map([...synthNamespaces(platform)].map(([ns, yaml]) => [ns, parseManifest(yaml)]));
+  const engine = podsIn(manifests.get('team-a')!).find(p => p.description.startsWith('Deployment'))!;
+  const withSecret = (bytes: Buffer) => namespaceObjects(manifests.get('team-a')!, new Map([['my-project-secrets', new Map([['app.keytab', bytes]])]]));
+  const imageConfig = '/my_project/resources/config';
+
+  test('the sandbox is kubelet-faithful here: the init container runs as the pod\'s uid and gid with fsGroup, not as root', () => {
+    // GIVEN this test process (CI runs as root, which the sandbox needs to lay volumes out as the kubelet does)
+    expect({ kubeletFaithful: isKubeletFaithful(), why: 'run the tests as root (as CI does): the sandbox needs it to run the init container as uid 185' })
+      .toEqual({ kubeletFaithful: true, why: expect.any(String) });
+    // WHEN team-a's engine init container runs
+    const result = runConfigSync(engine.spec, withSecret(platform.files.find(f => f.secret)!.content!), { shell: 'dash' });
+    // THEN it ran as 185:185 with fsGroup 185 and succeeded
+    expect(result.identity).toEqual({ uid: 185, gid: 185, groups: [185] });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  test('preserveImageContent seeds a root-owned 0777 emptyDir as uid 185; the old cp -R -p cannot', () => {
+    const secret = withSecret(platform.files.find(f => f.secret)!.content!);
+    const imageFiles = { [`${imageConfig}/log4j2.xml`]: '<Configuration/>', [`${imageConfig}/sub/nested.xml`]: '<n/>' };
+    // GIVEN the engine, whose /my_project/resources/config volume is seeded from the image
+    // WHEN its init container runs as uid 185 on a kubelet-laid-out volume
+    const seeded = runConfigSync(engine.spec, secret, { shell: 'dash', imageFiles });
+    // THEN the image's files, nested ones too, are there beside the declared file
+    expect({ status: seeded.status, stderr: seeded.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(seeded.read(`${imageConfig}/log4j2.xml`)?.toString()).toBe('<Configuration/>');
+    expect(seeded.read(`${imageConfig}/sub/nested.xml`)?.toString()).toBe('<n/>');
+    // GIVEN the same pod with the earlier seeding command, which keeps owner and times of the volume root
+    const old = JSON.parse(JSON.stringify(engine.spec)) as typeof engine.spec;
+    const init = old.initContainers!.find(c => c.name === 'config-sync')!;
+    init.command = init.command!.map(a => a.replace('seed_dir "$2" "$3"', 'cp -R -p -f "$2/." "$3/"'));
+    expect(init.command!.join('\n')).toContain('cp -R -p -f');
+    // WHEN it runs there THEN it fails: uid 185 cannot set the times of the root-owned volume root
+    const failed = runConfigSync(old, secret, { shell: 'dash', imageFiles });
+    expect(failed.status).not.toBe(0);
+    expect(failed.stderr).toMatch(/cp: preserving times for .*: Operation not permitted/);
+    expect(failed.stderr).toContain(`config-sync: /var/run/spark-tenancy/volumes/cfg-my-project-resources-config: cannot seed from image folder ${imageConfig}`);
+  });
+
+  test('seeding skips symbolic links and special files in the image instead of following them', () => {
+    // GIVEN an image whose preserved folder holds a link to a file, a link and a folder named like the staging folder, and a FIFO
+    const result = runConfigSync(engine.spec, withSecret(platform.files.find(f => f.secret)!.content!), {
+      shell: 'dash',
+      imageFiles: { [`${imageConfig}/log4j2.xml`]: '<Configuration/>', '/elsewhere/victim': 'original\n', [`${imageConfig}/sub/${STAGING_FOLDER}/application.properties`]: 'planted' },
+      imageLinks: { [`${imageConfig}/passwd`]: '/etc/passwd', [`${imageConfig}/${STAGING_FOLDER}`]: '/elsewhere' },
+      imageFifos: [`${imageConfig}/pipe`],
+    });
+    // WHEN the init container seeds the volume THEN it succeeds, names what it skipped, and copied only the regular file
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(result.stdout).toContain(`config-sync: seed: skipped symbolic link ${imageConfig}/passwd`);
+    expect(result.stdout).toContain(`config-sync: seed: skipped symbolic link ${imageConfig}/${STAGING_FOLDER}`);
+    expect(result.stdout).toContain(`config-sync: seed: skipped special file ${imageConfig}/pipe`);
+    expect(result.stdout).toContain(`config-sync: seed: skipped ${imageConfig}/sub/${STAGING_FOLDER} (the staging folder's name)`);
+    expect(result.listFiles().filter(f => f.startsWith(imageConfig)).sort()).toEqual([`${imageConfig}/application.properties`, `${imageConfig}/log4j2.xml`]);
+  });
+
+  test.each([
+    ['empty', Buffer.alloc(0), "the secret's value is empty (is the key set in the Secret, or in the secret store?)"],
+    ['not a keytab (base64 text)', Buffer.from('BQIAAAA9AAEL'), 'not a keytab: it starts with 0x4251, a keytab starts with 0x0502 (stored base64-encoded? set remoteRef.decodingStrategy)'],
+  ])('a secret key that is %s fails the init container naming the file, and writes nothing', (_, bytes, reason) => {
+    // GIVEN the cluster's Secret holds a broken keytab
+    // WHEN the engine's init container runs
+    const result = runConfigSync(engine.spec, withSecret(bytes), { shell: 'dash' });
+    // THEN it fails with the file and the reason, and the pod would not start on partial config
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`config-sync: /var/run/spark-tenancy/volumes/cfg-my-project-resources-kerberos/app.keytab: ${reason}\n`);
+    expect(result.read('/my_project/resources/kerberos/app.keytab')).toBeUndefined();
+    expect(result.read('/tmp/krb5_conf/krb5.conf')).toBeUndefined();
+  });
+
+  test('a file named like an old staging file (.app.keytab.config-sync) cannot replace the keytab', () => {
+    // GIVEN a spec whose attacker file, listed first, is named as the keytab's staging file used to be
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staging-name-'));
+    fs.writeFileSync(path.join(dir, 'evil'), Buffer.from([5, 2, 0x66, 0x61, 0x6b, 0x65]));
+    const keytab = Buffer.from([5, 2, 0, 0, 0, 0x3d, 0x72, 0x65, 0x61, 0x6c]);
+    const spec: PlatformSpec = {
+      name: 'stg', image: 'registry.example.com/stg:1', roleEnv: 'STG_EXECUTOR', proxy: { namespace: 'stg-proxy' },
+      files: [
+        { name: '.app.keytab.config-sync', source: 'evil', mountPath: '/etc/stg', roles: ['engine'] },
+        { name: 'app.keytab', secret: true, mountPath: '/etc/stg', roles: ['engine'] },
+      ],
+      tenants: [{ namespace: 'stg-a' }],
+    };
+    const objects = parseManifest(synthNamespaces(resolvePlatform(spec, { baseDir: dir })).get('stg-a')!);
+    const pod = podsIn(objects).find(p => p.description.startsWith('Deployment'))!;
+    // WHEN the engine's init container runs with the real keytab in the cluster's Secret
+    const result = runConfigSync(pod.spec, namespaceObjects(objects, new Map([['stg-secrets', new Map([['app.keytab', keytab]])]])), { shell: 'dash' });
+    // THEN both files are what they say, the keytab the Secret's, and no staging folder is left
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(result.read('/etc/stg/app.keytab')).toEqual(keytab);
+    expect(result.listFiles().sort()).toEqual(['/etc/stg/.app.keytab.config-sync', '/etc/stg/app.keytab', '/opt/spark-tenancy/conf/spark-defaults.conf', '/opt/spark-tenancy/pod-templates/executor-template.yaml']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the materializer stages in the folder the spec refuses as a file name', () => {
+    // GIVEN the script and the loader's reserved name THEN they are the same folder
+    expect(fs.readFileSync(path.join(REPO, 'image', 'materialize.sh'), 'utf8')).toContain(`\nSTAGING=${STAGING_FOLDER}\n`);
   });
 });
 

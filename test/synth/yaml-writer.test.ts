@@ -1,6 +1,6 @@
 import { Yaml } from 'cdk8s';
 import fc from 'fast-check';
-import { Document } from 'yaml';
+import { Document, parse } from 'yaml';
 import { ManifestYamlWriter } from '../../src/synth/yaml-writer';
 import { runs, SEED } from '../property/arbitraries';
 
@@ -49,14 +49,34 @@ const { node: tree } = fc.letrec<{ node: unknown }>(tie => ({
 
 const manifest = fc.dictionary(key, tree, { minKeys: 1, maxKeys: 6 });
 
+/** Characters YAML 1.1 parsers read as line breaks or refuse, which the library writes unescaped. */
+const YAML11_UNSAFE = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/u;
+const hasUnsafe = (value: unknown): boolean => (typeof value === 'string' ? YAML11_UNSAFE.test(value)
+  : Array.isArray(value) ? value.some(hasUnsafe)
+    : value !== null && typeof value === 'object' ? Object.entries(value).some(([k, v]) => YAML11_UNSAFE.test(k) || hasUnsafe(v)) : false);
+
+/**
+ * The writer's contract: cdk8s's bytes for a document without unsafe characters; otherwise the same
+ * data, with no unsafe character left raw (the differential parser test checks real consumers).
+ */
+function expectWrittenLikeCdk8s(writer: ManifestYamlWriter, doc: unknown): void {
+  const written = writer.stringify(doc);
+  if (!hasUnsafe(doc)) {
+    expect(written).toBe(Yaml.stringify(doc));
+    return;
+  }
+  expect({ raw: YAML11_UNSAFE.exec(written)?.[0] }).toEqual({ raw: undefined });
+  expect(parse(written)).toEqual(parse(Yaml.stringify(doc)));
+}
+
 describe('ManifestYamlWriter', () => {
-  test('writes what Yaml.stringify writes, for any JSON manifest', () => {
+  test('writes what Yaml.stringify writes, for any JSON manifest (escaping what YAML 1.1 parsers read differently)', () => {
     // GIVEN one writer reused across documents, as synth does (its caches carry over)
     const writer = new ManifestYamlWriter();
     fc.assert(
       fc.property(manifest, doc => {
-        // THEN every document is byte for byte cdk8s's own YAML
-        expect(writer.stringify(doc)).toBe(Yaml.stringify(doc));
+        // THEN every document is byte for byte cdk8s's own YAML, or the same data with unsafe characters escaped
+        expectWrittenLikeCdk8s(writer, doc);
       }),
       { seed: SEED, numRuns: runs(3000) },
     );
@@ -68,10 +88,24 @@ describe('ManifestYamlWriter', () => {
     const writer = new ManifestYamlWriter();
     const asValue = { value: s, list: [s, [s], { item: s }], nested: { deeper: { value: s, also: [s] } }, after: 'x' };
     const asKey = { [s]: s, nested: { [s]: [s] } };
-    expect(writer.stringify(asValue)).toBe(Yaml.stringify(asValue));
-    expect(writer.stringify(asKey)).toBe(Yaml.stringify(asKey));
+    expectWrittenLikeCdk8s(writer, asValue);
+    expectWrittenLikeCdk8s(writer, asKey);
     // AND as a value, only document markers and kept trailing newlines are handed to the library
-    expect({ s, fallbacks: writer.fallbacks - (HANDED_OVER_AS_KEY(s) ? 1 : 0) }).toEqual({ s, fallbacks: HANDED_OVER_AS_VALUE.has(s) ? 1 : 0 });
+    expect({ s, fallbacks: writer.fallbacks - (HANDED_OVER_AS_KEY(s) && !YAML11_UNSAFE.test(s) ? 1 : 0) }).toEqual({ s, fallbacks: HANDED_OVER_AS_VALUE.has(s) ? 1 : 0 });
+  });
+
+  test.each(['\u0085', '\u2028', '\u2029', '\ufeff', '\u007f', '\u009b', '\ufffe'])('U+%s is escaped in a value, a key and a handed-over document', ch => {
+    const code = ch.codePointAt(0)!;
+    const escape = code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    const writer = new ManifestYamlWriter();
+    // GIVEN a value, a key, and a document the writer hands to the library (a shared object)
+    const shared = { v: `a${ch}b` };
+    // WHEN written THEN the character appears only as its escape, in double quotes
+    expect(writer.stringify({ data: { 'f.conf': `line 1\nspark.master x${ch}y\n` } })).toBe(`data:\n  f.conf: "line 1\\nspark.master x${escape}y\\n"\n`);
+    expect(writer.stringify({ [`k${ch}`]: 1 })).toBe(`"k${escape}": 1\n`);
+    const handedOver = writer.stringify({ a: shared, b: shared });
+    expect(handedOver).toContain(`v: "a${escape}b"`);
+    expect(handedOver.includes(ch)).toBe(false);
   });
 
   test('what the writer does not model is still written as the library writes it', () => {
