@@ -78,10 +78,16 @@ export function containerView(pod: PodJson, objects: NamespaceObjects): Containe
  */
 function configSyncPart(pod: PodJson): PodSpecJson {
   const init = (pod.spec.initContainers ?? []).find(c => c.name === 'config-sync');
-  const names = new Set((init?.volumeMounts ?? []).map(m => m.name));
+  // The ServiceAccount admission plugin mounts the token volume (a projected serviceAccountToken) into
+  // every container, init containers included: it is the kubelet's, not config-sync's.
+  const isConfigSyncVolume = (v: NonNullable<PodSpecJson['volumes']>[number]) => v.emptyDir !== undefined
+    || (v.projected !== undefined && v.projected.sources.every(s => s.configMap !== undefined || s.secret !== undefined));
+  const ours = new Set((pod.spec.volumes ?? []).filter(isConfigSyncVolume).map(v => v.name));
+  const names = new Set((init?.volumeMounts ?? []).map(m => m.name).filter(n => ours.has(n)));
   const main = pod.spec.containers[0];
   return {
     ...pod.spec,
+    initContainers: (pod.spec.initContainers ?? []).map(c => ({ ...c, volumeMounts: (c.volumeMounts ?? []).filter(m => names.has(m.name)) })),
     volumes: (pod.spec.volumes ?? []).filter(v => names.has(v.name)),
     containers: [{ ...main, volumeMounts: (main.volumeMounts ?? []).filter(m => names.has(m.name)) }, ...pod.spec.containers.slice(1)],
   };
@@ -100,9 +106,7 @@ export function materialize(view: ContainerView, root: string): (text: string) =
   }
   // Longest first, so /a/b is rewritten before /a.
   const prefixes = [...view.mountPaths].sort((a, b) => b.length - a.length);
-  return text => {
-    let out = text;
-    for (const prefix of prefixes) out = out.split(prefix + '/').join(`${root}${prefix}/`);
-    return out;
-  };
+  // A mount path as a whole path or a path's start: followed by '/', the end, or a separator.
+  const patterns = prefixes.map(prefix => new RegExp(`(^|[\\s=:,])${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|$|[\\s:,])`, 'g'));
+  return text => patterns.reduce((out, pattern, i) => out.replace(pattern, `$1${root}${prefixes[i]}`), text);
 }
