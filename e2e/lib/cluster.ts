@@ -31,52 +31,55 @@ export async function startCluster(tools: Tools, daemons: Daemons, dir: string):
   const pki = makePki(path.join(dir, 'pki'));
   const startSeconds: Record<string, number> = {};
 
-  const etcdPort = await freePort();
-  const etcdPeerPort = await freePort();
   let started = Date.now();
-  const etcd = daemons.start('etcd', tools.bin.etcd, [
-    '--name=e2e',
-    `--data-dir=${path.join(dir, 'etcd')}`,
-    `--listen-client-urls=http://127.0.0.1:${etcdPort}`,
-    `--advertise-client-urls=http://127.0.0.1:${etcdPort}`,
-    `--listen-peer-urls=http://127.0.0.1:${etcdPeerPort}`,
-    `--initial-advertise-peer-urls=http://127.0.0.1:${etcdPeerPort}`,
-    `--initial-cluster=e2e=http://127.0.0.1:${etcdPeerPort}`,
-    '--listen-metrics-urls=',
-    // A throw-away cluster: durability is not worth the fsync cost.
-    '--unsafe-no-fsync',
-    '--log-level=warn',
-  ], path.join(dir, 'etcd.log'));
-  await waitUntil('etcd', () => httpOk(`http://127.0.0.1:${etcdPort}/health`), {
-    timeoutMs: READY_TIMEOUT_MS, gaveUp: () => etcd.exited, describe: () => etcd.tail(),
+  const etcdPort = await onFreePorts('etcd', 2, async ([etcdPort, etcdPeerPort], attempt) => {
+    const etcd = daemons.start('etcd', tools.bin.etcd, [
+      '--name=e2e',
+      `--data-dir=${path.join(dir, `etcd-${attempt}`)}`,
+      `--listen-client-urls=http://127.0.0.1:${etcdPort}`,
+      `--advertise-client-urls=http://127.0.0.1:${etcdPort}`,
+      `--listen-peer-urls=http://127.0.0.1:${etcdPeerPort}`,
+      `--initial-advertise-peer-urls=http://127.0.0.1:${etcdPeerPort}`,
+      `--initial-cluster=e2e=http://127.0.0.1:${etcdPeerPort}`,
+      '--listen-metrics-urls=',
+      // A throw-away cluster: durability is not worth the fsync cost.
+      '--unsafe-no-fsync',
+      '--log-level=warn',
+    ], path.join(dir, `etcd-${attempt}.log`));
+    await waitUntil('etcd', () => httpOk(`http://127.0.0.1:${etcdPort}/health`), {
+      timeoutMs: READY_TIMEOUT_MS, gaveUp: () => etcd.exited, describe: () => etcd.tail(),
+    });
+    return etcdPort;
   });
   startSeconds.etcd = (Date.now() - started) / 1000;
 
-  const apiPort = await freePort();
-  const server = `https://127.0.0.1:${apiPort}`;
   started = Date.now();
-  const apiserver = daemons.start('kube-apiserver', tools.bin.kubeApiserver, [
-    `--etcd-servers=http://127.0.0.1:${etcdPort}`,
-    '--bind-address=127.0.0.1',
-    '--advertise-address=127.0.0.1',
-    `--secure-port=${apiPort}`,
-    `--cert-dir=${path.join(dir, 'apiserver-certs')}`,
-    `--tls-cert-file=${pki.serverCert}`,
-    `--tls-private-key-file=${pki.serverKey}`,
-    `--client-ca-file=${pki.caCert}`,
-    '--authorization-mode=Node,RBAC',
-    '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
-    `--service-account-key-file=${pki.serviceAccountPub}`,
-    `--service-account-signing-key-file=${pki.serviceAccountKey}`,
-    '--service-cluster-ip-range=10.96.0.0/16',
-    // One API server and no nodes: nothing to reconcile the kubernetes Service's endpoints to.
-    '--endpoint-reconciler-type=none',
-    '--profiling=false',
-    '-v=1',
-  ], path.join(dir, 'kube-apiserver.log'));
-  const adminKubeconfig = writeKubeconfig(path.join(dir, 'admin.kubeconfig'), server, pki.caCert, { cert: pki.adminCert, key: pki.adminKey });
-  await waitUntil('kube-apiserver /readyz', () => httpOk(`${server}/readyz`, pki), {
-    timeoutMs: READY_TIMEOUT_MS, gaveUp: () => apiserver.exited, describe: () => apiserver.tail(),
+  const { server, apiserver, adminKubeconfig } = await onFreePorts('kube-apiserver', 1, async ([apiPort], attempt) => {
+    const server = `https://127.0.0.1:${apiPort}`;
+    const apiserver = daemons.start('kube-apiserver', tools.bin.kubeApiserver, [
+      `--etcd-servers=http://127.0.0.1:${etcdPort}`,
+      '--bind-address=127.0.0.1',
+      '--advertise-address=127.0.0.1',
+      `--secure-port=${apiPort}`,
+      `--cert-dir=${path.join(dir, 'apiserver-certs')}`,
+      `--tls-cert-file=${pki.serverCert}`,
+      `--tls-private-key-file=${pki.serverKey}`,
+      `--client-ca-file=${pki.caCert}`,
+      '--authorization-mode=Node,RBAC',
+      '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+      `--service-account-key-file=${pki.serviceAccountPub}`,
+      `--service-account-signing-key-file=${pki.serviceAccountKey}`,
+      '--service-cluster-ip-range=10.96.0.0/16',
+      // One API server and no nodes: nothing to reconcile the kubernetes Service's endpoints to.
+      '--endpoint-reconciler-type=none',
+      '--profiling=false',
+      '-v=1',
+    ], path.join(dir, `kube-apiserver-${attempt}.log`));
+    const adminKubeconfig = writeKubeconfig(path.join(dir, 'admin.kubeconfig'), server, pki.caCert, { cert: pki.adminCert, key: pki.adminKey });
+    await waitUntil('kube-apiserver /readyz', () => httpOk(`${server}/readyz`, pki), {
+      timeoutMs: READY_TIMEOUT_MS, gaveUp: () => apiserver.exited, describe: () => apiserver.tail(),
+    });
+    return { server, apiserver, adminKubeconfig };
   });
   startSeconds['kube-apiserver'] = (Date.now() - started) / 1000;
 
@@ -105,6 +108,26 @@ export async function startCluster(tools: Tools, daemons: Daemons, dir: string):
 
   const admin = new Kubectl(tools.bin.kubectl, adminKubeconfig);
   return { server, pki, admin, dir, apiserver, startSeconds };
+}
+
+/**
+ * Starts a component on ports the kernel just reported free; another process may take one before the
+ * component binds it, so "address already in use" is retried on other ports (three tries in all).
+ */
+async function onFreePorts<T>(what: string, count: number, start: (ports: number[], attempt: number) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const ports: number[] = [];
+    while (ports.length < count) {
+      const port = await freePort();
+      if (!ports.includes(port)) ports.push(port);
+    }
+    try {
+      return await start(ports, attempt);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof HarnessError) || !/address already in use/i.test(error.message)) throw error;
+      console.log(`e2e: ${what}: a port was taken before it could bind it; trying other ports`);
+    }
+  }
 }
 
 /** GET `url` (with the admin client certificate for the API server); true on 200. */

@@ -78,7 +78,24 @@ export async function submitClusterMode(ctx: E2eContext, spark: SparkRelease, pr
   if (!driver) return undefined;
   const template = readTemplate(root, [...view.files.keys()].find(f => f.startsWith(`${tenantsDir}/${tenant}/`) && f.endsWith('/driver-template.yaml')));
   checkTemplateKept(ctx, `${label}: driver pod ${driver.metadata.name}`, driver, template, engineServiceAccount);
+  // The keytab is delivered by the template; Spark must not have uploaded the proxy's copy.
+  const uploaded = ctx.cluster.admin.list('secrets', tenant).filter(s => s.metadata.name.endsWith('-kerberos-keytab')).map(s => s.metadata.name);
+  ctx.report.check(`${label}: no keytab Secret uploaded by spark-submit`, uploaded.length === 0, `Spark created ${uploaded.join(', ')}`);
+  // Spark sizes the driver from spark.driver.memory + overhead; it must get the engine's memory.
+  const engine = ctx.cluster.admin.list('pods', tenant, 'app.kubernetes.io/component=engine')[0] as PodJson | undefined;
+  const want = (engine?.spec.containers[0] as { resources?: { limits?: { memory?: string } } } | undefined)?.resources?.limits?.memory;
+  const got = (driver.spec.containers[0] as { resources?: { limits?: { memory?: string } } }).resources?.limits?.memory;
+  ctx.report.check(`${label}: the driver's memory limit ${got} is the engine's ${want}`, want !== undefined && got !== undefined && bytes(got) === bytes(want),
+    `driver limit ${got}, engine limit ${want}`);
   return driver;
+}
+
+/** A Kubernetes memory quantity in bytes (the binary and decimal suffixes Spark and the spec use). */
+function bytes(quantity: string): number {
+  const match = /^([0-9.]+)([KMGTPE]i?|k)?$/.exec(quantity);
+  if (!match) return NaN;
+  const factor: Record<string, number> = { '': 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+  return Number(match[1]) * (factor[match[2] ?? ''] ?? NaN);
 }
 
 /**
@@ -127,6 +144,8 @@ export async function runClientModeEngine(ctx: E2eContext, spark: SparkRelease, 
     if (instances > 0 && executors.length >= instances) break;
     await sleep(500);
   }
+  // Read while the driver runs (it deletes them when it stops).
+  const confMaps = ctx.cluster.admin.list('configmaps', tenant).filter(c => /^spark-exec-.*-conf-map$/.test(c.metadata.name));
   fs.writeFileSync(stopFile, '');
   const code = await Promise.race([exited, sleep(60_000).then(() => 'timeout' as const)]);
   if (code === 'timeout' && child.pid) process.kill(-child.pid, 'SIGKILL');
@@ -138,6 +157,10 @@ export async function runClientModeEngine(ctx: E2eContext, spark: SparkRelease, 
     `no spark-role=executor pod in ${tenant}\n${sparkError(output)}`);
   ctx.report.check(`${label}: every executor pod is owned by the engine pod ${enginePod.metadata.name}`, executors.length > 0 && owned.length === executors.length,
     `owner references: ${executors.map(p => `${p.metadata.name} → ${JSON.stringify(p.metadata.ownerReferences ?? [])}`).join('; ')}`);
+  // Pod templates sit outside SPARK_CONF_DIR, so Spark does not copy them into every executor's ConfigMap.
+  const copied = confMaps.flatMap(c => Object.keys((c.data as Record<string, string> | undefined) ?? {}).filter(k => k.endsWith('.yaml')).map(k => `${c.metadata.name}/${k}`));
+  ctx.report.check(`${label}: the executors' spark-exec-*-conf-map holds no pod template`, confMaps.length > 0 && copied.length === 0,
+    confMaps.length === 0 ? 'no spark-exec-*-conf-map was seen while the driver ran' : `copied: ${copied.join(', ')}`);
   const template = readExecutorTemplate(output, root);
   for (const executor of executors) {
     checkTemplateKept(ctx, `${label}: executor pod ${executor.metadata.name}`, executor, template, expected.executorServiceAccount);
