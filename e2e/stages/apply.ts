@@ -57,12 +57,11 @@ function checkIdempotent(ctx: E2eContext, files: readonly string[], label: strin
  */
 function resourceVersions(ctx: E2eContext, files: readonly string[]): Map<string, string> {
   const versions = new Map<string, string>();
-  for (const file of files) {
-    const list = JSON.parse(ctx.cluster.admin.ok(['get', '-f', file, '-o', 'json'])) as { items?: KubeObject[] } & KubeObject;
-    for (const o of list.items ?? [list]) {
-      const meta = o.metadata as { resourceVersion?: string; generation?: number };
-      versions.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, meta.generation !== undefined ? `generation ${meta.generation}` : `resourceVersion ${meta.resourceVersion}`);
-    }
+  // One kubectl for all files: a thousand-tenant platform is one process, not a thousand.
+  const list = JSON.parse(ctx.cluster.admin.ok(['get', ...files.flatMap(f => ['-f', f]), '-o', 'json'])) as { items?: KubeObject[] } & KubeObject;
+  for (const o of list.items ?? [list]) {
+    const meta = o.metadata as { resourceVersion?: string; generation?: number };
+    versions.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, meta.generation !== undefined ? `generation ${meta.generation}` : `resourceVersion ${meta.resourceVersion}`);
   }
   return versions;
 }
