@@ -101,12 +101,13 @@ export async function startCluster(tools: Tools, daemons: Daemons, dir: string):
     '--controllers=*,-nodeipam,-nodelifecycle,-persistentvolume-binder,-attachdetach,-persistentvolume-expander',
     '-v=1',
   ], path.join(dir, 'kube-controller-manager.log'));
-  await waitUntil('kube-controller-manager', () => controllerManager.exited || /Started controller|Starting controller|controller/i.test(controllerManager.tail(200)), {
-    timeoutMs: READY_TIMEOUT_MS, gaveUp: () => controllerManager.exited, describe: () => controllerManager.tail(),
+  // Working, not merely started: its ServiceAccount controller gives every namespace a "default" account.
+  const admin = new Kubectl(tools.bin.kubectl, adminKubeconfig);
+  await waitUntil('kube-controller-manager', () => admin.run(['get', 'serviceaccount', 'default', '-n', 'default']).status === 0, {
+    timeoutMs: READY_TIMEOUT_MS, intervalMs: 500, gaveUp: () => controllerManager.exited, describe: () => controllerManager.tail(),
   });
   startSeconds['kube-controller-manager'] = (Date.now() - started) / 1000;
 
-  const admin = new Kubectl(tools.bin.kubectl, adminKubeconfig);
   return { server, pki, admin, dir, apiserver, startSeconds };
 }
 

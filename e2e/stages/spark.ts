@@ -210,7 +210,7 @@ const SUBMITTER_READS = new Set(['spark.kubernetes.driver.podTemplateFile', 'spa
  * `local://` URIs of the driver pod) stay as generated. Cluster mode: what the submitter reads;
  * client mode: everything but the executors' settings.
  */
-function relocateProperties(text: string, relocate: (text: string) => string, mode: 'cluster' | 'client'): string {
+export function relocateProperties(text: string, relocate: (text: string) => string, mode: 'cluster' | 'client'): string {
   return text.split('\n').map(line => {
     const space = line.indexOf(' ');
     if (line.startsWith('#') || space < 0) return line;
