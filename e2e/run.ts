@@ -17,6 +17,7 @@ import { applyDist } from './stages/apply';
 import { installCrds } from './stages/crds';
 import { checkFilesDelivered, createClusterSecrets } from './stages/files';
 import { checkHelm } from './stages/helm';
+import { checkKerberos } from './stages/kerberos';
 import { checkRbac } from './stages/rbac';
 import { buildStandIn, runClientModeEngine, submitClusterMode } from './stages/spark';
 
@@ -134,6 +135,12 @@ async function main(): Promise<number> {
       }
     }
     report.time('files', (Date.now() - started) / 1000);
+
+    report.begin('Kerberos against a real KDC');
+    started = Date.now();
+    const kerberosSpark = sparkReleases.find(s => s.version.startsWith('3.')) ?? sparkReleases[0];
+    if (kerberosSpark) report.data.kerberos = await checkKerberos(ctx, daemons, kerberosSpark);
+    report.time('kerberos', (Date.now() - started) / 1000);
 
     report.begin('Helm');
     started = Date.now();

@@ -38,6 +38,8 @@ export interface E2eReport {
   sparkUnresolved: string[];
   filesDelivered: FilesRow[];
   helm: { lint: boolean; install: boolean; upgrade: boolean };
+  /** Kerberos logins against the suite's real KDC, in pods as delivered (failure cases included). */
+  kerberos: { namespace: string; pod: string; role: string; principal: string; expected: boolean; login: boolean }[];
   /** `cold` when the tools had to be built in this run, `warm` when all came from the cache. */
   cache: 'cold' | 'warm';
   seconds: Record<string, number>;
@@ -56,6 +58,7 @@ export class Report {
     sparkUnresolved: [],
     filesDelivered: [],
     helm: { lint: false, install: false, upgrade: false },
+    kerberos: [],
     cache: 'warm',
     seconds: {},
     applies: [],
@@ -102,6 +105,7 @@ export class Report {
       ...d.spark.map((s): [string, string] => [`Spark ${s.version} ${s.mode} ${s.tenant}`,
         `${s.ok ? 'ok' : 'FAILED'}: ${s.driverPods} driver pod(s), ${s.executorPods} executor pod(s)`]),
       ['files delivered', `${d.filesDelivered.filter(f => f.ok).length}/${d.filesDelivered.length} pods, ${d.filesDelivered.reduce((n, f) => n + f.files, 0)} files`],
+      ['Kerberos logins as expected', `${d.kerberos.filter(k => k.login === k.expected).length}/${d.kerberos.length} (${d.kerberos.filter(k => k.login).length} logged in)`],
       ['helm lint / install / upgrade', [d.helm.lint, d.helm.install, d.helm.upgrade].map(b => (b ? 'ok' : 'FAILED')).join(' / ')],
       ...d.applies.map((a): [string, string] => [`apply ${a.spec}`, `${a.ok ? 'ok' : 'FAILED'}: ${a.namespaces} namespaces, ${a.objects} objects in ${a.seconds} s`]),
       ...Object.entries(d.seconds).map(([stage, s]): [string, string] => [`seconds: ${stage}`, String(s)]),
