@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { findObject, ManifestObject, parseManifest } from '../../src/testing';
+import { objectNames } from '../../src/names';
+import { PlatformSpec } from '../../src/spec/types';
 import { namespaceObjects } from '../../test/harness/pods';
 import { E2eContext, REPO } from '../lib/context';
 import { startKdc } from '../lib/kdc';
@@ -42,7 +44,8 @@ export async function checkKerberos(ctx: E2eContext, daemons: Daemons, spark: To
   fs.mkdirSync(dir, { recursive: true });
   fs.chmodSync(ctx.work, 0o711);
   fs.chmodSync(dir, 0o755);
-  const example = parse(fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')) as { kerberos: { principal: string; keytab: string; krb5Conf: string } };
+  const example = parse(fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')) as PlatformSpec & { kerberos: { principal: string; keytab: string; krb5Conf: string } };
+  const names = objectNames(example);
   const principal = example.kerberos.principal;
   const realm = principal.slice(principal.indexOf('@') + 1);
   const kdc = await startKdc(daemons, path.join(dir, 'kdc'), realm);
@@ -65,14 +68,14 @@ export async function checkKerberos(ctx: E2eContext, daemons: Daemons, spark: To
   fs.copyFileSync(keytab, path.join(specDir, 'config', 'app.keytab'));
   const dist = path.join(specDir, 'dist');
   synthInto(spec, dist);
-  const jars = readableJars(ctx, spark, dir);
+  const jars = readableJars(spark, dir);
 
-  const tenant = 'team-a';
+  const tenant = example.tenants[0].namespace;
   const objects = parseManifest(fs.readFileSync(path.join(dist, `${tenant}.k8s.yaml`), 'utf8'));
-  const secretName = (findObject(objects, 'ExternalSecret', 'my-project-secrets').metadata.name);
+  const secretName = names.secret;
   const secrets = (bytes: Buffer) => new Map([[secretName, new Map([[example.kerberos.keytab, bytes]])]]);
-  const enginePod = podOf(findObject(objects, 'Deployment', 'my-project-engine'), tenant, 'engine');
-  const executorPod = podOf(parse(String((findObject(objects, 'ConfigMap', 'my-project-spark').data as Record<string, string>)['executor-template.yaml'])), tenant, 'executor');
+  const enginePod = podOf(findObject(objects, 'Deployment', names.engineDeployment), tenant, 'engine');
+  const executorPod = podOf(parse(String((findObject(objects, 'ConfigMap', names.sparkConfigMap).data as Record<string, string>)['executor-template.yaml'])), tenant, 'executor');
 
   const attempt = (label: string, pod: PodJson, role: string, expected: boolean, secret: Buffer, breakIt?: (root: string) => void, expectMessage?: RegExp) => {
     const root = path.join(dir, label.replace(/[^a-z0-9]+/gi, '-'));
@@ -134,14 +137,13 @@ function rewrite(root: string, podPath: string, edit: (text: string) => string):
 }
 
 /** Spark's jars where uid 185 can read them (the tool cache is under root's home). */
-function readableJars(ctx: E2eContext, spark: Tools['spark'][number], dir: string): string {
+function readableJars(spark: Tools['spark'][number], dir: string): string {
   const jars = path.join(dir, 'jars');
   if (run('cp', ['-al', path.join(spark.home, 'jars'), jars]).status !== 0) fs.cpSync(path.join(spark.home, 'jars'), jars, { recursive: true });
   const classes = path.join(dir, 'classes');
   const compiled = run('javac', ['-d', classes, '-cp', path.join(jars, '*'), path.join(REPO, 'e2e', 'kerberos', 'dev', 'sparktenancy', 'e2e', 'KerberosLogin.java')]);
   if (compiled.status !== 0) throw new HarnessError(`javac KerberosLogin: ${compiled.stderr}`);
   run('chmod', ['-R', 'a+rX', jars, classes]);
-  void ctx;
   return `${classes}:${path.join(jars, '*')}`;
 }
 

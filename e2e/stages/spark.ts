@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { E2eContext, REPO } from '../lib/context';
 import { ServiceAccountIdentity } from '../lib/identities';
-import { KubeObject } from '../lib/kubectl';
 import { containerView, materialize, namespaceObjectsFromApi, PodJson } from '../lib/pod-view';
 import { HarnessError, run, sleep } from '../lib/processes';
 import { Tools } from '../lib/tools';
@@ -258,4 +257,3 @@ function sparkError(output: string): string {
   return (interesting.length > 0 ? interesting : lines).slice(-12).join('\n');
 }
 
-export type { KubeObject };
