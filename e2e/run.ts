@@ -165,6 +165,8 @@ async function main(): Promise<number> {
   } finally {
     daemons.stopAll();
     await daemons.waitStopped();
+    const left = daemons.stillRunning();
+    report.check('every component the suite started has stopped', left.length === 0, `still running: pids ${left.join(', ')}`);
     report.time('total', (Date.now() - total) / 1000);
     if (options.keep) console.log(`e2e: scratch folder kept: ${work}`);
     else fs.rmSync(work, { recursive: true, force: true });

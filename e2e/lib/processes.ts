@@ -9,12 +9,15 @@ import * as net from 'net';
 export class Daemons {
   private readonly running: { name: string; child: ChildProcess; log: string }[] = [];
 
+  private readonly stopping: ChildProcess[] = [];
+
   constructor() {
-    const stopAll = () => this.stopAll();
-    process.once('exit', stopAll);
+    // On the way out there is no time to wait for a graceful stop: kill outright, leave nothing behind.
+    const killAll = () => this.stopAll('SIGKILL');
+    process.once('exit', killAll);
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.once(signal, () => {
-        stopAll();
+        killAll();
         process.exit(130);
       });
     }
@@ -31,26 +34,47 @@ export class Daemons {
     return new RunningDaemon(name, child, log);
   }
 
-  stopAll(): void {
+  /** Signals every daemon's process group, newest first (the API server before etcd). */
+  stopAll(signal: NodeJS.Signals = 'SIGTERM'): void {
     for (const { child } of this.running.splice(0).reverse()) {
-      if (child.exitCode !== null || child.pid === undefined) continue;
+      this.stopping.push(child);
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) continue;
       try {
-        process.kill(-child.pid, 'SIGTERM');
+        process.kill(-child.pid, signal);
       } catch {
         // already gone
       }
     }
+    if (signal === 'SIGKILL') {
+      for (const child of this.stopping) {
+        if (child.pid !== undefined) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+      }
+    }
   }
 
-  /** Waits (bounded) until every daemon has exited after stopAll(). */
+  /** Daemons whose process is still there (none, after waitStopped). */
+  stillRunning(): number[] {
+    return this.stopping.filter(c => c.pid !== undefined && alive(c.pid)).map(c => c.pid!);
+  }
+
+  /** Waits (bounded) until every stopped daemon has exited; one that has not is killed. */
   async waitStopped(timeoutMs = 15000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    for (const { child } of this.running) {
+    for (const child of this.stopping) {
       while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) await sleep(100);
       if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
         try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
       }
     }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
