@@ -23,6 +23,10 @@ export function objectNames(spec: Pick<PlatformSpec, 'name' | 'secrets'>) {
     engineDeployment: `${p}-engine`,
     engineService: `${p}-engine`,
     engineHeadlessService: `${p}-engine-driver`,
+    /** Each tenant namespace's ResourceQuota (issue 14). */
+    resourceQuota: `${p}-quota`,
+    /** Each tenant namespace's LimitRange: container defaults and maximum. */
+    limitRange: `${p}-limits`,
     /** The Argo CD AppProject of the platform's Applications, in Argo CD's namespace. */
     argoCdProject: p,
     /** Per-tenant Spark ConfigMap in the proxy namespace. */
