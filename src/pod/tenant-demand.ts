@@ -1,10 +1,9 @@
 import { quantityValue } from '../spark/driver-resources';
 import { executorSize, ExecutorSize, tenantSparkProperties } from '../spark/executor-resources';
 import { DEFAULTS, tenantEngine, tenantQuota } from '../spec/platform';
+import { CONFIG_SYNC_RESOURCES } from '../sync/config-sync';
 import { LimitRangeSpec, PlatformSpec, QuotaHardSpec, ResourceListSpec, ResourcesSpec, TenantSpec } from '../spec/types';
 
-/** The config-sync init container's resources (src/sync/config-sync.ts), in every engine and executor pod. */
-export const CONFIG_SYNC_RESOURCES = { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '256Mi' } } as const;
 
 /** The quota keys that count pods' cpu, memory and number. */
 export const COMPUTE_QUOTA_KEYS = ['requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory', 'pods'] as const;
