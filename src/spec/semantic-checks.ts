@@ -258,6 +258,23 @@ function checkQuotas(spec: PlatformSpec, report: Report): void {
       }
     }
     const demand = tenantDemand(spec, tenant);
+    for (const name of ['cpu', 'memory'] as const) {
+      const max = limitRange.max?.[name];
+      if (max === undefined) continue;
+      const engine = engineResources(spec, tenant);
+      const executor = demand.executor;
+      const sizes: [string, string | undefined][] = [
+        ['the engine container\'s request', engine.requests?.[name]],
+        ['the engine container\'s limit', engine.limits?.[name]],
+        ['each executor container\'s request', executor && (name === 'cpu' ? `${executor.cpuRequestMillis}m` : `${executor.memoryMiB}Mi`)],
+        ['each executor container\'s limit', executor && (name === 'cpu' ? (executor.cpuLimitMillis !== undefined ? `${executor.cpuLimitMillis}m` : undefined) : `${executor.memoryMiB}Mi`)],
+      ];
+      const above = sizes.find(([, v]) => v !== undefined && quantityValue(v) > quantityValue(max));
+      if (above) {
+        report(limitRangePath(tenant, i, 'max', name), `${above[0]} ${name} ${above[1]} in ${tenant.namespace} is above the LimitRange's max ${name} ${max}; `
+          + `the API server's LimitRanger refuses such a pod, so raise max.${name} or make the ${above[0].includes('engine') ? 'engine' : 'executors'} smaller`);
+      }
+    }
     const hard = { ...spec.quota?.hard, ...tenant.quota?.hard };
     for (const key of COMPUTE_QUOTA_KEYS) {
       const quota = quotaAmount(key, hard);

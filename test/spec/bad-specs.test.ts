@@ -596,6 +596,15 @@ const CASES: readonly BadSpec[] = [
     spec: edit(['tenants:\n  - namespace: team-a', 'tenants:\n  - namespace: team-a\n    quota: { limitRange: { max: { cpu: 250m } } }']),
     expected: [
       '<SPEC>:24:40: tenants[0].quota.limitRange.max.cpu: the LimitRange\'s defaultRequest cpu 500m (the package\'s default) is above its max 250m (for team-a); the API server refuses such a LimitRange, so lower defaultRequest.cpu or raise max.cpu',
+      '<SPEC>:24:40: tenants[0].quota.limitRange.max.cpu: the engine container\'s request cpu 500m in team-a is above the LimitRange\'s max cpu 250m; the API server\'s LimitRanger refuses such a pod, so raise max.cpu or make the engine smaller',
+    ],
+  },
+  {
+    name: 'a LimitRange max below the executors Spark makes',
+    spec: edit(['files:\n', 'quota: { limitRange: { max: { memory: 3Gi } } }\nfiles:\n'], ['spark.executor.instances: "2"', 'spark.executor.memory: 4g']),
+    expected: [
+      '<SPEC>:12:39: quota.limitRange.max.memory: each executor container\'s request memory 4505Mi in team-a is above the LimitRange\'s max memory 3Gi; the API server\'s LimitRanger refuses such a pod, so raise max.memory or make the executors smaller',
+      '<SPEC>:12:39: quota.limitRange.max.memory: each executor container\'s request memory 4505Mi in team-b is above the LimitRange\'s max memory 3Gi; the API server\'s LimitRanger refuses such a pod, so raise max.memory or make the executors smaller',
     ],
   },
   {
