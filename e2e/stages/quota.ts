@@ -71,6 +71,7 @@ export async function checkQuotaAdmission(ctx: E2eContext, platform: Platform, t
   ctx.report.check(`${tenant}: as ${engine.namespace}/${engine.name}, a pod of ${containers * perContainer}Mi (${Math.ceil(left / 2 ** 20)}Mi of requests.memory left) is refused by the ResourceQuota admission`,
     refused.status !== 0 && /exceeded quota/.test(refused.stderr),
     refused.status === 0 ? `the API server created it: ${refused.stdout.trim()}` : refused.stderr.trim());
+  if (refused.status !== 0) console.log(`    the API server: ${refused.stderr.trim()}`);
   const small = restrictedPod('quota-probe-small', tenant, platform.spec.image, 1, '64Mi');
   const admitted = engine.kubectl.run(['create', '--dry-run=server', '-f', '-', '-o', 'name'], JSON.stringify(small));
   ctx.report.check(`${tenant}: as ${engine.namespace}/${engine.name}, a 64Mi pod passes every admission (server-side dry run)`,

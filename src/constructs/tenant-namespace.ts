@@ -11,6 +11,7 @@ import { EngineRbac } from './engine-rbac';
 import { NamespaceChart } from './namespace-chart';
 import { NamespaceConfig, requiredSecretAnnotation } from './namespace-config';
 import { SparkProperties } from './spark-properties';
+import { TenantNetworkPolicies } from './tenant-network-policies';
 import { TenantQuota } from './tenant-quota';
 
 /** Pods in a tenant namespace. */
@@ -39,6 +40,7 @@ export class TenantNamespace extends NamespaceChart {
     const names = objectNames(spec);
     new EngineRbac(this, 'Rbac', { spec, tenant });
     new TenantQuota(this, 'Quota', { spec, tenant });
+    new TenantNetworkPolicies(this, 'NetworkPolicies', { spec, tenant });
     new NamespaceConfig(this, 'Config', { platform, namespace: tenant.namespace, roles: TENANT_ROLES });
 
     const sparkProperties = new SparkProperties(this, 'SparkProperties', { platform, tenant, deployMode: 'client', templateDir: ENGINE_POD_TEMPLATE_DIR });

@@ -158,6 +158,12 @@ export interface LimitRangeSpec {
   readonly max?: ResourceListSpec;
 }
 
+/** Traffic into tenant namespaces beyond what the platform itself needs (README, Network policies). */
+export interface NetworkSpec {
+  /** Namespaces whose pods may reach the engines' Spark UI (4040). @default - the proxy namespace */
+  readonly sparkUiFrom?: string[];
+}
+
 /** Guardrails of a tenant namespace: its ResourceQuota and LimitRange. */
 export interface QuotaSpec {
   /** Merged key by key over the package's default (`services.loadbalancers: 0`, `services.nodeports: 0`). */
@@ -265,6 +271,8 @@ export interface PlatformSpec {
   readonly tenants: TenantSpec[];
   /** Each tenant namespace's ResourceQuota and LimitRange; tenants override. @default - no load balancers, no node ports */
   readonly quota?: QuotaSpec;
+  /** Each tenant namespace's NetworkPolicies: default-deny ingress, then only the platform's flows. */
+  readonly network?: NetworkSpec;
   /** What tenant entries may do beyond the default trust boundary. @default - nothing beyond it */
   readonly tenantPolicy?: TenantPolicySpec;
   readonly gitops?: { readonly argocd?: ArgoCdSpec };
