@@ -31,6 +31,8 @@ export function objectNames(spec: Pick<PlatformSpec, 'name' | 'secrets'>) {
     defaultDenyIngressPolicy: `${p}-default-deny-ingress`,
     engineIngressPolicy: `${p}-engine-ingress`,
     executorIngressPolicy: `${p}-executor-ingress`,
+    /** Only with `network.egress`: where tenant pods may connect. */
+    egressPolicy: `${p}-egress`,
     /** The Argo CD AppProject of the platform's Applications, in Argo CD's namespace. */
     argoCdProject: p,
     /** Per-tenant Spark ConfigMap in the proxy namespace. */

@@ -24,11 +24,17 @@ export const DRIVER_COMPONENTS = ['engine', 'driver'] as const;
  * Pods are selected by the package's own labels (`podSelector` in src/names.ts), which every
  * generated pod and both pod templates carry, and namespaces by `kubernetes.io/metadata.name`, which
  * Kubernetes sets and no spec label can change. Another tenant's pods match no rule.
+ *
+ * With `network.egress` (the platform's, plus the tenant's), egress is isolated too: pods may reach
+ * their own namespace, the cluster DNS (kube-dns in kube-system, port 53), the API server
+ * (`network.apiServer`) and the declared endpoints, nothing else.
  */
 export class TenantNetworkPolicies extends Construct {
   public readonly defaultDeny: k8s.KubeNetworkPolicy;
   public readonly engineIngress: k8s.KubeNetworkPolicy;
   public readonly executorIngress: k8s.KubeNetworkPolicy;
+  /** With `network.egress` (platform or tenant): egress isolation. */
+  public readonly egress?: k8s.KubeNetworkPolicy;
 
   constructor(scope: Construct, id: string, props: TenantNetworkPoliciesProps) {
     super(scope, id);
@@ -57,6 +63,27 @@ export class TenantNetworkPolicies extends Construct {
         ],
       },
     });
+    const endpoints = [...spec.network?.egress ?? [], ...tenant.network?.egress ?? []];
+    const apiServer = spec.network?.apiServer;
+    if (endpoints.length > 0 && apiServer) {
+      const block = (cidr: string, ports: readonly number[]) => ({ to: [{ ipBlock: { cidr } }], ports: tcp(...ports) });
+      this.egress = new k8s.KubeNetworkPolicy(this, 'Egress', {
+        metadata: metadata(names.egressPolicy),
+        spec: {
+          podSelector: {},
+          policyTypes: ['Egress'],
+          egress: [
+            { to: [{ podSelector: {} }] },
+            {
+              to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+              ports: [{ protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) }, { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) }],
+            },
+            block(apiServer.cidr, [apiServer.port]),
+            ...endpoints.map(e => block(e.cidr, e.ports)),
+          ],
+        },
+      });
+    }
     this.executorIngress = new k8s.KubeNetworkPolicy(this, 'ExecutorIngress', {
       metadata: metadata(names.executorIngressPolicy),
       spec: {

@@ -162,6 +162,30 @@ export interface LimitRangeSpec {
 export interface NetworkSpec {
   /** Namespaces whose pods may reach the engines' Spark UI (4040). @default - the proxy namespace */
   readonly sparkUiFrom?: string[];
+  /**
+   * The external endpoints tenant pods may reach (KDC, HDFS, metastore, Ranger). Declaring any turns
+   * on egress isolation: tenant pods may then reach only these, their own namespace, the cluster's
+   * DNS and the API server. @default - none (egress not restricted)
+   */
+  readonly egress?: EgressSpec[];
+  /** The API server's address for egress rules (a NetworkPolicy cannot select it); required with `egress`. */
+  readonly apiServer?: { readonly cidr: string; readonly port: number };
+}
+
+/** One external endpoint tenant pods may connect to. */
+export interface EgressSpec {
+  /** What it is, for people (e.g. `kdc`). */
+  readonly name: string;
+  /** Its addresses, as a CIDR (`10.0.0.10/32`). */
+  readonly cidr: string;
+  /** TCP ports. */
+  readonly ports: number[];
+}
+
+/** A tenant's network additions. */
+export interface TenantNetworkSpec {
+  /** Endpoints this tenant's pods may reach besides the platform's `network.egress`. */
+  readonly egress?: EgressSpec[];
 }
 
 /** Guardrails of a tenant namespace: its ResourceQuota and LimitRange. */
@@ -173,6 +197,7 @@ export interface QuotaSpec {
 
 export interface TenantSpec {
   readonly namespace: string;
+  readonly network?: TenantNetworkSpec;
   /** Replaces the platform's quota key by key (and LimitRange values one by one). @default - the platform's */
   readonly quota?: QuotaSpec;
   /** @default - the platform's transport */

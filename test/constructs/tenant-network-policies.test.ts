@@ -63,3 +63,43 @@ describe('TenantNetworkPolicies', () => {
     expect(templates.executor.text).toContain(`${PLATFORM_LABEL}: my-project`);
   });
 });
+
+describe('TenantNetworkPolicies egress', () => {
+  /** The example with `network` (YAML flow mapping) and team-c's own egress entry. */
+  function withEgress(network: string) {
+    const text = fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')
+      .replace('\ntenants:\n', `\nnetwork: ${network}\ntenants:\n`)
+      .replace('  - namespace: team-c\n', '  - namespace: team-c\n    network: { egress: [{ name: warehouse, cidr: 10.0.3.5/32, ports: [443] }] }\n');
+    return synthNamespaces(loadPlatformText(text, { file: 'platform.yaml', baseDir: REPO }));
+  }
+
+  test('without network.egress there is no egress policy (egress is not restricted)', () => {
+    expect(objectsOf('team-a').filter(o => o.kind === 'NetworkPolicy').map(o => o.metadata.name))
+      .toEqual(['my-project-default-deny-ingress', 'my-project-engine-ingress', 'my-project-executor-ingress']);
+  });
+
+  test('with network.egress, pods reach their namespace, DNS, the API server and the declared endpoints only', () => {
+    // GIVEN the platform's KDC and a tenant's own warehouse
+    const out = withEgress('{ apiServer: { cidr: 10.0.0.1/32, port: 6443 }, egress: [{ name: kdc, cidr: 10.0.0.10/32, ports: [88, 749] }] }');
+    // WHEN synthesized
+    const a = (findObject(parseManifest(out.get('team-a')!), 'NetworkPolicy', 'my-project-egress') as Json).spec;
+    const c = (findObject(parseManifest(out.get('team-c')!), 'NetworkPolicy', 'my-project-egress') as Json).spec;
+    // THEN every pod's egress is limited to these rules
+    expect(a.podSelector).toEqual({});
+    expect(a.policyTypes).toEqual(['Egress']);
+    expect(a.egress).toEqual([
+      { to: [{ podSelector: {} }] },
+      {
+        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+        ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+      },
+      { to: [{ ipBlock: { cidr: '10.0.0.1/32' } }], ports: tcp(6443) },
+      { to: [{ ipBlock: { cidr: '10.0.0.10/32' } }], ports: tcp(88, 749) },
+    ]);
+    // AND a tenant's own entry is added for that tenant alone
+    expect(c.egress.slice(3)).toEqual([
+      { to: [{ ipBlock: { cidr: '10.0.0.10/32' } }], ports: tcp(88, 749) },
+      { to: [{ ipBlock: { cidr: '10.0.3.5/32' } }], ports: tcp(443) },
+    ]);
+  });
+});

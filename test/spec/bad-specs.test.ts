@@ -220,7 +220,7 @@ const CASES: readonly BadSpec[] = [
   {
     name: 'an empty tenant entry',
     spec: edit(['  - namespace: team-b', '  -']),
-    expected: ['<SPEC>:24:4: tenants[1]: must be a mapping with the fields namespace (required), transport, spark, engine, hostAliases, labels, quota (e.g. { namespace: team-a }), got null'],
+    expected: ['<SPEC>:24:4: tenants[1]: must be a mapping with the fields namespace (required), transport, spark, engine, hostAliases, labels, quota, network (e.g. { namespace: team-a }), got null'],
   },
   {
     name: 'spark properties written as a list',
@@ -261,7 +261,7 @@ const CASES: readonly BadSpec[] = [
     spec: edit(['  - namespace: team-b', '  - <<: { namespace: team-b }']),
     expected: [
       '<SPEC>:24:5: tenants[1]: missing required field "namespace" (e.g. namespace: team-a)',
-      '<SPEC>:24:5: tenants[1]["<<"]: YAML merge keys ("<<") are not supported; write the fields out (valid fields: namespace, transport, spark, engine, hostAliases, labels, quota)',
+      '<SPEC>:24:5: tenants[1]["<<"]: YAML merge keys ("<<") are not supported; write the fields out (valid fields: namespace, transport, spark, engine, hostAliases, labels, quota, network)',
     ],
   },
   {
@@ -612,6 +612,20 @@ const CASES: readonly BadSpec[] = [
     spec: edit(['files:\n', 'quota: { hard: { requests.gpu: "1" } }\nfiles:\n']),
     expected: [
       '<SPEC>:12:18: quota.hard["requests.gpu"]: unknown field "requests.gpu" (did you mean "requests.cpu"?); valid fields: requests.cpu, requests.memory, limits.cpu, limits.memory, pods, services.loadbalancers, services.nodeports, persistentvolumeclaims, requests.storage',
+    ],
+  },
+  // ------------------------------------------------------------------ network
+  {
+    name: 'an egress port out of range', cli: true,
+    spec: edit(['files:\n', 'network: { apiServer: { cidr: 10.0.0.1/32, port: 6443 }, egress: [{ name: kdc, cidr: 10.0.0.10/32, ports: [88, 70000] }] }\nfiles:\n']),
+    expected: ['<SPEC>:12:112: network.egress[0].ports[1]: must be at most 65535, got 70000'],
+  },
+  {
+    name: 'a tenant egress entry whose CIDR has no prefix, without the API server\'s address',
+    spec: edit(['tenants:\n  - namespace: team-a', 'tenants:\n  - namespace: team-a\n    network: { egress: [{ name: kdc, cidr: 10.0.0.10, ports: [88] }] }']),
+    expected: [
+      '<SPEC>:24:44: tenants[0].network.egress[0].cidr: "10.0.0.10" is not a CIDR (an IPv4 or IPv6 address and a prefix length, e.g. 10.0.0.10/32 or fd00::/64); NetworkPolicy ipBlock needs one',
+      '<SPEC>:24:24: tenants[0].network.egress: egress isolation needs network.apiServer ({cidr, port}): a NetworkPolicy cannot select the API server, and engines must reach it to create their executors (kubectl get endpoints kubernetes -n default shows its address)',
     ],
   },
   // ------------------------------------------------------------------ image
