@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadPlatformFile } from '../src/spec/loader';
 import { objectNames } from '../src/names';
+import { executorSize, tenantSparkProperties } from '../src/spark/executor-resources';
 import { PROXY_TENANTS_DIR } from '../src/constructs/proxy';
 import { onDemandClaims, rbacContract, tenantGrants } from '../src/constructs/rbac-contract';
 import { startCluster } from './lib/cluster';
@@ -18,6 +19,7 @@ import { installCrds } from './stages/crds';
 import { checkFilesDelivered, createClusterSecrets } from './stages/files';
 import { checkHelm } from './stages/helm';
 import { checkKerberos } from './stages/kerberos';
+import { checkExecutorsFit, checkQuotaAdmission } from './stages/quota';
 import { checkRbac } from './stages/rbac';
 import { buildStandIn, runClientModeEngine, submitClusterMode } from './stages/spark';
 
@@ -103,6 +105,11 @@ async function main(): Promise<number> {
     }, { tenant: tenants[0], otherTenant: tenants[1], proxy: proxyNamespace, outside: 'not-a-tenant' });
     report.time('rbac', (Date.now() - started) / 1000);
 
+    report.begin('quota and limits, as the engine');
+    started = Date.now();
+    for (const tenant of tenants) await checkQuotaAdmission(ctx, platform, tenant, serviceAccountIdentity(ctx, tenant, names.engineServiceAccount));
+    report.time('quota', (Date.now() - started) / 1000);
+
     const sparkPods: { pod: PodJson; role: 'engine' | 'executor'; what: string }[] = [];
     const proxy = serviceAccountIdentity(ctx, proxyNamespace, names.proxyServiceAccount);
     const proxyPod = cluster.admin.list('pods', proxyNamespace, `app.kubernetes.io/component=proxy`)[0] as PodJson | undefined;
@@ -122,6 +129,8 @@ async function main(): Promise<number> {
         const executors = await runClientModeEngine(ctx, spark, enginePod, engine, standIn,
           { executorServiceAccount: names.executorServiceAccount, roleEnv: platform.spec.roleEnv });
         for (const pod of executors) sparkPods.push({ pod, role: 'executor', what: `Spark ${spark.version} executor pod` });
+        const tenantSpec = platform.spec.tenants.find(t => t.namespace === tenant)!;
+        checkExecutorsFit(ctx, platform, tenant, executors.length, executorSize(tenantSparkProperties(platform.spec, tenantSpec))?.instances ?? 0);
       }
       report.time(`spark ${spark.version}`, (Date.now() - started) / 1000);
     }

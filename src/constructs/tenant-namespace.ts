@@ -11,6 +11,8 @@ import { EngineRbac } from './engine-rbac';
 import { NamespaceChart } from './namespace-chart';
 import { NamespaceConfig, requiredSecretAnnotation } from './namespace-config';
 import { SparkProperties } from './spark-properties';
+import { TenantNetworkPolicies } from './tenant-network-policies';
+import { TenantQuota } from './tenant-quota';
 
 /** Pods in a tenant namespace. */
 const TENANT_ROLES: readonly Role[] = ['engine', 'executor'];
@@ -22,7 +24,7 @@ export interface TenantNamespaceProps {
 
 /**
  * Everything one tenant namespace holds: the Namespace, RBAC for engines and for the proxy, the
- * namespace's copies of the files, the engine's Spark configuration, and the engine itself.
+ * namespace's quota and limits, its copies of the files, the engine's Spark configuration, and the engine itself.
  */
 export class TenantNamespace extends NamespaceChart {
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
@@ -37,6 +39,8 @@ export class TenantNamespace extends NamespaceChart {
     });
     const names = objectNames(spec);
     new EngineRbac(this, 'Rbac', { spec, tenant });
+    new TenantQuota(this, 'Quota', { spec, tenant });
+    new TenantNetworkPolicies(this, 'NetworkPolicies', { spec, tenant });
     new NamespaceConfig(this, 'Config', { platform, namespace: tenant.namespace, roles: TENANT_ROLES });
 
     const sparkProperties = new SparkProperties(this, 'SparkProperties', { platform, tenant, deployMode: 'client', templateDir: ENGINE_POD_TEMPLATE_DIR });

@@ -1,4 +1,4 @@
-import { EngineSpec, PlatformSpec, RemoteRefSpec, ResourcesSpec, Role, TenantSpec, Transport } from './types';
+import { EngineSpec, LimitRangeSpec, PlatformSpec, QuotaHardSpec, RemoteRefSpec, ResourcesSpec, Role, TenantSpec, Transport } from './types';
 
 /** Where a value came from in the spec, so that later stages can still point at file, line and field. */
 export interface SpecOrigin {
@@ -113,4 +113,20 @@ export function tenantEngine(spec: PlatformSpec, tenant: TenantSpec): EngineSpec
 /** Files a role receives, in spec order. */
 export function filesFor(platform: Platform, role: Role): PlatformFile[] {
   return platform.files.filter(f => f.roles.includes(role));
+}
+
+/** The package's quota for every tenant namespace: no Service may open the namespace to outside the cluster. */
+export const DEFAULT_QUOTA_HARD: Readonly<QuotaHardSpec> = { 'services.loadbalancers': '0', 'services.nodeports': '0' };
+
+/** The package's LimitRange defaults (the same sizes as the workloads' default resources). */
+export const DEFAULT_LIMIT_RANGE: LimitRangeSpec = { default: { memory: '2Gi' }, defaultRequest: { cpu: '500m', memory: '1Gi' } };
+
+/** A tenant's quota: the package's default, the platform's and the tenant's, key by key. */
+export function tenantQuota(spec: PlatformSpec, tenant: TenantSpec): { hard: QuotaHardSpec; limitRange: LimitRangeSpec } {
+  const hard = { ...DEFAULT_QUOTA_HARD, ...spec.quota?.hard, ...tenant.quota?.hard };
+  const list = (k: keyof LimitRangeSpec) => {
+    const merged = { ...DEFAULT_LIMIT_RANGE[k], ...spec.quota?.limitRange?.[k], ...tenant.quota?.limitRange?.[k] };
+    return Object.keys(merged).length > 0 ? { [k]: merged } : {};
+  };
+  return { hard, limitRange: { ...list('default'), ...list('defaultRequest'), ...list('max') } };
 }

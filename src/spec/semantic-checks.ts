@@ -11,7 +11,8 @@ import { suggestion } from './did-you-mean';
 import { formatPath, SpecProblem } from './errors';
 import { fileKind, ioProblem } from './io';
 import { argoCdNamespaceClash, DEFAULTS, engineResources, PlatformFile, SpecOrigin } from './platform';
-import { HostAliasSpec, PlatformSpec, ResourcesSpec, SparkSpec } from './types';
+import { COMPUTE_QUOTA_KEYS, ComputeQuotaKey, formatAmount, quotaAmount, tenantDemand, tenantLimitRange } from '../pod/tenant-demand';
+import { HostAliasSpec, LimitRangeSpec, PlatformSpec, ResourcesSpec, SparkSpec, TenantSpec } from './types';
 
 /** Largest file a namespace's ConfigMap or Secret can carry (the API server's 1 MiB object data limit). */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
@@ -101,6 +102,8 @@ export function checkSemantics(spec: PlatformSpec, ctx: CheckContext): { files: 
   checkSpark(spec.spark, ['spark'], owned, report);
   spec.tenants.forEach((t, i) => checkTenantSpark(t.spark, ['tenants', i, 'spark'], spec, owned, report));
   checkEngineResources(spec, report);
+  checkQuotas(spec, report);
+  checkNetwork(spec, report);
   const files = checkFiles(spec, ctx, report);
   checkKerberos(spec, files, report);
   checkSecretCopies(files, report);
@@ -223,6 +226,114 @@ function checkEngineResources(spec: PlatformSpec, report: Report): void {
   };
   check(spec.engine?.resources, ['engine']);
   spec.tenants.forEach((t, i) => check(t.engine?.resources, ['tenants', i, 'engine']));
+}
+
+/** Why `cidr` is not an IPv4 or IPv6 CIDR, or undefined. */
+export function cidrProblem(cidr: string): string | undefined {
+  const [address, prefix, ...rest] = cidr.split('/');
+  const family = isIP(address ?? '');
+  const bits = family === 4 ? 32 : 128;
+  if (family === 0 || rest.length > 0 || prefix === undefined || !/^[0-9]{1,3}$/.test(prefix) || Number(prefix) > bits) {
+    return `"${cidr}" is not a CIDR (an IPv4 or IPv6 address and a prefix length, e.g. 10.0.0.10/32 or fd00::/64)`;
+  }
+  return undefined;
+}
+
+/**
+ * Egress isolation: every CIDR must be one, and with any endpoint declared the API server's address
+ * is needed (a NetworkPolicy cannot select it, and engines must reach it to create executors).
+ */
+function checkNetwork(spec: PlatformSpec, report: Report): void {
+  const checkList = (list: readonly { cidr: string }[] | undefined, where: Segments) => (list ?? []).forEach((e, i) => {
+    const problem = cidrProblem(e.cidr);
+    if (problem) report([...where, i, 'cidr'], `${problem}; NetworkPolicy ipBlock needs one`);
+  });
+  checkList(spec.network?.egress, ['network', 'egress']);
+  spec.tenants.forEach((t, i) => checkList(t.network?.egress, ['tenants', i, 'network', 'egress']));
+  const apiServer = spec.network?.apiServer;
+  if (apiServer) {
+    const problem = cidrProblem(apiServer.cidr);
+    if (problem) report(['network', 'apiServer', 'cidr'], `${problem}; the API server's address, e.g. the kubernetes Service's endpoints`);
+  }
+  const declared = (spec.network?.egress?.length ?? 0) > 0 ? ['network', 'egress']
+    : spec.tenants.map((t, i) => ((t.network?.egress?.length ?? 0) > 0 ? ['tenants', i, 'network', 'egress'] : undefined)).find(w => w !== undefined);
+  if (declared && !apiServer) {
+    report(declared, 'egress isolation needs network.apiServer ({cidr, port}): a NetworkPolicy cannot select the API server, '
+      + 'and engines must reach it to create their executors (kubectl get endpoints kubernetes -n default shows its address)');
+  }
+}
+
+/**
+ * Each tenant's quota must hold what the platform itself starts there: its engines and the executors
+ * `spark.executor.instances` asks for, sized as Spark sizes them (src/spark/executor-resources.ts).
+ * Otherwise the quota admission refuses the platform's own pods. The LimitRange's values must agree
+ * with each other, as the API server requires (default and default request at most max, default
+ * request at most default).
+ */
+function checkQuotas(spec: PlatformSpec, report: Report): void {
+  const limitRangePath = (tenant: TenantSpec, i: number, list: keyof LimitRangeSpec, name: 'cpu' | 'memory'): Segments =>
+    (tenant.quota?.limitRange?.[list]?.[name] !== undefined ? ['tenants', i, 'quota', 'limitRange', list, name]
+      : spec.quota?.limitRange?.[list]?.[name] !== undefined ? ['quota', 'limitRange', list, name] : ['tenants', i, 'namespace']);
+  const seen = new Set<string>();
+  spec.tenants.forEach((tenant, i) => {
+    const limitRange = tenantLimitRange(spec, tenant);
+    for (const name of ['cpu', 'memory'] as const) {
+      const pairs: [keyof LimitRangeSpec, keyof LimitRangeSpec][] = [['default', 'max'], ['defaultRequest', 'max'], ['defaultRequest', 'default']];
+      for (const [low, high] of pairs) {
+        const a = limitRange[low]?.[name];
+        const b = limitRange[high]?.[name];
+        if (a === undefined || b === undefined || quantityValue(a) <= quantityValue(b)) continue;
+        const lowPath = limitRangePath(tenant, i, low, name);
+        const where = lowPath[lowPath.length - 1] === 'namespace' ? limitRangePath(tenant, i, high, name) : lowPath;
+        const fromPackage = lowPath[lowPath.length - 1] === 'namespace' ? " (the package's default)" : '';
+        const id = `${formatPath(where)} ${high}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        report(where, `the LimitRange's ${low} ${name} ${a}${fromPackage} is above its ${high} ${b}${where[0] === 'quota' ? '' : ` (for ${tenant.namespace})`}; `
+          + `the API server refuses such a LimitRange, so lower ${low}.${name} or raise ${high}.${name}`);
+      }
+    }
+    const demand = tenantDemand(spec, tenant);
+    for (const name of ['cpu', 'memory'] as const) {
+      const max = limitRange.max?.[name];
+      if (max === undefined) continue;
+      const engine = engineResources(spec, tenant);
+      const executor = demand.executor;
+      const sizes: [string, string | undefined][] = [
+        ['the engine container\'s request', engine.requests?.[name]],
+        ['the engine container\'s limit', engine.limits?.[name]],
+        ['each executor container\'s request', executor && (name === 'cpu' ? `${executor.cpuRequestMillis}m` : `${executor.memoryMiB}Mi`)],
+        ['each executor container\'s limit', executor && (name === 'cpu' ? (executor.cpuLimitMillis !== undefined ? `${executor.cpuLimitMillis}m` : undefined) : `${executor.memoryMiB}Mi`)],
+      ];
+      const above = sizes.find(([, v]) => v !== undefined && quantityValue(v) > quantityValue(max));
+      if (above) {
+        report(limitRangePath(tenant, i, 'max', name), `${above[0]} ${name} ${above[1]} in ${tenant.namespace} is above the LimitRange's max ${name} ${max}; `
+          + `the API server's LimitRanger refuses such a pod, so raise max.${name} or make the ${above[0].includes('engine') ? 'engine' : 'executors'} smaller`);
+      }
+    }
+    const hard = { ...spec.quota?.hard, ...tenant.quota?.hard };
+    for (const key of COMPUTE_QUOTA_KEYS) {
+      const quota = quotaAmount(key, hard);
+      const needed = demand.total[key];
+      if (quota === undefined || needed === undefined || needed <= quota) continue;
+      const own = tenant.quota?.hard?.[key] !== undefined;
+      report(own ? ['tenants', i, 'quota', 'hard', key] : ['quota', 'hard', key],
+        `the quota's ${key} ${hard[key]} cannot hold ${tenant.namespace}'s own pods, which need ${formatAmount(key, needed)}: `
+        + `${demandParts(key, demand)}; raise ${key} to at least ${formatAmount(key, needed)}${own ? '' : ` (in tenants[${i}].quota.hard for this tenant alone)`}, `
+        + 'or lower spark.executor.instances or the sizes');
+    }
+  });
+}
+
+/** "1 engine × 4Gi + 8 executors × 4505Mi (spark.executor.memory 4096Mi + overhead 409Mi)" for a message. */
+function demandParts(key: ComputeQuotaKey, demand: ReturnType<typeof tenantDemand>): string {
+  const engines = `${demand.engineReplicas} engine${demand.engineReplicas === 1 ? '' : 's'}`;
+  const executors = demand.executor ? `${demand.executor.instances} executor${demand.executor.instances === 1 ? '' : 's'} (spark.executor.instances)` : '0 executors';
+  if (key === 'pods') return `${engines} + ${executors}`;
+  const perExecutor = demand.executorPod?.[key];
+  const detail = key.endsWith('.memory') && demand.executor
+    ? ` (spark.executor.memory ${demand.executor.heapMiB}Mi + overhead ${demand.executor.overheadMiB}Mi)` : '';
+  return `${engines} × ${formatAmount(key, demand.engine[key]!)} + ${executors} × ${perExecutor === undefined ? '0' : formatAmount(key, perExecutor)}${detail}`;
 }
 
 /**

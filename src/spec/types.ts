@@ -132,8 +132,74 @@ export interface TenantPolicySpec {
   readonly allowFeatureSteps?: boolean;
 }
 
+/**
+ * `ResourceQuota.spec.hard` of a tenant namespace: the resources all its pods together may take.
+ * Keys as Kubernetes names them; values are quantities ("0" forbids).
+ */
+export interface QuotaHardSpec {
+  readonly 'requests.cpu'?: string;
+  readonly 'requests.memory'?: string;
+  readonly 'limits.cpu'?: string;
+  readonly 'limits.memory'?: string;
+  readonly pods?: string;
+  readonly 'services.loadbalancers'?: string;
+  readonly 'services.nodeports'?: string;
+  readonly persistentvolumeclaims?: string;
+  readonly 'requests.storage'?: string;
+}
+
+/** A LimitRange for containers: what a container that sets nothing gets, and the most one may take. */
+export interface LimitRangeSpec {
+  /** Limits of containers that set none. @default - memory 2Gi; cpu only when the quota constrains limits.cpu (the executors' cpu request) */
+  readonly default?: ResourceListSpec;
+  /** Requests of containers that set none. @default - cpu 500m, memory 1Gi */
+  readonly defaultRequest?: ResourceListSpec;
+  /** The most one container may request or limit. @default - none */
+  readonly max?: ResourceListSpec;
+}
+
+/** Traffic into tenant namespaces beyond what the platform itself needs (README, Network policies). */
+export interface NetworkSpec {
+  /** Namespaces whose pods may reach the engines' Spark UI (4040). @default - the proxy namespace */
+  readonly sparkUiFrom?: string[];
+  /**
+   * The external endpoints tenant pods may reach (KDC, HDFS, metastore, Ranger). Declaring any turns
+   * on egress isolation: tenant pods may then reach only these, their own namespace, the cluster's
+   * DNS and the API server. @default - none (egress not restricted)
+   */
+  readonly egress?: EgressSpec[];
+  /** The API server's address for egress rules (a NetworkPolicy cannot select it); required with `egress`. */
+  readonly apiServer?: { readonly cidr: string; readonly port: number };
+}
+
+/** One external endpoint tenant pods may connect to. */
+export interface EgressSpec {
+  /** What it is, for people (e.g. `kdc`). */
+  readonly name: string;
+  /** Its addresses, as a CIDR (`10.0.0.10/32`). */
+  readonly cidr: string;
+  /** TCP ports. */
+  readonly ports: number[];
+}
+
+/** A tenant's network additions. */
+export interface TenantNetworkSpec {
+  /** Endpoints this tenant's pods may reach besides the platform's `network.egress`. */
+  readonly egress?: EgressSpec[];
+}
+
+/** Guardrails of a tenant namespace: its ResourceQuota and LimitRange. */
+export interface QuotaSpec {
+  /** Merged key by key over the package's default (`services.loadbalancers: 0`, `services.nodeports: 0`). */
+  readonly hard?: QuotaHardSpec;
+  readonly limitRange?: LimitRangeSpec;
+}
+
 export interface TenantSpec {
   readonly namespace: string;
+  readonly network?: TenantNetworkSpec;
+  /** Replaces the platform's quota key by key (and LimitRange values one by one). @default - the platform's */
+  readonly quota?: QuotaSpec;
   /** @default - the platform's transport */
   readonly transport?: Transport;
   readonly spark?: SparkSpec;
@@ -228,6 +294,10 @@ export interface PlatformSpec {
   readonly sourceRoot?: string;
   readonly files: FileSpec[];
   readonly tenants: TenantSpec[];
+  /** Each tenant namespace's ResourceQuota and LimitRange; tenants override. @default - no load balancers, no node ports */
+  readonly quota?: QuotaSpec;
+  /** Each tenant namespace's NetworkPolicies: default-deny ingress, then only the platform's flows. */
+  readonly network?: NetworkSpec;
   /** What tenant entries may do beyond the default trust boundary. @default - nothing beyond it */
   readonly tenantPolicy?: TenantPolicySpec;
   readonly gitops?: { readonly argocd?: ArgoCdSpec };

@@ -5,6 +5,9 @@ import { SpecOrigin } from '../spec/platform';
 import { Transport } from '../spec/types';
 import { materializerScript } from './materializer-script';
 
+
+/** The init container's resources; the quota checks count them in every engine and executor pod (src/pod/tenant-demand.ts). */
+export const CONFIG_SYNC_RESOURCES = { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '256Mi' } } as const;
 /** A file one pod receives: a spec entry, or a file the package generates (spark-defaults.conf, a pod template). */
 export interface SyncFile {
   readonly name: string;
@@ -128,8 +131,8 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
       volumeMounts: initMounts,
       securityContext: props.securityContext,
       resources: {
-        requests: { cpu: k8s.Quantity.fromString('50m'), memory: k8s.Quantity.fromString('64Mi') },
-        limits: { memory: k8s.Quantity.fromString('256Mi') },
+        requests: { cpu: k8s.Quantity.fromString(CONFIG_SYNC_RESOURCES.requests.cpu), memory: k8s.Quantity.fromString(CONFIG_SYNC_RESOURCES.requests.memory) },
+        limits: { memory: k8s.Quantity.fromString(CONFIG_SYNC_RESOURCES.limits.memory) },
       },
     },
     volumes,

@@ -220,7 +220,7 @@ const CASES: readonly BadSpec[] = [
   {
     name: 'an empty tenant entry',
     spec: edit(['  - namespace: team-b', '  -']),
-    expected: ['<SPEC>:24:4: tenants[1]: must be a mapping with the fields namespace (required), transport, spark, engine, hostAliases, labels (e.g. { namespace: team-a }), got null'],
+    expected: ['<SPEC>:24:4: tenants[1]: must be a mapping with the fields namespace (required), transport, spark, engine, hostAliases, labels, quota, network (e.g. { namespace: team-a }), got null'],
   },
   {
     name: 'spark properties written as a list',
@@ -246,7 +246,7 @@ const CASES: readonly BadSpec[] = [
   {
     name: 'a misspelt top-level field', cli: true,
     spec: edit(['roleEnv: ACME_EXECUTOR', 'roleEnv: ACME_EXECUTOR\ntennants: []']),
-    expected: ['<SPEC>:4:1: tennants: unknown field "tennants" (did you mean "tenants"?); valid fields: name, image, roleEnv, transport, proxy, engine, spark, security, secrets, allowPlaintextSecrets, kerberos, sourceRoot, files, tenants, tenantPolicy, gitops'],
+    expected: ['<SPEC>:4:1: tennants: unknown field "tennants" (did you mean "tenants"?); valid fields: name, image, roleEnv, transport, proxy, engine, spark, security, secrets, allowPlaintextSecrets, kerberos, sourceRoot, files, tenants, quota, network, tenantPolicy, gitops'],
   },
   {
     name: 'a misspelt required field of a file',
@@ -261,7 +261,7 @@ const CASES: readonly BadSpec[] = [
     spec: edit(['  - namespace: team-b', '  - <<: { namespace: team-b }']),
     expected: [
       '<SPEC>:24:5: tenants[1]: missing required field "namespace" (e.g. namespace: team-a)',
-      '<SPEC>:24:5: tenants[1]["<<"]: YAML merge keys ("<<") are not supported; write the fields out (valid fields: namespace, transport, spark, engine, hostAliases, labels)',
+      '<SPEC>:24:5: tenants[1]["<<"]: YAML merge keys ("<<") are not supported; write the fields out (valid fields: namespace, transport, spark, engine, hostAliases, labels, quota, network)',
     ],
   },
   {
@@ -566,6 +566,67 @@ const CASES: readonly BadSpec[] = [
     name: 'engine memory too small for Spark\'s driver overhead',
     spec: edit(['tenants:\n  - namespace: team-a', 'tenants:\n  - namespace: team-a\n    engine: { resources: { requests: { memory: 256Mi }, limits: { memory: 384Mi } } }']),
     expected: ['<SPEC>:24:75: tenants[0].engine.resources.limits.memory: memory 384Mi cannot hold a Spark driver: Spark adds at least 384 MiB of overhead to the heap; give the engine more than 384Mi (e.g. 1Gi)'],
+  },
+  // ------------------------------------------------------------------ quotas and limits
+  {
+    name: 'a tenant quota smaller than its own engine and executors', cli: true,
+    spec: edit(['tenants:\n  - namespace: team-a', 'tenants:\n  - namespace: team-a\n    quota: { hard: { requests.memory: 2Gi, pods: "2" } }']),
+    expected: [
+      '<SPEC>:24:39: tenants[0].quota.hard["requests.memory"]: the quota\'s requests.memory 2Gi cannot hold team-a\'s own pods, which need 3840Mi: 1 engine × 1Gi + 2 executors (spark.executor.instances) × 1408Mi (spark.executor.memory 1024Mi + overhead 384Mi); raise requests.memory to at least 3840Mi, or lower spark.executor.instances or the sizes',
+      '<SPEC>:24:50: tenants[0].quota.hard.pods: the quota\'s pods 2 cannot hold team-a\'s own pods, which need 3: 1 engine + 2 executors (spark.executor.instances); raise pods to at least 3, or lower spark.executor.instances or the sizes',
+    ],
+  },
+  {
+    name: 'a platform quota on limits.cpu smaller than the default cpu limits it implies',
+    spec: edit(['files:\n', 'quota: { hard: { limits.cpu: "2" } }\nfiles:\n']),
+    expected: [
+      '<SPEC>:12:30: quota.hard["limits.cpu"]: the quota\'s limits.cpu 2 cannot hold team-a\'s own pods, which need 3: 1 engine × 1 + 2 executors (spark.executor.instances) × 1; raise limits.cpu to at least 3 (in tenants[0].quota.hard for this tenant alone), or lower spark.executor.instances or the sizes',
+      '<SPEC>:12:30: quota.hard["limits.cpu"]: the quota\'s limits.cpu 2 cannot hold team-b\'s own pods, which need 3: 1 engine × 1 + 2 executors (spark.executor.instances) × 1; raise limits.cpu to at least 3 (in tenants[1].quota.hard for this tenant alone), or lower spark.executor.instances or the sizes',
+    ],
+  },
+  {
+    name: 'a LimitRange default above its max',
+    spec: edit(['files:\n', 'quota: { limitRange: { default: { memory: 8Gi }, max: { memory: 4Gi } } }\nfiles:\n']),
+    expected: [
+      '<SPEC>:12:43: quota.limitRange.default.memory: the LimitRange\'s default memory 8Gi is above its max 4Gi; the API server refuses such a LimitRange, so lower default.memory or raise max.memory',
+    ],
+  },
+  {
+    name: 'a package default above a tenant LimitRange max',
+    spec: edit(['tenants:\n  - namespace: team-a', 'tenants:\n  - namespace: team-a\n    quota: { limitRange: { max: { cpu: 250m } } }']),
+    expected: [
+      '<SPEC>:24:40: tenants[0].quota.limitRange.max.cpu: the LimitRange\'s defaultRequest cpu 500m (the package\'s default) is above its max 250m (for team-a); the API server refuses such a LimitRange, so lower defaultRequest.cpu or raise max.cpu',
+      '<SPEC>:24:40: tenants[0].quota.limitRange.max.cpu: the engine container\'s request cpu 500m in team-a is above the LimitRange\'s max cpu 250m; the API server\'s LimitRanger refuses such a pod, so raise max.cpu or make the engine smaller',
+    ],
+  },
+  {
+    name: 'a LimitRange max below the executors Spark makes',
+    spec: edit(['files:\n', 'quota: { limitRange: { max: { memory: 3Gi } } }\nfiles:\n'], ['spark.executor.instances: "2"', 'spark.executor.memory: 4g']),
+    expected: [
+      '<SPEC>:12:39: quota.limitRange.max.memory: each executor container\'s request memory 4505Mi in team-a is above the LimitRange\'s max memory 3Gi; the API server\'s LimitRanger refuses such a pod, so raise max.memory or make the executors smaller',
+      '<SPEC>:12:39: quota.limitRange.max.memory: each executor container\'s request memory 4505Mi in team-b is above the LimitRange\'s max memory 3Gi; the API server\'s LimitRanger refuses such a pod, so raise max.memory or make the executors smaller',
+    ],
+  },
+  {
+    name: 'a quota key the package does not know',
+    spec: edit(['files:\n', 'quota: { hard: { requests.gpu: "1" } }\nfiles:\n']),
+    expected: [
+      '<SPEC>:12:18: quota.hard["requests.gpu"]: unknown field "requests.gpu" (did you mean "requests.cpu"?); valid fields: requests.cpu, requests.memory, limits.cpu, limits.memory, pods, services.loadbalancers, services.nodeports, persistentvolumeclaims, requests.storage',
+    ],
+  },
+  // ------------------------------------------------------------------ network
+  {
+    name: 'an egress port out of range', cli: true,
+    spec: edit(['files:\n', 'network: { apiServer: { cidr: 10.0.0.1/32, port: 6443 }, egress: [{ name: kdc, cidr: 10.0.0.10/32, ports: [88, 70000] }] }\nfiles:\n']),
+    expected: ['<SPEC>:12:112: network.egress[0].ports[1]: must be at most 65535, got 70000'],
+  },
+  {
+    name: 'a tenant egress entry whose CIDR has no prefix, without the API server\'s address',
+    spec: edit(['tenants:\n  - namespace: team-a', 'tenants:\n  - namespace: team-a\n    network: { egress: [{ name: kdc, cidr: 10.0.0.10, ports: [88] }] }']),
+    expected: [
+      '<SPEC>:24:44: tenants[0].network.egress[0].cidr: "10.0.0.10" is not a CIDR (an IPv4 or IPv6 address and a prefix length, e.g. 10.0.0.10/32 or fd00::/64); NetworkPolicy ipBlock needs one',
+      '<SPEC>:24:24: tenants[0].network.egress: egress isolation needs network.apiServer ({cidr, port}): a NetworkPolicy cannot select the API server, and engines must reach it to create their executors (kubectl get endpoints kubernetes -n default shows its address)',
+    ],
   },
   // ------------------------------------------------------------------ image
   {
