@@ -10,7 +10,7 @@ import { startCluster } from './lib/cluster';
 import { E2eContext, REPO } from './lib/context';
 import { serviceAccountIdentity } from './lib/identities';
 import { PodJson } from './lib/pod-view';
-import { Daemons, HarnessError } from './lib/processes';
+import { Daemons, HarnessError, sleep } from './lib/processes';
 import { Report } from './lib/report';
 import { synthInto, writeFleetVariant, writeSpecVariant } from './lib/spec-variants';
 import { installTools } from './lib/tools';
@@ -122,6 +122,10 @@ async function main(): Promise<number> {
         const driver = await submitClusterMode(ctx, spark, proxyPod, proxy, tenant, PROXY_TENANTS_DIR, names.engineServiceAccount);
         if (driver) sparkPods.push({ pod: driver, role: 'engine', what: `Spark ${spark.version} driver pod` });
       }
+      // With no node, a submitted driver stays Pending and holds its share of the tenant's quota for
+      // good; a real one ends. Its object is kept for the file checks; the pod goes, and the quota
+      // controller must have given its share back before the engines ask for executors.
+      await releaseDrivers(ctx, tenants);
       for (const tenant of tenants) {
         const enginePod = cluster.admin.list('pods', tenant, 'app.kubernetes.io/component=engine')[0] as PodJson | undefined;
         if (!enginePod) { report.check(`Spark ${spark.version}: the engine pod of ${tenant} exists`, false, 'the engine Deployment has no Pod'); continue; }
@@ -172,8 +176,7 @@ async function main(): Promise<number> {
     if (!(error instanceof HarnessError)) throw error;
     report.check('the suite ran to the end', false, error.message);
   } finally {
-    daemons.stopAll();
-    await daemons.waitStopped();
+    await daemons.stopGracefully();
     const left = daemons.stillRunning();
     report.check('every component the suite started has stopped', left.length === 0, `still running: pids ${left.join(', ')}`);
     report.time('total', (Date.now() - total) / 1000);
@@ -183,6 +186,19 @@ async function main(): Promise<number> {
   report.write(path.join(REPO, 'e2e-report.json'));
   console.log(report.summary());
   return report.failed > 0 ? 1 : 0;
+}
+
+/** Deletes the tenants' driver pods and waits (bounded) until every quota counts only the pods left. */
+async function releaseDrivers(ctx: E2eContext, tenants: readonly string[]): Promise<void> {
+  const { admin } = ctx.cluster;
+  for (const tenant of tenants) admin.run(['delete', 'pods', '-n', tenant, '-l', 'spark-role=driver', '--wait=true', '--timeout=60s']);
+  const settled = () => tenants.every(tenant => {
+    const pods = admin.list('pods', tenant).length;
+    return admin.list('resourcequotas', tenant).every(q => Number((q as { status?: { used?: Record<string, string> } }).status?.used?.pods ?? pods) === pods);
+  });
+  const deadline = Date.now() + 60_000;
+  while (!settled() && Date.now() < deadline) await sleep(500);
+  ctx.report.check('the quota controller counted the deleted driver pods out', settled(), 'a ResourceQuota still counts pods that are gone');
 }
 
 main().then(code => process.exit(code), error => {

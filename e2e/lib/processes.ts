@@ -13,7 +13,7 @@ export class Daemons {
 
   constructor() {
     // On the way out there is no time to wait for a graceful stop: kill outright, leave nothing behind.
-    const killAll = () => this.stopAll('SIGKILL');
+    const killAll = () => this.killAll();
     process.once('exit', killAll);
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.once(signal, () => {
@@ -34,39 +34,41 @@ export class Daemons {
     return new RunningDaemon(name, child, log);
   }
 
-  /** Signals every daemon's process group, newest first (the API server before etcd). */
-  stopAll(signal: NodeJS.Signals = 'SIGTERM'): void {
-    for (const { child } of this.running.splice(0).reverse()) {
-      this.stopping.push(child);
-      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) continue;
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        // already gone
-      }
-    }
-    if (signal === 'SIGKILL') {
-      for (const child of this.stopping) {
-        if (child.pid !== undefined) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
-      }
+  /** Kills every daemon's process group at once: for the way out, when there is no time to wait. */
+  killAll(): void {
+    this.stopping.push(...this.running.splice(0).map(d => d.child));
+    for (const child of this.stopping) {
+      if (exited(child) || child.pid === undefined) continue;
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
     }
   }
 
-  /** Daemons whose process is still there (none, after waitStopped). */
+  /** Daemons whose process is still there (none, after stopGracefully). */
   stillRunning(): number[] {
     return this.stopping.filter(c => c.pid !== undefined && alive(c.pid)).map(c => c.pid!);
   }
 
-  /** Waits (bounded) until every stopped daemon has exited; one that has not is killed. */
-  async waitStopped(timeoutMs = 15000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (const child of this.stopping) {
-      while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) await sleep(100);
-      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-        try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+  /**
+   * Stops the daemons one by one, newest first, so the API server shuts down while etcd still
+   * answers: SIGTERM, then SIGKILL for one still there after `graceMs`, waiting (bounded) until each
+   * has really exited.
+   */
+  async stopGracefully(graceMs = 10_000): Promise<void> {
+    for (const { child } of this.running.splice(0).reverse()) {
+      this.stopping.push(child);
+      for (const [signal, waitMs] of [['SIGTERM', graceMs], ['SIGKILL', 5_000]] as const) {
+        if (exited(child) || child.pid === undefined) break;
+        try { process.kill(-child.pid, signal); } catch { /* gone */ }
+        const deadline = Date.now() + waitMs;
+        while (!exited(child) && Date.now() < deadline) await sleep(100);
       }
     }
   }
+
+}
+
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
 }
 
 function alive(pid: number): boolean {
