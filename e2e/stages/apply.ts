@@ -6,6 +6,8 @@ import { KubeObject } from '../lib/kubectl';
 import { sleep } from '../lib/processes';
 
 const MANIFEST_SUFFIX = '.k8s.yaml';
+/** The field manager of every apply the suite makes, as GitOps tools have theirs. */
+const FIELD_MANAGER = 'spark-tenancy-e2e';
 const POD_WAIT_MS = 90_000;
 
 export interface AppliedDist {
@@ -25,7 +27,7 @@ export async function applyDist(ctx: E2eContext, distDir: string, label: string,
   const { admin } = ctx.cluster;
   const files = fs.readdirSync(distDir).filter(f => f.endsWith(MANIFEST_SUFFIX)).sort().map(f => path.join(distDir, f));
   const started = Date.now();
-  const first = admin.applyServerSide(files);
+  const first = admin.applyServerSide(files, FIELD_MANAGER);
   const seconds = (Date.now() - started) / 1000;
   const objects = first.stdout.split('\n').filter(line => / serverside-applied$/.test(line)).length;
   const ok = ctx.report.check(`${label}: ${files.length} files applied server-side with strict field validation (${objects} objects, ${seconds.toFixed(1)} s)`,
@@ -43,25 +45,24 @@ export async function applyDist(ctx: E2eContext, distDir: string, label: string,
 function checkIdempotent(ctx: E2eContext, files: readonly string[], label: string): void {
   const { admin } = ctx.cluster;
   const before = resourceVersions(ctx, files);
-  const second = admin.applyServerSide(files);
+  const second = admin.applyServerSide(files, FIELD_MANAGER);
   const after = resourceVersions(ctx, files);
   const changed = [...after].filter(([key, version]) => before.get(key) !== version).map(([key]) => key);
   ctx.report.check(`${label}: a second apply changes nothing`, second.status === 0 && changed.length === 0,
     second.status !== 0 ? second.stderr.trim() : `changed by the second apply: ${changed.join(', ')}`);
 }
 
-/**
- * kind/namespace/name → what a write of the applied fields would move: `metadata.generation` where
- * the API server keeps one (controllers write status meanwhile, which moves resourceVersion but not
- * generation), else resourceVersion.
- */
+/** kind/namespace/name → what a write of the applied fields would move: generation and the apply's managedFields entry. */
 function resourceVersions(ctx: E2eContext, files: readonly string[]): Map<string, string> {
   const versions = new Map<string, string>();
   // One kubectl for all files: a thousand-tenant platform is one process, not a thousand.
   const list = JSON.parse(ctx.cluster.admin.ok(['get', ...files.flatMap(f => ['-f', f]), '-o', 'json'])) as { items?: KubeObject[] } & KubeObject;
   for (const o of list.items ?? [list]) {
-    const meta = o.metadata as { resourceVersion?: string; generation?: number };
-    versions.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, meta.generation !== undefined ? `generation ${meta.generation}` : `resourceVersion ${meta.resourceVersion}`);
+    const meta = o.metadata as { generation?: number; managedFields?: { manager?: string; operation?: string; time?: string; fieldsV1?: unknown }[] };
+    // What the apply owns: a real change moves its managedFields entry (time and fields); a no-op apply
+    // does not. Controllers writing status (the quota controller, the ReplicaSet controller) do not count.
+    const applied = (meta.managedFields ?? []).filter(f => f.manager === FIELD_MANAGER && f.operation === 'Apply');
+    versions.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, JSON.stringify([meta.generation, applied]));
   }
   return versions;
 }
