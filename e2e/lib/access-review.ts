@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as https from 'https';
+import { RbacResource, resourceParts } from '../../src/constructs/rbac-contract';
 import { HarnessError } from './processes';
 
 /** One question to the API server's authorizer. */
@@ -16,8 +17,7 @@ export interface AccessQuestion {
  * Straight over HTTPS so a table of hundreds of rows takes seconds, not a kubectl process per row.
  */
 export function canI(server: string, caCert: string, token: string, question: AccessQuestion): Promise<boolean> {
-  const dot = question.resource.indexOf('.');
-  const [resourcePart, group] = dot < 0 ? [question.resource, ''] : [question.resource.slice(0, dot), question.resource.slice(dot + 1)];
+  const { group, resource: resourcePart } = resourceParts(question.resource as RbacResource);
   const [resource, subresource] = resourcePart.split('/');
   const body = JSON.stringify({
     apiVersion: 'authorization.k8s.io/v1',

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { quantityValue } from '../../src/spark/driver-resources';
 import { E2eContext, REPO } from '../lib/context';
 import { ServiceAccountIdentity } from '../lib/identities';
 import { containerView, materialize, namespaceObjectsFromApi, PodJson } from '../lib/pod-view';
@@ -84,18 +85,11 @@ export async function submitClusterMode(ctx: E2eContext, spark: SparkRelease, pr
   const engine = ctx.cluster.admin.list('pods', tenant, 'app.kubernetes.io/component=engine')[0] as PodJson | undefined;
   const want = (engine?.spec.containers[0] as { resources?: { limits?: { memory?: string } } } | undefined)?.resources?.limits?.memory;
   const got = (driver.spec.containers[0] as { resources?: { limits?: { memory?: string } } }).resources?.limits?.memory;
-  ctx.report.check(`${label}: the driver's memory limit ${got} is the engine's ${want}`, want !== undefined && got !== undefined && bytes(got) === bytes(want),
+  ctx.report.check(`${label}: the driver's memory limit ${got} is the engine's ${want}`, want !== undefined && got !== undefined && quantityValue(got) === quantityValue(want),
     `driver limit ${got}, engine limit ${want}`);
   return driver;
 }
 
-/** A Kubernetes memory quantity in bytes (the binary and decimal suffixes Spark and the spec use). */
-function bytes(quantity: string): number {
-  const match = /^([0-9.]+)([KMGTPE]i?|k)?$/.exec(quantity);
-  if (!match) return NaN;
-  const factor: Record<string, number> = { '': 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
-  return Number(match[1]) * (factor[match[2] ?? ''] ?? NaN);
-}
 
 /**
  * Client mode, as the engine container starts: the engine pod's own config-sync run for real, then

@@ -4,7 +4,7 @@ import { isIP } from 'net';
 import * as path from 'path';
 import { ownedSparkKeys } from '../spark/owned-keys';
 import { checkFeatureStepClasses, checkProperties } from '../spark/spark-property-checks';
-import { driverResourcesProblem } from '../spark/driver-resources';
+import { driverResourcesProblem, quantityValue } from '../spark/driver-resources';
 import { KERBEROS_FILE_ROLES } from '../spark/kerberos';
 import { checkTenantProperties } from '../spark/tenant-properties';
 import { suggestion } from './did-you-mean';
@@ -282,7 +282,7 @@ function checkQuotas(spec: PlatformSpec, report: Report): void {
       for (const [low, high] of pairs) {
         const a = limitRange[low]?.[name];
         const b = limitRange[high]?.[name];
-        if (a === undefined || b === undefined || quantityValue(a) <= quantityValue(b)) continue;
+        if (a === undefined || b === undefined || quantityValue(a)! <= quantityValue(b)!) continue;
         const lowPath = limitRangePath(tenant, i, low, name);
         const where = lowPath[lowPath.length - 1] === 'namespace' ? limitRangePath(tenant, i, high, name) : lowPath;
         const fromPackage = lowPath[lowPath.length - 1] === 'namespace' ? " (the package's default)" : '';
@@ -305,7 +305,7 @@ function checkQuotas(spec: PlatformSpec, report: Report): void {
         ['each executor container\'s request', executor && (name === 'cpu' ? `${executor.cpuRequestMillis}m` : `${executor.memoryMiB}Mi`)],
         ['each executor container\'s limit', executor && (name === 'cpu' ? (executor.cpuLimitMillis !== undefined ? `${executor.cpuLimitMillis}m` : undefined) : `${executor.memoryMiB}Mi`)],
       ];
-      const above = sizes.find(([, v]) => v !== undefined && quantityValue(v) > quantityValue(max));
+      const above = sizes.find(([, v]) => v !== undefined && quantityValue(v)! > quantityValue(max)!);
       if (above) {
         report(limitRangePath(tenant, i, 'max', name), `${above[0]} ${name} ${above[1]} in ${tenant.namespace} is above the LimitRange's max ${name} ${max}; `
           + `the API server's LimitRanger refuses such a pod, so raise max.${name} or make the ${above[0].includes('engine') ? 'engine' : 'executors'} smaller`);
@@ -411,7 +411,7 @@ function checkResources(resources: ResourcesSpec, where: Segments, report: Repor
   for (const name of ['cpu', 'memory'] as const) {
     const request = resources.requests?.[name];
     const limit = resources.limits?.[name];
-    if (request === undefined || limit === undefined || quantityValue(request) <= quantityValue(limit)) continue;
+    if (request === undefined || limit === undefined || quantityValue(request)! <= quantityValue(limit)!) continue;
     const fromElsewhere = (list: 'requests' | 'limits') => inherited !== undefined && inherited.own[list]?.[name] === undefined;
     const origin = (list: 'requests' | 'limits') => (!fromElsewhere(list) ? ''
       : inherited!.from ? ` (from ${formatPath([...inherited!.from, list, name])})` : " (the package's default)");
@@ -420,13 +420,6 @@ function checkResources(resources: ResourcesSpec, where: Segments, report: Repor
   }
 }
 
-/** A Kubernetes quantity (as the schema allows: digits, optional fraction, optional suffix) as a number. */
-function quantityValue(quantity: string): number {
-  const match = /^([0-9.]+)([a-zA-Z]*)$/.exec(quantity)!;
-  const binary: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-  const decimal: Record<string, number> = { '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
-  return Number(match[1]) * (binary[match[2]] ?? decimal[match[2]]);
-}
 
 /** Why a file volume cannot be mounted at `mountPath`, or undefined when it can. */
 export function mountPathProblem(mountPath: string): string | undefined {
