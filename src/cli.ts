@@ -10,18 +10,28 @@ export function runCli(main: () => void): void {
   try {
     main();
   } catch (e) {
-    if (e instanceof SpecError) {
-      for (const line of e.message.split('\n')) process.stderr.write(`error: ${line}\n`);
-      process.stderr.write(`spark-tenancy: ${e.problems.length} problem(s) in the spec; nothing was written\n`);
-    } else if (e instanceof ManifestValidationError) {
-      for (const violation of e.violations) process.stderr.write(`error: ${formatViolation(violation)}\n`);
-      process.stderr.write(`spark-tenancy: ${e.violations.length} manifest violation(s); nothing was written\n`);
-    } else {
-      process.stderr.write(`error: ${(e as Error).message ?? String(e)}\n`);
-      if (process.env.SPARK_TENANCY_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
-      process.stderr.write('spark-tenancy: synth failed; nothing was written\n');
-    }
+    printError(e, 'nothing was written', 'synth failed');
     process.exitCode = 1;
+  }
+}
+
+/**
+ * Prints an error the way every command does: a `SpecError` one positioned line per problem, a
+ * `ManifestValidationError` one line per violation, anything else its message (its stack with
+ * SPARK_TENANCY_DEBUG). `outcome` ends the summary line (`nothing was written`); `failed` names a
+ * failure that is neither.
+ */
+export function printError(e: unknown, outcome: string, failed: string): void {
+  if (e instanceof SpecError) {
+    for (const line of e.message.split('\n')) process.stderr.write(`error: ${line}\n`);
+    process.stderr.write(`spark-tenancy: ${e.problems.length} problem(s) in the spec; ${outcome}\n`);
+  } else if (e instanceof ManifestValidationError) {
+    for (const violation of e.violations) process.stderr.write(`error: ${formatViolation(violation)}\n`);
+    process.stderr.write(`spark-tenancy: ${e.violations.length} manifest violation(s); ${outcome}\n`);
+  } else {
+    process.stderr.write(`error: ${(e as Error).message ?? String(e)}\n`);
+    if (process.env.SPARK_TENANCY_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    process.stderr.write(`spark-tenancy: ${failed}; ${outcome}\n`);
   }
 }
 

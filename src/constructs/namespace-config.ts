@@ -97,6 +97,9 @@ function isText(content: Buffer): boolean {
   return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text);
 }
 
+/** The Namespace annotation naming the Secret and keys the cluster must hold: `<secret>: <key>, <key>`. */
+export const REQUIRED_SECRET_ANNOTATION = 'spark-tenancy.dev/required-secret';
+
 /**
  * Without a secret store the cluster must already hold the Secret; the Namespace says which one and
  * which keys, so a reviewer (and `kubectl describe ns`) can see what is expected.
@@ -105,5 +108,5 @@ export function requiredSecretAnnotation(platform: Platform, roles: readonly Rol
   const { spec } = platform;
   const secretKeys = platform.files.filter(f => f.secret && f.roles.some(r => roles.includes(r))).map(f => f.key);
   if (secretKeys.length === 0 || spec.allowPlaintextSecrets || spec.secrets?.store) return undefined;
-  return { 'spark-tenancy.dev/required-secret': `${objectNames(spec).secret}: ${secretKeys.join(', ')}` };
+  return { [REQUIRED_SECRET_ANNOTATION]: `${objectNames(spec).secret}: ${secretKeys.join(', ')}` };
 }

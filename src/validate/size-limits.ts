@@ -19,7 +19,13 @@ const MAX_ANNOTATIONS_BYTES = 262_144;
 const MAX_POD_TEMPLATE_FILE_BYTES = 1_572_864;
 const MAX_ARG_STRLEN = 131_072;
 const MAX_CONTAINER_EXEC_BYTES = 2_000_000;
-const MAX_OBJECT_JSON_BYTES = 1_572_864;
+export const MAX_OBJECT_JSON_BYTES = 1_572_864;
+/**
+ * Argo CD's repo server refuses a directory Application whose manifests add up to more than
+ * `reposerver.max.combined.directory.manifests.size`, 10M by default (a Kubernetes quantity: 10,000,000
+ * bytes). Each namespace's Application includes one file (src/constructs/argo-cd.ts), so the limit is per file.
+ */
+export const ARGOCD_MAX_DIRECTORY_MANIFEST_BYTES = 10_000_000;
 
 /** Whole object as the API server stores it (JSON is the upper bound of its protobuf form). */
 export function checkObjectSize(object: JsonObject, report: Report): void {

@@ -1,0 +1,142 @@
+import { Platform } from '../spec/platform';
+import { ARGOCD_MAX_DIRECTORY_MANIFEST_BYTES, MAX_OBJECT_JSON_BYTES } from '../validate/size-limits';
+import { jsonBytes } from '../validate/json';
+import { Drift, driftOf } from './drift';
+import { changedPaths, jsonEqual } from './json-diff';
+import { Baseline, ManifestFileSet, ManifestObject, ManifestSet, parseManifests } from './manifest-set';
+import { namespaceRisks, NamespaceSides, Risk } from './risks';
+import { Roll, rollOf } from './rolls';
+
+/** One namespace that changes: its objects by kind and name, and its file's size on both sides. */
+export interface NamespaceChange {
+  readonly namespace: string;
+  readonly status: 'added' | 'removed' | 'changed';
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  /** Changed objects with the fields that differ (two levels down: `data[krb5.conf]`, `spec.template`). */
+  readonly changed: readonly { readonly object: string; readonly fields: readonly string[] }[];
+  readonly bytesBefore: number;
+  readonly bytesAfter: number;
+}
+
+/** What one synth would change in the committed manifests: the structure every format is printed from. */
+export interface Plan {
+  /** Where the committed side was read: `dist/`, or `<ref>:dist/`. */
+  readonly baseline: string;
+  /** Why the committed side is empty, when it is (then everything is planned as new). */
+  readonly baselineMissing?: string;
+  /** Anything at all would change in the committed files (objects, drift, or bytes). */
+  readonly changes: boolean;
+  readonly namespaces: readonly NamespaceChange[];
+  /** Namespaces whose file stays byte for byte the same: counted, not listed. */
+  readonly unchanged: number;
+  readonly rolls: readonly Roll[];
+  /** Pods the rolls replace (the workloads' replicas; an engine's executors go with it). */
+  readonly pods: number;
+  readonly risks: readonly Risk[];
+  readonly drift: readonly Drift[];
+  readonly size: {
+    readonly bytesBefore: number;
+    readonly bytesAfter: number;
+    readonly largestFile?: { readonly namespace: string; readonly bytes: number; readonly limit: number };
+    readonly largestObject?: { readonly object: string; readonly bytes: number; readonly limit: number };
+  };
+}
+
+/** Compares what synth writes (`synthesized`: file name → YAML) with the committed baseline. */
+export function planChanges(platform: Platform, synthesized: ReadonlyMap<string, string>, baseline: Baseline): Plan {
+  const before = parseManifests(baseline.files);
+  const after = parseManifests(synthesized);
+  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const preserved = preservesOnDeletion(after);
+  const namespaces: NamespaceChange[] = [];
+  const rolls: Roll[] = [];
+  const risks: Risk[] = [];
+  const drift: Drift[] = [];
+  let unchanged = 0;
+  for (const namespace of names) {
+    const sides: NamespaceSides = { namespace, before: before.get(namespace), after: after.get(namespace) };
+    if (sides.before) drift.push(...dedupe(driftOf(sides.before)));
+    if (sides.before && sides.after && baseline.files.get(`${namespace}.k8s.yaml`) === synthesized.get(`${namespace}.k8s.yaml`)) {
+      unchanged++;
+      continue;
+    }
+    const change = namespaceChange(sides);
+    namespaces.push(change);
+    const namespaceRolls = sides.before && sides.after ? rollsOf(platform, namespace, sides.before, sides.after) : [];
+    rolls.push(...namespaceRolls);
+    risks.push(...namespaceRisks(sides, platform.spec.proxy.namespace, namespaceRolls, preserved));
+  }
+  const bytes = (set: ManifestSet) => [...set.values()].reduce((sum, f) => sum + f.bytes, 0);
+  return {
+    baseline: baseline.source,
+    ...(baseline.missing ? { baselineMissing: baseline.missing } : {}),
+    changes: namespaces.length > 0 || drift.length > 0,
+    namespaces,
+    unchanged,
+    rolls,
+    pods: rolls.reduce((sum, r) => sum + r.pods, 0),
+    risks,
+    drift,
+    size: { bytesBefore: bytes(before), bytesAfter: bytes(after), ...largest(after) },
+  };
+}
+
+function namespaceChange({ namespace, before, after }: NamespaceSides): NamespaceChange {
+  const old = new Map((before?.objects ?? []).map(o => [o.id, o]));
+  const now = new Map((after?.objects ?? []).map(o => [o.id, o]));
+  const changed = [...now.values()]
+    .filter(o => old.has(o.id) && !jsonEqual(old.get(o.id)!.json, o.json))
+    .map(o => ({ object: o.id, fields: changedPaths(old.get(o.id)!.json, o.json, 2) }));
+  return {
+    namespace,
+    status: !before ? 'added' : !after ? 'removed' : 'changed',
+    added: [...now.keys()].filter(id => !old.has(id)),
+    removed: [...old.keys()].filter(id => !now.has(id)),
+    changed,
+    bytesBefore: before?.bytes ?? 0,
+    bytesAfter: after?.bytes ?? 0,
+  };
+}
+
+function rollsOf(platform: Platform, namespace: string, before: ManifestFileSet, after: ManifestFileSet): Roll[] {
+  const old = new Map(before.objects.map(o => [o.id, o]));
+  return after.objects.flatMap(object => {
+    const was = old.get(object.id);
+    const roll = was && rollOf(platform, namespace, { object: was, namespaceObjects: before.objects }, { object, namespaceObjects: after.objects });
+    return roll ? [roll] : [];
+  });
+}
+
+/** Whether the synthesized ApplicationSet keeps a removed namespace's objects (no prune on Application deletion). */
+function preservesOnDeletion(after: ManifestSet): boolean {
+  return [...after.values()].some(f => f.objects.some(o => o.kind === 'ApplicationSet'
+    && (o.json.spec as { syncPolicy?: { preserveResourcesOnDeletion?: boolean } } | undefined)?.syncPolicy?.preserveResourcesOnDeletion === true));
+}
+
+/** The largest file (Argo CD's per-Application limit; one file per Application) and object (the API server's). */
+function largest(after: ManifestSet): Pick<Plan['size'], 'largestFile' | 'largestObject'> {
+  let file: ManifestFileSet | undefined;
+  let object: { o: ManifestObject; bytes: number } | undefined;
+  for (const f of after.values()) {
+    if (!file || f.bytes > file.bytes) file = f;
+    for (const o of f.objects) {
+      const bytes = jsonBytes(o.json);
+      if (!object || bytes > object.bytes) object = { o, bytes };
+    }
+  }
+  return {
+    ...(file ? { largestFile: { namespace: file.namespace, bytes: file.bytes, limit: ARGOCD_MAX_DIRECTORY_MANIFEST_BYTES } } : {}),
+    ...(object ? { largestObject: { object: object.o.id, bytes: object.bytes, limit: MAX_OBJECT_JSON_BYTES } } : {}),
+  };
+}
+
+function dedupe(drift: Drift[]): Drift[] {
+  const seen = new Set<string>();
+  return drift.filter(d => {
+    const key = `${d.object}\n${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
