@@ -1,0 +1,175 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { synthPlatform } from '../../src';
+import { tempDirs } from '../harness/temp-dirs';
+import { fixtureSpec, writeFixture } from './fixture';
+import { jsonPlan, plan } from './run';
+
+const tmp = tempDirs();
+
+function fixture(tenants?: readonly string[]): { dir: string; spec: string; dist: string } {
+  const dir = tmp('plan-');
+  const spec = writeFixture(dir, tenants);
+  return { dir, spec, dist: path.join(dir, 'dist') };
+}
+
+describe('plan', () => {
+  test('a spec whose dist/ is up to date plans nothing and exits 0', async () => {
+    // GIVEN a fixture whose dist/ was just synthesized
+    const { spec, dist } = fixture();
+    // WHEN it is planned
+    const result = await plan(['--spec', spec, '--dist', dist]);
+    // THEN nothing changes
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('no changes');
+  });
+
+  test('changing krb5.conf names every engine and the proxy that roll, because of that file', async () => {
+    // GIVEN a committed dist/, then a change to the krb5.conf every role receives
+    const { dir, spec, dist } = fixture();
+    fs.appendFileSync(path.join(dir, 'conf', 'krb5.conf'), '  dns_lookup_kdc = false\n');
+    // WHEN it is planned
+    const { code, plan: result } = await jsonPlan(spec, dist);
+    // THEN the proxy and the three engines roll, each naming krb5.conf and its source, and executors' template too
+    expect(code).toBe(2);
+    expect(result.rolls.map(r => r.object).sort()).toEqual([
+      'Deployment blue/fleet-engine', 'Deployment fleet-proxy/fleet-proxy', 'Deployment green/fleet-engine', 'Deployment red/fleet-engine',
+    ]);
+    for (const roll of result.rolls) {
+      expect(roll.reasons).toContainEqual({ kind: 'file', path: '/etc/fleet/krb5/krb5.conf', file: 'krb5.conf', source: 'conf/krb5.conf', change: 'changed' });
+      if (roll.component === 'engine') {
+        const template = roll.reasons.find(r => r.kind === 'template');
+        expect(template).toMatchObject({ file: 'executor-template.yaml', because: [{ kind: 'file', file: 'krb5.conf' }] });
+      }
+    }
+    expect(result.pods).toBe(4);
+    expect(result.risks.filter(r => r.kind === 'proxy')).toHaveLength(1);
+    // AND the text a reviewer reads says the same
+    const text = await plan(['--spec', spec, '--dist', dist]);
+    expect(text.stdout).toMatch(/~ Deployment red\/fleet-engine \(engine, 1 pod\(s\)\): .*file krb5\.conf \(conf\/krb5\.conf\) changed/);
+    expect(text.stdout).toContain('rolls: 4 pod(s) restart');
+  });
+
+  test('a Spark property change names the property and its values, and only engines roll', async () => {
+    // GIVEN a tenant's executor count raised in the spec
+    const { spec, dist } = fixture();
+    fs.writeFileSync(spec, fixtureSpec().replace('  - { namespace: blue }', '  - { namespace: blue, spark: { properties: { spark.executor.instances: "6" } } }'));
+    // WHEN it is planned
+    const { plan: result } = await jsonPlan(spec, dist);
+    // THEN blue's engine rolls because of that property (its spark-defaults.conf), and nothing else rolls
+    expect(result.rolls.map(r => r.object)).toEqual(['Deployment blue/fleet-engine']);
+    expect(result.rolls[0].reasons).toContainEqual(expect.objectContaining({ kind: 'property', key: 'spark.executor.instances', after: '6' }));
+  });
+
+  test('adding a tenant prints the new namespace, the proxy change and the Secret it needs', async () => {
+    // GIVEN a committed dist/ for three tenants, and a fourth added to the spec
+    const { spec, dist } = fixture();
+    fs.writeFileSync(spec, fixtureSpec(['blue', 'green', 'red', 'violet']));
+    // WHEN it is planned
+    const { code, plan: result } = await jsonPlan(spec, dist);
+    // THEN violet is a new namespace, the proxy namespace changes, and violet newly needs its Secret
+    expect(code).toBe(2);
+    const violet = result.namespaces.find(n => n.namespace === 'violet');
+    expect(violet).toMatchObject({ status: 'added', removed: [], changed: [] });
+    expect(violet!.added).toEqual(expect.arrayContaining(['Namespace violet', 'Deployment violet/fleet-engine']));
+    expect(result.namespaces.find(n => n.namespace === 'fleet-proxy')?.status).toBe('changed');
+    expect(result.risks).toContainEqual(expect.objectContaining({ kind: 'proxy', namespace: 'fleet-proxy' }));
+    expect(result.risks).toContainEqual(expect.objectContaining({ kind: 'secret-required', namespace: 'violet' }));
+    expect(result.risks).toContainEqual(expect.objectContaining({ kind: 'rbac', namespace: 'violet' }));
+    // AND the tenants that did not change are counted, not listed
+    expect(result.unchanged).toBe(3);
+    expect(result.namespaces.map(n => n.namespace)).not.toContain('blue');
+  });
+
+  test('removing a tenant prints what a prune would delete', async () => {
+    // GIVEN a committed dist/ for three tenants, and green removed from the spec
+    const { spec, dist } = fixture();
+    const committed = fs.readFileSync(path.join(dist, 'green.k8s.yaml'), 'utf8');
+    fs.writeFileSync(spec, fixtureSpec(['blue', 'red']));
+    // WHEN it is planned
+    const { plan: result } = await jsonPlan(spec, dist);
+    // THEN green is removed with every object it held, and a risk line says a prune deletes them
+    const green = result.namespaces.find(n => n.namespace === 'green')!;
+    expect(green.status).toBe('removed');
+    const objects = committed.split(/^---\n/m).length;
+    expect(green.removed).toHaveLength(objects);
+    expect(green.removed).toContain('Namespace green');
+    const risk = result.risks.find(r => r.kind === 'namespace-removed');
+    expect(risk).toMatchObject({ namespace: 'green' });
+    expect(risk!.message).toContain(`prune deletes its ${objects} objects`);
+    expect(risk!.message).toMatch(/1 Deployment/);
+  });
+
+  test('hand edits in the committed dist/ are reported as drift, by object', async () => {
+    // GIVEN a dist/ where someone changed krb5.conf inside red's ConfigMap and added an object by hand
+    const { spec, dist } = fixture();
+    const red = path.join(dist, 'red.k8s.yaml');
+    fs.writeFileSync(red, fs.readFileSync(red, 'utf8').replace('default_realm = EXAMPLE.COM', 'default_realm = HOTFIX.COM'));
+    fs.appendFileSync(path.join(dist, 'blue.k8s.yaml'), '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: debug\n  namespace: blue\n');
+    // WHEN it is planned
+    const { code, plan: result } = await jsonPlan(spec, dist);
+    // THEN each edit is drift on its object, and the synth's change undoes them
+    expect(code).toBe(2);
+    expect(result.drift).toContainEqual(expect.objectContaining({ namespace: 'red', object: 'ConfigMap red/fleet-files', message: expect.stringContaining('/etc/fleet/krb5/krb5.conf') }));
+    expect(result.drift).toContainEqual(expect.objectContaining({ namespace: 'blue', object: 'ConfigMap blue/debug', message: expect.stringContaining('not written by spark-tenancy') }));
+    expect(result.namespaces.find(n => n.namespace === 'blue')?.removed).toEqual(['ConfigMap blue/debug']);
+    expect(result.drift.filter(d => d.namespace === 'green')).toEqual([]);
+  });
+
+  test('a missing dist/ says so and plans everything as new', async () => {
+    // GIVEN a spec without any committed output
+    const { spec, dir } = fixture();
+    const dist = path.join(dir, 'nowhere');
+    // WHEN it is planned
+    const { code, plan: result } = await jsonPlan(spec, dist);
+    // THEN the plan says why and every namespace is added
+    expect(code).toBe(2);
+    expect(result.baselineMissing).toMatch(/cannot read .*nowhere\/: ENOENT/);
+    expect(result.namespaces.map(n => [n.namespace, n.status])).toEqual([
+      ['blue', 'added'], ['fleet-proxy', 'added'], ['green', 'added'], ['red', 'added'],
+    ]);
+    const text = await plan(['--spec', spec, '--dist', dist]);
+    expect(text.stdout).toContain('everything is planned as new');
+  });
+
+  test('a spec error prints the positioned errors, plans nothing and exits 1', async () => {
+    // GIVEN a spec with an invalid namespace name
+    const { spec, dist } = fixture();
+    fs.writeFileSync(spec, fixtureSpec().replace('namespace: green', 'namespace: Green_Team'));
+    // WHEN it is planned
+    const result = await plan(['--spec', spec, '--dist', dist]);
+    // THEN the usual file:line:col error, nothing on stdout
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^error: .*platform\.yaml:\d+:\d+: tenants\[1\]\.namespace: /m);
+    expect(result.stderr).toContain('nothing was planned');
+  });
+
+  test('--against reads dist/ as committed at a git ref, not the working tree', async () => {
+    // GIVEN a repository whose commit holds the synthesized dist/, then a krb5.conf change synthesized into the working tree
+    const { dir, spec, dist } = fixture();
+    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'platform');
+    fs.appendFileSync(path.join(dir, 'conf', 'krb5.conf'), '# rotated\n');
+    synthPlatform({ specFile: spec, outdir: dist });
+    // WHEN it is planned against HEAD, and against the working tree
+    const against = await jsonPlan(spec, dist, ['--against', 'HEAD']);
+    const onDisk = await jsonPlan(spec, dist);
+    // THEN HEAD's dist/ is compared (everything rolls); the working tree is already synthesized (nothing changes)
+    expect(against.plan.baseline).toBe('HEAD:dist/');
+    expect(against.plan.rolls).toHaveLength(4);
+    expect(onDisk.code).toBe(0);
+    // AND an unknown ref is an error, not an empty baseline
+    const unknown = await plan(['--spec', spec, '--dist', dist, '--against', 'no-such-ref']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('--against no-such-ref: no such commit');
+  });
+
+  test('--help prints the usage and exits 0; an unknown option exits 1', async () => {
+    expect((await plan(['--help'])).stdout).toContain('usage: spark-tenancy plan');
+    expect((await plan(['--frobnicate'])).code).toBe(1);
+  });
+});
