@@ -1,0 +1,82 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { explainSpec, runExplain } from '../../src/explain/cli';
+import { tempDirs } from '../harness/temp-dirs';
+import { writeFixture } from './fixture';
+
+const tmp = tempDirs();
+
+/** Parses each diagram with the real Mermaid parser (test/plan/mermaid-parse.mjs). */
+function mermaidParse(diagrams: readonly string[]): { ok: boolean; diagramType?: string; error?: string }[] {
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'mermaid-parse.mjs')], { input: JSON.stringify(diagrams), encoding: 'utf8', timeout: 60_000 });
+  return JSON.parse(out);
+}
+
+function mermaidBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm)].map(m => m[1]);
+}
+
+describe('explain', () => {
+  const dir = tmp('explain-');
+  const spec = writeFixture(dir);
+  const page = explainSpec(spec);
+
+  test('draws a diagram the real Mermaid parser accepts, and the parser rejects a broken one', () => {
+    // GIVEN the page for the fixture platform, and the same diagram with an edge cut in half
+    const [diagram] = mermaidBlocks(page);
+    expect(diagram).toBeDefined();
+    const broken = diagram.replace(/-->\|"env var"\| (\w+)/, '-->|"env var"');
+    expect(broken).not.toBe(diagram);
+    // WHEN Mermaid parses both
+    const [good, bad] = mermaidParse([diagram, broken]);
+    // THEN it accepts the page's diagram as a flowchart, and refuses the broken one
+    expect(good).toEqual({ ok: true, diagramType: 'flowchart-v2' });
+    expect(bad.ok).toBe(false);
+  }, 90_000);
+
+  test('shows every namespace, which files reach which pod by which transport, and the allowed flows', () => {
+    // THEN the proxy namespace and both tenant groups are boxes
+    expect(page).toContain('subgraph proxy_ns["namespace fleet-proxy (proxy)"]');
+    expect(page).toContain('subgraph tenants_env["tenant namespaces, transport env: blue, green"]');
+    expect(page).toContain('subgraph tenants_objects["tenant namespaces, transport objects: red"]');
+    // AND krb5.conf reaches the executors inline on env, from the ConfigMap on objects; the keytab always from the Secret
+    const row = (file: string) => page.split('\n').find(line => line.startsWith(`| ${file} |`));
+    expect(row('krb5.conf')).toBe('| krb5.conf | conf/krb5.conf | `/etc/fleet/krb5` | env var | env var | env var | ConfigMap fleet-files | ConfigMap fleet-files |');
+    expect(row('fleet.keytab')).toBe('| fleet.keytab | the cluster (secret) | `/etc/fleet/keytab` | Secret fleet-secrets | Secret fleet-secrets | — | Secret fleet-secrets | — |');
+    // AND the proxy may reach the engines' application port, as the NetworkPolicies say
+    expect(page).toContain('proxy -.->|"TCP 8011"| tenants_env_engine');
+  });
+
+  test('is deterministic', () => {
+    expect(explainSpec(spec)).toBe(page);
+  });
+
+  test('writes the page to --out and exits 0; a spec error exits 1', async () => {
+    const out = path.join(dir, 'docs', 'platform.md');
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await runExplain(['--spec', spec, '--out', out])).toBe(0);
+      expect(fs.readFileSync(out, 'utf8')).toBe(page);
+      expect(await runExplain(['--spec', path.join(dir, 'missing.yaml'), '--out', out])).toBe(1);
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+});
+
+describe('docs/platform.md', () => {
+  test('is what npm run explain writes for the example platform.yaml (run it and commit the page)', () => {
+    // The committed picture of the example, like dist/, follows the root spec.
+    const root = path.join(__dirname, '..', '..');
+    const committed = fs.readFileSync(path.join(root, 'docs', 'platform.md'), 'utf8');
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      expect(explainSpec('platform.yaml')).toBe(committed);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(mermaidParse(mermaidBlocks(committed))).toEqual([{ ok: true, diagramType: 'flowchart-v2' }]);
+  }, 90_000);
+});
