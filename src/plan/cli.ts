@@ -4,14 +4,15 @@ import { loadPlatformFile } from '../spec/loader';
 import { platformApp } from '../synth/synth-platform';
 import { readBaselineAtRef, readBaselineDir } from './manifest-set';
 import { planChanges } from './plan';
+import { synthSpecAtRef } from './spec-at-ref';
 import { PLAN_FORMATS, PlanFormat, renderPlan } from './render';
 
 const USAGE = `usage: spark-tenancy plan [--spec platform.yaml] [--dist dist] [--against GIT_REF] [--format text|markdown|json]
 
 Synthesizes the spec in memory and compares it with the committed manifests: the dist/ folder on disk,
 or dist/ as committed at GIT_REF (read with git, whatever the working tree holds). Prints the objects
-that change per namespace, the workloads that roll and why, risks, drift (hand edits) and sizes.
-Writes nothing.
+that change per namespace, the workloads that roll and why, risks, drift (hand edits: with GIT_REF,
+every difference between dist/ and what the spec at GIT_REF synthesizes) and sizes. Writes nothing.
 
   --spec FILE      the platform spec (default: $SPARK_TENANCY_SPEC, else platform.yaml)
   --dist DIR       the manifests folder (default: dist)
@@ -45,7 +46,8 @@ export async function runPlan(argv: readonly string[]): Promise<number> {
     const baseline = args.against === undefined
       ? readBaselineDir(args.dist)
       : readBaselineAtRef(path.dirname(path.resolve(args.dist)), args.against, path.basename(path.resolve(args.dist)));
-    const plan = planChanges(platform, synthesized, baseline);
+    const baselineSpec = args.against === undefined ? undefined : { ref: args.against, ...synthSpecAtRef(path.dirname(path.resolve(args.dist)), args.against, args.spec) };
+    const plan = planChanges(platform, synthesized, baseline, baselineSpec);
     process.stdout.write(renderPlan(plan, args.format));
     return plan.changes ? 2 : 0;
   } catch (e) {

@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import { ManifestYamlWriter } from '../synth/yaml-writer';
 import { objectAt } from '../validate/json';
-import { ManifestFileSet } from './manifest-set';
+import { changedPaths, jsonEqual } from './json-diff';
+import { ManifestFileSet, ManifestSet } from './manifest-set';
 import { deliveredFiles, podTemplateOf } from './pod-files';
 
 /** An object in the committed manifests that synth did not write as it stands: a hand edit. */
@@ -37,6 +38,28 @@ export function driftOf(file: ManifestFileSet): Drift[] {
       if (createHash('sha256').update(delivered.content).digest('hex') === delivered.check) continue;
       add(delivered.from === 'env' ? object.id : `${delivered.from.replace(' ', ` ${file.namespace}/`)}`,
         `${delivered.path} for ${object.id} no longer matches the sha256 its init container checks: its content was edited by hand, and the pod would fail to start`);
+    }
+  }
+  return drift;
+}
+
+/**
+ * Drift against what the baseline's own spec synthesizes (`--against REF`: the spec and its files
+ * as committed at REF): every committed object that differs from it, is not made by it, or is
+ * missing. This catches any hand edit, also one that keeps synth's layout.
+ */
+export function driftFromSynth(committed: ManifestSet, expected: ManifestSet, ref: string): Drift[] {
+  const drift: Drift[] = [];
+  for (const namespace of [...new Set([...committed.keys(), ...expected.keys()])].sort()) {
+    const have = new Map((committed.get(namespace)?.objects ?? []).map(o => [o.id, o]));
+    const want = new Map((expected.get(namespace)?.objects ?? []).map(o => [o.id, o]));
+    for (const [id, object] of have) {
+      const wanted = want.get(id);
+      if (!wanted) drift.push({ namespace, object: id, message: `the spec at ${ref} does not make this object: added by hand` });
+      else if (!jsonEqual(wanted.json, object.json)) drift.push({ namespace, object: id, message: `differs from what the spec at ${ref} synthesizes (${changedPaths(wanted.json, object.json, 3).join(', ')}): edited by hand` });
+    }
+    for (const id of want.keys()) {
+      if (!have.has(id)) drift.push({ namespace, object: id, message: `the spec at ${ref} makes this object, but it is not committed: removed by hand` });
     }
   }
   return drift;

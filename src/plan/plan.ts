@@ -1,11 +1,12 @@
 import { Platform } from '../spec/platform';
 import { ARGOCD_MAX_DIRECTORY_MANIFEST_BYTES, MAX_OBJECT_JSON_BYTES } from '../validate/size-limits';
 import { jsonBytes } from '../validate/json';
-import { Drift, driftOf } from './drift';
+import { Drift, driftFromSynth, driftOf } from './drift';
 import { changedPaths, jsonEqual } from './json-diff';
 import { Baseline, ManifestFileSet, ManifestObject, ManifestSet, parseManifests } from './manifest-set';
 import { namespaceRisks, NamespaceSides, Risk } from './risks';
 import { Roll, rollOf } from './rolls';
+import { SynthAtRef } from './spec-at-ref';
 
 /** One namespace that changes: its objects by kind and name, and its file's size on both sides. */
 export interface NamespaceChange {
@@ -35,6 +36,8 @@ export interface Plan {
   readonly pods: number;
   readonly risks: readonly Risk[];
   readonly drift: readonly Drift[];
+  /** Why drift could only be judged from the committed files themselves (with `--against`, when the spec at the ref does not synthesize). */
+  readonly driftNote?: string;
   readonly size: {
     readonly bytesBefore: number;
     readonly bytesAfter: number;
@@ -43,8 +46,12 @@ export interface Plan {
   };
 }
 
-/** Compares what synth writes (`synthesized`: file name → YAML) with the committed baseline. */
-export function planChanges(platform: Platform, synthesized: ReadonlyMap<string, string>, baseline: Baseline): Plan {
+/**
+ * Compares what synth writes (`synthesized`: file name → YAML) with the committed baseline.
+ * `baselineSpec` is what the baseline's own spec synthesizes, when known (`--against REF`): drift is
+ * then every difference from it, besides what the committed files show by themselves.
+ */
+export function planChanges(platform: Platform, synthesized: ReadonlyMap<string, string>, baseline: Baseline, baselineSpec?: SynthAtRef & { readonly ref: string }): Plan {
   const before = parseManifests(baseline.files);
   const after = parseManifests(synthesized);
   const names = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -67,6 +74,7 @@ export function planChanges(platform: Platform, synthesized: ReadonlyMap<string,
     rolls.push(...namespaceRolls);
     risks.push(...namespaceRisks(sides, platform.spec.proxy.namespace, namespaceRolls, preserved));
   }
+  if (baselineSpec && 'files' in baselineSpec && !baseline.missing) drift.push(...driftFromSynth(before, parseManifests(baselineSpec.files), baselineSpec.ref));
   const bytes = (set: ManifestSet) => [...set.values()].reduce((sum, f) => sum + f.bytes, 0);
   return {
     baseline: baseline.source,
@@ -77,7 +85,8 @@ export function planChanges(platform: Platform, synthesized: ReadonlyMap<string,
     rolls,
     pods: rolls.reduce((sum, r) => sum + r.pods, 0),
     risks,
-    drift,
+    drift: dedupe(drift),
+    ...(baselineSpec && 'problem' in baselineSpec ? { driftNote: baselineSpec.problem } : {}),
     size: { bytesBefore: bytes(before), bytesAfter: bytes(after), ...largest(after) },
   };
 }

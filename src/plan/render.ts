@@ -35,6 +35,7 @@ function renderText(plan: Plan): string {
       if (objects.length <= LISTED_OBJECTS || ns.status === 'changed') out.push(...objects.map(line => `      ${line}`));
     }
   }
+  if (plan.driftNote) out.push('', `drift: ${plan.driftNote}; judged from the committed files alone`);
   if (plan.drift.length > 0) {
     out.push('', 'drift (hand edits in the committed manifests, which synth overwrites):');
     for (const d of plan.drift) out.push(`  ? ${d.object}: ${d.message}`);
@@ -70,6 +71,7 @@ function renderMarkdown(plan: Plan): string {
     }
     out.push('', '</details>');
   }
+  if (plan.driftNote) out.push('', `> **Drift:** ${plan.driftNote}; judged from the committed files alone.`);
   if (plan.drift.length > 0) {
     out.push('', '### Drift', '', 'Hand edits in the committed manifests, which synth overwrites:', '');
     for (const d of plan.drift) out.push(`- \`${d.object}\`: ${d.message}`);

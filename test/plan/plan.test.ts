@@ -161,11 +161,32 @@ describe('plan', () => {
     // THEN HEAD's dist/ is compared (everything rolls); the working tree is already synthesized (nothing changes)
     expect(against.plan.baseline).toBe('HEAD:dist/');
     expect(against.plan.rolls).toHaveLength(4);
+    expect(against.plan.drift).toEqual([]);
     expect(onDisk.code).toBe(0);
     // AND an unknown ref is an error, not an empty baseline
     const unknown = await plan(['--spec', spec, '--dist', dist, '--against', 'no-such-ref']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('--against no-such-ref: no such commit');
+  });
+
+  test('--against also checks the committed dist/ against the spec at that ref: an edit that keeps synth\'s layout is drift', async () => {
+    // GIVEN a commit whose dist/ has green's engine scaled to 3 by hand, as synth would lay it out
+    const { dir, spec, dist } = fixture();
+    const green = path.join(dist, 'green.k8s.yaml');
+    const edited = fs.readFileSync(green, 'utf8').replace(/(kind: Deployment\n[\s\S]*?\n  replicas: )1\n/, '$13\n');
+    expect(edited).not.toBe(fs.readFileSync(green, 'utf8'));
+    fs.writeFileSync(green, edited);
+    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'scaled by hand');
+    // WHEN it is planned against that commit, and against the folder (which has no spec to compare with)
+    const against = await jsonPlan(spec, dist, ['--against', 'HEAD']);
+    const onDisk = await jsonPlan(spec, dist);
+    // THEN with the ref the Deployment is drift, naming the field; the folder alone shows it only as a change
+    expect(against.plan.drift).toEqual([{ namespace: 'green', object: 'Deployment green/fleet-engine', message: expect.stringContaining('(spec.replicas)') }]);
+    expect(onDisk.plan.drift).toEqual([]);
+    expect(onDisk.plan.namespaces).toEqual([expect.objectContaining({ namespace: 'green', changed: [{ object: 'Deployment green/fleet-engine', fields: ['spec.replicas'] }] })]);
   });
 
   test('--help prints the usage and exits 0; an unknown option exits 1', async () => {
