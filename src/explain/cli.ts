@@ -21,7 +21,7 @@ and a table of files, roles and mount paths. The same spec always gives the same
 export function explainSpec(specFile: string): string {
   const specName = path.relative(process.cwd(), path.resolve(specFile)) || specFile;
   const platform = loadPlatformFile(specFile, specName);
-  const manifests = parseManifests(platformApp(platform, 'dist').synthManifests());
+  const manifests = parseManifests(platformApp(platform, 'dist').synthDocuments());
   return platformDocument(platformModel(platform, manifests), platform.spec.name, path.basename(specFile));
 }
 

@@ -42,7 +42,7 @@ export async function runPlan(argv: readonly string[]): Promise<number> {
   }
   try {
     const platform = loadPlatformFile(args.spec, path.relative(process.cwd(), path.resolve(args.spec)) || args.spec);
-    const synthesized = platformApp(platform, args.dist).synthManifests();
+    const synthesized = platformApp(platform, args.dist).synthDocuments();
     const baseline = args.against === undefined
       ? readBaselineDir(args.dist)
       : readBaselineAtRef(path.dirname(path.resolve(args.dist)), args.against, path.basename(path.resolve(args.dist)));

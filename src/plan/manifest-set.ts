@@ -43,18 +43,29 @@ export function objectId(kind: string, name: string, namespace?: string): string
   return namespace ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
 }
 
-/** Parses file name → YAML (what synth writes, or what is committed) into objects, per namespace. */
-export function parseManifests(files: ReadonlyMap<string, string>): ManifestSet {
+/** File name → its YAML, with the objects it was rendered from when synth made it (nothing to parse then). */
+export type ManifestSource = ReadonlyMap<string, string | { readonly yaml: string; readonly documents: readonly unknown[] }>;
+
+/**
+ * Parses manifest files into objects, per namespace. A document whose text is in `known` (a text →
+ * object map of the other side) is that object without parsing: the same text reads the same. Only
+ * files named by `only` are read, when given.
+ */
+export function parseManifests(files: ManifestSource, known: ReadonlyMap<string, JsonObject> = new Map(), only?: (file: string) => boolean): ManifestSet {
   const set: ManifestSet = new Map();
-  for (const [file, yaml] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [file, source] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (only && !only(file)) continue;
+    const yaml = typeof source === 'string' ? source : source.yaml;
+    const rendered = typeof source === 'string' ? undefined : source.documents;
     const namespace = file.slice(0, -MANIFEST_SUFFIX.length);
     const objects: ManifestObject[] = [];
     const unreadable: string[] = [];
     // synth joins documents with `---` lines; a document's own lines never start with `---` (block scalars are indented).
     const texts = yaml.split(/^---\n/m).filter(text => text.trim() !== '');
+    const fromSynth = rendered && rendered.length === texts.length ? rendered : undefined;
     texts.forEach((text, index) => {
-      const [document] = parseYamlDocuments(text);
-      const json = document?.value;
+      const document = fromSynth || known.has(text) ? undefined : parseYamlDocuments(text)[0];
+      const json = fromSynth ? fromSynth[index] : known.get(text) ?? document?.value;
       const metadata = isJsonObject(json) ? json.metadata : undefined;
       if (!isJsonObject(json) || typeof json.kind !== 'string' || !isJsonObject(metadata) || typeof metadata.name !== 'string') {
         unreadable.push(`document ${index + 1} of ${file}${document?.errors.length ? `: ${document.errors[0]}` : ': not an API object'}`);
@@ -66,6 +77,11 @@ export function parseManifests(files: ReadonlyMap<string, string>): ManifestSet 
     set.set(namespace, { namespace, bytes: Buffer.byteLength(yaml, 'utf8'), objects, unreadable });
   }
   return set;
+}
+
+/** Text → object of every document in a set, for `parseManifests`'s `known`. */
+export function documentsByText(set: ManifestSet): Map<string, JsonObject> {
+  return new Map([...set.values()].flatMap(file => file.objects.map(o => [o.text, o.json] as const)));
 }
 
 /** The manifests in a folder on disk; a missing or unreadable folder is a baseline with nothing in it, and says why. */

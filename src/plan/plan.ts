@@ -3,7 +3,8 @@ import { ARGOCD_MAX_DIRECTORY_MANIFEST_BYTES, MAX_OBJECT_JSON_BYTES } from '../v
 import { jsonBytes } from '../validate/json';
 import { Drift, driftFromSynth, driftOf } from './drift';
 import { changedPaths, jsonEqual } from './json-diff';
-import { Baseline, ManifestFileSet, ManifestObject, ManifestSet, parseManifests } from './manifest-set';
+import { MANIFEST_SUFFIX } from '../synth/dist-writer';
+import { Baseline, documentsByText, ManifestFileSet, ManifestObject, ManifestSet, ManifestSource, parseManifests } from './manifest-set';
 import { namespaceRisks, NamespaceSides, Risk } from './risks';
 import { Roll, rollOf } from './rolls';
 import { SynthAtRef } from './spec-at-ref';
@@ -51,43 +52,45 @@ export interface Plan {
  * `baselineSpec` is what the baseline's own spec synthesizes, when known (`--against REF`): drift is
  * then every difference from it, besides what the committed files show by themselves.
  */
-export function planChanges(platform: Platform, synthesized: ReadonlyMap<string, string>, baseline: Baseline, baselineSpec?: SynthAtRef & { readonly ref: string }): Plan {
-  const before = parseManifests(baseline.files);
+export function planChanges(platform: Platform, synthesized: ManifestSource, baseline: Baseline, baselineSpec?: SynthAtRef & { readonly ref: string }): Plan {
   const after = parseManifests(synthesized);
-  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const yamlOf = (file: string) => { const source = synthesized.get(file); return typeof source === 'string' ? source : source?.yaml; };
+  // A file synth writes byte for byte as committed has nothing to plan and no drift: it is not even parsed.
+  const unchangedFiles = new Set([...baseline.files.keys()].filter(file => baseline.files.get(file) === yamlOf(file)));
+  const isUnchanged = (file: string) => unchangedFiles.has(file);
+  const before = parseManifests(baseline.files, documentsByText(after), file => !isUnchanged(file));
+  const names = [...new Set([...before.keys(), ...after.keys()])].filter(ns => !isUnchanged(`${ns}${MANIFEST_SUFFIX}`)).sort();
   const preserved = preservesOnDeletion(after);
   const namespaces: NamespaceChange[] = [];
   const rolls: Roll[] = [];
   const risks: Risk[] = [];
   const drift: Drift[] = [];
-  let unchanged = 0;
   for (const namespace of names) {
     const sides: NamespaceSides = { namespace, before: before.get(namespace), after: after.get(namespace) };
-    if (sides.before) drift.push(...dedupe(driftOf(sides.before)));
-    if (sides.before && sides.after && baseline.files.get(`${namespace}.k8s.yaml`) === synthesized.get(`${namespace}.k8s.yaml`)) {
-      unchanged++;
-      continue;
-    }
-    const change = namespaceChange(sides);
-    namespaces.push(change);
+    if (sides.before) drift.push(...driftOf(sides.before));
+    namespaces.push(namespaceChange(sides));
     const namespaceRolls = sides.before && sides.after ? rollsOf(platform, namespace, sides.before, sides.after) : [];
     rolls.push(...namespaceRolls);
     risks.push(...namespaceRisks(sides, platform.spec.proxy.namespace, namespaceRolls, preserved));
   }
-  if (baselineSpec && 'files' in baselineSpec && !baseline.missing) drift.push(...driftFromSynth(before, parseManifests(baselineSpec.files), baselineSpec.ref));
-  const bytes = (set: ManifestSet) => [...set.values()].reduce((sum, f) => sum + f.bytes, 0);
+  if (baselineSpec && 'files' in baselineSpec && !baseline.missing) {
+    const expected = parseManifests(baselineSpec.files, documentsByText(before), file => !isUnchanged(file));
+    drift.push(...driftFromSynth(before, expected, baselineSpec.ref));
+  }
+  const bytes = (files: Iterable<string>) => [...files].reduce((sum, yaml) => sum + Buffer.byteLength(yaml, 'utf8'), 0);
+  const found = dedupe(drift);
   return {
     baseline: baseline.source,
     ...(baseline.missing ? { baselineMissing: baseline.missing } : {}),
-    changes: namespaces.length > 0 || drift.length > 0,
+    changes: namespaces.length > 0 || found.length > 0,
     namespaces,
-    unchanged,
+    unchanged: unchangedFiles.size,
     rolls,
     pods: rolls.reduce((sum, r) => sum + r.pods, 0),
     risks,
-    drift: dedupe(drift),
+    drift: found,
     ...(baselineSpec && 'problem' in baselineSpec ? { driftNote: baselineSpec.problem } : {}),
-    size: { bytesBefore: bytes(before), bytesAfter: bytes(after), ...largest(after) },
+    size: { bytesBefore: bytes(baseline.files.values()), bytesAfter: [...after.values()].reduce((sum, f) => sum + f.bytes, 0), ...largest(after) },
   };
 }
 

@@ -5,9 +5,10 @@ import * as path from 'path';
 import { SpecError } from '../spec/errors';
 import { loadPlatformFile } from '../spec/loader';
 import { platformApp } from '../synth/synth-platform';
+import { ManifestSource } from './manifest-set';
 
 /** What the spec as committed at a ref synthesizes, or why it could not be synthesized. */
-export type SynthAtRef = { readonly files: Map<string, string> } | { readonly problem: string };
+export type SynthAtRef = { readonly files: ManifestSource } | { readonly problem: string };
 
 /**
  * Synthesizes the spec as committed at `ref` (the spec file and the files it names, from `git
@@ -29,7 +30,7 @@ export function synthSpecAtRef(repoDir: string, ref: string, specFile: string): 
     execFileSync('tar', ['-xf', archive, '-C', tree], { stdio: 'pipe' });
     const spec = path.join(tree, relative);
     if (!fs.existsSync(spec)) return { problem: `${relative.split(path.sep).join('/')} does not exist at ${ref}` };
-    return { files: platformApp(loadPlatformFile(spec, `${ref}:${relative}`), 'dist').synthManifests() };
+    return { files: platformApp(loadPlatformFile(spec, `${ref}:${relative}`), 'dist').synthDocuments() };
   } catch (e) {
     if (e instanceof SpecError) return { problem: `the spec at ${ref} does not load (${e.problems.length} problem(s): ${e.message.split('\n')[0]})` };
     return { problem: `the spec at ${ref} could not be synthesized: ${(e as Error).message.split('\n')[0]}` };

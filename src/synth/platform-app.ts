@@ -43,6 +43,16 @@ export class PlatformApp extends App {
   }
 
   /**
+   * The rendered manifests with each file's objects as JSON (what its YAML says), for tools that
+   * compare objects (`plan`) and would otherwise parse the YAML back.
+   */
+  public synthDocuments(): Map<string, { readonly yaml: string; readonly documents: readonly unknown[] }> {
+    const files = new Map<string, { yaml: string; documents: readonly unknown[] }>();
+    renderManifests(this, (name, yaml, documents) => files.set(name, { yaml, documents }));
+    return files;
+  }
+
+  /**
    * Validates, renders and writes every chart to `outdir`, replacing what was there once everything
    * rendered and validated (see `writeDist`).
    */
@@ -72,10 +82,10 @@ export function planManifests(app: PlatformApp): ManifestPlan {
 /**
  * Renders the app file by file and hands each file's YAML to `emit` as soon as it is rendered:
  * `toJson()` per object, its YAML document (byte for byte cdk8s's `Yaml.stringify`, see
- * `ManifestYamlWriter`) and, with `app.validate`, its validation. Throws `ManifestValidationError`
+ * `ManifestYamlWriter`), with the objects it was rendered from, and, with `app.validate`, its validation. Throws `ManifestValidationError`
  * after the last file when any object failed, so what was emitted must not be published before this returns.
  */
-export function renderManifests(app: PlatformApp, emit: (name: string, yaml: string) => void): void {
+export function renderManifests(app: PlatformApp, emit: (name: string, yaml: string, documents: readonly unknown[]) => void): void {
   const plan = planManifests(app);
   const writer = new ManifestYamlWriter();
   const validation = app.validate ? objectValidation(plan) : undefined;
@@ -88,7 +98,7 @@ export function renderManifests(app: PlatformApp, emit: (name: string, yaml: str
         const identity = identityOf(file.shownAs, doc, position);
         if (identity) identities.push(identity);
       });
-      emit(file.name, docs.map(doc => writer.stringify(doc)).join('---\n'));
+      emit(file.name, docs.map(doc => writer.stringify(doc)).join('---\n'), docs);
     }
   } catch (e) {
     validation?.abandon();
