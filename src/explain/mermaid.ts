@@ -20,51 +20,43 @@ export function groupTitle(group: TenantGroup): string {
 }
 
 /**
- * A Mermaid flowchart of the platform: the proxy namespace, one box per tenant group, which files
- * reach which pod by which transport (solid arrows), which pods launch which (thick arrows), and the
- * ingress the NetworkPolicies allow (dotted arrows). Node ids derive from names only, so the same
- * platform always draws the same text.
+ * A Mermaid flowchart of the platform: the proxy namespace and one box per tenant group; in each, the
+ * objects files come from (a ConfigMap, the Secret, or inline env vars of the init container) with
+ * an arrow to each pod naming the files it gets from there (solid), which pods launch which (thick),
+ * and the ingress the NetworkPolicies allow (dotted, with ports). Node ids derive from names only,
+ * so the same platform always draws the same text.
  */
 export function platformDiagram(model: PlatformModel): string {
   const lines = ['flowchart LR'];
-  const fileIds = new Map<string, string>();
-  const fileNode = (file: DeliveredFile) => {
-    let id = fileIds.get(file.path);
-    if (!id) {
-      id = `file_${fileIds.size + 1}`;
-      fileIds.set(file.path, id);
-    }
-    return id;
+  const edges: string[] = [];
+  const edge = (line: string) => {
+    if (!edges.includes(line)) edges.push(line);
   };
-  const allFiles = [...model.proxyFiles, ...model.groups.flatMap(g => [...g.files.engine, ...g.files.executor])];
-  for (const file of [...allFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) fileNode(file);
+  /** Source nodes of one namespace box, and the arrows from them to a pod, one per source. */
+  const deliveries = (box: string, pod: string, files: readonly DeliveredFile[], sources: Map<string, string>) => {
+    const bySource = new Map<string, string[]>();
+    for (const file of files) bySource.set(transportOf(file), [...bySource.get(transportOf(file)) ?? [], model.fileOf(file).name]);
+    for (const [source, names] of [...bySource.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (!sources.has(source)) sources.set(source, `${box}_src_${sources.size + 1}`);
+      edge(`  ${sources.get(source)} -->|${label(names.join(', '))}| ${pod}`);
+    }
+  };
+  const sourceNodes = (sources: Map<string, string>) => [...sources].map(([source, id]) => `    ${id}[(${label(source === 'env var' ? 'env vars of config-sync (inline)' : source)})]`);
 
-  lines.push(`  subgraph files[${label('files')}]`);
-  for (const [filePath, id] of fileIds) {
-    const file = allFiles.find(f => f.path === filePath)!;
-    const { name, source } = model.fileOf(file);
-    lines.push(`    ${id}[${label(`${name}<br/>${source}`)}]`);
-  }
-  lines.push('  end');
-  lines.push(`  subgraph proxy_ns[${label(`namespace ${model.proxyNamespace} (proxy)`)}]`, `    proxy[${label('proxy')}]`, '  end');
+  const proxySources = new Map<string, string>();
+  deliveries('proxy', 'proxy', model.proxyFiles, proxySources);
+  lines.push(`  subgraph proxy_ns[${label(`namespace ${model.proxyNamespace} (proxy)`)}]`, `    proxy[${label('proxy')}]`, ...sourceNodes(proxySources), '  end');
   const otherNamespaces = new Set<string>();
   for (const group of model.groups) {
+    const sources = new Map<string, string>();
+    for (const role of ['engine', 'executor'] as const) deliveries(group.id, `${group.id}_${role}`, group.files[role], sources);
     lines.push(`  subgraph ${group.id}[${label(`tenant namespaces, transport ${group.transport}: ${groupTitle(group)}`)}]`);
-    lines.push(`    ${group.id}_engine[${label('engine and cluster-mode drivers')}]`, `    ${group.id}_executor[${label('executors')}]`, '  end');
+    lines.push(`    ${group.id}_engine[${label('engine and cluster-mode drivers')}]`, `    ${group.id}_executor[${label('executors')}]`, ...sourceNodes(sources), '  end');
     for (const flow of group.flows) if (flow.from.startsWith('namespace:') && flow.from !== `namespace:${model.proxyNamespace}`) otherNamespaces.add(flow.from.slice('namespace:'.length));
   }
   for (const ns of [...otherNamespaces].sort()) lines.push(`  ns_${slug(ns)}[${label(`namespace ${ns}`)}]`);
 
-  const edges = new Set<string>();
-  const edge = (line: string) => {
-    if (!edges.has(line)) lines.push(line);
-    edges.add(line);
-  };
-  for (const file of model.proxyFiles) edge(`  ${fileNode(file)} -->|${label(transportOf(file))}| proxy`);
   for (const group of model.groups) {
-    for (const role of ['engine', 'executor'] as const) {
-      for (const file of group.files[role]) edge(`  ${fileNode(file)} -->|${label(transportOf(file))}| ${group.id}_${role}`);
-    }
     edge(`  proxy ==>|${label('spark-submit')}| ${group.id}_engine`);
     edge(`  ${group.id}_engine ==>|${label('launches')}| ${group.id}_executor`);
     const nodes = (who: string): string[] => {
@@ -73,11 +65,19 @@ export function platformDiagram(model: PlatformModel): string {
       const picked = who === '*' ? ['engine', 'executor'] : who.split(',');
       return [...new Set(picked.map(c => (c === 'executor' ? `${group.id}_executor` : `${group.id}_engine`)))];
     };
+    // One dotted arrow per pair of pods, with every port the policies allow between them.
+    const ports = new Map<string, string[]>();
     for (const flow of group.flows) {
-      for (const from of nodes(flow.from)) for (const to of nodes(flow.to)) edge(`  ${from} -.->|${label(flow.ports)}| ${to}`);
+      for (const from of nodes(flow.from)) {
+        for (const to of nodes(flow.to)) ports.set(`${from} ${to}`, [...new Set([...ports.get(`${from} ${to}`) ?? [], ...flow.ports.split(', ')])]);
+      }
+    }
+    for (const [pair, list] of ports) {
+      const [from, to] = pair.split(' ');
+      edge(`  ${from} -.->|${label(list.join(', '))}| ${to}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${[...lines, ...edges].join('\n')}\n`;
 }
 
 function slug(name: string): string {

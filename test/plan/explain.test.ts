@@ -26,7 +26,7 @@ describe('explain', () => {
     // GIVEN the page for the fixture platform, and the same diagram with an edge cut in half
     const [diagram] = mermaidBlocks(page);
     expect(diagram).toBeDefined();
-    const broken = diagram.replace(/-->\|"env var"\| (\w+)/, '-->|"env var"');
+    const broken = diagram.replace(/ -->\|("[^"]*")\| \w+/, ' -->|$1');
     expect(broken).not.toBe(diagram);
     // WHEN Mermaid parses both
     const [good, bad] = mermaidParse([diagram, broken]);
@@ -44,8 +44,12 @@ describe('explain', () => {
     const row = (file: string) => page.split('\n').find(line => line.startsWith(`| ${file} |`));
     expect(row('krb5.conf')).toBe('| krb5.conf | conf/krb5.conf | `/etc/fleet/krb5` | env var | env var | env var | ConfigMap fleet-files | ConfigMap fleet-files |');
     expect(row('fleet.keytab')).toBe('| fleet.keytab | the cluster (secret) | `/etc/fleet/keytab` | Secret fleet-secrets | Secret fleet-secrets | — | Secret fleet-secrets | — |');
-    // AND the proxy may reach the engines' application port, as the NetworkPolicies say
-    expect(page).toContain('proxy -.->|"TCP 8011"| tenants_env_engine');
+    // AND in the picture, red's executors get krb5.conf from its ConfigMap, blue's and green's inline
+    const node = (group: string, text: string) => new RegExp(`^    (${group}_src_\\d+)\\[\\("${text}"\\)\\]$`, 'm').exec(page)?.[1];
+    expect(page).toContain(`  ${node('tenants_objects', 'ConfigMap fleet-files')} -->|"krb5.conf"| tenants_objects_executor`);
+    expect(page).toContain(`  ${node('tenants_env', 'env vars of config-sync \\(inline\\)')} -->|"krb5.conf"| tenants_env_executor`);
+    // AND the proxy may reach the engines' application port and Spark UI, as the NetworkPolicies say
+    expect(page).toContain('proxy -.->|"TCP 8011, TCP 4040"| tenants_env_engine');
   });
 
   test('is deterministic', () => {
