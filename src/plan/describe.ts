@@ -59,11 +59,29 @@ export function describeSize(plan: Plan): string[] {
   return lines;
 }
 
-/** Objects of a namespace change, grouped: `+ Deployment team-d/x`, `~ ConfigMap team-a/y (data[krb5.conf])`. */
+/** Objects listed one by one in a group of alike changes before they are counted. */
+const LISTED_OBJECTS = 3;
+
+/**
+ * Objects of a namespace change: `+ Deployment team-d/x`, `~ ConfigMap team-a/y (data[krb5.conf])`.
+ * Many objects of one kind changing in the same fields (the proxy namespace's ConfigMap per tenant)
+ * are one line: `~ 1000 ConfigMap (data[executor-template.yaml]): a, b, c and 997 more`.
+ */
 export function describeObjects(change: Plan['namespaces'][number]): string[] {
-  return [
-    ...change.added.map(id => `+ ${id}`),
-    ...change.removed.map(id => `- ${id}`),
-    ...change.changed.map(c => `~ ${c.object} (${c.fields.join(', ')})`),
+  const entries = [
+    ...change.added.map(id => ({ sign: '+', id, fields: '' })),
+    ...change.removed.map(id => ({ sign: '-', id, fields: '' })),
+    ...change.changed.map(c => ({ sign: '~', id: c.object, fields: ` (${c.fields.join(', ')})` })),
   ];
+  const groups = new Map<string, typeof entries>();
+  for (const entry of entries) {
+    const key = `${entry.sign} ${entry.id.split(' ')[0]}${entry.fields}`;
+    groups.set(key, [...groups.get(key) ?? [], entry]);
+  }
+  return [...groups.entries()].flatMap(([key, members]) => {
+    if (members.length <= LISTED_OBJECTS) return members.map(m => `${m.sign} ${m.id}${m.fields}`);
+    const [sign, kind] = key.split(' ');
+    const names = members.map(m => m.id.slice(kind.length + 1));
+    return [`${sign} ${members.length} ${kind}${members[0].fields}: ${names.slice(0, LISTED_OBJECTS).join(', ')} and ${names.length - LISTED_OBJECTS} more`];
+  });
 }

@@ -27,7 +27,7 @@ function renderText(plan: Plan, summary: PlanSummary): string {
   }
   if (summary.rolls.length > 0) {
     out.push('', `rolls: ${plan.pods} pod(s) restart`);
-    for (const roll of summary.rolls) out.push(`  ~ ${roll.object}${where(roll.namespaces)} (${roll.component}, ${roll.totalPods} pod(s)): ${roll.because}`);
+    for (const roll of summary.rolls) out.push(`  ~ ${roll.namespaces.length > 1 ? `${roll.kind} ${roll.name}` : roll.object}${where(roll.namespaces)} (${roll.component}, ${roll.totalPods} pod(s)): ${roll.because}`);
   }
   if (summary.namespaces.length > 0) {
     out.push('', 'namespaces:');

@@ -47,7 +47,7 @@ describe('plan', () => {
     expect(result.risks.filter(r => r.kind === 'proxy')).toHaveLength(1);
     // AND the text a reviewer reads says the same
     const text = await plan(['--spec', spec, '--dist', dist]);
-    expect(text.stdout).toMatch(/~ Deployment blue\/fleet-engine in blue, green, red \(3 namespaces\) \(engine, 3 pod\(s\)\): .*file krb5\.conf \(conf\/krb5\.conf\) changed/);
+    expect(text.stdout).toMatch(/~ Deployment fleet-engine in blue, green, red \(3 namespaces\) \(engine, 3 pod\(s\)\): .*file krb5\.conf \(conf\/krb5\.conf\) changed/);
     expect(text.stdout).toMatch(/~ Deployment fleet-proxy\/fleet-proxy \(proxy, 1 pod\(s\)\): file krb5\.conf \(conf\/krb5\.conf\) changed/);
     expect(text.stdout).toContain('rolls: 4 pod(s) restart');
   });
