@@ -22,8 +22,14 @@ export function platformDocument(model: PlatformModel, platformName: string, spe
     });
     return `| ${name} | ${source} | \`${filePath.slice(0, slash)}\` | ${cells.join(' | ')} |`;
   });
-  const flows = model.groups.flatMap(g => g.flows.map(f => `| ${groupTitle(g)} | ${f.to === '*' ? 'all pods' : f.to} | ${f.from.startsWith('namespace:') ? `pods in namespace ${f.from.slice('namespace:'.length)}` : `${f.from === '*' ? 'all pods' : f.from} in the same namespace`} | ${f.ports} |`));
+  const peer = (who: string, sameNamespace: string) => (who === '*' ? `all pods${sameNamespace}`
+    : who.startsWith('namespace:') ? `namespace ${who.slice('namespace:'.length).replace(' pods:', ', pods ')}`
+      : who.startsWith('cidr:') ? who.slice('cidr:'.length) : `${who}${sameNamespace}`);
+  const flowRows = (direction: 'ingress' | 'egress') => model.groups.flatMap(g => g.flows.filter(f => f.direction === direction)
+    .map(f => `| ${groupTitle(g)} | ${peer(f.from, direction === 'ingress' ? ' in the same namespace' : '')} | ${peer(f.to, direction === 'egress' ? ' in the same namespace' : '')} | ${f.ports} |`));
   const denies = model.groups.filter(g => g.defaultDeny).map(groupTitle);
+  const limited = model.groups.filter(g => g.egressIsolated).map(groupTitle);
+  const egress = flowRows('egress');
   return [
     `# The platform: ${platformName}`,
     '',
@@ -48,9 +54,14 @@ export function platformDocument(model: PlatformModel, platformName: string, spe
     '',
     denies.length > 0 ? `All other ingress is denied in: ${denies.join('; ')}.` : 'No namespace denies other ingress by default.',
     '',
-    '| tenant namespaces | to | from | ports |',
+    '| tenant namespaces | from | to | ports |',
     '|---|---|---|---|',
-    ...flows,
+    ...flowRows('ingress'),
+    '',
+    '## Allowed egress',
+    '',
+    limited.length > 0 ? `Egress is limited to these flows in: ${limited.join('; ')}.` : 'No NetworkPolicy limits egress: tenant pods may connect anywhere (set network.egress to limit it).',
+    ...(egress.length > 0 ? ['', '| tenant namespaces | from | to | ports |', '|---|---|---|---|', ...egress] : []),
     '',
   ].join('\n');
 }

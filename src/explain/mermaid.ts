@@ -46,28 +46,31 @@ export function platformDiagram(model: PlatformModel): string {
   const proxySources = new Map<string, string>();
   deliveries('proxy', 'proxy', model.proxyFiles, proxySources);
   lines.push(`  subgraph proxy_ns[${label(`namespace ${model.proxyNamespace} (proxy)`)}]`, `    proxy[${label('proxy')}]`, ...sourceNodes(proxySources), '  end');
-  const otherNamespaces = new Set<string>();
+  // Namespaces and addresses outside the platform that policies name, drawn once each.
+  const outside = new Map<string, string>();
   for (const group of model.groups) {
     const sources = new Map<string, string>();
     for (const role of ['engine', 'executor'] as const) deliveries(group.id, `${group.id}_${role}`, group.files[role], sources);
     lines.push(`  subgraph ${group.id}[${label(`tenant namespaces, transport ${group.transport}: ${groupTitle(group)}`)}]`);
     lines.push(`    ${group.id}_engine[${label('engine and cluster-mode drivers')}]`, `    ${group.id}_executor[${label('executors')}]`, ...sourceNodes(sources), '  end');
-    for (const flow of group.flows) if (flow.from.startsWith('namespace:') && flow.from !== `namespace:${model.proxyNamespace}`) otherNamespaces.add(flow.from.slice('namespace:'.length));
   }
-  for (const ns of [...otherNamespaces].sort()) lines.push(`  ns_${slug(ns)}[${label(`namespace ${ns}`)}]`);
-
   for (const group of model.groups) {
     edge(`  proxy ==>|${label('spark-submit')}| ${group.id}_engine`);
     edge(`  ${group.id}_engine ==>|${label('launches')}| ${group.id}_executor`);
     const nodes = (who: string): string[] => {
       if (who === `namespace:${model.proxyNamespace}`) return ['proxy'];
-      if (who.startsWith('namespace:')) return [`ns_${slug(who.slice('namespace:'.length))}`];
+      if (who.startsWith('namespace:') || who.startsWith('cidr:')) {
+        const id = `out_${slug(who)}`;
+        outside.set(id, who.startsWith('cidr:') ? who.slice('cidr:'.length) : `namespace ${who.slice('namespace:'.length).replace(' pods:', ': pods ')}`);
+        return [id];
+      }
       const picked = who === '*' ? ['engine', 'executor'] : who.split(',');
       return [...new Set(picked.map(c => (c === 'executor' ? `${group.id}_executor` : `${group.id}_engine`)))];
     };
     // One dotted arrow per pair of pods, with every port the policies allow between them.
     const ports = new Map<string, string[]>();
-    for (const flow of group.flows) {
+    // Egress to the pods' own namespace is the namespace's own traffic: the ingress arrows show it.
+    for (const flow of group.flows.filter(f => f.direction === 'ingress' || f.to.startsWith('namespace:') || f.to.startsWith('cidr:'))) {
       for (const from of nodes(flow.from)) {
         for (const to of nodes(flow.to)) ports.set(`${from} ${to}`, [...new Set([...ports.get(`${from} ${to}`) ?? [], ...flow.ports.split(', ')])]);
       }
@@ -77,7 +80,8 @@ export function platformDiagram(model: PlatformModel): string {
       edge(`  ${from} -.->|${label(list.join(', '))}| ${to}`);
     }
   }
-  return `${[...lines, ...edges].join('\n')}\n`;
+  const outsideNodes = [...outside].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, text]) => `  ${id}[${label(text)}]`);
+  return `${[...lines, ...outsideNodes, ...edges].join('\n')}\n`;
 }
 
 function slug(name: string): string {

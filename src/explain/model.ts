@@ -3,7 +3,7 @@ import { COMPONENT_LABEL, NAMESPACE_NAME_LABEL } from '../names';
 import { EXECUTOR_TEMPLATE_FILE } from '../spark/pod-templates';
 import { Platform, tenantTransport } from '../spec/platform';
 import { Role, Transport } from '../spec/types';
-import { arrayAt, isJsonObject, objectAt } from '../validate/json';
+import { arrayAt, isJsonObject, objectAt, stringAt } from '../validate/json';
 import { JsonObject } from '../validate/types';
 import { parse as parseYaml } from 'yaml';
 import { ManifestObject, ManifestSet } from '../plan/manifest-set';
@@ -20,12 +20,16 @@ export interface TenantGroup {
   readonly flows: readonly Flow[];
   /** Whether a policy denies all other ingress. */
   readonly defaultDeny: boolean;
+  /** Whether a policy limits egress (then only the egress flows are allowed out). */
+  readonly egressIsolated: boolean;
 }
 
-/** One allowed connection: from pods of some components (or a namespace) to pods of others, on ports. */
+/** One allowed connection: from pods of some components (or a namespace) to pods of others (or an address), on ports. */
 export interface Flow {
-  /** Components in the same namespace, or `namespace:<name>`. */
+  readonly direction: 'ingress' | 'egress';
+  /** Components in the same namespace (`engine,driver`, `*` for all), or `namespace:<name>`. */
   readonly from: string;
+  /** Components in the same namespace, `namespace:<name>` (with `pods:<labels>` for some of its pods), or `cidr:<block>`. */
   readonly to: string;
   readonly ports: string;
 }
@@ -64,6 +68,7 @@ export function platformModel(platform: Platform, manifests: ManifestSet): Platf
       files: { engine: engineFiles, executor: executor ? deliveredFiles(executor, objects) : [] },
       flows: policies.flatMap(p => policyFlows(p.json)),
       defaultDeny: policies.some(p => isDefaultDeny(p.json)),
+      egressIsolated: policies.some(p => arrayAt(objectAt(p.json, 'spec'), 'policyTypes').includes('Egress')),
     };
   });
   const proxyObjects = manifests.get(proxyNamespace)?.objects ?? [];
@@ -98,14 +103,25 @@ function components(selector: JsonObject | undefined): string {
 
 function policyFlows(policy: JsonObject): Flow[] {
   const spec = objectAt(policy, 'spec');
-  const to = components(objectAt(spec, 'podSelector'));
-  return arrayAt(spec, 'ingress').filter(isJsonObject).flatMap(rule => {
-    const ports = arrayAt(rule, 'ports').filter(isJsonObject).map(p => `${String(p.protocol ?? 'TCP')} ${String(p.port)}`).join(', ');
-    return arrayAt(rule, 'from').filter(isJsonObject).flatMap((peer): Flow[] => {
-      const namespaces = arrayAt(objectAt(peer, 'namespaceSelector'), 'matchExpressions').filter(isJsonObject)
-        .filter(e => e.key === NAMESPACE_NAME_LABEL).flatMap(e => arrayAt(e, 'values').map(String));
-      if (namespaces.length > 0) return namespaces.map(ns => ({ from: `namespace:${ns}`, to, ports }));
-      return [{ from: components(objectAt(peer, 'podSelector')), to, ports }];
-    });
-  });
+  const selected = components(objectAt(spec, 'podSelector'));
+  const portsOf = (rule: JsonObject) => arrayAt(rule, 'ports').filter(isJsonObject).map(p => `${String(p.protocol ?? 'TCP')} ${String(p.port)}`).join(', ') || 'all ports';
+  const ingress = arrayAt(spec, 'ingress').filter(isJsonObject).flatMap(rule => arrayAt(rule, 'from').filter(isJsonObject)
+    .flatMap(peer => peers(peer).map((from): Flow => ({ direction: 'ingress', from, to: selected, ports: portsOf(rule) }))));
+  const egress = arrayAt(spec, 'egress').filter(isJsonObject).flatMap(rule => arrayAt(rule, 'to').filter(isJsonObject)
+    .flatMap(peer => peers(peer).map((to): Flow => ({ direction: 'egress', from: selected, to, ports: portsOf(rule) }))));
+  return [...ingress, ...egress];
+}
+
+/** A policy peer as flows name it: components of the same namespace, other namespaces (and which of their pods), or an address block. */
+function peers(peer: JsonObject): string[] {
+  const block = stringAt(objectAt(peer, 'ipBlock'), 'cidr');
+  if (block) return [`cidr:${block}`];
+  const namespaceSelector = objectAt(peer, 'namespaceSelector');
+  if (!namespaceSelector) return [components(objectAt(peer, 'podSelector'))];
+  const byName = [
+    ...arrayAt(namespaceSelector, 'matchExpressions').filter(isJsonObject).filter(e => e.key === NAMESPACE_NAME_LABEL).flatMap(e => arrayAt(e, 'values').map(String)),
+    ...Object.entries(objectAt(namespaceSelector, 'matchLabels') ?? {}).filter(([key]) => key === NAMESPACE_NAME_LABEL).map(([, value]) => String(value)),
+  ];
+  const pods = Object.entries(objectAt(objectAt(peer, 'podSelector'), 'matchLabels') ?? {}).map(([key, value]) => `${key}=${String(value)}`).join(',');
+  return byName.map(ns => `namespace:${ns}${pods ? ` pods:${pods}` : ''}`);
 }

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { explainSpec, runExplain } from '../../src/explain/cli';
 import { tempDirs } from '../harness/temp-dirs';
-import { writeFixture } from './fixture';
+import { fixtureSpec, writeFixture } from './fixture';
 
 const tmp = tempDirs();
 
@@ -21,6 +21,10 @@ describe('explain', () => {
   const dir = tmp('explain-');
   const spec = writeFixture(dir);
   const page = explainSpec(spec);
+  // The same platform with egress isolation: its policies name addresses and another namespace's pods.
+  const egressSpec = path.join(dir, 'egress.yaml');
+  fs.writeFileSync(egressSpec, `${fixtureSpec()}network:\n  egress: [{ name: kdc, cidr: 10.0.0.10/32, ports: [88] }]\n  apiServer: { cidr: 10.96.0.1/32, port: 443 }\n`);
+  const egressPage = explainSpec(egressSpec);
 
   test('draws a diagram the real Mermaid parser accepts, and the parser rejects a broken one', () => {
     // GIVEN the page for the fixture platform, and the same diagram with an edge cut in half
@@ -29,9 +33,10 @@ describe('explain', () => {
     const broken = diagram.replace(/ -->\|("[^"]*")\| \w+/, ' -->|$1');
     expect(broken).not.toBe(diagram);
     // WHEN Mermaid parses both
-    const [good, bad] = mermaidParse([diagram, broken]);
-    // THEN it accepts the page's diagram as a flowchart, and refuses the broken one
+    const [good, bad, egress] = mermaidParse([diagram, broken, ...mermaidBlocks(egressPage)]);
+    // THEN it accepts the page's diagram (and the one with egress) as a flowchart, and refuses the broken one
     expect(good).toEqual({ ok: true, diagramType: 'flowchart-v2' });
+    expect(egress).toEqual({ ok: true, diagramType: 'flowchart-v2' });
     expect(bad.ok).toBe(false);
   }, 90_000);
 
@@ -50,6 +55,16 @@ describe('explain', () => {
     expect(page).toContain(`  ${node('tenants_env', 'env vars of config-sync \\(inline\\)')} -->|"krb5.conf"| tenants_env_executor`);
     // AND the proxy may reach the engines' application port and Spark UI, as the NetworkPolicies say
     expect(page).toContain('proxy -.->|"TCP 8011, TCP 4040"| tenants_env_engine');
+  });
+
+  test('with egress isolation, draws and lists where pods may connect', () => {
+    // THEN every pod may reach the KDC's address on 88 and the cluster DNS, in the picture and the table
+    expect(egressPage).toContain('  out_cidr_10_0_0_10_32["10.0.0.10/32"]');
+    expect(egressPage).toContain('  tenants_objects_executor -.->|"TCP 88"| out_cidr_10_0_0_10_32');
+    expect(egressPage).toContain('| blue, green | all pods | namespace kube-system, pods k8s-app=kube-dns | UDP 53, TCP 53 |');
+    expect(egressPage).toContain('Egress is limited to these flows in: blue, green; red.');
+    // AND without it the page says egress is open
+    expect(page).toContain('No NetworkPolicy limits egress');
   });
 
   test('is deterministic', () => {
