@@ -5,7 +5,7 @@ import { Drift, driftFromSynth, driftOf } from './drift';
 import { changedPaths, jsonEqual } from './json-diff';
 import { MANIFEST_SUFFIX } from '../synth/dist-writer';
 import { Baseline, documentsByText, ManifestFileSet, ManifestObject, ManifestSet, ManifestSource, parseManifests } from './manifest-set';
-import { namespaceRisks, NamespaceSides, Risk } from './risks';
+import { namespaceRisks, NamespaceSides, oversizedFiles, Risk } from './risks';
 import { Roll, rollOf } from './rolls';
 import { SynthAtRef } from './spec-at-ref';
 
@@ -73,6 +73,7 @@ export function planChanges(platform: Platform, synthesized: ManifestSource, bas
     rolls.push(...namespaceRolls);
     risks.push(...namespaceRisks(sides, platform.spec.proxy.namespace, namespaceRolls, preserved));
   }
+  risks.push(...oversizedFiles(after.values(), ARGOCD_MAX_DIRECTORY_MANIFEST_BYTES));
   if (baselineSpec && 'files' in baselineSpec && !baseline.missing) {
     const expected = parseManifests(baselineSpec.files, documentsByText(before), file => !isUnchanged(file));
     drift.push(...driftFromSynth(before, expected, baselineSpec.ref));

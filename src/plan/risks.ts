@@ -7,7 +7,7 @@ import { Roll } from './rolls';
 
 /** A line a reviewer must see whenever it applies, however small the rest of the change. */
 export interface Risk {
-  readonly kind: 'rbac' | 'namespace-removed' | 'secret-required' | 'pod-security' | 'network-policy' | 'proxy';
+  readonly kind: 'rbac' | 'namespace-removed' | 'secret-required' | 'pod-security' | 'network-policy' | 'proxy' | 'size';
   readonly namespace: string;
   readonly message: string;
 }
@@ -128,4 +128,16 @@ function requiredSecrets(objects: readonly ManifestObject[]): Set<string> {
     }
   }
   return needed;
+}
+
+/**
+ * Files over Argo CD's limit for one Application's manifests (each namespace's file is one
+ * Application): Argo CD refuses to generate them, so nothing in that namespace syncs any more.
+ */
+export function oversizedFiles(files: Iterable<ManifestFileSet>, limit: number): Risk[] {
+  return [...files].filter(f => f.bytes > limit).map(f => ({
+    kind: 'size' as const,
+    namespace: f.namespace,
+    message: `${f.namespace}.k8s.yaml is ${f.bytes.toLocaleString('en-US')} bytes, over Argo CD's ${limit.toLocaleString('en-US')}-byte limit for one Application's manifests (reposerver.max.combined.directory.manifests.size): its Application stops syncing`,
+  }));
 }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { tempDirs } from '../harness/temp-dirs';
 import { fixtureSpec, writeFixture } from './fixture';
+import { oversizedFiles } from '../../src/plan/risks';
 import { jsonPlan } from './run';
 
 const tmp = tempDirs();
@@ -52,5 +53,19 @@ describe('risk lines', () => {
       'NetworkPolicy blue/fleet-engine-ingress', 'NetworkPolicy green/fleet-engine-ingress', 'NetworkPolicy red/fleet-engine-ingress',
     ]);
     expect(plan.rolls).toEqual([]);
+  });
+});
+
+describe('oversizedFiles', () => {
+  test('names each file over the limit, and only those', () => {
+    // GIVEN two namespaces' files, one over a limit of 1,000 bytes
+    const files = [
+      { namespace: 'proxy', bytes: 1_001, objects: [], unreadable: [] },
+      { namespace: 'team-a', bytes: 1_000, objects: [], unreadable: [] },
+    ];
+    // WHEN checked
+    const risks = oversizedFiles(files, 1_000);
+    // THEN only the proxy's file is a size risk, with its size and the limit
+    expect(risks).toEqual([{ kind: 'size', namespace: 'proxy', message: expect.stringContaining('proxy.k8s.yaml is 1,001 bytes, over Argo CD\'s 1,000-byte limit') }]);
   });
 });
