@@ -47,6 +47,8 @@ export interface BuiltImage {
   readonly seconds: number;
   /** The job to submit in place of Spark's SparkPi (spark-examples is not on Maven Central). */
   readonly testJob: { readonly mainClass: string; readonly resource: string };
+  /** Where this JSON is (what importImage takes). */
+  readonly manifest: string;
 }
 
 const BUILD_SCRIPT = path.join(REPO, 'e2e', 'scripts', 'build-image.sh');
@@ -57,13 +59,14 @@ const BUILD_TIMEOUT_MS = 20 * 60_000;
 /**
  * Builds (or finds in the cache) the unified image tagged `ref` (the spec's `image`), after
  * e2e/scripts/install.sh has put Spark's jars in the cache. Its output goes to this process's stderr.
+ * `manifest` is where the build writes what it built: give each run its own (runs share the cache).
  */
 export function buildImage(ref: string, manifest = path.join(CACHE_DIR, 'image', 'image.json')): BuiltImage {
   const result = run('bash', [BUILD_SCRIPT, ref, manifest], { stdio: ['ignore', 'inherit', 'inherit'], timeout: BUILD_TIMEOUT_MS, killSignal: 'SIGKILL' });
   if (result.status !== 0) {
     throw new HarnessError(result.status === null ? `build-image.sh did not finish within ${BUILD_TIMEOUT_MS / 60_000} min` : 'build-image.sh failed (see the lines above)');
   }
-  return JSON.parse(fs.readFileSync(manifest, 'utf8')) as BuiltImage;
+  return { ...(JSON.parse(fs.readFileSync(manifest, 'utf8')) as Omit<BuiltImage, 'manifest'>), manifest };
 }
 
 /**
@@ -71,8 +74,8 @@ export function buildImage(ref: string, manifest = path.join(CACHE_DIR, 'image',
  * default) under its full name, unpacked into the default snapshotter. Returns `ctr images list`'s
  * line for it; throws if containerd does not list it with the built digest.
  */
-export function importImage(socket: string, manifest = path.join(CACHE_DIR, 'image', 'image.json'), namespace = 'k8s.io'): string {
-  const result = run('bash', [IMPORT_SCRIPT, socket, manifest, namespace], { timeout: 5 * 60_000, killSignal: 'SIGKILL' });
+export function importImage(socket: string, image: BuiltImage, namespace = 'k8s.io'): string {
+  const result = run('bash', [IMPORT_SCRIPT, socket, image.manifest, namespace], { timeout: 5 * 60_000, killSignal: 'SIGKILL' });
   if (result.status !== 0) throw new HarnessError(`import-image.sh: ${result.stderr.trim() || `exit ${result.status}`}`);
   return result.stdout.trim();
 }

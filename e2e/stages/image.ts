@@ -21,7 +21,8 @@ const RUN_TIMEOUT_MS = 180_000;
  * and our Spark entrypoint are judged by a real Spark job before any kubelet runs the image.
  */
 export function checkImage(report: Report, work: string, ref: string): BuiltImage {
-  const image = buildImage(ref);
+  fs.mkdirSync(path.join(work, 'image'), { recursive: true });
+  const image = buildImage(ref, path.join(work, 'image', 'image.json'));
   report.data.image = { ref: image.ref, digest: image.digest, spark: image.spark, bytes: image.bytes, cache: image.built ? 'cold' : 'warm' };
   report.time(`image build (${image.built ? 'cold' : 'warm'})`, image.seconds);
   report.check(`${image.ref} built as an OCI archive (${(image.bytes / 1048576).toFixed(0)} MiB, Spark ${image.spark}, ${image.digest})`, fs.existsSync(image.archive));
