@@ -11,6 +11,8 @@
 #   anything else     run as given
 # Spark's pod spec feature steps set the variables read here; their names and meaning are Spark's.
 set -eo pipefail
+# tini's path can be moved only for tests (test/image/spark-entrypoint.test.ts); the image's is the default.
+TINI=${SPARK_TENANCY_TINI:-/usr/bin/tini}
 
 # Hadoop's UserGroupInformation fails for a uid without a passwd entry (a random uid from an
 # OpenShift-style policy); like Spark's script, give such a uid one through libnss_wrapper.
@@ -81,7 +83,7 @@ case "${1-}" in
     shift
     ensure_passwd_entry
     # tini -s: a subreaper under the container's PID 1, reaping whatever the JVM leaves behind.
-    as_image_user /usr/bin/tini -s -- "$SPARK_HOME/bin/spark-submit" \
+    as_image_user "$TINI" -s -- "$SPARK_HOME/bin/spark-submit" \
       --conf "spark.driver.bindAddress=${SPARK_DRIVER_BIND_ADDRESS:-}" \
       --conf "spark.executorEnv.SPARK_DRIVER_POD_IP=${SPARK_DRIVER_BIND_ADDRESS:-}" \
       --deploy-mode client \
@@ -90,7 +92,7 @@ case "${1-}" in
   executor)
     shift
     ensure_passwd_entry
-    as_image_user /usr/bin/tini -s -- "$JAVA_HOME/bin/java" \
+    as_image_user "$TINI" -s -- "$JAVA_HOME/bin/java" \
       "${SPARK_EXECUTOR_JAVA_OPTS[@]}" \
       -Xms"${SPARK_EXECUTOR_MEMORY:-}" -Xmx"${SPARK_EXECUTOR_MEMORY:-}" \
       -cp "$SPARK_CLASSPATH:${SPARK_DIST_CLASSPATH:-}" \

@@ -55,7 +55,8 @@ describe('image/layout.json', () => {
   test('our Spark entrypoint runs tini and drops root to the layout\'s user', () => {
     // GIVEN image/spark-entrypoint.sh  THEN it names the layout's tini and user, and no other
     const script = read('image/spark-entrypoint.sh');
-    expect([...script.matchAll(/^\s*as_image_user (\S+) -s --/gm)].map(m => m[1])).toEqual([layout.tini, layout.tini]);
+    expect([...script.matchAll(/^\s*as_image_user "\$TINI" -s --/gm)]).toHaveLength(2);
+    expect(/^TINI=\$\{SPARK_TENANCY_TINI:-(\S+)\}$/m.exec(script)?.[1]).toBe(layout.tini);
     expect([...script.matchAll(/setpriv --reuid=(\S+) --regid=(\S+)/g)].map(m => [m[1], m[2]])).toEqual([[layout.user.name, layout.user.group]]);
   });
 });
