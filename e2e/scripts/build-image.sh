@@ -138,11 +138,12 @@ layer_tar() {
 
 # pack_image BASE.tar APP.tar OUT.tar: the OCI image of both layers and the layout's config.
 pack_image() {
-  local oci=$work/oci config=()
+  local oci=$work/oci config=() created
+  created=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%M:%SZ)
   umoci init --layout "$oci"
   umoci new --image "$oci:$tag"
-  umoci raw add-layer --image "$oci:$tag" --history.created_by "mmdebstrap $layout_debian_suite" "$1"
-  umoci raw add-layer --image "$oci:$tag" --history.created_by "build-image.sh: Spark $spark_version, the application, the scripts" "$2"
+  umoci raw add-layer --image "$oci:$tag" --history.created "$created" --history.created_by "mmdebstrap $layout_debian_suite" "$1"
+  umoci raw add-layer --image "$oci:$tag" --history.created "$created" --history.created_by "build-image.sh: Spark $spark_version, the application, the scripts" "$2"
   local env_var port
   for env_var in "${layout_debian_env[@]}" "${layout_env[@]}" "ENGINE_MAIN_CLASS=$engine_main" "PROXY_MAIN_CLASS=$proxy_main"; do
     config+=(--config.env "$env_var")
@@ -153,7 +154,7 @@ pack_image() {
     --config.user "$layout_user_uid" --config.workingdir "$layout_workDir" \
     --config.label "org.opencontainers.image.title=$name" --config.label "org.opencontainers.image.version=$tag" \
     --config.label "spark-tenancy.spark.version=$spark_version" --config.label "spark-tenancy.role-env=$layout_roleEnv" \
-    --created "$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%M:%SZ)" --history.created_by "build-image.sh: config from image/layout.json"
+    --created "$created" --history.created "$created" --history.created_by "build-image.sh: config from image/layout.json"
   # umoci keeps blobs it no longer references (the config before each change).
   umoci gc --layout "$oci"
   tar --create --file "$3" --directory "$oci" --sort=name --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" oci-layout index.json blobs
