@@ -19,8 +19,9 @@ command -v ctr >/dev/null || { echo "import-image: ctr is missing (apt-get insta
 field() { node -e 'process.stdout.write(String(require(process.argv[1])[process.argv[2]]))' "$image_manifest" "$1"; }
 ref=$(field ref) name=$(field name) archive=$(field archive) digest=$(field digest)
 
-# The OCI archive names the image by its tag only (org.opencontainers.image.ref.name: umoci's tag);
-# --base-name makes that NAME:TAG (containerd 1.6: tag-only refs get the base name prepended). The
+# The archive's index names the image by its tag (org.opencontainers.image.ref.name, umoci's) and its
+# full name (io.containerd.image.name); with --base-name containerd 1.6 keeps only names under NAME and
+# makes a tag-only one NAME:TAG, so either gives the full name. The
 # layers are unpacked into the default snapshotter now, so the first pod does not wait for it.
 ctr --address "$socket" --namespace "$namespace" images import --base-name "$name" "$archive" >&2
 listed=$(ctr --address "$socket" --namespace "$namespace" images list "name==$ref")

@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { BuiltImage, buildImage, IMAGE_LAYOUT } from '../lib/image';
@@ -12,6 +13,8 @@ interface ContainerRun {
 }
 
 const RUN_TIMEOUT_MS = 180_000;
+/** Long enough for a JVM to start on a loaded machine; the proxy runs until stopped. */
+const PROXY_RUN_MS = 30_000;
 
 /**
  * The unified image, built here without a daemon (e2e/scripts/build-image.sh), then run without a
@@ -59,6 +62,12 @@ export function checkImage(report: Report, work: string, ref: string): BuiltImag
     SPARK_RESOURCE_PROFILE_ID: '0', SPARK_EXECUTOR_POD_NAME: 'e2e-image-exec-1', SPARK_EXECUTOR_MEMORY: '256m',
     SPARK_JAVA_OPT_0: '-Dspark.tenancy.e2e.first=0', SPARK_JAVA_OPT_1: '-Dspark.driver.port=9',
   });
+  // proxy: bootstrap.sh `proxy` runs the baked-in proxy main class, which must keep running (the
+  // suite launches from inside the proxy pod), so it is stopped after it said so.
+  const proxy = runContainer(bundle, runtime, [...IMAGE_LAYOUT.entrypoint, 'proxy'], {}, PROXY_RUN_MS);
+  report.check(`proxy role: the proxy main class starts and keeps running (stopped after ${PROXY_RUN_MS / 1000} s)`,
+    proxy.status === null && /^standin-proxy: serving until terminated$/m.test(proxy.output), `exit ${proxy.status}\n${tail(proxy.output)}`);
+
   report.check('executor role: KubernetesExecutorBackend starts and tries the driver URL it was given',
     executor.status !== 0 && /KubernetesExecutorBackend/.test(executor.output) && /127\.0\.0\.1:9/.test(executor.output)
       && !/ClassNotFoundException|Could not find or load main class/.test(executor.output),
@@ -100,7 +109,7 @@ let runs = 0;
  * only interface is loopback, so nothing run here reaches any other address. runc's state lives in
  * the bundle's folder; the container is deleted whatever happens.
  */
-function runContainer(bundle: string, base: RuntimeConfig, args: readonly string[], env: Record<string, string>): ContainerRun {
+function runContainer(bundle: string, base: RuntimeConfig, args: readonly string[], env: Record<string, string>, timeoutMs = RUN_TIMEOUT_MS): ContainerRun {
   const id = `spark-tenancy-e2e-image-${process.pid}-${++runs}`;
   // As the kubelet does, an /etc/hosts that resolves the container's own hostname (Spark looks it up).
   const hostname = 'e2e-image';
@@ -117,11 +126,13 @@ function runContainer(bundle: string, base: RuntimeConfig, args: readonly string
   const state = path.join(path.dirname(bundle), 'runc-state');
   const started = Date.now();
   try {
-    const result = run('unshare', ['--net', '--', 'sh', '-c', 'ip link set lo up && exec runc --root "$1" run --bundle "$2" "$3"', 'sh', state, bundle, id],
-      { timeout: RUN_TIMEOUT_MS, killSignal: 'SIGKILL' });
+    // spawnSync, not run(): a container stopped at its timeout is a result here, not an error.
+    const result = spawnSync('unshare', ['--net', '--', 'sh', '-c', 'ip link set lo up && exec runc --root "$1" run --bundle "$2" "$3"', 'sh', state, bundle, id],
+      { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 });
+    if (result.error && result.status === null && result.signal === null) throw new HarnessError(`unshare/runc: ${result.error.message}`);
     const seconds = (Date.now() - started) / 1000;
-    const timedOut = result.status === null ? `\n(killed after ${RUN_TIMEOUT_MS / 1000} s)` : '';
-    return { status: result.status, output: `${result.stdout}${result.stderr}${timedOut}`, seconds };
+    const timedOut = result.status === null ? `\n(stopped after ${timeoutMs / 1000} s)` : '';
+    return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${timedOut}`, seconds };
   } finally {
     run('runc', ['--root', state, 'delete', '--force', id]);
   }
