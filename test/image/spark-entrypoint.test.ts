@@ -85,3 +85,15 @@ describe('spark-entrypoint.sh', () => {
     expect(run.stdout).toBe('passed a b c\n');
   });
 });
+
+describe('the image build\'s bash scripts', () => {
+  // CI installs shellcheck (.ci/run); without it this fails rather than skips.
+  for (const script of ['image/spark-entrypoint.sh', 'e2e/scripts/build-image.sh', 'e2e/scripts/import-image.sh']) {
+    test(`${script} is clean under shellcheck (bash, sourced files followed)`, () => {
+      const result = spawnSync('shellcheck', ['-x', '-P', 'SCRIPTDIR', path.resolve(__dirname, '../..', script)], { encoding: 'utf8' });
+      expect(result.error).toBeUndefined();
+      expect(result.stdout + result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    });
+  }
+});
