@@ -18,6 +18,7 @@ import { applyDist } from './stages/apply';
 import { installCrds } from './stages/crds';
 import { checkFilesDelivered, createClusterSecrets } from './stages/files';
 import { checkHelm } from './stages/helm';
+import { checkImage } from './stages/image';
 import { checkKerberos } from './stages/kerberos';
 import { checkExecutorsFit, checkQuotaAdmission } from './stages/quota';
 import { checkRbac } from './stages/rbac';
@@ -63,6 +64,9 @@ async function main(): Promise<number> {
   const daemons = new Daemons();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'spark-tenancy-e2e-'));
   try {
+    report.begin('the unified image, built without a daemon and run by runc');
+    checkImage(report, work, loadPlatformFile(path.join(REPO, 'platform.yaml')).spec.image);
+
     report.begin('control plane');
     let started = Date.now();
     const cluster = await startCluster(tools, daemons, path.join(work, 'cluster'));
