@@ -27,6 +27,25 @@ export interface FilesRow {
   ok: boolean;
 }
 
+/** A pod the suite's node ran, as seen from inside its main container (files, user, role variable, /etc/hosts). */
+export interface NodePodRow {
+  namespace: string;
+  pod: string;
+  role: 'proxy' | 'engine' | 'driver' | 'executor';
+  /** The phase the pod was in when the suite last looked (Succeeded for a finished driver). */
+  phase: string;
+  filesOk: boolean;
+}
+
+/** One Spark job on the node: a proxy-launched SparkPi (cluster) or the engine's own job (client). */
+export interface JobRow {
+  tenant: string;
+  mode: 'cluster' | 'client';
+  ok: boolean;
+  /** From the launch (cluster) or the namespace's apply (client) to the job's result. */
+  seconds: number;
+}
+
 /** `e2e-report.json`: what ran for real and what it showed. Other tools read these fields. */
 export interface E2eReport {
   kubernetes: string;
@@ -43,6 +62,9 @@ export interface E2eReport {
   /** `cold` when the tools had to be built in this run, `warm` when all came from the cache. */
   cache: 'cold' | 'warm';
   seconds: Record<string, number>;
+  /** The real node: its components' versions and the pods it ran. */
+  node: { kubelet: string; containerd: string; image: string; pods: NodePodRow[] };
+  jobs: JobRow[];
   applies: { spec: string; namespaces: number; objects: number; seconds: number; ok: boolean }[];
   checks: { stage: string; name: string; ok: boolean; detail?: string }[];
 }
@@ -61,6 +83,8 @@ export class Report {
     kerberos: [],
     cache: 'warm',
     seconds: {},
+    node: { kubelet: '', containerd: '', image: '', pods: [] },
+    jobs: [],
     applies: [],
     checks: [],
   };
@@ -107,6 +131,8 @@ export class Report {
       ['files delivered', `${d.filesDelivered.filter(f => f.ok).length}/${d.filesDelivered.length} pods, ${d.filesDelivered.reduce((n, f) => n + f.files, 0)} files`],
       ['Kerberos logins as expected', `${d.kerberos.filter(k => k.login === k.expected).length}/${d.kerberos.length} (${d.kerberos.filter(k => k.login).length} logged in)`],
       ['helm lint / install / upgrade', [d.helm.lint, d.helm.install, d.helm.upgrade].map(b => (b ? 'ok' : 'FAILED')).join(' / ')],
+      ['node pods as generated', `${d.node.pods.filter(p => p.filesOk).length}/${d.node.pods.length}`],
+      ...d.jobs.map((j): [string, string] => [`job ${j.mode} ${j.tenant}`, `${j.ok ? 'ok' : 'FAILED'} in ${j.seconds} s`]),
       ...d.applies.map((a): [string, string] => [`apply ${a.spec}`, `${a.ok ? 'ok' : 'FAILED'}: ${a.namespaces} namespaces, ${a.objects} objects in ${a.seconds} s`]),
       ...Object.entries(d.seconds).map(([stage, s]): [string, string] => [`seconds: ${stage}`, String(s)]),
     ];
