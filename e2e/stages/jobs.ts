@@ -91,20 +91,25 @@ export async function runJobs(ctx: E2eContext, daemons: Daemons, node: JobsNode,
 /**
  * Scales every Deployment of the earlier stages (the example's namespaces, applied before the node
  * ran) to zero and deletes their other pods, then waits for them to go: the node then holds only
- * this stage's pods (and kube-system's), and none with the example's host aliases.
+ * this stage's pods (and the node's own), and none with the example's host aliases.
  */
 async function quiesceOtherWorkloads(ctx: E2eContext): Promise<void> {
   const { admin } = ctx.cluster;
-  const ours = (ns: string) => ns === 'kube-system' || ns.startsWith(PREFIX);
-  const others = admin.list('deployments').filter(d => !ours(d.metadata.namespace!));
-  for (const d of others) admin.run(['scale', 'deployment', d.metadata.name, '-n', d.metadata.namespace!, '--replicas=0']);
-  // Pods of no Deployment (Spark's, from the stages without a node) go too.
-  const namespaces = [...new Set(admin.list('pods').map(p => p.metadata.namespace!).filter(ns => !ours(ns)))];
-  for (const ns of namespaces) admin.run(['delete', 'pods', '--all', '-n', ns, '--wait=false']);
-  const left = () => admin.list('pods').filter(p => !ours(p.metadata.namespace!)).map(p => `${p.metadata.namespace}/${p.metadata.name}`);
+  // The platform's namespaces of the earlier stages (the package labels every namespace it makes).
+  const namespaces = admin.list('namespaces', undefined, 'app.kubernetes.io/managed-by=spark-tenancy')
+    .map(n => n.metadata.name).filter(ns => !ns.startsWith(PREFIX));
+  let deployments = 0;
+  for (const ns of namespaces) {
+    deployments += admin.list('deployments', ns).length;
+    admin.run(['scale', 'deployment', '--all', '-n', ns, '--replicas=0']);
+    // Pods of no Deployment (Spark's, from the stages without a node) go too.
+    admin.run(['delete', 'pods', '--all', '-n', ns, '--wait=false']);
+  }
+  const left = () => namespaces.flatMap(ns => admin.list('pods', ns).map(p => `${ns}/${p.metadata.name}`));
   const deadline = Date.now() + GONE_MS;
   while (left().length > 0 && Date.now() < deadline) await sleep(1000);
-  ctx.report.check(`the earlier stages' ${others.length} Deployment(s) scaled to zero, their pods gone`, left().length === 0, `still there: ${left().join(', ')}`);
+  ctx.report.check(`the earlier stages' ${deployments} Deployment(s) in ${namespaces.length} namespace(s) scaled to zero, their pods gone`,
+    left().length === 0, `still there: ${left().join(', ')}`);
 }
 
 /**
@@ -126,7 +131,7 @@ async function writeJobsSpec(ctx: E2eContext, daemons: Daemons, node: JobsNode, 
 
 /** The same spec in `dir` with one file changed (CHANGED_FILE gains a pool), for the config change. */
 function changedSpec(specFile: string, dir: string): string {
-  fs.cpSync(path.dirname(specFile), dir, { recursive: true, filter: source => !source.includes(`${path.sep}dist`) });
+  fs.cpSync(path.dirname(specFile), dir, { recursive: true });
   const file = path.join(dir, 'config', CHANGED_FILE);
   const text = fs.readFileSync(file, 'utf8');
   fs.writeFileSync(file, text.replace('</allocations>', '  <pool name="rolled">\n    <weight>1</weight>\n  </pool>\n</allocations>'));
