@@ -191,6 +191,7 @@ async function main(): Promise<number> {
     await daemons.stopGracefully();
     const left = daemons.stillRunning();
     report.check('every component the suite started has stopped', left.length === 0, `still running: pids ${left.join(', ')}`);
+    report.check('every setting the suite made on the machine is undone', daemons.undoFailures.length === 0, daemons.undoFailures.join('\n'));
     report.time('total', (Date.now() - total) / 1000);
     if (options.keep) console.log(`e2e: scratch folder kept: ${work}`);
     else fs.rmSync(work, { recursive: true, force: true });
