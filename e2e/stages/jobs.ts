@@ -21,7 +21,10 @@ import { createClusterSecrets, expectedFiles } from './files';
 
 type SparkRelease = Tools['spark'][number];
 
-/** What the jobs need of the node: an address of this machine that pods reach (on the suite's own bridge). */
+/**
+ * What the jobs need of the node: an address of this machine that pods reach, on the suite's own
+ * network (the host end of the node's veth, e2e/lib/node-network.ts), where the jobs' KDC listens.
+ */
 export interface JobsNode {
   readonly hostAddress: string;
 }
@@ -47,7 +50,7 @@ interface Generation {
 
 /**
  * The jobs on the real node, one tenant at a time (so every JVM fits the node): the example resized
- * for it (NODE_SIZES) with its host aliases on a KDC the suite serves on the node's bridge, applied
+ * for it (NODE_SIZES) with its host aliases on a KDC the suite serves on its node network, applied
  * namespace by namespace; in each tenant the engine Deployment's own client-mode job, then a SparkPi the
  * proxy launches from its pod; in the first, also the engine's executors garbage-collected with it and
  * a config change rolling it. Every pod is looked into (files, uid, role variable, /etc/hosts).
