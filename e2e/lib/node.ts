@@ -80,7 +80,7 @@ export async function startNode(ctx: E2eContext, daemons: Daemons): Promise<Node
     });
   });
   const importImage = (archivePath: string, name: string) => {
-    ctr(['images', 'import', '--no-unpack=false', archivePath]);
+    ctr(['images', 'import', archivePath]);
     const names = ctr(['images', 'ls', '-q']).split('\n');
     if (!names.includes(name)) throw new HarnessError(`${archivePath} imported, but containerd has no image ${name} (it has: ${names.filter(Boolean).join(', ')})`);
   };
