@@ -11,9 +11,10 @@ import { pointSpecAtKdc, startKdc } from '../lib/kdc';
 import { KubeObject } from '../lib/kubectl';
 import { parseProbe, probeCommand, probeProblems } from '../lib/pod-probe';
 import { namespaceObjectsFromApi } from '../lib/pod-view';
-import { PodWithStatus, podDiagnostics, waitForPodPhase, waitForPods } from '../lib/pod-wait';
+import { NODE_TAINT, NodeHandle } from '../lib/node';
+import { describePod } from '../lib/pod-phase';
+import { podInPhase, podsInPhase, PodWithStatus } from '../lib/pod-wait';
 import { launchFromProxy, SparkApp } from '../lib/proxy-launch';
-import { NodePodRow } from '../lib/report';
 import { Daemons, sleep } from '../lib/processes';
 import { NODE_SIZES, nodeSizedSpec, synthInto, writeSpecVariant } from '../lib/spec-variants';
 import { Tools } from '../lib/tools';
@@ -21,13 +22,8 @@ import { createClusterSecrets, expectedFiles } from './files';
 
 type SparkRelease = Tools['spark'][number];
 
-/**
- * What the jobs need of the node: an address of this machine that pods reach, on the suite's own
- * network (the host end of the node's veth, e2e/lib/node-network.ts), where the jobs' KDC listens.
- */
-export interface JobsNode {
-  readonly hostAddress: string;
-}
+/** The roles of the pods the jobs look into (a cluster-mode driver is the engine, with the engine's files). */
+type PodRole = 'proxy' | 'engine' | 'driver' | 'executor';
 
 /** The variant's namespaces: beside the example's, which earlier stages applied to the same cluster. */
 const PREFIX = 'j-';
@@ -55,12 +51,24 @@ interface Generation {
  * proxy launches from its pod; in the first, also the engine's executors garbage-collected with it and
  * a config change rolling it. Every pod is looked into (files, uid, role variable, /etc/hosts).
  */
-export async function runJobs(ctx: E2eContext, daemons: Daemons, node: JobsNode, spark: SparkRelease): Promise<void> {
+export async function runJobs(ctx: E2eContext, daemons: Daemons, node: NodeHandle, spark: SparkRelease): Promise<void> {
   const { report } = ctx;
   report.begin(`jobs on the node, Spark ${spark.version}`);
+  report.data.node ??= { ...node.versions, pods: [] };
   await quiesceOtherWorkloads(ctx);
+  // The generated pods carry no toleration for the node's taint: lifted for the jobs, put back after.
+  node.untaint();
+  try {
+    await tenantsInTurn(ctx, daemons, node, spark);
+  } finally {
+    ctx.cluster.admin.run(['taint', 'node', node.name, `${NODE_TAINT.key}:${NODE_TAINT.effect}`, '--overwrite']);
+  }
+}
+
+async function tenantsInTurn(ctx: E2eContext, daemons: Daemons, node: NodeHandle, spark: SparkRelease): Promise<void> {
+  const { report } = ctx;
   const dir = path.join(ctx.work, 'jobs');
-  const specFile = await writeJobsSpec(ctx, daemons, node, dir);
+  const specFile = await writeJobsSpec(ctx, daemons, node.network.hostIp, dir);
   let gen = synthGeneration(specFile, path.join(dir, 'dist'));
   const proxyNamespace = gen.platform.spec.proxy.namespace;
   const tenants = gen.platform.spec.tenants.map(t => t.namespace);
@@ -109,8 +117,7 @@ async function quiesceOtherWorkloads(ctx: E2eContext): Promise<void> {
     admin.run(['delete', 'pods', '--all', '-n', ns, '--wait=false']);
   }
   const left = () => namespaces.flatMap(ns => admin.list('pods', ns).map(p => `${ns}/${p.metadata.name}`));
-  const deadline = Date.now() + GONE_MS;
-  while (left().length > 0 && Date.now() < deadline) await sleep(1000);
+  await untilGone(left);
   ctx.report.check(`the earlier stages' ${deployments} Deployment(s) in ${namespaces.length} namespace(s) scaled to zero, their pods gone`,
     left().length === 0, `still there: ${left().join(', ')}`);
 }
@@ -119,16 +126,16 @@ async function quiesceOtherWorkloads(ctx: E2eContext): Promise<void> {
  * The example as the node runs it (nodeSizedSpec), renamed beside the example, with a real KDC on the
  * node's host address: every host alias points at it, krb5.conf names it, the keytab is its export.
  */
-async function writeJobsSpec(ctx: E2eContext, daemons: Daemons, node: JobsNode, dir: string): Promise<string> {
+async function writeJobsSpec(ctx: E2eContext, daemons: Daemons, hostAddress: string, dir: string): Promise<string> {
   const specDir = path.join(dir, 'spec');
-  const specFile = writeSpecVariant(specDir, { rename: ns => `${PREFIX}${ns}`, edit: nodeSizedSpec(node.hostAddress) });
+  const specFile = writeSpecVariant(specDir, { rename: ns => `${PREFIX}${ns}`, edit: nodeSizedSpec(hostAddress) });
   const spec = loadPlatformFile(specFile).spec;
   const principal = spec.kerberos!.principal;
-  const kdc = await startKdc(daemons, path.join(dir, 'kdc'), principal.slice(principal.indexOf('@') + 1), node.hostAddress);
+  const kdc = await startKdc(daemons, path.join(dir, 'kdc'), principal.slice(principal.indexOf('@') + 1), hostAddress);
   const keytab = path.join(dir, 'kdc', 'platform.keytab');
   kdc.addPrincipal(principal, keytab);
   pointSpecAtKdc(kdc, specDir, KDC_HOST, keytab);
-  ctx.report.check(`a KDC on the node's host address ${kdc.address}:${kdc.port}, where every host alias of the variant points`, true);
+  ctx.report.check(`a KDC on the node network's host end ${kdc.address}:${kdc.port}, where every host alias of the variant points`, true);
   return specFile;
 }
 
@@ -153,10 +160,9 @@ function applyNamespace(ctx: E2eContext, gen: Generation, namespace: string): bo
 }
 
 async function runningPod(ctx: E2eContext, namespace: string, selector: string, what: string): Promise<PodWithStatus | undefined> {
-  const wait = await waitForPods(ctx.cluster.admin, namespace, selector, { phases: ['Running'], timeoutMs: POD_START_MS });
-  const pod = wait.pods.find(p => p.status?.phase === 'Running' && !p.metadata.deletionTimestamp);
-  ctx.report.check(`${what} ${namespace}/${pod?.metadata.name ?? '?'} runs on the node (${wait.seconds.toFixed(0)} s)`, wait.ok && pod !== undefined, wait.detail);
-  return wait.ok ? pod : undefined;
+  const wait = await podsInPhase(ctx, namespace, selector, 'Running', { timeoutMs: POD_START_MS });
+  ctx.report.check(`${what} ${namespace}/${wait.pods[0]?.metadata.name ?? '?'} runs on the node (${wait.seconds.toFixed(0)} s)`, wait.ok, wait.detail);
+  return wait.ok ? wait.pods[0] : undefined;
 }
 
 /**
@@ -164,7 +170,7 @@ async function runningPod(ctx: E2eContext, namespace: string, selector: string, 
  * declared bytes (a secret's as the cluster holds it) and mode; uid; the role variable; /etc/hosts
  * holding the generated host aliases. Adds the pod's row to the report.
  */
-async function lookInside(ctx: E2eContext, platform: Platform, pod: PodWithStatus, role: NodePodRow['role']): Promise<boolean> {
+async function lookInside(ctx: E2eContext, platform: Platform, pod: PodWithStatus, role: PodRole): Promise<boolean> {
   const namespace = pod.metadata.namespace!;
   const fileRole: Role = role === 'driver' ? 'engine' : role;
   const tenant = platform.spec.tenants.find(t => t.namespace === namespace);
@@ -181,7 +187,7 @@ async function lookInside(ctx: E2eContext, platform: Platform, pod: PodWithStatu
   }) : [`kubectl exec ${container}: exit ${exec.status}: ${exec.stderr.trim()}`];
   const ok = ctx.report.check(`${role} pod ${namespace}/${pod.metadata.name}: all ${files.length} ${fileRole} file(s) at their paths with their bytes and modes, `
     + `uid, ${platform.spec.roleEnv} and /etc/hosts as generated`, problems.length === 0, problems.join('\n'));
-  ctx.report.data.node.pods.push({ namespace, pod: pod.metadata.name, role, phase: pod.status?.phase ?? 'Unknown', filesOk: ok });
+  ctx.report.data.node?.pods.push({ namespace, pod: pod.metadata.name, role, phase: pod.status?.phase ?? 'Unknown', filesOk: ok });
   return ok;
 }
 
@@ -218,7 +224,7 @@ async function engineJob(ctx: E2eContext, engine: PodWithStatus): Promise<{ ok: 
     await sleep(2000);
   }
   const match = STANDIN_JOB.exec(log);
-  if (!match) return { ok: false, summary: 'the job completes', detail: `no job line within ${JOB_MS / 1000} s\n${podDiagnostics(admin, engine)}` };
+  if (!match) return { ok: false, summary: 'the job completes', detail: `no job line within ${JOB_MS / 1000} s\n${describePod(ctx, namespace, engine.metadata.name, engine)}` };
   const [n, sum, executors] = [BigInt(match[1]), BigInt(match[2]), Number(match[3])];
   const want = (n * (n + 1n)) / 2n;
   return {
@@ -230,15 +236,12 @@ async function engineJob(ctx: E2eContext, engine: PodWithStatus): Promise<{ ok: 
 
 /** The executors an engine or driver pod started: Spark's executor pods owned by it, all running. */
 async function executorsOf(ctx: E2eContext, owner: PodWithStatus, what: string): Promise<PodWithStatus[]> {
-  const namespace = owner.metadata.namespace!;
   const instances = Number(NODE_SIZES.spark['spark.executor.instances']);
-  const app = owner.metadata.labels?.['spark-app-selector'];
-  const selector = app ? `spark-role=executor,spark-app-selector=${app}` : 'spark-role=executor';
-  const wait = await waitForPods(ctx.cluster.admin, namespace, selector, { phases: ['Running'], timeoutMs: POD_START_MS, count: instances });
-  const owned = wait.pods.filter(p => (p.metadata.ownerReferences ?? []).some(o => o.uid === owner.metadata.uid));
-  ctx.report.check(`${what}: ${instances} running executor pod(s) owned by ${owner.metadata.name}`, wait.ok && owned.length >= instances,
-    wait.ok ? `owner references: ${wait.pods.map(p => `${p.metadata.name} → ${JSON.stringify(p.metadata.ownerReferences ?? [])}`).join('; ')}` : wait.detail);
-  return owned.filter(p => p.status?.phase === 'Running');
+  const wait = await podsInPhase(ctx, owner.metadata.namespace!, 'spark-role=executor', 'Running', {
+    timeoutMs: POD_START_MS, count: instances, accept: p => (p.metadata.ownerReferences ?? []).some(o => o.uid === owner.metadata.uid),
+  });
+  ctx.report.check(`${what}: ${instances} executor pod(s) owned by ${owner.metadata.name} run on the node (${wait.seconds.toFixed(0)} s)`, wait.ok, wait.detail);
+  return wait.ok ? wait.pods : [];
 }
 
 /**
@@ -259,7 +262,7 @@ async function garbageCollection(ctx: E2eContext, tenant: string, engine: PodWit
   admin.run(['delete', 'pod', '-n', tenant, engine.metadata.name, '--wait=false', '--grace-period=10']);
   const started = Date.now();
   const left = () => admin.list('pods', tenant, 'spark-role=executor').map(p => p.metadata.name).filter(n => executors.includes(n));
-  while (left().length > 0 && Date.now() - started < GONE_MS) await sleep(1000);
+  await untilGone(left);
   ctx.report.check(`${label}: the garbage collector deleted its ${executors.length} executor pod(s) (${seconds(started)} s)`,
     executors.length > 0 && left().length === 0, executors.length === 0 ? 'the engine had no executor pod' : `still there: ${left().join(', ')}`);
   const replacement = await newEnginePod(ctx, tenant, engine, 'the Deployment\'s new engine pod after the deletion');
@@ -272,17 +275,12 @@ async function garbageCollection(ctx: E2eContext, tenant: string, engine: PodWit
 
 /** A running engine pod of `tenant` other than `old` (bounded wait), checked against what is generated. */
 async function newEnginePod(ctx: E2eContext, tenant: string, old: PodWithStatus, what: string, annotation?: string): Promise<PodWithStatus | undefined> {
-  const started = Date.now();
-  let pod: PodWithStatus | undefined;
-  while (!pod && Date.now() - started < POD_START_MS) {
-    const pods = ctx.cluster.admin.list('pods', tenant, 'app.kubernetes.io/component=engine') as PodWithStatus[];
-    pod = pods.find(p => p.metadata.uid !== old.metadata.uid && p.status?.phase === 'Running' && !p.metadata.deletionTimestamp
-      && (annotation === undefined || p.metadata.annotations?.['checksum/config'] === annotation));
-    if (!pod) await sleep(1000);
-  }
-  const detail = pod ? '' : (await waitForPods(ctx.cluster.admin, tenant, 'app.kubernetes.io/component=engine', { phases: ['Running'], timeoutMs: 0, count: 2 })).detail;
-  ctx.report.check(`${what} runs (${seconds(started)} s)`, pod !== undefined, detail);
-  return pod;
+  const wait = await podsInPhase(ctx, tenant, 'app.kubernetes.io/component=engine', 'Running', {
+    timeoutMs: POD_START_MS,
+    accept: p => p.metadata.uid !== old.metadata.uid && (annotation === undefined || p.metadata.annotations?.['checksum/config'] === annotation),
+  });
+  ctx.report.check(`${what} runs (${wait.seconds.toFixed(0)} s)`, wait.ok, wait.detail);
+  return wait.ok ? wait.pods[0] : undefined;
 }
 
 /**
@@ -311,14 +309,11 @@ async function rolledProxy(ctx: E2eContext, gen: Generation, old: PodWithStatus 
   const namespace = gen.platform.spec.proxy.namespace;
   if (!applyNamespace(ctx, gen, namespace)) return old;
   const annotation = deploymentTemplate(gen, namespace, objectNames(gen.platform.spec).proxyDeployment)?.metadata?.annotations?.['checksum/config'];
-  const started = Date.now();
-  let pod: PodWithStatus | undefined;
-  while (!pod && Date.now() - started < POD_START_MS) {
-    pod = (ctx.cluster.admin.list('pods', namespace, 'app.kubernetes.io/component=proxy') as PodWithStatus[])
-      .find(p => p.metadata.annotations?.['checksum/config'] === annotation && p.status?.phase === 'Running' && !p.metadata.deletionTimestamp);
-    if (!pod) await sleep(1000);
-  }
-  ctx.report.check(`the proxy rolled to the new checksum (${seconds(started)} s)`, pod !== undefined && pod.metadata.uid !== old?.metadata.uid);
+  const wait = await podsInPhase(ctx, namespace, 'app.kubernetes.io/component=proxy', 'Running', {
+    timeoutMs: POD_START_MS, accept: p => p.metadata.annotations?.['checksum/config'] === annotation && p.metadata.uid !== old?.metadata.uid,
+  });
+  ctx.report.check(`the proxy rolled to the new checksum (${wait.seconds.toFixed(0)} s)`, wait.ok, wait.detail);
+  const pod = wait.ok ? wait.pods[0] : undefined;
   if (pod) await lookInside(ctx, gen.platform, pod, 'proxy');
   return pod;
 }
@@ -327,9 +322,8 @@ async function rolledProxy(ctx: E2eContext, gen: Generation, old: PodWithStatus 
 async function scaleEngineDown(ctx: E2eContext, gen: Generation, tenant: string): Promise<void> {
   const { admin } = ctx.cluster;
   admin.run(['scale', 'deployment', objectNames(gen.platform.spec).engineDeployment, '-n', tenant, '--replicas=0']);
-  const started = Date.now();
   const left = () => admin.list('pods', tenant).filter(p => ['engine', 'executor'].includes(p.metadata.labels?.['app.kubernetes.io/component'] ?? '')).map(p => p.metadata.name);
-  while (left().length > 0 && Date.now() - started < GONE_MS) await sleep(1000);
+  await untilGone(left);
   ctx.report.check(`the engine of ${tenant} scaled to zero for the next job, its pods gone`, left().length === 0, `still there: ${left().join(', ')}`);
 }
 
@@ -358,21 +352,21 @@ async function clusterJob(ctx: E2eContext, gen: Generation, proxyPod: PodWithSta
     ctx.report.data.jobs.push({ tenant, mode: 'cluster', ok: false, seconds: seconds(started) });
     return;
   }
-  const running = await waitForPodPhase(admin, tenant, driver.metadata.name, ['Running'], POD_START_MS);
+  const running = await podInPhase(ctx, tenant, driver.metadata.name, 'Running', POD_START_MS);
   ctx.report.check(`${label}: the driver ${driver.metadata.name} runs on the node (${running.seconds.toFixed(0)} s)`, running.ok, running.detail);
   if (running.ok) {
     const live = running.pods[0];
     await lookInside(ctx, gen.platform, live, 'driver');
     for (const executor of await executorsOf(ctx, live, `the driver ${live.metadata.name}'s executors`)) await lookInside(ctx, gen.platform, executor, 'executor');
   }
-  const done = await waitForPodPhase(admin, tenant, driver.metadata.name, ['Succeeded'], JOB_MS);
+  const done = await podInPhase(ctx, tenant, driver.metadata.name, 'Succeeded', JOB_MS);
   const log = admin.run(['logs', '-n', tenant, driver.metadata.name, '-c', driver.spec.containers[0].name]).stdout;
   const pi = /^Pi is roughly (\d+\.\d+)/m.exec(log);
   const ok = ctx.report.check(`${label}: the driver ends Succeeded with "Pi is roughly ${pi?.[1] ?? '?'}" in its log (${seconds(started)} s)`,
     done.ok && pi !== null && Math.abs(Number(pi[1]) - Math.PI) < 0.1, done.ok ? `log:\n${log.split('\n').slice(-15).join('\n')}` : done.detail);
   ctx.report.data.jobs.push({ tenant, mode: 'cluster', ok, seconds: seconds(started) });
   const final = done.pods[0];
-  const row = ctx.report.data.node.pods.find(r => r.namespace === tenant && r.pod === driver.metadata.name);
+  const row = ctx.report.data.node?.pods.find(r => r.namespace === tenant && r.pod === driver.metadata.name);
   if (row && final?.status?.phase) row.phase = final.status.phase;
 }
 
@@ -385,6 +379,12 @@ function deploymentTemplate(gen: Generation, namespace: string, name: string): {
   const docs = parseAllDocuments(fs.readFileSync(path.join(gen.dist, `${namespace}.k8s.yaml`), 'utf8')).map(d => d.toJS() as KubeObject);
   const deployment = docs.find(o => o?.kind === 'Deployment' && o.metadata.name === name);
   return (deployment?.spec as { template?: { metadata?: { annotations?: Record<string, string> } } } | undefined)?.template;
+}
+
+/** Polls `left` (names of what must go) until it is empty, at most GONE_MS. */
+async function untilGone(left: () => string[]): Promise<void> {
+  const deadline = Date.now() + GONE_MS;
+  while (left().length > 0 && Date.now() < deadline) await sleep(1000);
 }
 
 function seconds(since: number): number {
