@@ -21,6 +21,7 @@ import { applyDist } from './stages/apply';
 import { installCrds } from './stages/crds';
 import { checkFilesDelivered, createClusterSecrets } from './stages/files';
 import { checkHelm } from './stages/helm';
+import { checkImage } from './stages/image';
 import { checkKerberos } from './stages/kerberos';
 import { checkExecutorsFit, checkQuotaAdmission } from './stages/quota';
 import { checkRbac } from './stages/rbac';
@@ -68,6 +69,9 @@ async function main(): Promise<number> {
   const daemons = new Daemons();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'spark-tenancy-e2e-'));
   try {
+    report.begin('the unified image, built without a daemon and run by runc');
+    const image = checkImage(report, work, loadPlatformFile(path.join(REPO, 'platform.yaml')).spec.image);
+
     report.begin('control plane');
     let started = Date.now();
     const cluster = await startCluster(tools, daemons, path.join(work, 'cluster'));
@@ -88,9 +92,7 @@ async function main(): Promise<number> {
 
     if (options.only !== 'node') {
       started = Date.now();
-      const jobsSpark = sparkReleases[0];
-      if (!jobsSpark) report.check('a Spark release for the jobs', false, 'no Spark release resolved');
-      else await runJobs(ctx, daemons, node, jobsSpark);
+      await runJobs(ctx, daemons, node, image);
       report.time('jobs', (Date.now() - started) / 1000);
       // After the jobs, which take the node for their own pods: the fleet's pods stay Pending.
       await applyFleet(ctx, options);

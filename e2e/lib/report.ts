@@ -62,6 +62,8 @@ export interface E2eReport {
   node?: { kubelet: string; containerd: string; runc: string; image: string; pods: NodePodRow[] };
   /** Spark jobs run to completion on the node. */
   jobs: JobRow[];
+  /** The unified image built here (e2e/scripts/build-image.sh): `cold` when this run built it. */
+  image?: { ref: string; digest: string; spark: string; bytes: number; cache: 'cold' | 'warm' };
   /** `cold` when the tools had to be built in this run, `warm` when all came from the cache. */
   cache: 'cold' | 'warm';
   seconds: Record<string, number>;
@@ -122,6 +124,7 @@ export class Report {
     const d = this.data;
     const rows: [string, string][] = [
       ['Kubernetes', `${d.kubernetes} (${d.cache} cache)`],
+      ...(d.image ? [['image', `${d.image.ref} ${d.image.digest} (${(d.image.bytes / 1048576).toFixed(0)} MiB, ${d.image.cache})`] as [string, string]] : []),
       ['objects applied', String(d.objectsApplied)],
       ['pods admitted', String(d.podsAdmitted)],
       ['RBAC rows as expected', `${d.rbac.filter(r => r.allowed === r.expected).length}/${d.rbac.length}`],

@@ -7,6 +7,7 @@ import { loadPlatformFile } from '../../src/spec/loader';
 import { Platform } from '../../src/spec/platform';
 import { Role } from '../../src/spec/types';
 import { E2eContext } from '../lib/context';
+import { BuiltImage, importImage } from '../lib/image';
 import { pointSpecAtKdc, startKdc } from '../lib/kdc';
 import { KubeObject } from '../lib/kubectl';
 import { parseProbe, probeCommand, probeProblems } from '../lib/pod-probe';
@@ -17,10 +18,7 @@ import { podInPhase, podsInPhase, PodWithStatus } from '../lib/pod-wait';
 import { launchFromProxy, SparkApp } from '../lib/proxy-launch';
 import { Daemons, sleep } from '../lib/processes';
 import { NODE_SIZES, nodeSizedSpec, synthInto, writeSpecVariant } from '../lib/spec-variants';
-import { Tools } from '../lib/tools';
 import { createClusterSecrets, expectedFiles } from './files';
-
-type SparkRelease = Tools['spark'][number];
 
 /** The roles of the pods the jobs look into (a cluster-mode driver is the engine, with the engine's files). */
 type PodRole = 'proxy' | 'engine' | 'driver' | 'executor';
@@ -34,8 +32,8 @@ const CHANGED_FILE = 'fair-scheduler.xml';
 const POD_START_MS = 300_000;
 const JOB_MS = 300_000;
 const GONE_MS = 120_000;
-/** SparkPi's slices: a few seconds of work, so its executors live long enough to be looked into. */
-const SPARK_PI_SLICES = '400';
+/** The Pi job's partitions (200,000 samples each): a few seconds of work, so its executors live long enough to be looked into. */
+const PI_PARTITIONS = '200';
 /** The stand-in engine's job (e2e/spark/standin): sum(1..n), whose answer is n(n+1)/2. */
 const STANDIN_JOB = /^standin: job sum\(1\.\.(\d+)\)=(\d+) in \d+ tasks on (\d+) executor\(s\)/m;
 
@@ -51,21 +49,23 @@ interface Generation {
  * proxy launches from its pod; in the first, also the engine's executors garbage-collected with it and
  * a config change rolling it. Every pod is looked into (files, uid, role variable, /etc/hosts).
  */
-export async function runJobs(ctx: E2eContext, daemons: Daemons, node: NodeHandle, spark: SparkRelease): Promise<void> {
+export async function runJobs(ctx: E2eContext, daemons: Daemons, node: NodeHandle, image: BuiltImage): Promise<void> {
   const { report } = ctx;
-  report.begin(`jobs on the node, Spark ${spark.version}`);
+  report.begin(`jobs on the node, Spark ${image.spark}`);
   report.data.node ??= { ...node.versions, pods: [] };
+  // The spec's image name, as a registry would serve it: the generated manifests run unchanged.
+  report.check(`the unified image imported into the node's containerd as ${image.ref}`, true, importImage(node.containerdSocket, image));
   await quiesceOtherWorkloads(ctx);
   // The generated pods carry no toleration for the node's taint: lifted for the jobs, put back after.
   node.untaint();
   try {
-    await tenantsInTurn(ctx, daemons, node, spark);
+    await tenantsInTurn(ctx, daemons, node, image);
   } finally {
     ctx.cluster.admin.run(['taint', 'node', node.name, `${NODE_TAINT.key}:${NODE_TAINT.effect}`, '--overwrite']);
   }
 }
 
-async function tenantsInTurn(ctx: E2eContext, daemons: Daemons, node: NodeHandle, spark: SparkRelease): Promise<void> {
+async function tenantsInTurn(ctx: E2eContext, daemons: Daemons, node: NodeHandle, image: BuiltImage): Promise<void> {
   const { report } = ctx;
   const dir = path.join(ctx.work, 'jobs');
   const specFile = await writeJobsSpec(ctx, daemons, node.network.hostIp, dir);
@@ -94,8 +94,8 @@ async function tenantsInTurn(ctx: E2eContext, daemons: Daemons, node: NodeHandle
       }
     }
     await scaleEngineDown(ctx, gen, tenant);
-    if (proxyPod) await clusterJob(ctx, gen, proxyPod, tenant, spark);
-    else report.check(`SparkPi into ${tenant}: the proxy pod runs`, false, 'no running proxy pod to launch from');
+    if (proxyPod) await clusterJob(ctx, gen, proxyPod, tenant, image);
+    else report.check(`the Pi job into ${tenant}: the proxy pod runs`, false, 'no running proxy pod to launch from');
   }
 }
 
@@ -332,15 +332,11 @@ async function scaleEngineDown(ctx: E2eContext, gen: Generation, tenant: string)
  * in the real kubelet) and its executors are looked into while they run; the driver ends Succeeded
  * with "Pi is roughly" in its log.
  */
-async function clusterJob(ctx: E2eContext, gen: Generation, proxyPod: PodWithStatus, tenant: string, spark: SparkRelease): Promise<void> {
+async function clusterJob(ctx: E2eContext, gen: Generation, proxyPod: PodWithStatus, tenant: string, image: BuiltImage): Promise<void> {
   const { admin } = ctx.cluster;
-  const label = `SparkPi launched by the proxy into ${tenant}`;
-  const app: SparkApp = {
-    name: `e2e-pi-${tenant}`,
-    mainClass: 'org.apache.spark.examples.SparkPi',
-    resource: `local:///opt/spark/examples/jars/spark-examples_${spark.scala}-${spark.version}.jar`,
-    args: [SPARK_PI_SLICES],
-  };
+  const label = `the Pi job launched by the proxy into ${tenant}`;
+  // The image's own Pi job: Spark publishes no spark-examples jar to Maven Central (e2e/lib/image.ts).
+  const app: SparkApp = { name: `e2e-pi-${tenant}`, ...image.testJob, args: [PI_PARTITIONS] };
   const before = new Set(admin.list('pods', tenant, 'spark-role=driver').map(p => p.metadata.uid));
   const started = Date.now();
   const launch = launchFromProxy(ctx, proxyPod, tenant, app);

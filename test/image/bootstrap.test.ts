@@ -3,7 +3,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DEFAULTS, PORTS } from '../../src/spec/platform';
+import { args, copies, pairs, parseDockerfile, Stage } from './dockerfile';
 
 const REPO = path.resolve(__dirname, '../..');
 const IMAGE_DIR = path.join(REPO, 'image');
@@ -569,90 +569,6 @@ describe('shellcheck', () => {
 // ---------------------------------------------------------------------------------------------------
 // The Dockerfile cannot be built here (no Docker engine), so its instructions are checked by parsing.
 
-interface Instruction {
-  readonly line: number;
-  readonly keyword: string;
-  readonly args: string;
-}
-
-interface Stage {
-  readonly from: string;
-  readonly name?: string;
-  readonly instructions: Instruction[];
-}
-
-function parseDockerfile(text: string): { globalArgs: Instruction[]; stages: Stage[] } {
-  const instructions: Instruction[] = [];
-  let pending: { line: number; text: string } | undefined;
-  text.split('\n').forEach((raw, i) => {
-    const trimmed = raw.trim();
-    // Comment lines (also inside a continued instruction) and blank lines are not part of instructions.
-    if (trimmed.startsWith('#') || (trimmed === '' && pending === undefined)) return;
-    const continued = trimmed.endsWith('\\');
-    const piece = continued ? trimmed.slice(0, -1) : trimmed;
-    pending = pending ? { line: pending.line, text: `${pending.text} ${piece}` } : { line: i + 1, text: piece };
-    if (!continued) {
-      const match = /^(\S+)\s*(.*)$/s.exec(pending.text.trim())!;
-      instructions.push({ line: pending.line, keyword: match[1].toUpperCase(), args: match[2].trim() });
-      pending = undefined;
-    }
-  });
-  expect(pending).toBeUndefined();
-  const globalArgs: Instruction[] = [];
-  const stages: Stage[] = [];
-  for (const instruction of instructions) {
-    if (instruction.keyword === 'FROM') {
-      const [from, as, name] = instruction.args.split(/\s+/);
-      stages.push({ from, name: as?.toUpperCase() === 'AS' ? name : undefined, instructions: [] });
-    } else if (stages.length === 0) {
-      globalArgs.push(instruction);
-    } else {
-      stages[stages.length - 1].instructions.push(instruction);
-    }
-  }
-  return { globalArgs, stages };
-}
-
-/** `NAME=default` or `NAME` of ARG instructions. */
-function args(instructions: readonly Instruction[]): Map<string, string | undefined> {
-  const out = new Map<string, string | undefined>();
-  for (const i of instructions.filter(x => x.keyword === 'ARG')) {
-    const eq = i.args.indexOf('=');
-    out.set(eq < 0 ? i.args : i.args.slice(0, eq), eq < 0 ? undefined : i.args.slice(eq + 1));
-  }
-  return out;
-}
-
-/** KEY=VALUE pairs of ENV/LABEL instructions; values may be double-quoted. */
-function pairs(instructions: readonly Instruction[], keyword: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const i of instructions.filter(x => x.keyword === keyword)) {
-    const re = /([^\s=]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
-    for (let m = re.exec(i.args); m; m = re.exec(i.args)) {
-      out.set(m[1], m[2].startsWith('"') ? (JSON.parse(m[2]) as string) : m[2]);
-    }
-  }
-  return out;
-}
-
-interface Copy {
-  readonly flags: Record<string, string>;
-  readonly sources: string[];
-  readonly dest: string;
-}
-
-function copies(stage: Stage): Copy[] {
-  return stage.instructions.filter(i => i.keyword === 'COPY').map(i => {
-    const words = i.args.split(/\s+/);
-    const flags: Record<string, string> = {};
-    while (words[0].startsWith('--')) {
-      const [flag, value] = words.shift()!.slice(2).split('=');
-      flags[flag] = value;
-    }
-    return { flags, sources: words.slice(0, -1), dest: words[words.length - 1] };
-  });
-}
-
 /** Build args documented in docs/image.md's "Build args" table, with their defaults. */
 function documentedArgs(): Map<string, string> {
   const doc = fs.readFileSync(IMAGE_DOC, 'utf8');
@@ -714,80 +630,6 @@ describe('Dockerfile', () => {
     }
     // THEN the doc's table lists exactly those, with the same defaults
     expect(Object.fromEntries([...declared].map(([k, v]) => [k, v ?? '']))).toEqual(Object.fromEntries(documentedArgs()));
-  });
-
-  test('final stage: role variable, main classes and paths baked into ENV', () => {
-    // GIVEN the final stage's ARG and ENV
-    const finalArgs = args(final.instructions);
-    const env = pairs(final.instructions, 'ENV');
-    // THEN the role variable defaults to MY_PROJECT_EXECUTOR and the main classes are build args
-    expect(finalArgs.get('ROLE_ENV')).toBe(ROLE_ENV);
-    expect(finalArgs.get('ENGINE_MAIN_CLASS')).toBe('com.example.myproject.EngineMain');
-    expect(finalArgs.get('PROXY_MAIN_CLASS')).toBe('com.example.myproject.ProxyMain');
-    expect(finalArgs.get('APP_HOME')).toBe('/my_project');
-    expect(Object.fromEntries(env)).toEqual({
-      SPARK_HOME: '/opt/spark',
-      APP_HOME: '${APP_HOME}',
-      SPARK_TENANCY_ROLE_ENV: '${ROLE_ENV}',
-      ENGINE_MAIN_CLASS: '${ENGINE_MAIN_CLASS}',
-      PROXY_MAIN_CLASS: '${PROXY_MAIN_CLASS}',
-    });
-  });
-
-  test('final stage: exposes the package\'s ports, runs as uid 185 under tini', () => {
-    // GIVEN the final stage's EXPOSE, USER and ENTRYPOINT
-    const exposed = final.instructions.filter(i => i.keyword === 'EXPOSE').flatMap(i => i.args.split(/\s+/));
-    const users = final.instructions.filter(i => i.keyword === 'USER').map(i => i.args);
-    const entrypoints = final.instructions.filter(i => i.keyword === 'ENTRYPOINT');
-    // THEN the ports are src/spec/platform.ts PORTS: 8011 4040 7078 7079
-    expect(exposed.map(Number).sort()).toEqual(Object.values(PORTS).sort());
-    expect(exposed).toEqual(['8011', '4040', '7078', '7079']);
-    // AND the user is numeric 185 (runAsNonRoot can verify it; the package's runAsUser)
-    expect(users).toEqual(['185']);
-    expect(users[0]).toBe(String(DEFAULTS.runAsUser));
-    // AND the entrypoint is bootstrap.sh under Spark's tini, in exec form; no CMD (no args = engine)
-    expect(entrypoints).toHaveLength(1);
-    expect(JSON.parse(entrypoints[0].args)).toEqual(['/usr/bin/tini', '--', '/opt/bootstrap.sh']);
-    expect(stages.flatMap(s => s.instructions).some(i => i.keyword === 'CMD')).toBe(false);
-  });
-
-  test('final stage: copies Spark, the application and both scripts to the documented paths', () => {
-    // GIVEN the final stage's COPY instructions
-    const list = copies(final);
-    const find = (dest: string): Copy => {
-      const found = list.filter(c => c.dest === dest);
-      expect(found).toHaveLength(1);
-      return found[0];
-    };
-    // THEN Spark's distribution and scripts come from the spark stage
-    expect(find('/opt/spark')).toEqual({ flags: { from: 'spark' }, sources: ['/opt/spark'], dest: '/opt/spark' });
-    expect(find('/opt/')).toEqual({ flags: { from: 'spark' }, sources: ['/opt/entrypoint.sh', '/opt/decom.sh'], dest: '/opt/' });
-    // AND the application's jars go to $APP_HOME/lib and into Spark's jars, its resources to $APP_HOME/resources
-    expect(find('${APP_HOME}/lib/')).toEqual({ flags: { from: 'build' }, sources: ['/out/lib/'], dest: '${APP_HOME}/lib/' });
-    expect(find('/opt/spark/jars/')).toEqual({ flags: { from: 'build' }, sources: ['/out/lib/'], dest: '/opt/spark/jars/' });
-    expect(find('${APP_HOME}/resources/').flags.from).toBe('build');
-    // AND the scripts come from the default context (image/), executable
-    expect(find('/opt/spark-tenancy/materialize.sh')).toEqual({
-      flags: { chmod: '0755' }, sources: ['materialize.sh'], dest: '/opt/spark-tenancy/materialize.sh',
-    });
-    expect(find('/opt/bootstrap.sh')).toEqual({ flags: { chmod: '0755' }, sources: ['bootstrap.sh'], dest: '/opt/bootstrap.sh' });
-    for (const c of list.filter(x => x.flags.from === undefined)) {
-      for (const source of c.sources) expect(fs.existsSync(path.join(IMAGE_DIR, source))).toBe(true);
-    }
-  });
-
-  test('final stage: installs only tini and procps, creates user 185 and $APP_HOME/resources', () => {
-    // GIVEN the final stage's RUN instructions
-    const runs = final.instructions.filter(i => i.keyword === 'RUN').map(i => i.args);
-    const install = runs.flatMap(r => r.split(';')).map(s => s.trim()).filter(s => s.startsWith('apt-get install'));
-    // THEN one apt-get install, without recommends, of tini (PID 1, and Spark's entrypoint) and procps (decom.sh)
-    expect(install).toHaveLength(1);
-    const words = install[0].split(/\s+/).slice(2);
-    expect(words.filter(w => w.startsWith('-'))).toEqual(['-y', '--no-install-recommends']);
-    expect(words.filter(w => !w.startsWith('-'))).toEqual(['tini', 'procps']);
-    // AND user spark is uid 185, and the resources folder exists even when the project has none
-    expect(runs.join('\n')).toMatch(/useradd --system --uid 185 --gid spark\b/);
-    expect(runs.join('\n')).toMatch(/mkdir -p [^;]*"\$\{APP_HOME\}\/resources"/);
   });
 
   test('the Spark tag is derived from the Scala and Java versions, which only pair as the official images do', () => {
