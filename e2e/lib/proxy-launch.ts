@@ -1,7 +1,8 @@
 import { PROXY_TENANT_CONF_SUBDIR, PROXY_TENANTS_DIR } from '../../src/constructs/proxy';
 import { E2eContext } from './context';
 import { PodJson } from './pod-view';
-import { CommandResult } from './processes';
+import { IMAGE_LAYOUT } from './image';
+import { CommandResult, HarnessError } from './processes';
 
 /** A Spark application as the proxy launches it: main class, primary resource (a local:// URI in the image), arguments. */
 export interface SparkApp {
@@ -11,7 +12,7 @@ export interface SparkApp {
   readonly args?: readonly string[];
 }
 
-const SPARK_SUBMIT = '/opt/spark/bin/spark-submit';
+const SPARK_SUBMIT = `${IMAGE_LAYOUT.sparkHome}/bin/spark-submit`;
 const LAUNCH_TIMEOUT_MS = 240_000;
 
 /**
@@ -24,8 +25,13 @@ const LAUNCH_TIMEOUT_MS = 240_000;
 export function launchFromProxy(ctx: E2eContext, proxyPod: PodJson, tenant: string, app: SparkApp): CommandResult {
   const confDir = `${PROXY_TENANTS_DIR}/${tenant}/${PROXY_TENANT_CONF_SUBDIR}`;
   const container = proxyPod.spec.containers[0].name;
-  return ctx.cluster.admin.run(['exec', '-n', proxyPod.metadata.namespace!, proxyPod.metadata.name, '-c', container,
-    '--',
-    'env', `SPARK_CONF_DIR=${confDir}`, SPARK_SUBMIT, '--properties-file', `${confDir}/spark-defaults.conf`,
-    '--name', app.name, '--class', app.mainClass, app.resource, ...(app.args ?? [])], undefined, LAUNCH_TIMEOUT_MS);
+  try {
+    return ctx.cluster.admin.run(['exec', '-n', proxyPod.metadata.namespace!, proxyPod.metadata.name, '-c', container, '--',
+      'env', `SPARK_CONF_DIR=${confDir}`, SPARK_SUBMIT, '--properties-file', `${confDir}/spark-defaults.conf`,
+      '--name', app.name, '--class', app.mainClass, app.resource, ...(app.args ?? [])], undefined, LAUNCH_TIMEOUT_MS);
+  } catch (error) {
+    // kubectl killed after LAUNCH_TIMEOUT_MS: a launch that failed, said as such.
+    if (!(error instanceof HarnessError)) throw error;
+    return { status: null, stdout: '', stderr: error.message };
+  }
 }

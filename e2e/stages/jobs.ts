@@ -16,7 +16,7 @@ import { NODE_TAINT, NodeHandle } from '../lib/node';
 import { describePod } from '../lib/pod-phase';
 import { podInPhase, podsInPhase, PodWithStatus } from '../lib/pod-wait';
 import { launchFromProxy, SparkApp } from '../lib/proxy-launch';
-import { Daemons, sleep } from '../lib/processes';
+import { CommandResult, Daemons, HarnessError, sleep } from '../lib/processes';
 import { NODE_SIZES, nodeSizedSpec, synthInto, writeSpecVariant } from '../lib/spec-variants';
 import { createClusterSecrets, expectedFiles } from './files';
 
@@ -32,6 +32,7 @@ const CHANGED_FILE = 'fair-scheduler.xml';
 const POD_START_MS = 300_000;
 const JOB_MS = 300_000;
 const GONE_MS = 120_000;
+const EXEC_MS = 60_000;
 /** The Pi job's partitions (200,000 samples each): a few seconds of work, so its executors live long enough to be looked into. */
 const PI_PARTITIONS = '200';
 /** The stand-in engine's job (e2e/spark/standin): sum(1..n), whose answer is n(n+1)/2. */
@@ -176,8 +177,7 @@ async function lookInside(ctx: E2eContext, platform: Platform, pod: PodWithStatu
   const tenant = platform.spec.tenants.find(t => t.namespace === namespace);
   const files = expectedFiles(platform, fileRole, namespaceObjectsFromApi(ctx, namespace).secrets);
   const container = pod.spec.containers[0].name;
-  const exec = ctx.cluster.admin.run(['exec', '-n', namespace, pod.metadata.name, '-c', container, '--',
-    ...probeCommand(platform.spec.roleEnv, files.map(f => f.path))], undefined, 60_000);
+  const exec = execIn(ctx, pod, probeCommand(platform.spec.roleEnv, files.map(f => f.path)));
   const problems = exec.status === 0 ? probeProblems(parseProbe(exec.stdout), {
     uid: platform.spec.security?.runAsUser ?? 185,
     roleEnv: platform.spec.roleEnv,
@@ -255,8 +255,8 @@ async function garbageCollection(ctx: E2eContext, tenant: string, engine: PodWit
   const executors = admin.list('pods', tenant, 'spark-role=executor')
     .filter(p => (p.metadata.ownerReferences ?? []).some(o => o.uid === engine.metadata.uid)).map(p => p.metadata.name);
   // The container's only JVM; /proc is the container's own (its PID namespace).
-  const stop = admin.run(['exec', '-n', tenant, engine.metadata.name, '-c', engine.spec.containers[0].name, '--', 'sh', '-c',
-    'for p in /proc/[0-9]*; do [ "$(cat "$p/comm" 2>/dev/null)" = java ] && kill -STOP "${p#/proc/}" && echo "stopped ${p#/proc/}"; done'], undefined, 30_000);
+  const stop = execIn(ctx, engine, ['sh', '-c',
+    'for p in /proc/[0-9]*; do [ "$(cat "$p/comm" 2>/dev/null)" = java ] && kill -STOP "${p#/proc/}" && echo "stopped ${p#/proc/}"; done']);
   ctx.report.check(`${label}: its JVM stopped first, so Spark cannot delete its executors itself`, stop.status === 0 && /stopped \d+/.test(stop.stdout),
     `${stop.stdout}${stop.stderr}`.trim());
   admin.run(['delete', 'pod', '-n', tenant, engine.metadata.name, '--wait=false', '--grace-period=10']);
@@ -375,6 +375,16 @@ function deploymentTemplate(gen: Generation, namespace: string, name: string): {
   const docs = parseAllDocuments(fs.readFileSync(path.join(gen.dist, `${namespace}.k8s.yaml`), 'utf8')).map(d => d.toJS() as KubeObject);
   const deployment = docs.find(o => o?.kind === 'Deployment' && o.metadata.name === name);
   return (deployment?.spec as { template?: { metadata?: { annotations?: Record<string, string> } } } | undefined)?.template;
+}
+
+/** `kubectl exec` in the pod's main container, bounded; a kubectl that does not return is a failed command, not a failed suite. */
+function execIn(ctx: E2eContext, pod: PodWithStatus, argv: readonly string[]): CommandResult {
+  try {
+    return ctx.cluster.admin.run(['exec', '-n', pod.metadata.namespace!, pod.metadata.name, '-c', pod.spec.containers[0].name, '--', ...argv], undefined, EXEC_MS);
+  } catch (error) {
+    if (!(error instanceof HarnessError)) throw error;
+    return { status: null, stdout: '', stderr: error.message };
+  }
 }
 
 /** Polls `left` (names of what must go) until it is empty, at most GONE_MS. */
