@@ -33,10 +33,11 @@ const USAGE = `npm run e2e [-- options]
   --fleet N     also apply a platform of N tenants and report the time (default 1000; 0 skips)
   --spark V,..  Spark releases to run (default: every release in e2e/versions.env)
   --only node   start the control plane and the node and run only the node stage (a quick check)
+  --only jobs   the same, then the CRDs and the jobs on the node (no other stage)
   --keep        keep the scratch folder and print its path
   --help        this text`;
 
-interface Options { fleet: number; spark?: string[]; keep: boolean; only?: 'node' }
+interface Options { fleet: number; spark?: string[]; keep: boolean; only?: 'node' | 'jobs' }
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { fleet: 1000, keep: false };
@@ -46,7 +47,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--fleet') options.fleet = Number(argv[++i]);
     else if (arg === '--spark') options.spark = argv[++i].split(',');
-    else if (arg === '--only' && argv[i + 1] === 'node') { options.only = 'node'; i++; }
+    else if (arg === '--only' && (argv[i + 1] === 'node' || argv[i + 1] === 'jobs')) { options.only = argv[++i] as 'node' | 'jobs'; }
     else throw new HarnessError(`unknown option ${arg}\n${USAGE}`);
   }
   if (!Number.isInteger(options.fleet) || options.fleet < 0) throw new HarnessError('--fleet needs a whole number');
@@ -79,7 +80,9 @@ async function main(): Promise<number> {
     report.check(`etcd ${tools.etcdVersion}, kube-apiserver and kube-controller-manager ${tools.kubernetes} ready on ${cluster.server}`, true);
     const ctx: E2eContext = { repo: REPO, tools, cluster, report, work };
 
-    if (options.only !== 'node') await runControlPlaneStages(ctx, daemons, sparkReleases);
+    if (options.only === undefined) await runControlPlaneStages(ctx, daemons, sparkReleases);
+    // The dist's ExternalSecrets need their CRD.
+    else if (options.only === 'jobs') installCrds(ctx);
 
     report.begin('the node');
     started = Date.now();
@@ -95,7 +98,7 @@ async function main(): Promise<number> {
       await runJobs(ctx, daemons, node, image);
       report.time('jobs', (Date.now() - started) / 1000);
       // After the jobs, which take the node for their own pods: the fleet's pods stay Pending.
-      await applyFleet(ctx, options);
+      if (options.only === undefined) await applyFleet(ctx, options);
     }
   } catch (error) {
     if (!(error instanceof HarnessError)) throw error;
