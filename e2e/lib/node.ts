@@ -80,7 +80,10 @@ export async function startNode(ctx: E2eContext, daemons: Daemons): Promise<Node
     });
   });
   const importImage = (archivePath: string, name: string) => {
-    ctr(['images', 'import', archivePath]);
+    // An OCI archive may name its image fully (io.containerd.image.name, as pack-oci.sh does) or
+    // by tag only (org.opencontainers.image.ref.name, as umoci does): the base name covers both.
+    const repository = name.replace(/:[^/:]+$/, '');
+    ctr(['images', 'import', '--base-name', repository, archivePath]);
     const names = ctr(['images', 'ls', '-q']).split('\n');
     if (!names.includes(name)) throw new HarnessError(`${archivePath} imported, but containerd has no image ${name} (it has: ${names.filter(Boolean).join(', ')})`);
   };

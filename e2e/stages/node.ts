@@ -1,7 +1,7 @@
 import { E2eContext } from '../lib/context';
 import { NodeHandle, NODE_NAME, NODE_TOLERATION } from '../lib/node';
 import { waitForPodPhase } from '../lib/pod-phase';
-import { HarnessError } from '../lib/processes';
+import { HarnessError, waitUntil } from '../lib/processes';
 
 const NAMESPACE = 'e2e-node';
 const POD_TIMEOUT_MS = 90_000;
@@ -17,6 +17,9 @@ export async function checkNode(ctx: E2eContext, node: NodeHandle): Promise<void
   ctx.report.data.node = { kubelet: node.versions.kubelet, containerd: node.versions.containerd, runc: node.versions.runc, image: node.versions.image, pods: [] };
   ctx.report.check(`Node ${NODE_NAME} Ready: ${node.versions.kubelet}, ${node.versions.containerd}, ${node.versions.runc}`, true);
   admin.run(['create', 'namespace', NAMESPACE]);
+  // The ServiceAccount admission plugin refuses a pod until the controller has made "default".
+  await waitUntil(`ServiceAccount ${NAMESPACE}/default`, () => admin.run(['get', 'serviceaccount', 'default', '-n', NAMESPACE]).status === 0,
+    { timeoutMs: 30_000, intervalMs: 250 });
   const name = 'podcheck';
   const service = 'kubernetes.default.svc.cluster.local';
   admin.ok(['apply', '--server-side', '--field-manager=spark-tenancy-e2e', '-f', '-'], JSON.stringify({
