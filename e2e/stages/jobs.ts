@@ -33,8 +33,8 @@ const POD_START_MS = 300_000;
 const JOB_MS = 300_000;
 const GONE_MS = 120_000;
 const EXEC_MS = 60_000;
-/** The Pi job's partitions (200,000 samples each): a few seconds of work, so its executors live long enough to be looked into. */
-const PI_PARTITIONS = '200';
+/** The Pi job's partitions (200,000 samples each): some seconds of work on one executor core, so its executors live long enough to be looked into. */
+const PI_PARTITIONS = '2000';
 /** The stand-in engine's job (e2e/spark/standin): sum(1..n), whose answer is n(n+1)/2. */
 const STANDIN_JOB = /^standin: job sum\(1\.\.(\d+)\)=(\d+) in \d+ tasks on (\d+) executor\(s\)/m;
 
