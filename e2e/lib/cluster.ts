@@ -107,7 +107,8 @@ export async function startCluster(tools: Tools, daemons: Daemons, dir: string):
     `--service-account-private-key-file=${pki.serviceAccountKey}`,
     // Each controller acts with its own ServiceAccount's rights, as in a real cluster.
     '--use-service-account-credentials=true',
-    '--controllers=*,-nodeipam,-nodelifecycle,-persistentvolume-binder,-attachdetach,-persistentvolume-expander',
+    // nodelifecycle lifts the not-ready taint the kubelet registers with, once the node is Ready.
+    '--controllers=*,-nodeipam,-persistentvolume-binder,-attachdetach,-persistentvolume-expander',
     '-v=1',
   ], path.join(dir, 'kube-controller-manager.log'));
   // Working, not merely started: its ServiceAccount controller gives every namespace a "default" account.

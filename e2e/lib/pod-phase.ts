@@ -52,7 +52,7 @@ export function describePod(ctx: E2eContext, namespace: string, name: string, po
   for (const container of containers) {
     for (const previous of [false, true]) {
       const log = admin.run(['logs', '-n', namespace, name, '-c', container, ...(previous ? ['--previous'] : []), '--tail=40']);
-      if (previous && log.status !== 0) continue;
+      if (previous && (log.status !== 0 || !log.stdout.trim())) continue;
       lines.push(`log of ${container}${previous ? ' (previous run)' : ''}:`, (log.status === 0 ? log.stdout : log.stderr).trim() || '(empty)');
     }
   }

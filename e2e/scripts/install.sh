@@ -63,12 +63,12 @@ k8s_bin=$(build_tools kubernetes "$KUBERNETES_VERSION" "$k8s_ldflags" \
 # control plane's cached build stays valid when they are added or changed.
 k8s_node_bin=$(MODULE=kubernetes build_tools kubernetes-node "$KUBERNETES_VERSION" "$k8s_ldflags" \
   k8s.io/kubernetes/cmd/kubelet k8s.io/kubernetes/cmd/kube-proxy k8s.io/kubernetes/cmd/kube-scheduler)
-grep -q "^require github.com/coredns/coredns $COREDNS_VERSION\$" "$e2e/tools/coredns/go.mod" \
-  || { echo "e2e: e2e/tools/coredns/go.mod does not require CoreDNS $COREDNS_VERSION (versions.env); run go get there" >&2; exit 1; }
-coredns_bin=$(build_tools coredns "$COREDNS_VERSION" "-X github.com/coredns/coredns/coremain.GitCommit=$COREDNS_VERSION" \
-  spark-tenancy.dev/e2e/coredns)
 # The suite's own programs are keyed by a hash of their source instead of a release.
 source_hash() { (cd "$e2e" && cat "$@" | sha256sum | cut -c1-12); }
+grep -q "^require github.com/coredns/coredns $COREDNS_VERSION\$" "$e2e/tools/coredns/go.mod" \
+  || { echo "e2e: e2e/tools/coredns/go.mod does not require CoreDNS $COREDNS_VERSION (versions.env); run go get there" >&2; exit 1; }
+coredns_bin=$(build_tools coredns "$COREDNS_VERSION-$(source_hash tools/coredns/main.go tools/coredns/go.sum)" "-X github.com/coredns/coredns/coremain.GitCommit=$COREDNS_VERSION" \
+  spark-tenancy.dev/e2e/coredns)
 podcheck_bin=$(CGO_ENABLED=0 build_tools podcheck "$(source_hash tools/podcheck/main.go tools/podcheck/go.mod)" "" spark-tenancy.dev/e2e/podcheck)
 
 # The node's image: Kubernetes' own pause (build/pause/linux/pause.c of the same module, static, as
