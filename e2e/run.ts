@@ -13,7 +13,10 @@ import { PodJson } from './lib/pod-view';
 import { Daemons, HarnessError, sleep } from './lib/processes';
 import { Report } from './lib/report';
 import { synthInto, writeFleetVariant, writeSpecVariant } from './lib/spec-variants';
-import { installTools } from './lib/tools';
+import { installTools, Tools } from './lib/tools';
+import { startNode } from './lib/node';
+import { runJobs } from './stages/jobs';
+import { checkNode } from './stages/node';
 import { applyDist } from './stages/apply';
 import { installCrds } from './stages/crds';
 import { checkFilesDelivered, createClusterSecrets } from './stages/files';
@@ -29,10 +32,12 @@ const USAGE = `npm run e2e [-- options]
   applies dist/ to a real kube-apiserver and runs Spark's own submission client and scheduler backend.
   --fleet N     also apply a platform of N tenants and report the time (default 1000; 0 skips)
   --spark V,..  Spark releases to run (default: every release in e2e/versions.env)
+  --only node   start the control plane and the node and run only the node stage (a quick check)
+  --only jobs   the same, then the CRDs and the jobs on the node (no other stage)
   --keep        keep the scratch folder and print its path
   --help        this text`;
 
-interface Options { fleet: number; spark?: string[]; keep: boolean }
+interface Options { fleet: number; spark?: string[]; keep: boolean; only?: 'node' | 'jobs' }
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { fleet: 1000, keep: false };
@@ -42,6 +47,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--fleet') options.fleet = Number(argv[++i]);
     else if (arg === '--spark') options.spark = argv[++i].split(',');
+    else if (arg === '--only' && (argv[i + 1] === 'node' || argv[i + 1] === 'jobs')) { options.only = argv[++i] as 'node' | 'jobs'; }
     else throw new HarnessError(`unknown option ${arg}\n${USAGE}`);
   }
   if (!Number.isInteger(options.fleet) || options.fleet < 0) throw new HarnessError('--fleet needs a whole number');
@@ -65,7 +71,7 @@ async function main(): Promise<number> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'spark-tenancy-e2e-'));
   try {
     report.begin('the unified image, built without a daemon and run by runc');
-    checkImage(report, work, loadPlatformFile(path.join(REPO, 'platform.yaml')).spec.image);
+    const image = checkImage(report, work, loadPlatformFile(path.join(REPO, 'platform.yaml')).spec.image);
 
     report.begin('control plane');
     let started = Date.now();
@@ -74,107 +80,25 @@ async function main(): Promise<number> {
     report.check(`etcd ${tools.etcdVersion}, kube-apiserver and kube-controller-manager ${tools.kubernetes} ready on ${cluster.server}`, true);
     const ctx: E2eContext = { repo: REPO, tools, cluster, report, work };
 
-    installCrds(ctx);
+    if (options.only === undefined) await runControlPlaneStages(ctx, daemons, sparkReleases);
+    // The dist's ExternalSecrets need their CRD.
+    else if (options.only === 'jobs') installCrds(ctx);
 
-    report.begin('apply the example dist/');
+    report.begin('the node');
     started = Date.now();
-    const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
-    const names = objectNames(platform.spec);
-    const applied = await applyDist(ctx, path.join(REPO, 'dist'), 'example dist/', { checkPods: true });
-    report.data.objectsApplied += applied.objects;
-
-    report.begin('apply the example with every transport');
-    const objectsSpec = writeSpecVariant(path.join(work, 'variant-objects'), {
-      rename: ns => `o-${ns}`,
-      edit: spec => { spec.transport = 'objects'; for (const t of spec.tenants) delete t.transport; },
-    });
-    const objectsDist = path.join(work, 'variant-objects', 'dist');
-    synthInto(objectsSpec, objectsDist);
-    report.data.objectsApplied += (await applyDist(ctx, objectsDist, 'example, transport objects', { checkPods: true })).objects;
-    report.time('apply', (Date.now() - started) / 1000);
-
-    const tenants = platform.spec.tenants.map(t => t.namespace);
-    const proxyNamespace = platform.spec.proxy.namespace;
-    createClusterSecrets(ctx, platform, names.secret, [proxyNamespace, ...tenants]);
-
-    report.begin('RBAC, as each ServiceAccount');
+    const node = await startNode(ctx, daemons);
+    report.time('node start', (Date.now() - started) / 1000);
+    for (const [part, seconds] of Object.entries(node.startSeconds)) report.time(`node start: ${part}`, seconds);
     started = Date.now();
-    // A namespace of the cluster that is not the platform's, for the RBAC rows that must be refused there.
-    cluster.admin.run(['create', 'namespace', 'not-a-tenant']);
-    const contract = rbacContract(tenantGrants(onDemandClaims(platform.spec.spark?.properties ?? {})));
-    await checkRbac(ctx, contract, {
-      proxy: { namespace: proxyNamespace, name: names.proxyServiceAccount },
-      engine: { namespace: tenants[0], name: names.engineServiceAccount },
-      executor: { namespace: tenants[0], name: names.executorServiceAccount },
-    }, { tenant: tenants[0], otherTenant: tenants[1], proxy: proxyNamespace, outside: 'not-a-tenant' });
-    report.time('rbac', (Date.now() - started) / 1000);
+    await checkNode(ctx, node);
+    report.time('node pod', (Date.now() - started) / 1000);
 
-    report.begin('quota and limits, as the engine');
-    started = Date.now();
-    for (const tenant of tenants) await checkQuotaAdmission(ctx, platform, tenant, serviceAccountIdentity(ctx, tenant, names.engineServiceAccount));
-    report.time('quota', (Date.now() - started) / 1000);
-
-    const sparkPods: { pod: PodJson; role: 'engine' | 'executor'; what: string }[] = [];
-    const proxy = serviceAccountIdentity(ctx, proxyNamespace, names.proxyServiceAccount);
-    const proxyPod = cluster.admin.list('pods', proxyNamespace, `app.kubernetes.io/component=proxy`)[0] as PodJson | undefined;
-    for (const spark of sparkReleases) {
-      report.begin(`Spark ${spark.version}`);
+    if (options.only !== 'node') {
       started = Date.now();
-      const standIn = buildStandIn(ctx, spark);
-      for (const tenant of tenants) {
-        if (!proxyPod) { report.check(`Spark ${spark.version}: the proxy pod exists`, false, 'the proxy Deployment has no Pod'); break; }
-        const driver = await submitClusterMode(ctx, spark, proxyPod, proxy, tenant, PROXY_TENANTS_DIR, names.engineServiceAccount);
-        if (driver) sparkPods.push({ pod: driver, role: 'engine', what: `Spark ${spark.version} driver pod` });
-      }
-      // With no node, a submitted driver stays Pending and holds its share of the tenant's quota for
-      // good; a real one ends. Its object is kept for the file checks; the pod goes, and the quota
-      // controller must have given its share back before the engines ask for executors.
-      await releaseDrivers(ctx, tenants);
-      for (const tenant of tenants) {
-        const enginePod = cluster.admin.list('pods', tenant, 'app.kubernetes.io/component=engine')[0] as PodJson | undefined;
-        if (!enginePod) { report.check(`Spark ${spark.version}: the engine pod of ${tenant} exists`, false, 'the engine Deployment has no Pod'); continue; }
-        const engine = serviceAccountIdentity(ctx, tenant, names.engineServiceAccount);
-        const executors = await runClientModeEngine(ctx, spark, enginePod, engine, standIn,
-          { executorServiceAccount: names.executorServiceAccount, roleEnv: platform.spec.roleEnv });
-        for (const pod of executors) sparkPods.push({ pod, role: 'executor', what: `Spark ${spark.version} executor pod` });
-        const tenantSpec = platform.spec.tenants.find(t => t.namespace === tenant)!;
-        checkExecutorsFit(ctx, platform, tenant, executors.length, executorSize(tenantSparkProperties(platform.spec, tenantSpec))?.instances ?? 0);
-      }
-      report.time(`spark ${spark.version}`, (Date.now() - started) / 1000);
-    }
-
-    report.begin('files arrive in the pods Spark made');
-    started = Date.now();
-    for (const { pod, role, what } of sparkPods) checkFilesDelivered(ctx, platform, pod, role, what);
-    for (const namespace of [proxyNamespace, ...tenants]) {
-      for (const pod of cluster.admin.list('pods', namespace, 'app.kubernetes.io/managed-by=spark-tenancy') as PodJson[]) {
-        const component = pod.metadata.labels?.['app.kubernetes.io/component'];
-        if (component === 'proxy' || component === 'engine') checkFilesDelivered(ctx, platform, pod, component, `${component} pod`);
-      }
-    }
-    report.time('files', (Date.now() - started) / 1000);
-
-    report.begin('Kerberos against a real KDC');
-    started = Date.now();
-    const kerberosSpark = sparkReleases.find(s => s.version.startsWith('3.')) ?? sparkReleases[0];
-    if (kerberosSpark) report.data.kerberos = await checkKerberos(ctx, daemons, kerberosSpark);
-    report.time('kerberos', (Date.now() - started) / 1000);
-
-    report.begin('Helm');
-    started = Date.now();
-    checkHelm(ctx);
-    report.time('helm', (Date.now() - started) / 1000);
-
-    if (options.fleet > 0) {
-      report.begin(`a platform of ${options.fleet} tenants`);
-      started = Date.now();
-      const fleetSpec = writeFleetVariant(path.join(work, 'fleet'), options.fleet);
-      const fleetDist = path.join(work, 'fleet', 'dist');
-      synthInto(fleetSpec, fleetDist);
-      report.time(`fleet ${options.fleet} synth`, (Date.now() - started) / 1000);
-      const fleet = await applyDist(ctx, fleetDist, `${options.fleet}-tenant platform`, { checkPods: false });
-      report.data.objectsApplied += fleet.objects;
-      report.time(`fleet ${options.fleet} apply`, fleet.seconds);
+      await runJobs(ctx, daemons, node, image);
+      report.time('jobs', (Date.now() - started) / 1000);
+      // After the jobs, which take the node for their own pods: the fleet's pods stay Pending.
+      if (options.only === undefined) await applyFleet(ctx, options);
     }
   } catch (error) {
     if (!(error instanceof HarnessError)) throw error;
@@ -183,6 +107,7 @@ async function main(): Promise<number> {
     await daemons.stopGracefully();
     const left = daemons.stillRunning();
     report.check('every component the suite started has stopped', left.length === 0, `still running: pids ${left.join(', ')}`);
+    report.check('every setting the suite made on the machine is undone', daemons.undoFailures.length === 0, daemons.undoFailures.join('\n'));
     report.time('total', (Date.now() - total) / 1000);
     if (options.keep) console.log(`e2e: scratch folder kept: ${work}`);
     else fs.rmSync(work, { recursive: true, force: true });
@@ -190,6 +115,118 @@ async function main(): Promise<number> {
   report.write(path.join(REPO, 'e2e-report.json'));
   console.log(report.summary());
   return report.failed > 0 ? 1 : 0;
+}
+
+/** The stages that need only the control plane (the node starts after them: see the README). */
+async function runControlPlaneStages(ctx: E2eContext, daemons: Daemons, sparkReleases: Tools['spark']): Promise<void> {
+  const { cluster, report, work } = ctx;
+  let started: number;
+  installCrds(ctx);
+
+  report.begin('apply the example dist/');
+  started = Date.now();
+  const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+  const names = objectNames(platform.spec);
+  const applied = await applyDist(ctx, path.join(REPO, 'dist'), 'example dist/', { checkPods: true });
+  report.data.objectsApplied += applied.objects;
+
+  report.begin('apply the example with every transport');
+  const objectsSpec = writeSpecVariant(path.join(work, 'variant-objects'), {
+    rename: ns => `o-${ns}`,
+    edit: spec => { spec.transport = 'objects'; for (const t of spec.tenants) delete t.transport; },
+  });
+  const objectsDist = path.join(work, 'variant-objects', 'dist');
+  synthInto(objectsSpec, objectsDist);
+  report.data.objectsApplied += (await applyDist(ctx, objectsDist, 'example, transport objects', { checkPods: true })).objects;
+  report.time('apply', (Date.now() - started) / 1000);
+
+  const tenants = platform.spec.tenants.map(t => t.namespace);
+  const proxyNamespace = platform.spec.proxy.namespace;
+  createClusterSecrets(ctx, platform, names.secret, [proxyNamespace, ...tenants]);
+
+  report.begin('RBAC, as each ServiceAccount');
+  started = Date.now();
+  // A namespace of the cluster that is not the platform's, for the RBAC rows that must be refused there.
+  cluster.admin.run(['create', 'namespace', 'not-a-tenant']);
+  const contract = rbacContract(tenantGrants(onDemandClaims(platform.spec.spark?.properties ?? {})));
+  await checkRbac(ctx, contract, {
+    proxy: { namespace: proxyNamespace, name: names.proxyServiceAccount },
+    engine: { namespace: tenants[0], name: names.engineServiceAccount },
+    executor: { namespace: tenants[0], name: names.executorServiceAccount },
+  }, { tenant: tenants[0], otherTenant: tenants[1], proxy: proxyNamespace, outside: 'not-a-tenant' });
+  report.time('rbac', (Date.now() - started) / 1000);
+
+  report.begin('quota and limits, as the engine');
+  started = Date.now();
+  for (const tenant of tenants) await checkQuotaAdmission(ctx, platform, tenant, serviceAccountIdentity(ctx, tenant, names.engineServiceAccount));
+  report.time('quota', (Date.now() - started) / 1000);
+
+  const sparkPods: { pod: PodJson; role: 'engine' | 'executor'; what: string }[] = [];
+  const proxy = serviceAccountIdentity(ctx, proxyNamespace, names.proxyServiceAccount);
+  const proxyPod = cluster.admin.list('pods', proxyNamespace, `app.kubernetes.io/component=proxy`)[0] as PodJson | undefined;
+  for (const spark of sparkReleases) {
+    report.begin(`Spark ${spark.version}`);
+    started = Date.now();
+    const standIn = buildStandIn(ctx, spark);
+    for (const tenant of tenants) {
+      if (!proxyPod) { report.check(`Spark ${spark.version}: the proxy pod exists`, false, 'the proxy Deployment has no Pod'); break; }
+      const driver = await submitClusterMode(ctx, spark, proxyPod, proxy, tenant, PROXY_TENANTS_DIR, names.engineServiceAccount);
+      if (driver) sparkPods.push({ pod: driver, role: 'engine', what: `Spark ${spark.version} driver pod` });
+    }
+    // With no node, a submitted driver stays Pending and holds its share of the tenant's quota for
+    // good; a real one ends. Its object is kept for the file checks; the pod goes, and the quota
+    // controller must have given its share back before the engines ask for executors.
+    await releaseDrivers(ctx, tenants);
+    for (const tenant of tenants) {
+      const enginePod = cluster.admin.list('pods', tenant, 'app.kubernetes.io/component=engine')[0] as PodJson | undefined;
+      if (!enginePod) { report.check(`Spark ${spark.version}: the engine pod of ${tenant} exists`, false, 'the engine Deployment has no Pod'); continue; }
+      const engine = serviceAccountIdentity(ctx, tenant, names.engineServiceAccount);
+      const executors = await runClientModeEngine(ctx, spark, enginePod, engine, standIn,
+        { executorServiceAccount: names.executorServiceAccount, roleEnv: platform.spec.roleEnv });
+      for (const pod of executors) sparkPods.push({ pod, role: 'executor', what: `Spark ${spark.version} executor pod` });
+      const tenantSpec = platform.spec.tenants.find(t => t.namespace === tenant)!;
+      checkExecutorsFit(ctx, platform, tenant, executors.length, executorSize(tenantSparkProperties(platform.spec, tenantSpec))?.instances ?? 0);
+    }
+    report.time(`spark ${spark.version}`, (Date.now() - started) / 1000);
+  }
+
+  report.begin('files arrive in the pods Spark made');
+  started = Date.now();
+  for (const { pod, role, what } of sparkPods) checkFilesDelivered(ctx, platform, pod, role, what);
+  for (const namespace of [proxyNamespace, ...tenants]) {
+    for (const pod of cluster.admin.list('pods', namespace, 'app.kubernetes.io/managed-by=spark-tenancy') as PodJson[]) {
+      const component = pod.metadata.labels?.['app.kubernetes.io/component'];
+      if (component === 'proxy' || component === 'engine') checkFilesDelivered(ctx, platform, pod, component, `${component} pod`);
+    }
+  }
+  report.time('files', (Date.now() - started) / 1000);
+
+  report.begin('Kerberos against a real KDC');
+  started = Date.now();
+  const kerberosSpark = sparkReleases.find(s => s.version.startsWith('3.')) ?? sparkReleases[0];
+  if (kerberosSpark) report.data.kerberos = await checkKerberos(ctx, daemons, kerberosSpark);
+  report.time('kerberos', (Date.now() - started) / 1000);
+
+  report.begin('Helm');
+  started = Date.now();
+  checkHelm(ctx);
+  report.time('helm', (Date.now() - started) / 1000);
+
+}
+
+/** With --fleet N, a platform of N tenants applied and timed (its Deployments' pods are not waited for). */
+async function applyFleet(ctx: E2eContext, options: Options): Promise<void> {
+  if (options.fleet === 0) return;
+  const { report, work } = ctx;
+  report.begin(`a platform of ${options.fleet} tenants`);
+  const started = Date.now();
+  const fleetSpec = writeFleetVariant(path.join(work, 'fleet'), options.fleet);
+  const fleetDist = path.join(work, 'fleet', 'dist');
+  synthInto(fleetSpec, fleetDist);
+  report.time(`fleet ${options.fleet} synth`, (Date.now() - started) / 1000);
+  const fleet = await applyDist(ctx, fleetDist, `${options.fleet}-tenant platform`, { checkPods: false });
+  report.data.objectsApplied += fleet.objects;
+  report.time(`fleet ${options.fleet} apply`, fleet.seconds);
 }
 
 /** Deletes the tenants' driver pods and waits (bounded) until every quota counts only the pods left. */

@@ -1,14 +1,19 @@
 import * as fs from 'fs';
 import * as https from 'https';
 import * as path from 'path';
+import { createNodeNetwork, NodeNetwork } from './node-network';
 import { ClusterPki, makePki, writeKubeconfig } from './pki';
 import { Daemons, freePort, HarnessError, RunningDaemon, waitUntil } from './processes';
 import { Tools } from './tools';
 import { Kubectl } from './kubectl';
 
-/** A running control plane: etcd, kube-apiserver and kube-controller-manager on 127.0.0.1. */
+/**
+ * A running control plane: etcd on 127.0.0.1, kube-apiserver on the host end of the suite's own
+ * node network (so pods reach it through the `kubernetes` Service), kube-controller-manager.
+ */
 export interface Cluster {
   readonly server: string;
+  readonly network: NodeNetwork;
   readonly pki: ClusterPki;
   /** kubectl as system:masters, for setting up; RBAC checks use ServiceAccount tokens instead. */
   readonly admin: Kubectl;
@@ -28,7 +33,8 @@ const READY_TIMEOUT_MS = 90_000;
  */
 export async function startCluster(tools: Tools, daemons: Daemons, dir: string): Promise<Cluster> {
   fs.mkdirSync(dir, { recursive: true });
-  const pki = makePki(path.join(dir, 'pki'));
+  const network = createNodeNetwork(daemons);
+  const pki = makePki(path.join(dir, 'pki'), network.hostIp);
   const startSeconds: Record<string, number> = {};
 
   let started = Date.now();
@@ -55,11 +61,12 @@ export async function startCluster(tools: Tools, daemons: Daemons, dir: string):
 
   started = Date.now();
   const { server, apiserver, adminKubeconfig } = await onFreePorts('kube-apiserver', 1, async ([apiPort], attempt) => {
-    const server = `https://127.0.0.1:${apiPort}`;
+    const server = `https://${network.hostIp}:${apiPort}`;
     const apiserver = daemons.start('kube-apiserver', tools.bin.kubeApiserver, [
       `--etcd-servers=http://127.0.0.1:${etcdPort}`,
-      '--bind-address=127.0.0.1',
-      '--advertise-address=127.0.0.1',
+      `--bind-address=${network.hostIp}`,
+      // The `kubernetes` Service's endpoint (the lease reconciler writes it): what pods dial.
+      `--advertise-address=${network.hostIp}`,
       `--secure-port=${apiPort}`,
       `--cert-dir=${path.join(dir, 'apiserver-certs')}`,
       `--tls-cert-file=${pki.serverCert}`,
@@ -69,9 +76,11 @@ export async function startCluster(tools: Tools, daemons: Daemons, dir: string):
       '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
       `--service-account-key-file=${pki.serviceAccountPub}`,
       `--service-account-signing-key-file=${pki.serviceAccountKey}`,
-      '--service-cluster-ip-range=10.96.0.0/16',
-      // One API server and no nodes: nothing to reconcile the kubernetes Service's endpoints to.
-      '--endpoint-reconciler-type=none',
+      `--service-cluster-ip-range=${network.serviceCidr}`,
+      // For logs and exec through the kubelet, which authorizes the caller with the API server.
+      `--kubelet-client-certificate=${pki.adminCert}`,
+      `--kubelet-client-key=${pki.adminKey}`,
+      '--kubelet-preferred-address-types=InternalIP',
       '--profiling=false',
       '-v=1',
     ], path.join(dir, `kube-apiserver-${attempt}.log`));
@@ -98,7 +107,8 @@ export async function startCluster(tools: Tools, daemons: Daemons, dir: string):
     `--service-account-private-key-file=${pki.serviceAccountKey}`,
     // Each controller acts with its own ServiceAccount's rights, as in a real cluster.
     '--use-service-account-credentials=true',
-    '--controllers=*,-nodeipam,-nodelifecycle,-persistentvolume-binder,-attachdetach,-persistentvolume-expander',
+    // nodelifecycle lifts the not-ready taint the kubelet registers with, once the node is Ready.
+    '--controllers=*,-nodeipam,-persistentvolume-binder,-attachdetach,-persistentvolume-expander',
     '-v=1',
   ], path.join(dir, 'kube-controller-manager.log'));
   // Working, not merely started: its ServiceAccount controller gives every namespace a "default" account.
@@ -108,7 +118,7 @@ export async function startCluster(tools: Tools, daemons: Daemons, dir: string):
   });
   startSeconds['kube-controller-manager'] = (Date.now() - started) / 1000;
 
-  return { server, pki, admin, dir, apiserver, startSeconds };
+  return { server, network, pki, admin, dir, apiserver, startSeconds };
 }
 
 /**

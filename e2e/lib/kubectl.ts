@@ -12,6 +12,7 @@ export interface KubeObject {
     ownerReferences?: { kind: string; name: string; uid: string; controller?: boolean }[];
     uid?: string;
     creationTimestamp?: string;
+    deletionTimestamp?: string;
   };
   [field: string]: unknown;
 }
@@ -20,8 +21,9 @@ export interface KubeObject {
 export class Kubectl {
   constructor(readonly binary: string, readonly kubeconfig: string) {}
 
-  run(args: readonly string[], input?: string): CommandResult {
-    return run(this.binary, ['--kubeconfig', this.kubeconfig, ...args], { input });
+  /** Runs kubectl; with `timeoutMs`, a kubectl still running then is killed (and the harness error says so). */
+  run(args: readonly string[], input?: string, timeoutMs?: number): CommandResult {
+    return run(this.binary, ['--kubeconfig', this.kubeconfig, ...args], { input, ...(timeoutMs ? { timeout: timeoutMs, killSignal: 'SIGKILL' } : {}) });
   }
 
   /** Runs and returns stdout; a failure throws with what kubectl (the API server) said. */

@@ -17,30 +17,23 @@ export interface ClusterPki {
   readonly serviceAccountPub: string;
 }
 
-export function makePki(dir: string): ClusterPki {
+/**
+ * `serverIp` is where the API server serves (where pods reach it through the `kubernetes` Service);
+ * the certificate also names the Service's IP and DNS names, so pods verify it as they would anywhere.
+ */
+export function makePki(dir: string, serverIp: string): ClusterPki {
   fs.mkdirSync(dir, { recursive: true });
   const file = (name: string) => path.join(dir, name);
-  const openssl = (...args: string[]) => {
-    const result = run('openssl', args, { cwd: dir });
-    if (result.status !== 0) throw new HarnessError(`openssl ${args[0]} failed: ${result.stderr.trim()}`);
-  };
-  const key = (name: string) => openssl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', file(name));
-  key('ca.key');
-  openssl('req', '-x509', '-new', '-key', file('ca.key'), '-subj', '/CN=spark-tenancy-e2e-ca', '-days', '2', '-out', file('ca.crt'));
-  const sign = (name: string, subject: string, extensions: string) => {
-    key(`${name}.key`);
-    openssl('req', '-new', '-key', file(`${name}.key`), '-subj', subject, '-out', file(`${name}.csr`));
-    fs.writeFileSync(file(`${name}.ext`), extensions);
-    openssl('x509', '-req', '-in', file(`${name}.csr`), '-CA', file('ca.crt'), '-CAkey', file('ca.key'), '-CAcreateserial',
-      '-days', '2', '-extfile', file(`${name}.ext`), '-out', file(`${name}.crt`));
-  };
+  opensslIn(dir, 'genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', file('ca.key'));
+  opensslIn(dir, 'req', '-x509', '-new', '-key', file('ca.key'), '-subj', '/CN=spark-tenancy-e2e-ca', '-days', '2', '-out', file('ca.crt'));
+  const sign = (name: string, subject: string, extensions: string) => signCertificate(dir, name, subject, extensions);
   sign('apiserver', '/CN=kube-apiserver',
-    'subjectAltName=IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc\n'
+    `subjectAltName=IP:127.0.0.1,IP:${serverIp},IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local\n`
     + 'extendedKeyUsage=serverAuth\n');
   sign('admin', '/O=system:masters/CN=spark-tenancy-e2e-admin', 'extendedKeyUsage=clientAuth\n');
   sign('controller-manager', '/CN=system:kube-controller-manager', 'extendedKeyUsage=clientAuth\n');
-  openssl('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', file('sa.key'));
-  openssl('pkey', '-in', file('sa.key'), '-pubout', '-out', file('sa.pub'));
+  opensslIn(dir, 'genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', file('sa.key'));
+  opensslIn(dir, 'pkey', '-in', file('sa.key'), '-pubout', '-out', file('sa.pub'));
   return {
     dir,
     caCert: file('ca.crt'),
@@ -53,6 +46,26 @@ export function makePki(dir: string): ClusterPki {
     serviceAccountKey: file('sa.key'),
     serviceAccountPub: file('sa.pub'),
   };
+}
+
+/** A client certificate from the suite's CA for `subject` (e.g. "/O=system:nodes/CN=system:node:NAME"). */
+export function issueClientCertificate(pki: ClusterPki, name: string, subject: string): { cert: string; key: string } {
+  signCertificate(pki.dir, name, subject, 'extendedKeyUsage=clientAuth\n');
+  return { cert: path.join(pki.dir, `${name}.crt`), key: path.join(pki.dir, `${name}.key`) };
+}
+
+function signCertificate(dir: string, name: string, subject: string, extensions: string): void {
+  const file = (f: string) => path.join(dir, f);
+  opensslIn(dir, 'genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', file(`${name}.key`));
+  opensslIn(dir, 'req', '-new', '-key', file(`${name}.key`), '-subj', subject, '-out', file(`${name}.csr`));
+  fs.writeFileSync(file(`${name}.ext`), extensions);
+  opensslIn(dir, 'x509', '-req', '-in', file(`${name}.csr`), '-CA', file('ca.crt'), '-CAkey', file('ca.key'), '-CAcreateserial',
+    '-days', '2', '-extfile', file(`${name}.ext`), '-out', file(`${name}.crt`));
+}
+
+function opensslIn(dir: string, ...args: string[]): void {
+  const result = run('openssl', args, { cwd: dir });
+  if (result.status !== 0) throw new HarnessError(`openssl ${args[0]} failed: ${result.stderr.trim()}`);
 }
 
 /** A kubeconfig for one identity: a client certificate, or a bearer token (a ServiceAccount's). */

@@ -3,13 +3,18 @@ import * as fs from 'fs';
 import * as net from 'net';
 
 /**
- * The daemons the suite starts (etcd, kube-apiserver, kube-controller-manager), each with its log
- * in a file, all stopped on exit: normal end, failure, Ctrl-C or SIGTERM. Nothing is left running.
+ * The daemons the suite starts (etcd, kube-apiserver, kube-controller-manager, the node's), each with
+ * its log in a file, and the settings it made on the machine (a network namespace, cgroups, kernel
+ * tunables), all stopped or undone on exit, newest first: normal end, failure, Ctrl-C or SIGTERM.
+ * Nothing is left running and nothing is left changed.
  */
 export class Daemons {
-  private readonly running: { name: string; child: ChildProcess; log: string }[] = [];
+  private readonly stack: ({ kind: 'daemon'; name: string; child: ChildProcess } | { kind: 'undo'; name: string; undo: () => void })[] = [];
 
   private readonly stopping: ChildProcess[] = [];
+
+  /** What could not be undone, for the report's last check. */
+  readonly undoFailures: string[] = [];
 
   constructor() {
     // On the way out there is no time to wait for a graceful stop: kill outright, leave nothing behind.
@@ -29,18 +34,28 @@ export class Daemons {
     // A process group of its own, so stopping it also stops whatever it forked.
     const child = spawn(command, args, { stdio: ['ignore', fd, fd], detached: true, env: env ?? process.env });
     fs.closeSync(fd);
-    const entry = { name, child, log };
-    this.running.push(entry);
+    this.stack.push({ kind: 'daemon', name, child });
     return new RunningDaemon(name, child, log);
   }
 
-  /** Kills every daemon's process group at once: for the way out, when there is no time to wait. */
+  /**
+   * Registers how to undo a change to the machine; it runs when everything started after it has
+   * stopped. Synchronous, so that it also runs on the way out of a signal.
+   */
+  atStop(name: string, undo: () => void): void {
+    this.stack.push({ kind: 'undo', name, undo });
+  }
+
+  /** Kills every daemon's process group at once, then undoes: for the way out, when there is no time to wait. */
   killAll(): void {
-    this.stopping.push(...this.running.splice(0).map(d => d.child));
-    for (const child of this.stopping) {
-      if (exited(child) || child.pid === undefined) continue;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    const entries = this.stack.splice(0).reverse();
+    for (const entry of entries) {
+      if (entry.kind !== 'daemon') continue;
+      this.stopping.push(entry.child);
+      if (exited(entry.child) || entry.child.pid === undefined) continue;
+      try { process.kill(-entry.child.pid, 'SIGKILL'); } catch { /* gone */ }
     }
+    for (const entry of entries) if (entry.kind === 'undo') this.runUndo(entry);
   }
 
   /** Daemons whose process is still there (none, after stopGracefully). */
@@ -51,10 +66,12 @@ export class Daemons {
   /**
    * Stops the daemons one by one, newest first, so the API server shuts down while etcd still
    * answers: SIGTERM, then SIGKILL for one still there after `graceMs`, waiting (bounded) until each
-   * has really exited.
+   * has really exited; each undo runs in its turn.
    */
   async stopGracefully(graceMs = 10_000): Promise<void> {
-    for (const { child } of this.running.splice(0).reverse()) {
+    for (const entry of this.stack.splice(0).reverse()) {
+      if (entry.kind === 'undo') { this.runUndo(entry); continue; }
+      const { child } = entry;
       this.stopping.push(child);
       for (const [signal, waitMs] of [['SIGTERM', graceMs], ['SIGKILL', 5_000]] as const) {
         if (exited(child) || child.pid === undefined) break;
@@ -65,6 +82,14 @@ export class Daemons {
     }
   }
 
+  private runUndo(entry: { name: string; undo: () => void }): void {
+    try {
+      entry.undo();
+    } catch (error) {
+      this.undoFailures.push(`${entry.name}: ${(error as Error).message}`);
+      console.error(`e2e: could not undo ${entry.name}: ${(error as Error).message}`);
+    }
+  }
 }
 
 function exited(child: ChildProcess): boolean {
@@ -104,6 +129,11 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Blocks the thread for `ms`: for undo steps, which must also run synchronously on the way out. */
+export function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 export function sleep(ms: number): Promise<void> {

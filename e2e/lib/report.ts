@@ -27,6 +27,24 @@ export interface FilesRow {
   ok: boolean;
 }
 
+/** A pod that ran on the suite's real node (rows from the node and jobs stages). */
+export interface NodePodRow {
+  namespace: string;
+  pod: string;
+  role: string;
+  phase: string;
+  /** Every file the pod's role declares is at its path with its bytes and mode, read inside the pod. */
+  filesOk: boolean;
+}
+
+/** A Spark job on the real node: a proxy-launched SparkPi (cluster) or the engine's own job (client); seconds from its launch (cluster) or its namespace's apply (client) to its result. */
+export interface JobRow {
+  tenant: string;
+  mode: 'cluster' | 'client';
+  ok: boolean;
+  seconds: number;
+}
+
 /** `e2e-report.json`: what ran for real and what it showed. Other tools read these fields. */
 export interface E2eReport {
   kubernetes: string;
@@ -40,6 +58,10 @@ export interface E2eReport {
   helm: { lint: boolean; install: boolean; upgrade: boolean };
   /** Kerberos logins against the suite's real KDC, in pods as delivered (failure cases included). */
   kerberos: { namespace: string; pod: string; role: string; principal: string; expected: boolean; login: boolean }[];
+  /** The real node, when the suite started one: its components' versions and the pods that ran on it. */
+  node?: { kubelet: string; containerd: string; runc: string; image: string; pods: NodePodRow[] };
+  /** Spark jobs run to completion on the node. */
+  jobs: JobRow[];
   /** The unified image built here (e2e/scripts/build-image.sh): `cold` when this run built it. */
   image?: { ref: string; digest: string; spark: string; bytes: number; cache: 'cold' | 'warm' };
   /** `cold` when the tools had to be built in this run, `warm` when all came from the cache. */
@@ -61,6 +83,7 @@ export class Report {
     filesDelivered: [],
     helm: { lint: false, install: false, upgrade: false },
     kerberos: [],
+    jobs: [],
     cache: 'warm',
     seconds: {},
     applies: [],
@@ -109,6 +132,10 @@ export class Report {
         `${s.ok ? 'ok' : 'FAILED'}: ${s.driverPods} driver pod(s), ${s.executorPods} executor pod(s)`]),
       ['files delivered', `${d.filesDelivered.filter(f => f.ok).length}/${d.filesDelivered.length} pods, ${d.filesDelivered.reduce((n, f) => n + f.files, 0)} files`],
       ['Kerberos logins as expected', `${d.kerberos.filter(k => k.login === k.expected).length}/${d.kerberos.length} (${d.kerberos.filter(k => k.login).length} logged in)`],
+      ...(d.node ? [['node', `${d.node.kubelet}; ${d.node.containerd}; ${d.node.image}`] as [string, string],
+        ['pods on the node', `${d.node.pods.filter(p => p.phase === 'Succeeded' || p.phase === 'Running').length}/${d.node.pods.length} ran, `
+          + `${d.node.pods.filter(p => p.filesOk).length} with every file, user, role variable and host alias as generated`] as [string, string]] : []),
+      ...d.jobs.map((j): [string, string] => [`job ${j.mode} ${j.tenant}`, `${j.ok ? 'ok' : 'FAILED'} in ${j.seconds} s`]),
       ['helm lint / install / upgrade', [d.helm.lint, d.helm.install, d.helm.upgrade].map(b => (b ? 'ok' : 'FAILED')).join(' / ')],
       ...d.applies.map((a): [string, string] => [`apply ${a.spec}`, `${a.ok ? 'ok' : 'FAILED'}: ${a.namespaces} namespaces, ${a.objects} objects in ${a.seconds} s`]),
       ...Object.entries(d.seconds).map(([stage, s]): [string, string] => [`seconds: ${stage}`, String(s)]),

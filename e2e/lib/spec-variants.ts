@@ -41,3 +41,35 @@ export function synthInto(specFile: string, outdir: string): void {
   });
   if (result.status !== 0) throw new HarnessError(`synth of ${specFile} failed:\n${result.stderr}`);
 }
+
+/** Sizes of the jobs on a real node: every JVM of a tenant's jobs, several at a time, fit 2 cores and a shared machine. */
+export const NODE_SIZES = {
+  engine: { requests: { cpu: '100m', memory: '1Gi' }, limits: { memory: '1Gi' } },
+  proxy: { requests: { cpu: '100m', memory: '512Mi' }, limits: { memory: '1536Mi' } },
+  spark: {
+    'spark.executor.instances': '1',
+    'spark.executor.memory': '512m',
+    'spark.executor.cores': '1',
+    'spark.kubernetes.executor.request.cores': '100m',
+  },
+} as const;
+
+/**
+ * The example made to run on the suite's node: small requests (NODE_SIZES; tenants' own engine sizes
+ * and Spark properties dropped, so every tenant runs the same small job), and every host alias (the
+ * proxy's and the tenants') pointed at `address`, an address the suite itself serves, so that no pod
+ * resolves a name to anything outside. Everything else is the example's.
+ */
+export function nodeSizedSpec(address: string): (spec: Record<string, any>) => void {
+  const pointAt = (aliases: { ip: string; hostnames: string[] }[] | undefined) => aliases?.map(a => ({ ...a, ip: address }));
+  return spec => {
+    spec.engine = { ...spec.engine, resources: NODE_SIZES.engine };
+    spec.proxy = { ...spec.proxy, resources: NODE_SIZES.proxy, hostAliases: pointAt(spec.proxy.hostAliases) };
+    spec.spark = { ...spec.spark, properties: { ...spec.spark?.properties, ...NODE_SIZES.spark } };
+    for (const tenant of spec.tenants) {
+      delete tenant.engine;
+      delete tenant.spark;
+      if (tenant.hostAliases) tenant.hostAliases = pointAt(tenant.hostAliases);
+    }
+  };
+}

@@ -11,7 +11,13 @@ export interface Tools {
   readonly externalSecrets: string;
   readonly argocd: string;
   readonly go: string;
-  readonly bin: { kubeApiserver: string; kubeControllerManager: string; kubectl: string; etcd: string; helm: string };
+  readonly coredns: string;
+  readonly bin: {
+    kubeApiserver: string; kubeControllerManager: string; kubectl: string; etcd: string; helm: string;
+    kubelet: string; kubeProxy: string; kubeScheduler: string; coredns: string;
+  };
+  /** The node's one image (pause as its entrypoint, podcheck beside it), an OCI archive built here. */
+  readonly nodeImage: { archive: string; name: string; pause: string };
   readonly crds: string[];
   readonly spark: { version: string; scala: string; home: string }[];
   /** What this run had to build or resolve; empty when every tool came from the cache. */

@@ -19,8 +19,7 @@
 #              {"ref","name","tag","archive","digest","spark","scala","key","built","bytes","seconds",
 #               "testJob":{"mainClass","resource"}} (the job to submit in place of SparkPi)
 # Env: SPARK_TENANCY_CACHE (default ~/.cache/spark-tenancy), IMAGE_ENGINE_MAIN_CLASS and
-# IMAGE_PROXY_MAIN_CLASS (the main classes baked into the image; by default the stand-ins of
-# e2e/spark/standin).
+# IMAGE_PROXY_MAIN_CLASS (the main classes baked into the image; the defaults are the stand-ins of e2e/spark/standin).
 # Needs root (mmdebstrap's root mode, files owned by uid 185), mmdebstrap, umoci, node and a JDK.
 # shellcheck disable=SC2154 # the layout_* variables are read from image/layout.json below
 set -euo pipefail
@@ -158,15 +157,6 @@ pack_image() {
     --created "$created" --history.created "$created" --history.created_by "build-image.sh: config from image/layout.json"
   # umoci keeps blobs it no longer references (the config before each change).
   umoci gc --layout "$oci"
-  # umoci names the image by its tag only (org.opencontainers.image.ref.name); containerd's importer
-  # also reads io.containerd.image.name, the full name, so a plain `ctr images import` names it too.
-  node - "$oci/index.json" "$ref" <<'JS'
-const fs = require('fs');
-const [file, ref] = process.argv.slice(2);
-const index = JSON.parse(fs.readFileSync(file, 'utf8'));
-index.manifests[0].annotations = { ...index.manifests[0].annotations, 'io.containerd.image.name': ref };
-fs.writeFileSync(file, JSON.stringify(index));
-JS
   tar --create --file "$3" --directory "$oci" --sort=name --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" oci-layout index.json blobs
 }
 

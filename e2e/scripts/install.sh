@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds or resolves every real component the real-cluster suite runs, into a cache outside the
 # clone (CI clones afresh; the cache survives): ${SPARK_TENANCY_CACHE:-~/.cache/spark-tenancy}.
-#   - kube-apiserver, kube-controller-manager, kubectl (and the node binaries) from k8s.io/kubernetes,
+#   - kube-apiserver, kube-controller-manager, kubectl, and the node's kubelet, kube-proxy and
+#     kube-scheduler from k8s.io/kubernetes, CoreDNS from github.com/coredns/coredns,
 #     etcd from go.etcd.io/etcd/server/v3, helm from helm.sh/helm/v3: `go build` of the wrapper
 #     modules in e2e/tools/*, keyed by version and Go version, so only the first run pays;
 #   - the CRDs of External Secrets Operator and Argo CD, from their Go modules;
@@ -31,16 +32,17 @@ log=$cache/install.log
 
 # build_tools NAME VERSION LDFLAGS PACKAGE... : go build every PACKAGE of e2e/tools/NAME into one
 # folder. A binary is named after its package's folder; RENAME="from:to" renames one (etcd's main
-# package is go.etcd.io/etcd/server/v3, whose folder is "server").
+# package is go.etcd.io/etcd/server/v3, whose folder is "server"); MODULE=DIR builds from
+# e2e/tools/DIR under another cache name.
 build_tools() {
-  local name=$1 version=$2 ldflags=$3
+  local name=$1 version=$2 ldflags=$3 module=${MODULE:-$1}
   shift 3
   local out=$cache/bin/$name-$version-$go_version
   if [ -f "$out/.complete" ]; then echo "$out"; return; fi
   local started=$SECONDS staging="$out.partial.$$"
   rm -rf "$staging" && mkdir -p "$staging"
   echo "e2e: building $name $version with $go_version (first run only; cached in $out)" >&2
-  if ! (cd "$e2e/tools/$name" && go build -trimpath -ldflags "-s -w $ldflags" -o "$staging/" "$@") >>"$log" 2>&1; then
+  if ! (cd "$e2e/tools/$module" && go build -trimpath -ldflags "-s -w $ldflags" -o "$staging/" "$@") >>"$log" 2>&1; then
     tail -n 20 "$log" >&2
     echo "e2e: go build of $* ($name $version) failed; full log: $log" >&2
     exit 1
@@ -57,6 +59,39 @@ k8s_minor=${KUBERNETES_VERSION#v1.}; k8s_minor=${k8s_minor%%.*}
 k8s_ldflags="-X k8s.io/component-base/version.gitVersion=$KUBERNETES_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$k8s_minor -X k8s.io/component-base/version.gitTreeState=clean -X k8s.io/client-go/pkg/version.gitVersion=$KUBERNETES_VERSION -X k8s.io/client-go/pkg/version.gitMajor=1 -X k8s.io/client-go/pkg/version.gitMinor=$k8s_minor"
 k8s_bin=$(build_tools kubernetes "$KUBERNETES_VERSION" "$k8s_ldflags" \
   k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kubectl)
+# The node's binaries come from the same wrapper module, cached under a name of their own so the
+# control plane's cached build stays valid when they are added or changed.
+k8s_node_bin=$(MODULE=kubernetes build_tools kubernetes-node "$KUBERNETES_VERSION" "$k8s_ldflags" \
+  k8s.io/kubernetes/cmd/kubelet k8s.io/kubernetes/cmd/kube-proxy k8s.io/kubernetes/cmd/kube-scheduler)
+# The suite's own programs are keyed by a hash of their source instead of a release.
+source_hash() { (cd "$e2e" && cat "$@" | sha256sum | cut -c1-12); }
+grep -q "^require github.com/coredns/coredns $COREDNS_VERSION\$" "$e2e/tools/coredns/go.mod" \
+  || { echo "e2e: e2e/tools/coredns/go.mod does not require CoreDNS $COREDNS_VERSION (versions.env); run go get there" >&2; exit 1; }
+coredns_bin=$(build_tools coredns "$COREDNS_VERSION-$(source_hash tools/coredns/main.go tools/coredns/go.sum)" "-X github.com/coredns/coredns/coremain.GitCommit=$COREDNS_VERSION" \
+  spark-tenancy.dev/e2e/coredns)
+podcheck_bin=$(CGO_ENABLED=0 build_tools podcheck "$(source_hash tools/podcheck/main.go tools/podcheck/go.mod)" "" spark-tenancy.dev/e2e/podcheck)
+
+# The node's image: Kubernetes' own pause (build/pause/linux/pause.c of the same module, static, as
+# its Makefile builds it) as the sandbox entrypoint, and podcheck for the stage's pod. No registry:
+# packed here as an OCI archive that the node imports into its containerd.
+k8s_dir=$(cd "$e2e/tools/kubernetes" && go list -m -f '{{.Dir}}' k8s.io/kubernetes 2>>"$log") \
+  || { tail -n 5 "$log" >&2; echo "e2e: cannot find k8s.io/kubernetes in Go's module cache" >&2; exit 1; }
+pause_tag=$(sed -n 's/^TAG ?= //p' "$k8s_dir/build/pause/Makefile")
+node_image_key=$KUBERNETES_VERSION-$(source_hash scripts/pack-oci.sh)-$(basename "$podcheck_bin")
+node_image=$cache/images/node-$node_image_key.tar
+node_image_name=spark-tenancy.local/e2e-node:$KUBERNETES_VERSION
+if [ ! -f "$node_image" ]; then
+  command -v gcc >/dev/null || missing gcc "apt-get install gcc libc6-dev"
+  echo "e2e: building the node image (pause $pause_tag and podcheck)" >&2
+  rootfs=$(mktemp -d)
+  gcc -Os -Wall -Werror -static -DVERSION="v$pause_tag-$KUBERNETES_VERSION" -o "$rootfs/pause" "$k8s_dir/build/pause/linux/pause.c" 2>>"$log" \
+    || { tail -n 5 "$log" >&2; echo "e2e: gcc -static of build/pause/linux/pause.c failed (is libc6-dev installed?)" >&2; exit 1; }
+  cp "$podcheck_bin/podcheck" "$rootfs/podcheck"
+  mkdir -p "$cache/images"
+  bash "$e2e/scripts/pack-oci.sh" "$rootfs" "$node_image_name" /pause "$node_image"
+  rm -rf "$rootfs"
+  echo "node-image" >> "$cache/.built.$$"
+fi
 etcd_bin=$(RENAME=server:etcd build_tools etcd "$ETCD_VERSION" "" go.etcd.io/etcd/server/v3)
 helm_bin=$(build_tools helm "$HELM_VERSION" "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" helm.sh/helm/v3/cmd/helm)
 
@@ -127,8 +162,12 @@ mkdir -p "$(dirname "$manifest")"
 cat > "$manifest" <<JSON
 {"kubernetes":"$KUBERNETES_VERSION","etcdVersion":"$ETCD_VERSION","helmVersion":"$HELM_VERSION",
  "externalSecrets":"$EXTERNAL_SECRETS_VERSION","argocd":"$ARGOCD_VERSION","go":"$go_version",
+ "coredns":"$COREDNS_VERSION",
  "bin":{"kubeApiserver":"$k8s_bin/kube-apiserver","kubeControllerManager":"$k8s_bin/kube-controller-manager",
-        "kubectl":"$k8s_bin/kubectl","etcd":"$etcd_bin/etcd","helm":"$helm_bin/helm"},
+        "kubectl":"$k8s_bin/kubectl","etcd":"$etcd_bin/etcd","helm":"$helm_bin/helm",
+        "kubelet":"$k8s_node_bin/kubelet","kubeProxy":"$k8s_node_bin/kube-proxy","kubeScheduler":"$k8s_node_bin/kube-scheduler",
+        "coredns":"$coredns_bin/coredns"},
+ "nodeImage":{"archive":"$node_image","name":"$node_image_name","pause":"$pause_tag"},
  "crds":[${crd_json%,}],
  "spark":[$spark_json],
  "sparkUnresolved":[$unresolved],

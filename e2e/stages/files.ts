@@ -1,8 +1,11 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
+import { objectNames } from '../../src/names';
 import { Platform, filesFor } from '../../src/spec/platform';
 import { Role } from '../../src/spec/types';
 import { E2eContext } from '../lib/context';
 import { containerView, namespaceObjectsFromApi, PodJson } from '../lib/pod-view';
+import { NamespaceObjects } from '../../test/harness/pod-sandbox';
 
 /**
  * The Secret each namespace needs, created as the cluster would hold it (in place of External
@@ -41,18 +44,47 @@ export function checkFilesDelivered(ctx: E2eContext, platform: Platform, pod: Po
     return false;
   }
   const ran = ctx.report.check(`${label}: config-sync exits 0`, view.sync.status === 0, view.sync.stderr.trim());
-  const expected = filesFor(platform, role);
-  const problems: string[] = [];
-  for (const file of expected) {
-    const at = `${file.mountPath}/${file.name}`;
+  const expected = expectedFiles(platform, role, objects.secrets);
+  const problems = fileProblems(expected, at => {
     const got = view.files.get(at);
-    const want = file.secret ? objects.secrets.get(platform.spec.secrets?.name ?? `${platform.spec.name}-secrets`)?.get(file.key) : file.content;
-    if (!got) problems.push(`${at}: missing`);
-    else if (want && !got.bytes.equals(want)) problems.push(`${at}: ${got.bytes.length} bytes differ from the ${want.length} declared`);
-    else if (got.mode !== file.mode) problems.push(`${at}: mode ${got.mode.toString(8)}, declared ${file.mode.toString(8)}`);
-  }
+    return got && { sha256: sha256(got.bytes), mode: got.mode };
+  });
   const ok = ctx.report.check(`${label}: all ${expected.length} ${role} file(s) at their paths, byte for byte, with their modes`,
     ran && problems.length === 0, problems.join('\n'));
   ctx.report.data.filesDelivered.push({ namespace, pod: pod.metadata.name, role, files: expected.length - problems.length, ok });
   return ok;
+}
+
+/** A file a pod of one role must hold: where, its sha256 (a secret's from the cluster's Secret), its mode. */
+export interface ExpectedFile {
+  readonly path: string;
+  /** Undefined for a secret file the namespace's Secret does not hold (reported as a problem). */
+  readonly sha256?: string;
+  readonly mode: number;
+}
+
+/** What the sandbox and the real kubelet must both deliver: every file the spec declares for `role`. */
+export function expectedFiles(platform: Platform, role: Role, secrets: NamespaceObjects['secrets']): ExpectedFile[] {
+  const secret = secrets.get(objectNames(platform.spec).secret);
+  return filesFor(platform, role).map(file => {
+    const bytes = file.secret ? secret?.get(file.key) : file.content;
+    return { path: `${file.mountPath}/${file.name}`, sha256: bytes && sha256(bytes), mode: file.mode };
+  });
+}
+
+/** One line per expected file that is missing, has other bytes, or another mode (`observe` reads the pod). */
+export function fileProblems(expected: readonly ExpectedFile[], observe: (path: string) => { sha256: string; mode: number } | undefined): string[] {
+  const problems: string[] = [];
+  for (const file of expected) {
+    const got = observe(file.path);
+    if (!got) problems.push(`${file.path}: missing`);
+    else if (file.sha256 === undefined) problems.push(`${file.path}: the cluster holds no content to compare with`);
+    else if (got.sha256 !== file.sha256) problems.push(`${file.path}: sha256 ${got.sha256}, declared ${file.sha256}`);
+    else if (got.mode !== file.mode) problems.push(`${file.path}: mode ${got.mode.toString(8)}, declared ${file.mode.toString(8)}`);
+  }
+  return problems;
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

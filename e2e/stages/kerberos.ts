@@ -6,7 +6,7 @@ import { objectNames } from '../../src/names';
 import { PlatformSpec } from '../../src/spec/types';
 import { namespaceObjects } from '../../test/harness/pods';
 import { E2eContext, REPO } from '../lib/context';
-import { startKdc } from '../lib/kdc';
+import { pointSpecAtKdc, startKdc } from '../lib/kdc';
 import { containerView, materialize, PodJson } from '../lib/pod-view';
 import { Daemons, HarnessError, run } from '../lib/processes';
 import { synthInto, writeSpecVariant } from '../lib/spec-variants';
@@ -62,10 +62,7 @@ export async function checkKerberos(ctx: E2eContext, daemons: Daemons, spark: To
     rename: ns => ns,
     edit: s => { s.proxy.hostAliases = [{ ip: kdc.address, hostnames: [KDC_HOST] }]; },
   });
-  const krb5 = fs.readFileSync(path.join(REPO, 'config', 'krb5.conf'), 'utf8').replace(`${KDC_HOST}:88`, `${KDC_HOST}:${kdc.port}`);
-  if (!krb5.includes(`${KDC_HOST}:${kdc.port}`)) throw new HarnessError(`config/krb5.conf does not name ${KDC_HOST}:88`);
-  fs.writeFileSync(path.join(specDir, 'config', 'krb5.conf'), krb5);
-  fs.copyFileSync(keytab, path.join(specDir, 'config', 'app.keytab'));
+  pointSpecAtKdc(kdc, specDir, KDC_HOST, keytab);
   const dist = path.join(specDir, 'dist');
   synthInto(spec, dist);
   const jars = readableJars(spark, dir);

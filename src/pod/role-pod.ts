@@ -64,7 +64,7 @@ export function buildRolePod(props: RolePodProps): { spec: k8s.PodSpec; checksum
 }
 
 /** The proxy's aliases first (KDC and Hadoop hosts), then the tenant's; an IP listed twice keeps every hostname once. */
-function mergeHostAliases(...lists: (readonly HostAliasSpec[] | undefined)[]): k8s.HostAlias[] {
+export function mergeHostAliases(...lists: (readonly HostAliasSpec[] | undefined)[]): k8s.HostAlias[] {
   const byIp = new Map<string, string[]>();
   for (const alias of lists.flatMap(l => l ?? [])) {
     const hostnames = byIp.get(alias.ip) ?? [];

@@ -1,0 +1,3 @@
+module spark-tenancy.dev/e2e/podcheck
+
+go 1.26.0
