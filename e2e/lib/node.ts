@@ -280,7 +280,9 @@ disabled_plugins = ["io.containerd.snapshotter.v1.btrfs", "io.containerd.snapsho
   stream_server_port = "0"
   enable_selinux = false
   disable_apparmor = true
-  restrict_oom_score_adj = false
+  # The kubelet asks -998 for sandboxes; lowering oom_score_adj needs CAP_SYS_RESOURCE, which a CI
+  # sandbox may not give (runc then fails with "can't get final child's PID from pipe"): clamp it to containerd's own.
+  restrict_oom_score_adj = true
 
   [plugins."io.containerd.grpc.v1.cri".containerd]
     snapshotter = "overlayfs"
