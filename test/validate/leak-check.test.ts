@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadPlatformFile, Platform, resolvePlatform } from '../../src';
-import { checkLeaks, entryName, leakCheckPassed, LeakFinding, WINDOW_BYTES } from '../../src/leak-check';
+import { checkLeaks, entryName, leakCheckPassed, LeakFinding, WINDOW_BYTES } from '../../src/validate/leak-check';
 import { synthNamespaces } from '../../src/testing';
 
 const REPO = path.join(__dirname, '..', '..');
