@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { loadPlatformFile, objectNames } from '../../src';
+import { loadPlatformFile } from '../../src';
+import { objectNames } from '../../src/names';
 import {
   onDemandClaims, RBAC_RESOURCES, RBAC_VERBS, rbacContract, RbacContractRow, resourceParts, serviceAccountUser, tenantGrants,
 } from '../../src/constructs/rbac-contract';

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadPlatformFile, loadPlatformText } from '../../src';
+import { loadPlatformFile } from '../../src';
+import { loadPlatformText } from '../../src/spec/loader';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 
 const REPO = path.join(__dirname, '..', '..');

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadPlatformFile, loadPlatformText } from '../../src';
+import { loadPlatformFile } from '../../src';
+import { loadPlatformText } from '../../src/spec/loader';
 import { COMPONENT_LABEL, PLATFORM_LABEL } from '../../src/names';
 import { tenantPodTemplates } from '../../src/spark/pod-templates';
 import { findObject, parseManifest, synthNamespaces } from '../../src/testing';

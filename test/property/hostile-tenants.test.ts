@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { loadPlatformText, SpecError } from '../../src';
+import { SpecError } from '../../src';
+import { loadPlatformText } from '../../src/spec/loader';
 import { RESERVED_MOUNT_PATHS } from '../../src/spec/semantic-checks';
 import { runs, SEED } from './arbitraries';
 

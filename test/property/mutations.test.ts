@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { loadPlatformText, resolvePlatform, SpecError } from '../../src';
+import { SpecError } from '../../src';
+import { loadPlatformText, resolveSpecObject } from '../../src/spec/loader';
 import { synthNamespaces } from '../../src/testing';
 import { runs, SEED } from './arbitraries';
 
@@ -131,7 +132,7 @@ function apply(root: Json, m: Mutation): Json {
 }
 
 /** The outcome of loading: accepted, or a SpecError; anything else fails the property with its stack. */
-function load(run: () => ReturnType<typeof resolvePlatform>): ReturnType<typeof resolvePlatform> | SpecError {
+function load(run: () => ReturnType<typeof resolveSpecObject>): ReturnType<typeof resolveSpecObject> | SpecError {
   try {
     return run();
   } catch (e) {
@@ -157,7 +158,7 @@ describe(`random mutations of the example spec (seed ${SEED})`, () => {
         // GIVEN the example spec with random mutations
         const mutated = mutations.reduce(apply, clone(EXAMPLE));
         // WHEN it is loaded as an object, and as YAML text
-        const asObject = load(() => resolvePlatform(clone(mutated), { baseDir: REPO }));
+        const asObject = load(() => resolveSpecObject(clone(mutated), { baseDir: REPO }));
         const text = stringify(mutated);
         const asText = load(() => loadPlatformText(Buffer.from(text), { baseDir: REPO }));
         // THEN both routes agree on accepting, every problem is actionable, and an accepted spec synthesizes

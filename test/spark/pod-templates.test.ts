@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { V1Pod } from '@kubernetes/client-node';
 import { parse } from 'yaml';
-import { loadPlatformFile, SPARK_RESERVED_VOLUMES, tenantPodTemplates } from '../../src';
+import { loadPlatformFile } from '../../src';
+import { SPARK_RESERVED_VOLUMES, tenantPodTemplates } from '../../src/spark/pod-templates';
 import { findObject, parseManifest, synthNamespaces } from '../../src/testing';
 
 type Json = Record<string, any>;

@@ -3,7 +3,9 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
-import { loadPlatformFile, PlatformApp, renderChart, SparkPlatform, writeDist } from '../../src';
+import { loadPlatformFile, PlatformApp, SparkPlatform } from '../../src';
+import { writeDist } from '../../src/synth/dist-writer';
+import { renderChart } from '../../src/synth/platform-app';
 import { writeFleetSpec } from '../../bench/fleet-spec';
 import { tempDirs } from '../harness/temp-dirs';
 

@@ -2,7 +2,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadPlatformFile, Platform, resolvePlatform } from '../../src';
+import { loadPlatformFile, Platform } from '../../src';
+import { resolveSpecObject } from '../../src/spec/loader';
 import { checkLeaks, entryName, leakCheckPassed, LeakFinding, WINDOW_BYTES } from '../../src/validate/leak-check';
 import { synthNamespaces } from '../../src/testing';
 
@@ -141,7 +142,7 @@ describe('leak check', () => {
     fs.writeFileSync(path.join(dir, 'platform.yaml'), JSON.stringify(spec));
     const out = path.join(dir, 'dist');
     fs.mkdirSync(out);
-    for (const [namespace, yaml] of synthNamespaces(resolvePlatform(spec, { baseDir: dir }))) fs.writeFileSync(path.join(out, `${namespace}.k8s.yaml`), yaml);
+    for (const [namespace, yaml] of synthNamespaces(resolveSpecObject(spec, { baseDir: dir }))) fs.writeFileSync(path.join(out, `${namespace}.k8s.yaml`), yaml);
     return spec;
   }
 
@@ -150,7 +151,7 @@ describe('leak check', () => {
     const dir = path.join(root, 'plaintext-refused');
     const spec = plaintextPlatform(dir);
     // WHEN the leak check runs, as a function and as the CLI, without the flag
-    const result = checkLeaks(resolvePlatform(spec, { baseDir: dir }), path.join(dir, 'dist'), 'dist');
+    const result = checkLeaks(resolveSpecObject(spec, { baseDir: dir }), path.join(dir, 'dist'), 'dist');
     const run = spawnSync(process.execPath, [LEAK_CHECK, 'dist', '--spec', 'platform.yaml'], { cwd: dir, encoding: 'utf8' });
     // THEN it checks and refuses: the plaintext Secret is a finding, and the last line says which flag accepts it
     const refused = 'the spec sets allowPlaintextSecrets: true, so dist holds the secret files as plaintext Secrets by design '
@@ -167,7 +168,7 @@ describe('leak check', () => {
     const dir = path.join(root, 'plaintext-accepted');
     const spec = plaintextPlatform(dir);
     // WHEN the leak check runs with the flag
-    const result = checkLeaks(resolvePlatform(spec, { baseDir: dir }), path.join(dir, 'dist'), 'dist', { allowPlaintext: true });
+    const result = checkLeaks(resolveSpecObject(spec, { baseDir: dir }), path.join(dir, 'dist'), 'dist', { allowPlaintext: true });
     const run = spawnSync(process.execPath, [LEAK_CHECK, 'dist', '--spec', 'platform.yaml', '--allow-plaintext'], { cwd: dir, encoding: 'utf8' });
     // THEN it is skipped with the reason and the flag, and the CLI exits 0 printing it
     expect(result.skipped).toBe('the spec sets allowPlaintextSecrets: true, so dist holds the secret files as plaintext Secrets by design '
@@ -209,7 +210,7 @@ describe('leak check', () => {
       files: [{ name: 'token', source: 'config/token', secret: true, mountPath: '/etc/pub', roles: ['engine' as const] }],
       tenants: [{ namespace: 'pub-a' }],
     };
-    const pub = resolvePlatform(spec, { baseDir: dir });
+    const pub = resolveSpecObject(spec, { baseDir: dir });
     const out = path.join(dir, 'dist');
     fs.mkdirSync(out);
     for (const [namespace, yaml] of synthNamespaces(pub)) fs.writeFileSync(path.join(out, `${namespace}.k8s.yaml`), yaml);
