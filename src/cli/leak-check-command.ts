@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SpecError } from '../spec/errors';
 import { loadPlatformFile } from '../spec/loader';
+import { Platform } from '../spec/platform';
 import { ALLOW_PLAINTEXT_FLAG, checkLeaks, formatLeakReport, leakCheckPassed } from '../validate/leak-check';
 import { EXIT, EXIT_CODES_HELP, usageError, wantsHelp } from './command';
 
@@ -12,7 +13,9 @@ const HELP = `${USAGE}
 Fails when bytes of a \`secret: true\` source appear in DIR (default: ./dist), raw, base64 or hex, and
 when the spec sets allowPlaintextSecrets unless ${ALLOW_PLAINTEXT_FLAG} accepts that output.
 
-  --spec FILE         the spec (default: $SPARK_TENANCY_SPEC, else ./platform.yaml)
+  --spec FILE         the spec: a platform YAML file, or for a platform built in code a JavaScript
+                      module whose \`platform\` export is the loaded platform (resolvePlatform's result)
+                      (default: $SPARK_TENANCY_SPEC, else ./platform.yaml, else ./platform.js)
   ${ALLOW_PLAINTEXT_FLAG}   accept the plaintext Secrets of allowPlaintextSecrets
 ${EXIT_CODES_HELP}`;
 
@@ -24,7 +27,7 @@ export async function runLeakCheck(argv: readonly string[]): Promise<number> {
   }
   let dist: string | undefined;
   let allowPlaintext = false;
-  let spec = process.env.SPARK_TENANCY_SPEC || 'platform.yaml';
+  let spec = process.env.SPARK_TENANCY_SPEC || (!fs.existsSync('platform.yaml') && fs.existsSync('platform.js') ? 'platform.js' : 'platform.yaml');
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--spec') {
@@ -48,8 +51,9 @@ export async function runLeakCheck(argv: readonly string[]): Promise<number> {
   }
   let platform;
   try {
-    platform = loadPlatformFile(spec, path.relative(process.cwd(), path.resolve(spec)) || spec);
+    platform = /\.[cm]?js$/.test(spec) ? platformOfModule(spec) : loadPlatformFile(spec, path.relative(process.cwd(), path.resolve(spec)) || spec);
   } catch (e) {
+    if (e instanceof ModuleError) return usageError('leak-check', e.message, USAGE);
     if (!(e instanceof SpecError)) throw e;
     for (const line of e.message.split('\n')) process.stderr.write(`error: ${line}\n`);
     return usageError('leak-check', 'the spec has problems, so there is nothing to compare the output against', USAGE);
@@ -60,4 +64,15 @@ export async function runLeakCheck(argv: readonly string[]): Promise<number> {
   const out = passed ? process.stdout : process.stderr;
   for (const line of formatLeakReport(result, shown)) out.write(`${line}\n`);
   return passed ? EXIT.ok : EXIT.problems;
+}
+
+class ModuleError extends Error {}
+
+/** The `platform` export of a module that builds the platform in code. */
+function platformOfModule(file: string): Platform {
+  const exported = (require(path.resolve(file)) as { platform?: Partial<Platform> }).platform;
+  if (!exported || typeof exported !== 'object' || !exported.spec || !Array.isArray(exported.files)) {
+    throw new ModuleError(`${file} has no \`platform\` export holding a loaded platform (export const platform = resolvePlatform(...))`);
+  }
+  return exported as Platform;
 }

@@ -392,7 +392,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
 function yamlMessage(error: YAMLError, text: string): string {
   switch (error.code) {
     case 'DUPLICATE_KEY': {
-      const key = /^[^\s:#,\[\]{}]+|^"[^"]*"|^'[^']*'/.exec(text.slice(error.pos[0], error.pos[0] + 1024))?.[0];
+      const key = /^[^\s:#,[\]{}]+|^"[^"]*"|^'[^']*'/.exec(text.slice(error.pos[0], error.pos[0] + 1024))?.[0];
       return `the key ${key ? `"${key.replace(/^["']|["']$/g, '')}" ` : ''}appears twice in the same mapping; keep one of them`;
     }
     case 'MULTIPLE_DOCS':

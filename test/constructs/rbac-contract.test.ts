@@ -6,8 +6,9 @@ import {
 } from '../../src/constructs/rbac-contract';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 
-const REPO = path.join(__dirname, '..', '..');
-const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
+const platform = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
 const names = objectNames(platform.spec);
 const proxyNamespace = platform.spec.proxy.namespace;
 const tenantNamespaces = platform.spec.tenants.map(t => t.namespace);
