@@ -69,7 +69,7 @@ describe('npm run synth (bin/synth.js)', () => {
     const result = synth(dir);
     // THEN the message points at it and nothing was written
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('error: platform.yaml:92:16: tenants[1].namespace: "Team_B" is not a valid namespace name');
+    expect(result.stderr).toContain('error: platform.yaml:95:16: tenants[1].namespace: "Team_B" is not a valid namespace name');
     expect(hashes(dir)).toEqual(before);
   });
 
