@@ -17,8 +17,12 @@ export { NamespaceConfig } from './constructs/namespace-config';
 export type { NamespaceConfigProps } from './constructs/namespace-config';
 export { Engine } from './constructs/engine';
 export type { EngineProps } from './constructs/engine';
+export type { SyncFile } from './sync/config-sync';
 export { EngineRbac } from './constructs/engine-rbac';
 export type { EngineRbacProps } from './constructs/engine-rbac';
+export type { RbacGrant, RbacNamespace, RbacResource, RbacServiceAccount, RbacVerb, TenantGrants } from './constructs/rbac-contract';
+// The verbs and resources RBAC_VERBS / RBAC_RESOURCES close the unions over, as values: users check grants against them.
+export { RBAC_RESOURCES, RBAC_VERBS } from './constructs/rbac-contract';
 export { TenantQuota } from './constructs/tenant-quota';
 export type { TenantQuotaProps } from './constructs/tenant-quota';
 export { TenantNetworkPolicies } from './constructs/tenant-network-policies';

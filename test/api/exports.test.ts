@@ -16,6 +16,8 @@ describe('the public API', () => {
       'NamespaceConfig',
       'PlatformApp',
       'ProxyNamespace',
+      'RBAC_RESOURCES',
+      'RBAC_VERBS',
       'SparkPlatform',
       'SparkProperties',
       'SparkProxy',
