@@ -1,12 +1,8 @@
-import * as path from 'path';
-import { synthPlatform } from './src';
-import { runCli, warn } from './src/cli';
+import { runSynth } from './src/cli';
 
-// The app: `npm run synth` and `cdk8s synth` both run this file.
-runCli(() => {
-  const specFile = process.env.SPARK_TENANCY_SPEC || 'platform.yaml';
-  const platform = synthPlatform({ specFile, displayName: path.relative(process.cwd(), path.resolve(specFile)) || specFile });
-  if (platform.spec.allowPlaintextSecrets) {
-    warn('allowPlaintextSecrets is on: secret files are written into dist/ as plaintext Secrets. Never commit that output.');
-  }
+// The example app: `npm run synth` and `cdk8s synth` both run this file, as `spark-tenancy synth` of
+// the installed package does: platform.yaml (or $SPARK_TENANCY_SPEC) into dist/ (or $CDK8S_OUTDIR),
+// ending with one summary line.
+runSynth(process.argv.slice(2)).then(code => {
+  process.exitCode = code;
 });

@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import { loadPlatformFile } from './spec/loader';
 import { Platform } from './spec/platform';
 import { MANIFEST_SUFFIX } from './synth/dist-writer';
+import { PlatformApp } from './synth/platform-app';
 import { platformApp } from './synth/synth-platform';
 
 /**
@@ -16,12 +17,27 @@ import { platformApp } from './synth/synth-platform';
  * }
  * ```
  */
-export function synthNamespaces(platform: Platform | string): Map<string, string> {
-  const loaded = typeof platform === 'string' ? loadPlatformFile(platform) : platform;
-  const app = platformApp(loaded, '/nonexistent-spark-tenancy-test-outdir');
+export function synthNamespaces(platform: PlatformSource): Map<string, string> {
+  const app = appOf(platform);
   const byNamespace = new Map<string, string>();
   for (const [file, yaml] of app.synthManifests()) byNamespace.set(file.slice(0, -MANIFEST_SUFFIX.length), yaml);
   return byNamespace;
+}
+
+/**
+ * What to synthesize: a loaded platform, the path of a spec file, or a function that builds the
+ * constructs into the app it is given (e.g. a `SparkPlatform` with tenants added by `addTenant`).
+ */
+export type PlatformSource = Platform | string | ((app: PlatformApp) => void);
+
+function appOf(source: PlatformSource): PlatformApp {
+  const outdir = '/nonexistent-spark-tenancy-test-outdir';
+  if (typeof source === 'function') {
+    const app = new PlatformApp({ outdir });
+    source(app);
+    return app;
+  }
+  return platformApp(typeof source === 'string' ? loadPlatformFile(source) : source, outdir);
 }
 
 /** Options for `snapshotEachNamespace`. */
@@ -36,7 +52,7 @@ export interface SnapshotOptions {
  * spark-tenancy:
  *
  * ```ts
- * import { snapshotEachNamespace } from 'spark-tenancy';
+ * import { snapshotEachNamespace } from 'spark-tenancy/testing';
  *
  * snapshotEachNamespace('platform.yaml');
  * ```
@@ -45,7 +61,7 @@ export interface SnapshotOptions {
  * path is relative to the working folder, which for jest is the project's root. The spec is
  * synthesized once, when the tests are registered, so an invalid spec fails the file with its message.
  */
-export function snapshotEachNamespace(platform: Platform | string, options: SnapshotOptions = {}): void {
+export function snapshotEachNamespace(platform: PlatformSource, options: SnapshotOptions = {}): void {
   const { test, expect } = globalThis as unknown as {
     test?: (name: string, fn: () => void) => void;
     expect?: (actual: unknown) => { toMatchSnapshot(): void };

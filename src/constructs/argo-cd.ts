@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { commonLabels, objectNames } from '../names';
 import { argoCdNamespaceClash, DEFAULTS } from '../spec/platform';
@@ -77,10 +77,17 @@ export function applicationName(platformName: string, namespace: string): string
 }
 
 export interface ArgoCdApplicationsProps {
-  /** The platform spec; `gitops.argocd` must be set. */
+  /**
+   * The platform spec; `gitops.argocd` must be set. Its proxy and `tenants` are the namespaces Argo CD
+   * applies, read when the manifest is rendered, so tenants added to the list later are applied too
+   * (in `applications` mode each also needs `addNamespace`, which `SparkPlatform.addTenant` calls).
+   */
   readonly spec: PlatformSpec;
-  /** The charts whose files the Applications apply: the kinds of their objects make the AppProject's whitelists. */
-  readonly applied: readonly IConstruct[];
+  /**
+   * The charts whose files the Applications apply: the kinds of their objects make the AppProject's
+   * whitelists (read when the manifest is rendered). @default - none yet; add them with `addNamespace`
+   */
+  readonly applied?: readonly IConstruct[];
 }
 
 /** An API group and kind, as AppProject whitelists list them (`""` is the core group). */
@@ -96,12 +103,15 @@ export interface GroupKind {
  * app-of-apps), and it holds no Namespace object because Argo CD's namespace belongs to Argo CD.
  */
 export class ArgoCdApplications extends NamespaceChart {
-  /** What Argo CD applies, in order. */
-  public readonly targets: readonly ArgoCdTarget[];
   /** `gitops.argocd` with defaults applied. */
   public readonly settings: ArgoCdSettings;
   /** The generated AppProject, unless the spec names a project of its own. */
   public readonly project?: ApiObject;
+
+  private readonly spec: PlatformSpec;
+  private readonly applied: IConstruct[];
+  /** Namespaces that have an Application (`applications` mode). */
+  private readonly applications = new Set<string>();
 
   constructor(scope: Construct, id: string, props: ArgoCdApplicationsProps) {
     const { spec } = props;
@@ -109,13 +119,14 @@ export class ArgoCdApplications extends NamespaceChart {
     if (!settings) throw new Error('ArgoCdApplications needs gitops.argocd in the spec');
     super(scope, id, { spec, namespace: settings.namespace, role: 'gitops', createNamespace: false });
     this.settings = settings;
-    this.targets = argoCdTargets(spec);
+    this.spec = spec;
+    this.applied = [...(props.applied ?? [])];
     const clash = argoCdNamespaceClash(spec);
     if (clash) throw new Error(`gitops.argocd.namespace "${clash.namespace}" is also ${clash.owner}; Argo CD needs a namespace of its own`);
 
     const labels = commonLabels(spec, 'gitops');
     if (settings.generateProject) {
-      const kinds = emittedKinds(props.applied);
+      const kinds = () => emittedKinds(this.applied);
       this.project = new ApiObject(this, 'AppProject', {
         apiVersion: ARGOCD_API_VERSION,
         kind: 'AppProject',
@@ -123,25 +134,16 @@ export class ArgoCdApplications extends NamespaceChart {
         spec: {
           description: `${spec.name}: the platform's namespaces and the kinds spark-tenancy emits, nothing else`,
           sourceRepos: [settings.repoURL],
-          destinations: this.targets.map(t => ({ server: IN_CLUSTER_SERVER, namespace: t.namespace })),
-          clusterResourceWhitelist: kinds.filter(k => CLUSTER_SCOPED_KINDS.has(k.kind)),
-          namespaceResourceWhitelist: kinds.filter(k => !CLUSTER_SCOPED_KINDS.has(k.kind)),
+          destinations: Lazy.any({ produce: () => this.targets.map(t => ({ server: IN_CLUSTER_SERVER, namespace: t.namespace })) }),
+          clusterResourceWhitelist: Lazy.any({ produce: () => kinds().filter(k => CLUSTER_SCOPED_KINDS.has(k.kind)) }),
+          namespaceResourceWhitelist: Lazy.any({ produce: () => kinds().filter(k => !CLUSTER_SCOPED_KINDS.has(k.kind)) }),
         },
       });
     }
     if (settings.mode === 'applications') {
-      for (const target of this.targets) {
-        new ApiObject(this, `Application-${target.namespace}`, {
-          apiVersion: ARGOCD_API_VERSION,
-          kind: 'Application',
-          metadata: {
-            name: target.applicationName,
-            namespace: settings.namespace,
-            labels: { ...labels, ...targetLabels(target.namespace, target.role) },
-          },
-          spec: applicationSpec(settings, target.namespace, target.file),
-        });
-      }
+      for (const target of this.targets) this.addApplication(target);
+      // The ApplicationSet follows the spec's tenants by itself; Applications are made one by one.
+      this.node.addValidation({ validate: () => this.targets.filter(t => !this.applications.has(t.namespace)).map(t => `namespace ${t.namespace} has no Argo CD Application; call addNamespace for its chart (SparkPlatform.addTenant does)`) });
       return;
     }
 
@@ -160,7 +162,7 @@ export class ArgoCdApplications extends NamespaceChart {
         goTemplateOptions: ['missingkey=error'],
         generators: [{
           list: {
-            elements: this.targets.map(t => ({ name: t.applicationName, namespace: t.namespace, file: t.file, role: t.role })),
+            elements: Lazy.any({ produce: () => this.targets.map(t => ({ name: t.applicationName, namespace: t.namespace, file: t.file, role: t.role })) }),
           },
         }],
         syncPolicy: { preserveResourcesOnDeletion: true },
@@ -172,6 +174,38 @@ export class ArgoCdApplications extends NamespaceChart {
           spec: applicationSpec(settings, '{{.namespace}}', '{{.file}}'),
         },
       },
+    });
+  }
+
+  /** What Argo CD applies, in order: the proxy's file, then the tenants' (as the spec lists them now). */
+  public get targets(): readonly ArgoCdTarget[] {
+    return argoCdTargets(this.spec);
+  }
+
+  /**
+   * Has Argo CD apply `chart`'s file too: its kinds join the AppProject's whitelists and, in
+   * `applications` mode, it gets an Application (its namespace must be among `targets`). Returns the
+   * Application, if one was made.
+   */
+  public addNamespace(chart: NamespaceChart): ApiObject | undefined {
+    this.applied.push(chart);
+    if (this.settings.mode !== 'applications' || this.applications.has(chart.namespaceName)) return undefined;
+    const target = this.targets.find(t => t.namespace === chart.namespaceName);
+    if (!target) throw new Error(`Argo CD cannot apply ${chart.namespaceName}: it is neither the proxy namespace nor a tenant of the spec`);
+    return this.addApplication(target);
+  }
+
+  private addApplication(target: ArgoCdTarget): ApiObject {
+    this.applications.add(target.namespace);
+    return new ApiObject(this, `Application-${target.namespace}`, {
+      apiVersion: ARGOCD_API_VERSION,
+      kind: 'Application',
+      metadata: {
+        name: target.applicationName,
+        namespace: this.settings.namespace,
+        labels: { ...commonLabels(this.spec, 'gitops'), ...targetLabels(target.namespace, target.role) },
+      },
+      spec: applicationSpec(this.settings, target.namespace, target.file),
     });
   }
 }

@@ -5,7 +5,9 @@ import { PlatformSpec, TenantSpec } from '../spec/types';
 import { onDemandClaims, policyRules, tenantGrants, TenantGrants } from './rbac-contract';
 
 export interface EngineRbacProps {
+  /** The platform spec: object names, labels and the proxy's namespace. */
   readonly spec: PlatformSpec;
+  /** The tenant whose namespace the RBAC objects go into; its Spark properties decide on-demand volume claims. */
   readonly tenant: TenantSpec;
 }
 
@@ -18,9 +20,13 @@ export interface EngineRbacProps {
 export class EngineRbac extends Construct {
   /** The grants the Roles were made from. */
   public readonly grants: TenantGrants;
+  /** The engine's ServiceAccount, bound to the driver Role. */
   public readonly engineServiceAccount: k8s.KubeServiceAccount;
+  /** The executors' ServiceAccount: no binding, no token. */
   public readonly executorServiceAccount: k8s.KubeServiceAccount;
+  /** What the driver may do: executors and their ConfigMap. */
   public readonly driverRole: k8s.KubeRole;
+  /** What the proxy's cluster-mode spark-submit may do in this namespace. */
   public readonly submitterRole: k8s.KubeRole;
 
   constructor(scope: Construct, id: string, props: EngineRbacProps) {

@@ -17,7 +17,9 @@ export const ENGINE_CONF_DIR = '/opt/spark-tenancy/conf';
 export const ENGINE_POD_TEMPLATE_DIR = '/opt/spark-tenancy/pod-templates';
 
 export interface EngineProps {
+  /** The loaded platform: image, files, security settings and engine defaults. */
   readonly platform: Platform;
+  /** The tenant whose engine this is; its `engine` settings override the platform's. */
   readonly tenant: TenantSpec;
   /** Generated files the engine reads: its spark-defaults.conf and the executor pod template. */
   readonly sparkFiles: readonly SyncFile[];
@@ -31,6 +33,12 @@ export interface EngineProps {
 export class Engine extends Construct {
   /** Changes whenever any file, property or template the engine receives changes. */
   public readonly checksum: string;
+  /** The engine's Deployment (one Spark driver in client mode, recreated rather than rolled). */
+  public readonly deployment: k8s.KubeDeployment;
+  /** The headless Service executors connect back to (driver and block manager ports). */
+  public readonly driverService: k8s.KubeService;
+  /** The Service for the engine's application port and the Spark UI. */
+  public readonly service: k8s.KubeService;
 
   constructor(scope: Construct, id: string, props: EngineProps) {
     super(scope, id);
@@ -74,7 +82,7 @@ export class Engine extends Construct {
     });
     this.checksum = pod.checksum;
 
-    new k8s.KubeDeployment(this, 'Deployment', {
+    this.deployment = new k8s.KubeDeployment(this, 'Deployment', {
       metadata: { name: names.engineDeployment, namespace, labels },
       spec: {
         replicas: engineSpec.replicas ?? DEFAULTS.replicas,
@@ -89,7 +97,7 @@ export class Engine extends Construct {
       },
     });
     const port = (name: string, number: number) => ({ name, port: number, targetPort: k8s.IntOrString.fromString(name) });
-    new k8s.KubeService(this, 'DriverService', {
+    this.driverService = new k8s.KubeService(this, 'DriverService', {
       metadata: { name: names.engineHeadlessService, namespace, labels },
       spec: {
         clusterIp: 'None',
@@ -98,7 +106,7 @@ export class Engine extends Construct {
         ports: [port('driver', PORTS.driver), port('block-manager', PORTS.blockManager)],
       },
     });
-    new k8s.KubeService(this, 'Service', {
+    this.service = new k8s.KubeService(this, 'Service', {
       metadata: { name: names.engineService, namespace, labels },
       spec: { selector, ports: [port('http', PORTS.app), port('spark-ui', PORTS.sparkUi)] },
     });

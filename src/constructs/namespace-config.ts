@@ -12,7 +12,9 @@ import { Role } from '../spec/types';
 export const EXTERNAL_SECRET_API_VERSION = 'external-secrets.io/v1';
 
 export interface NamespaceConfigProps {
+  /** The loaded platform, whose `files` are copied. */
   readonly platform: Platform;
+  /** The namespace the ConfigMap and Secret (or ExternalSecret) go into. */
   readonly namespace: string;
   /** The roles whose pods run in this namespace; their files are stored here. */
   readonly roles: readonly Role[];

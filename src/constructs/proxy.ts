@@ -1,3 +1,4 @@
+import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
@@ -16,7 +17,12 @@ export const PROXY_TENANTS_DIR = '/opt/spark-tenancy/tenants';
 export const PROXY_TENANT_CONF_SUBDIR = 'conf';
 export const PROXY_TENANT_TEMPLATE_SUBDIR = 'pod-templates';
 
-export interface ProxyProps {
+export interface SparkProxyProps {
+  /**
+   * The loaded platform. The proxy mounts the launch configuration of every tenant in
+   * `platform.spec.tenants` as the list is when the manifest is rendered, so tenants added to it
+   * after this construct (`SparkPlatform.addTenant`) are mounted too.
+   */
   readonly platform: Platform;
 }
 
@@ -24,8 +30,13 @@ export interface ProxyProps {
  * The proxy: the unified image in proxy role, with its ServiceAccount, its own files, and every
  * tenant's Spark ConfigMap mounted at `/opt/spark-tenancy/tenants/<tenant>/` for spark-submit.
  */
-export class Proxy extends Construct {
-  constructor(scope: Construct, id: string, props: ProxyProps) {
+export class SparkProxy extends Construct {
+  /** The proxy's Deployment. */
+  public readonly deployment: k8s.KubeDeployment;
+  /** The proxy's ServiceAccount, which the tenants' submitter Roles are bound to. */
+  public readonly serviceAccount: k8s.KubeServiceAccount;
+
+  constructor(scope: Construct, id: string, props: SparkProxyProps) {
     super(scope, id);
     const { spec } = props.platform;
     const names = objectNames(spec);
@@ -34,12 +45,13 @@ export class Proxy extends Construct {
     const selector = { 'app.kubernetes.io/name': spec.name, 'app.kubernetes.io/component': 'proxy' };
     const javaOpts = kerberosJavaOpts(props.platform, 'proxy');
 
-    new k8s.KubeServiceAccount(this, 'ServiceAccount', {
+    this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', {
       metadata: { name: names.proxyServiceAccount, namespace, labels },
     });
 
-    // One projected volume for all tenants keeps the pod spec small at a thousand tenants.
-    const tenantSources: k8s.VolumeProjection[] = spec.tenants.map(t => ({
+    // One projected volume for all tenants keeps the pod spec small at a thousand tenants. Lazy: the
+    // list is read when the manifest is rendered, so it holds tenants added after this construct.
+    const tenantSources = Lazy.any({ produce: (): k8s.VolumeProjection[] => spec.tenants.map(t => ({
       configMap: {
         name: names.tenantSparkConfigMap(t.namespace),
         items: [
@@ -47,7 +59,7 @@ export class Proxy extends Construct {
           ...[DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE].map(key => ({ key, path: `${t.namespace}/${PROXY_TENANT_TEMPLATE_SUBDIR}/${key}` })),
         ],
       },
-    }));
+    })) });
     const pod = buildRolePod({
       platform: props.platform,
       role: 'proxy',
@@ -68,7 +80,7 @@ export class Proxy extends Construct {
       extraVolumeMounts: [{ name: 'tenant-spark-conf', mountPath: PROXY_TENANTS_DIR, readOnly: true }],
     });
 
-    new k8s.KubeDeployment(this, 'Deployment', {
+    this.deployment = new k8s.KubeDeployment(this, 'Deployment', {
       metadata: { name: names.proxyDeployment, namespace, labels },
       spec: {
         replicas: spec.proxy.replicas ?? DEFAULTS.replicas,

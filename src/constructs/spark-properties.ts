@@ -12,11 +12,18 @@ import { clusterModeKeytab, KERBEROS_KEYTAB_KEY, kerberosProperties } from '../s
  * `cluster`: the proxy's spark-submit creates the driver pod in the tenant namespace.
  * `client`: the tenant's long-running engine is the driver itself.
  */
+/**
+ * How Spark runs the driver: `client` in the engine's own pod (the tenant's long-running engine),
+ * `cluster` in a pod of its own that the proxy's spark-submit creates.
+ */
 export type SparkDeployMode = 'cluster' | 'client';
 
 export interface SparkPropertiesProps {
+  /** The loaded platform: its `spark.properties` and Kerberos settings. */
   readonly platform: Platform;
+  /** The tenant; its `spark.properties` override the platform's. */
   readonly tenant: TenantSpec;
+  /** `client` for the tenant's engine, `cluster` for drivers the proxy submits. */
   readonly deployMode: SparkDeployMode;
   /** Folder holding the pod template files in the pod that reads these properties (never its SPARK_CONF_DIR). */
   readonly templateDir: string;

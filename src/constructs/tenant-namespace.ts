@@ -18,7 +18,12 @@ import { TenantQuota } from './tenant-quota';
 const TENANT_ROLES: readonly Role[] = ['engine', 'executor'];
 
 export interface TenantNamespaceProps {
+  /** The loaded platform: image, files and the defaults the tenant's settings override. */
   readonly platform: Platform;
+  /**
+   * The tenant. The proxy's side of it (its launch configuration in the proxy namespace) is not made
+   * here: `SparkPlatform.addTenant` makes both.
+   */
   readonly tenant: TenantSpec;
 }
 
@@ -27,6 +32,23 @@ export interface TenantNamespaceProps {
  * namespace's quota and limits, its copies of the files, the engine's Spark configuration, and the engine itself.
  */
 export class TenantNamespace extends NamespaceChart {
+  /** The tenant as given. */
+  public readonly tenant: TenantSpec;
+  /** ServiceAccounts, Roles and bindings for the engine, its executors and the proxy. */
+  public readonly rbac: EngineRbac;
+  /** ResourceQuota and LimitRange. */
+  public readonly quota: TenantQuota;
+  /** Default-deny ingress and the platform's flows. */
+  public readonly networkPolicies: TenantNetworkPolicies;
+  /** The namespace's copies of the spec's files. */
+  public readonly config: NamespaceConfig;
+  /** The engine's (client-mode) Spark properties. */
+  public readonly sparkProperties: SparkProperties;
+  /** The ConfigMap with the engine's spark-defaults.conf and executor pod template. */
+  public readonly sparkConfig: k8s.KubeConfigMap;
+  /** The engine: Deployment and Services. */
+  public readonly engine: Engine;
+
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     const { platform, tenant } = props;
     const { spec } = platform;
@@ -38,10 +60,11 @@ export class TenantNamespace extends NamespaceChart {
       annotations: requiredSecretAnnotation(platform, TENANT_ROLES),
     });
     const names = objectNames(spec);
-    new EngineRbac(this, 'Rbac', { spec, tenant });
-    new TenantQuota(this, 'Quota', { spec, tenant });
-    new TenantNetworkPolicies(this, 'NetworkPolicies', { spec, tenant });
-    new NamespaceConfig(this, 'Config', { platform, namespace: tenant.namespace, roles: TENANT_ROLES });
+    this.tenant = tenant;
+    this.rbac = new EngineRbac(this, 'Rbac', { spec, tenant });
+    this.quota = new TenantQuota(this, 'Quota', { spec, tenant });
+    this.networkPolicies = new TenantNetworkPolicies(this, 'NetworkPolicies', { spec, tenant });
+    this.config = new NamespaceConfig(this, 'Config', { platform, namespace: tenant.namespace, roles: TENANT_ROLES });
 
     const sparkProperties = new SparkProperties(this, 'SparkProperties', { platform, tenant, deployMode: 'client', templateDir: ENGINE_POD_TEMPLATE_DIR });
     const { executor } = tenantPodTemplates(platform, tenant);
@@ -49,11 +72,12 @@ export class TenantNamespace extends NamespaceChart {
       generatedFile(SPARK_DEFAULTS_FILE, ENGINE_CONF_DIR, sparkProperties.toSparkDefaults()),
       generatedFile(executor.fileName, ENGINE_POD_TEMPLATE_DIR, executor.text),
     ];
-    new k8s.KubeConfigMap(this, 'SparkConfig', {
+    this.sparkProperties = sparkProperties;
+    this.sparkConfig = new k8s.KubeConfigMap(this, 'SparkConfig', {
       metadata: { name: names.sparkConfigMap, namespace: tenant.namespace, labels: commonLabels(spec, 'spark-config') },
       data: Object.fromEntries(sparkFiles.map(f => [f.key, f.content!.toString('utf8')])),
     });
-    new Engine(this, 'Engine', { platform, tenant, sparkFiles });
+    this.engine = new Engine(this, 'Engine', { platform, tenant, sparkFiles });
   }
 }
 

@@ -5,7 +5,9 @@ import { PORTS } from '../spec/platform';
 import { PlatformSpec, TenantSpec } from '../spec/types';
 
 export interface TenantNetworkPoliciesProps {
+  /** The platform spec: the proxy's namespace and `network` (Spark UI sources, egress). */
   readonly spec: PlatformSpec;
+  /** The tenant; its `network.egress` adds to the platform's. */
   readonly tenant: TenantSpec;
 }
 

@@ -6,7 +6,9 @@ import { tenantQuota } from '../spec/platform';
 import { PlatformSpec, QuotaHardSpec, ResourceListSpec, TenantSpec } from '../spec/types';
 
 export interface TenantQuotaProps {
+  /** The platform spec, whose `quota` applies unless the tenant overrides it. */
   readonly spec: PlatformSpec;
+  /** The tenant; its `quota` replaces the platform's key by key. */
   readonly tenant: TenantSpec;
 }
 

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { printError } from '../cli';
+import { printError } from '../cli/report';
 import { parseManifests } from '../plan/manifest-set';
 import { loadPlatformFile } from '../spec/loader';
 import { platformApp } from '../synth/synth-platform';

@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { UsageError } from '../cli/command';
 import { loadAllYaml, ObjectSerializer, V1ConfigMap, V1KeyToPath, V1PodSpec, V1Secret, V1Volume } from '@kubernetes/client-node';
 import { Document, isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import { FileSpec, Role } from '../spec/types';
@@ -20,7 +21,8 @@ export const IMPORT_DEFAULT_ROLES: readonly Role[] = ['engine', 'executor'];
 /** The comment on a mountPath nobody told us. */
 export const MOUNT_PATH_TODO = ' TODO: where the pod reads it';
 
-const USAGE = 'usage: npm run import -- <kubectl-get-export.yaml> [--out config] [--mount-path-from <deployment.yaml>] [--force]';
+/** The import command's arguments. */
+export const IMPORT_USAGE = 'usage: spark-tenancy import <kubectl-get-export.yaml> [--out config] [--mount-path-from <deployment.yaml>] [--force]';
 
 /** One key of a ConfigMap: a file to keep in Git. */
 export interface ImportedFile {
@@ -352,7 +354,7 @@ export function runImport(argv: readonly string[], io: ImportIO = processIO()): 
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new Error(`expected one export file, got ${positionals.length}\n${USAGE}`);
+  if (positionals.length !== 1) throw new UsageError(`expected one export file, got ${positionals.length}\n${IMPORT_USAGE}`);
   const resolve = (file: string) => path.resolve(io.cwd, file);
   const exportFile = positionals[0];
   const exported = parseNamespaceExport(readText(resolve(exportFile), exportFile), exportFile);
@@ -397,14 +399,4 @@ function readText(file: string, shownAs: string): string {
 
 function processIO(): ImportIO {
   return { cwd: process.cwd(), out: text => process.stdout.write(text), err: text => process.stderr.write(text) };
-}
-
-/** The entry point of `bin/import.js`: a problem is a message on stderr and exit code 1, no stack trace. */
-export function main(argv: readonly string[]): void {
-  try {
-    runImport(argv);
-  } catch (e) {
-    process.stderr.write(`error: ${(e as Error).message}\nspark-tenancy: import failed\n`);
-    process.exitCode = 1;
-  }
 }

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { printError } from '../cli';
+import { printError } from '../cli/report';
 import { loadPlatformFile } from '../spec/loader';
 import { platformApp } from '../synth/synth-platform';
 import { readBaselineAtRef, readBaselineDir } from './manifest-set';

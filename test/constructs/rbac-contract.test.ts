@@ -1,12 +1,14 @@
 import * as path from 'path';
-import { loadPlatformFile, objectNames } from '../../src';
+import { loadPlatformFile } from '../../src';
+import { objectNames } from '../../src/names';
 import {
   onDemandClaims, RBAC_RESOURCES, RBAC_VERBS, rbacContract, RbacContractRow, resourceParts, serviceAccountUser, tenantGrants,
 } from '../../src/constructs/rbac-contract';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 
-const REPO = path.join(__dirname, '..', '..');
-const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
+const platform = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
 const names = objectNames(platform.spec);
 const proxyNamespace = platform.spec.proxy.namespace;
 const tenantNamespaces = platform.spec.tenants.map(t => t.namespace);

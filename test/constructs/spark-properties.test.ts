@@ -2,8 +2,9 @@ import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { loadPlatformFile, Platform, resolvePlatform, SparkProperties, SparkPropertiesProps } from '../../src';
 
-const REPO = path.join(__dirname, '..', '..');
-const example = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
+const example = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
 
 function propertiesOf(platform: Platform, tenant: string, deployMode: SparkPropertiesProps['deployMode']): SparkProperties {
   const chart = Testing.chart();
@@ -94,7 +95,7 @@ describe('SparkProperties', () => {
         { namespace: 'small', engine: { resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '1500m', memory: '2Gi' } } } },
         { namespace: 'plain' },
       ],
-    }, { baseDir: REPO });
+    }, { baseDir: EXAMPLE });
     // WHEN the cluster-mode properties are built
     const small = propertiesOf(platform, 'small', 'cluster').properties;
     const plain = propertiesOf(platform, 'plain', 'cluster').properties;
@@ -116,7 +117,7 @@ describe('SparkProperties', () => {
       ...example.spec,
       kerberos: undefined,
       spark: { properties: { 'spark.kerberos.principal': 'p@EXAMPLE.COM', 'spark.kerberos.keytab': '/my_project/resources/kerberos/app.keytab' } },
-    }, { baseDir: REPO });
+    }, { baseDir: EXAMPLE });
     // WHEN both files are built
     // THEN the proxy's spark-submit does not upload it as a Secret; the engine's SparkSubmit logs in from the path
     expect(propertiesOf(platform, 'team-a', 'cluster').properties['spark.kerberos.keytab']).toBe('local:///my_project/resources/kerberos/app.keytab');
@@ -139,9 +140,9 @@ describe('SparkProperties', () => {
       spark: { properties: { 'spark.kubernetes.container.image': 'other.example.com/img:2' }, override },
     });
     // GIVEN no override THEN loading the spec refuses it, naming the key
-    expect(() => resolvePlatform(spec(false), { baseDir: REPO })).toThrow(/spark\.properties\["spark\.kubernetes\.container\.image"\]/);
+    expect(() => resolvePlatform(spec(false), { baseDir: EXAMPLE })).toThrow(/spark\.properties\["spark\.kubernetes\.container\.image"\]/);
     // GIVEN override: true THEN the user's value wins
-    const platform = resolvePlatform(spec(true), { baseDir: REPO });
+    const platform = resolvePlatform(spec(true), { baseDir: EXAMPLE });
     expect(propertiesOf(platform, 'team-a', 'cluster').properties['spark.kubernetes.container.image']).toBe('other.example.com/img:2');
   });
 
@@ -150,7 +151,7 @@ describe('SparkProperties', () => {
       ...example.spec,
       tenantPolicy: { allowFeatureSteps: true },
       tenants: [{ namespace: 'custom', spark: { featureSteps: { driver: ['com.example.CustomStep'], executor: [] } } }],
-    }, { baseDir: REPO });
+    }, { baseDir: EXAMPLE });
     const props = propertiesOf(platform, 'custom', 'cluster').properties;
     expect(props['spark.kubernetes.driver.pod.featureSteps']).toBe('com.example.CustomStep');
     expect(props['spark.kubernetes.executor.pod.featureSteps']).toBeUndefined();

@@ -1,10 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadPlatformFile, loadPlatformText } from '../../src';
+import { loadPlatformFile } from '../../src';
+import { loadPlatformText } from '../../src/spec/loader';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 
-const REPO = path.join(__dirname, '..', '..');
-const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
+const platform = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
 const manifests = synthNamespaces(platform);
 const objectsOf = (ns: string): ManifestObject[] => parseManifest(manifests.get(ns)!);
 type Json = Record<string, any>;
@@ -49,9 +51,9 @@ describe('TenantNamespace', () => {
 
   test('a remoteRef version and decodingStrategy reach the ExternalSecret', () => {
     // GIVEN the example with the keytab kept as base64 text at version 7 of the store's value
-    const text = fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')
+    const text = fs.readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8')
       .replace('remoteRef: { key: my-project/kerberos, property: app.keytab }', 'remoteRef: { decodingStrategy: Base64, version: "7", key: my-project/kerberos, property: app.keytab }');
-    const decoded = loadPlatformText(text, { file: 'platform.yaml', baseDir: REPO });
+    const decoded = loadPlatformText(text, { file: 'platform.yaml', baseDir: EXAMPLE });
     // WHEN synthesized
     const externalSecret = findObject(parseManifest(synthNamespaces(decoded).get('team-a')!), 'ExternalSecret', 'my-project-secrets') as Json;
     // THEN the ExternalSecret asks ESO for that version and to decode it

@@ -1,12 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadPlatformFile, loadPlatformText } from '../../src';
+import { loadPlatformFile } from '../../src';
+import { loadPlatformText } from '../../src/spec/loader';
 import { COMPONENT_LABEL, PLATFORM_LABEL } from '../../src/names';
 import { tenantPodTemplates } from '../../src/spark/pod-templates';
 import { findObject, parseManifest, synthNamespaces } from '../../src/testing';
 
-const REPO = path.join(__dirname, '..', '..');
-const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
+const platform = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
 const manifests = synthNamespaces(platform);
 type Json = Record<string, any>;
 const objectsOf = (ns: string) => parseManifest(manifests.get(ns)!);
@@ -44,8 +46,8 @@ describe('TenantNetworkPolicies', () => {
 
   test('network.sparkUiFrom opens the Spark UI to the namespaces it names instead of the proxy namespace', () => {
     // GIVEN the example with network.sparkUiFrom: [monitoring]
-    const text = fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8').replace('\ntenants:\n', '\nnetwork: { sparkUiFrom: [monitoring] }\ntenants:\n');
-    const withUi = loadPlatformText(text, { file: 'platform.yaml', baseDir: REPO });
+    const text = fs.readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8').replace('\ntenants:\n', '\nnetwork: { sparkUiFrom: [monitoring] }\ntenants:\n');
+    const withUi = loadPlatformText(text, { file: 'platform.yaml', baseDir: EXAMPLE });
     // WHEN synthesized THEN only the UI rule changes
     const spec = (findObject(parseManifest(synthNamespaces(withUi).get('team-a')!), 'NetworkPolicy', 'my-project-engine-ingress') as Json).spec;
     expect(spec.ingress[2]).toEqual({ from: namespaces(['monitoring']), ports: tcp(4040) });
@@ -67,10 +69,10 @@ describe('TenantNetworkPolicies', () => {
 describe('TenantNetworkPolicies egress', () => {
   /** The example with `network` (YAML flow mapping) and team-c's own egress entry. */
   function withEgress(network: string) {
-    const text = fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')
+    const text = fs.readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8')
       .replace('\ntenants:\n', `\nnetwork: ${network}\ntenants:\n`)
       .replace('  - namespace: team-c\n', '  - namespace: team-c\n    network: { egress: [{ name: warehouse, cidr: 10.0.3.5/32, ports: [443] }] }\n');
-    return synthNamespaces(loadPlatformText(text, { file: 'platform.yaml', baseDir: REPO }));
+    return synthNamespaces(loadPlatformText(text, { file: 'platform.yaml', baseDir: EXAMPLE }));
   }
 
   test('without network.egress there is no egress policy (egress is not restricted)', () => {

@@ -1,24 +1,26 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadPlatformFile, loadPlatformText } from '../../src';
+import { loadPlatformFile } from '../../src';
+import { loadPlatformText } from '../../src/spec/loader';
 import { tenantDemand } from '../../src/pod/tenant-demand';
 import { executorSize, sparkMiB } from '../../src/spark/executor-resources';
 import { findObject, parseManifest, synthNamespaces } from '../../src/testing';
 
-const REPO = path.join(__dirname, '..', '..');
-const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
+const platform = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
 const manifests = synthNamespaces(platform);
 type Json = Record<string, any>;
 const objectOf = (ns: string, kind: string, name: string): Json => findObject(parseManifest(manifests.get(ns)!), kind, name) as Json;
 
 /** The example spec with its `quota:` section replaced by `quota` (YAML), or removed. */
 function exampleWithQuota(quota: string | undefined) {
-  const text = fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8');
+  const text = fs.readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8');
   const start = text.indexOf('\nquota:\n');
   const end = text.indexOf('\n\n', start + 1);
   expect(start).toBeGreaterThan(0);
   const replaced = text.slice(0, start + 1) + (quota ?? '') + text.slice(end + 1);
-  return loadPlatformText(replaced.replace(/\n    quota: \{ hard: .*\n/, '\n'), { file: 'platform.yaml', baseDir: REPO });
+  return loadPlatformText(replaced.replace(/\n {4}quota: \{ hard: .*\n/, '\n'), { file: 'platform.yaml', baseDir: EXAMPLE });
 }
 
 describe('TenantQuota', () => {

@@ -7,15 +7,16 @@ import { ArgoCdSpec, PlatformSpec } from '../../src/spec/types';
 import { ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 import { formatViolation, validateDocuments } from '../../src/validate';
 
-const REPO_ROOT = path.join(__dirname, '..', '..');
-const EXAMPLE: PlatformSpec = parse(fs.readFileSync(path.join(REPO_ROOT, 'platform.yaml'), 'utf8'));
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE_DIR = path.join(__dirname, '..', 'fixtures', 'example');
+const EXAMPLE: PlatformSpec = parse(fs.readFileSync(path.join(EXAMPLE_DIR, 'platform.yaml'), 'utf8'));
 const REPO_URL = 'https://git.example.com/platform/my-project.git';
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** The example platform with `gitops.argocd`, synthesized in memory: namespace → YAML. */
 function synthWithArgoCd(argocd: Partial<ArgoCdSpec>, change: (spec: PlatformSpec) => PlatformSpec = s => s): Map<string, string> {
   const spec = change({ ...EXAMPLE, gitops: { argocd: { repoURL: REPO_URL, ...argocd } } });
-  return synthNamespaces(resolvePlatform(spec, { baseDir: REPO_ROOT }));
+  return synthNamespaces(resolvePlatform(spec, { baseDir: EXAMPLE_DIR }));
 }
 
 /** Replaces `{{.key}}` placeholders the way Argo CD's Go template does for these plain string values. */
@@ -204,7 +205,7 @@ describe('Argo CD', () => {
   test('without gitops.argocd there is no Argo CD file', () => {
     // GIVEN the example without gitops WHEN it is synthesized THEN only the namespaces' files are written
     const { gitops: _, ...withoutGitops } = EXAMPLE;
-    const manifests = synthNamespaces(resolvePlatform(withoutGitops, { baseDir: REPO_ROOT }));
+    const manifests = synthNamespaces(resolvePlatform(withoutGitops, { baseDir: EXAMPLE_DIR }));
     expect([...manifests.keys()]).toEqual(['my-project', 'team-a', 'team-b', 'team-c']);
   });
 

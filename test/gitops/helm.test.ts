@@ -76,10 +76,10 @@ describe('npm run synth:helm', () => {
     const before = readTree(path.join(checkout, 'dist-helm'));
     // WHEN synth:helm runs without a version
     const result = runSynthHelm([]);
-    // THEN it exits 1 saying what is missing and how to give it, and the chart is as it was
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('error: --chart-version is required');
-    expect(result.stderr).toContain('usage: npm run synth:helm -- --chart-version <semver>');
+    // THEN it exits 2 (bad arguments) saying what is missing and how to give it, and the chart is as it was
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('spark-tenancy helm: --chart-version is required');
+    expect(result.stderr).toContain('usage: spark-tenancy helm --chart-version <semver>');
     expect(readTree(path.join(checkout, 'dist-helm'))).toEqual(before);
   });
 

@@ -211,7 +211,7 @@ describe('npm run import', () => {
     expect(message).not.toContain('ZmFrZS1zZWNyZXQtdmFsdWU=');
   });
 
-  test('the CLI prints the entries on stdout and exits 0; usage errors exit 1', () => {
+  test('the CLI prints the entries on stdout and exits 0; usage errors exit 2', () => {
     // GIVEN the export WHEN bin/import.js runs with --out
     const ok = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'import.js'), EXPORT_FILE, '--out', 'cfg'], { cwd, encoding: 'utf8' });
     // THEN stdout is exactly one YAML document with the entries, sources under cfg/, and no secret value anywhere
@@ -221,9 +221,9 @@ describe('npm run import', () => {
     expect((docs[0].toJS() as { files: FileSpec[] }).files.filter(f => f.source).every(f => f.source!.startsWith('cfg/'))).toBe(true);
     expectNoSecretValues(ok.stdout + ok.stderr);
 
-    // AND without an export file it exits 1 with the usage
+    // AND without an export file it exits 2 (could not run) with the usage
     const usage = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'import.js')], { cwd, encoding: 'utf8' });
-    expect(usage.status).toBe(1);
-    expect(usage.stderr).toContain('usage: npm run import -- <kubectl-get-export.yaml>');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('usage: spark-tenancy import <kubectl-get-export.yaml>');
   });
 });

@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadPlatformText } from '../../src';
+import { loadPlatformText } from '../../src/spec/loader';
 import { commonLabels } from '../../src/names';
 import { parseManifest, synthNamespaces } from '../../src/testing';
 
@@ -15,7 +15,8 @@ import { parseManifest, synthNamespaces } from '../../src/testing';
  * answer. The expected table is committed in flow-table.expected.txt. Go is required (never skipped).
  */
 
-const REPO = path.join(__dirname, '..', '..');
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
 const HERE = path.join(__dirname, 'cyclonus');
 const CACHE = path.join(os.homedir(), '.cache', 'spark-tenancy', 'network');
 
@@ -34,7 +35,7 @@ function engine(): string {
 }
 
 /** The example with egress isolation on: the KDC and name node declared, the API server's address. */
-const spec = fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8').replace('\ntenants:\n', [
+const spec = fs.readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8').replace('\ntenants:\n', [
   '',
   'network:',
   '  apiServer: { cidr: 10.0.0.1/32, port: 6443 }',
@@ -44,7 +45,7 @@ const spec = fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8').replace('
   'tenants:',
   '',
 ].join('\n'));
-const platform = loadPlatformText(spec, { file: 'platform.yaml', baseDir: REPO });
+const platform = loadPlatformText(spec, { file: 'platform.yaml', baseDir: EXAMPLE });
 const manifests = synthNamespaces(platform);
 const policies = [...manifests.values()].flatMap(text => parseManifest(text)).filter(o => o.kind === 'NetworkPolicy');
 

@@ -174,7 +174,7 @@ describe('plan', () => {
     // GIVEN a commit whose dist/ has green's engine scaled to 3 by hand, as synth would lay it out
     const { dir, spec, dist } = fixture();
     const green = path.join(dist, 'green.k8s.yaml');
-    const edited = fs.readFileSync(green, 'utf8').replace(/(kind: Deployment\n[\s\S]*?\n  replicas: )1\n/, '$13\n');
+    const edited = fs.readFileSync(green, 'utf8').replace(/(kind: Deployment\n[\s\S]*?\n {2}replicas: )1\n/, '$13\n');
     expect(edited).not.toBe(fs.readFileSync(green, 'utf8'));
     fs.writeFileSync(green, edited);
     const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { stdio: 'pipe' });

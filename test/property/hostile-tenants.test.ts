@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { loadPlatformText, SpecError } from '../../src';
+import { SpecError } from '../../src';
+import { loadPlatformText } from '../../src/spec/loader';
 import { RESERVED_MOUNT_PATHS } from '../../src/spec/semantic-checks';
 import { runs, SEED } from './arbitraries';
 
@@ -12,8 +13,9 @@ import { runs, SEED } from './arbitraries';
  * problem at that very field.
  */
 
-const REPO = path.join(__dirname, '..', '..');
-const EXAMPLE = fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8');
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE_DIR = path.join(__dirname, '..', 'fixtures', 'example');
+const EXAMPLE = fs.readFileSync(path.join(EXAMPLE_DIR, 'platform.yaml'), 'utf8');
 
 /** The example with `tenants[0]` given these Spark properties (a flow mapping on the tenant's line). */
 function withTenantProperties(props: Record<string, string>): string {
@@ -24,7 +26,7 @@ function withTenantProperties(props: Record<string, string>): string {
 
 function problemsOf(text: string): SpecError['problems'] {
   try {
-    loadPlatformText(text, { baseDir: REPO });
+    loadPlatformText(text, { baseDir: EXAMPLE_DIR });
   } catch (e) {
     if (e instanceof SpecError) return e.problems;
     throw e;

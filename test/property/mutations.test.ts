@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { loadPlatformText, resolvePlatform, SpecError } from '../../src';
+import { SpecError } from '../../src';
+import { loadPlatformText, resolveSpecObject } from '../../src/spec/loader';
 import { synthNamespaces } from '../../src/testing';
 import { runs, SEED } from './arbitraries';
 
@@ -13,8 +14,9 @@ import { runs, SEED } from './arbitraries';
  * a spec it accepts synthesizes.
  */
 
-const REPO = path.join(__dirname, '..', '..');
-const EXAMPLE_TEXT = fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8');
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE_DIR = path.join(__dirname, '..', 'fixtures', 'example');
+const EXAMPLE_TEXT = fs.readFileSync(path.join(EXAMPLE_DIR, 'platform.yaml'), 'utf8');
 const EXAMPLE = parse(EXAMPLE_TEXT) as Json;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -131,7 +133,7 @@ function apply(root: Json, m: Mutation): Json {
 }
 
 /** The outcome of loading: accepted, or a SpecError; anything else fails the property with its stack. */
-function load(run: () => ReturnType<typeof resolvePlatform>): ReturnType<typeof resolvePlatform> | SpecError {
+function load(run: () => ReturnType<typeof resolveSpecObject>): ReturnType<typeof resolveSpecObject> | SpecError {
   try {
     return run();
   } catch (e) {
@@ -157,9 +159,9 @@ describe(`random mutations of the example spec (seed ${SEED})`, () => {
         // GIVEN the example spec with random mutations
         const mutated = mutations.reduce(apply, clone(EXAMPLE));
         // WHEN it is loaded as an object, and as YAML text
-        const asObject = load(() => resolvePlatform(clone(mutated), { baseDir: REPO }));
+        const asObject = load(() => resolveSpecObject(clone(mutated), { baseDir: EXAMPLE_DIR }));
         const text = stringify(mutated);
-        const asText = load(() => loadPlatformText(Buffer.from(text), { baseDir: REPO }));
+        const asText = load(() => loadPlatformText(Buffer.from(text), { baseDir: EXAMPLE_DIR }));
         // THEN both routes agree on accepting, every problem is actionable, and an accepted spec synthesizes
         expect(asText instanceof SpecError).toBe(asObject instanceof SpecError);
         if (asObject instanceof SpecError) expectActionable(asObject, false);
@@ -188,7 +190,7 @@ describe(`random mutations of the example spec (seed ${SEED})`, () => {
           return t.slice(0, at) + e.insert + t.slice(at + e.remove);
         }, EXAMPLE_TEXT);
         // WHEN it is loaded
-        const result = load(() => loadPlatformText(Buffer.from(text), { baseDir: REPO }));
+        const result = load(() => loadPlatformText(Buffer.from(text), { baseDir: EXAMPLE_DIR }));
         // THEN it is accepted, or every problem says what and where
         if (result instanceof SpecError) expectActionable(result, true);
       }),

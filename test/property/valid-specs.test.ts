@@ -3,7 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { loadPlatformText, resolvePlatform } from '../../src';
+import { resolvePlatform } from '../../src';
+import { loadPlatformText } from '../../src/spec/loader';
 import { parseManifest, synthNamespaces } from '../../src/testing';
 import { platformArb, runs, SEED, writeSources } from './arbitraries';
 

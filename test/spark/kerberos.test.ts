@@ -3,12 +3,13 @@ import { loadPlatformFile, resolvePlatform } from '../../src';
 import { kerberosJavaOpts, kerberosProperties } from '../../src/spark/kerberos';
 import { PlatformSpec } from '../../src/spec/types';
 
-const REPO = path.join(__dirname, '..', '..');
-const example = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
+const example = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
 
 /** The example with `change` applied to its spec. */
 function exampleWith(change: (spec: PlatformSpec) => PlatformSpec) {
-  return resolvePlatform(change(example.spec), { baseDir: REPO });
+  return resolvePlatform(change(example.spec), { baseDir: EXAMPLE });
 }
 
 describe('kerberos section', () => {

@@ -1,12 +1,14 @@
 import * as path from 'path';
 import { V1Pod } from '@kubernetes/client-node';
 import { parse } from 'yaml';
-import { loadPlatformFile, SPARK_RESERVED_VOLUMES, tenantPodTemplates } from '../../src';
+import { loadPlatformFile } from '../../src';
+import { SPARK_RESERVED_VOLUMES, tenantPodTemplates } from '../../src/spark/pod-templates';
 import { findObject, parseManifest, synthNamespaces } from '../../src/testing';
 
 type Json = Record<string, any>;
-const REPO = path.join(__dirname, '..', '..');
-const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
+const platform = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
 
 describe('driver and executor pod templates', () => {
   const proxyObjects = parseManifest(synthNamespaces(platform).get('my-project')!);

@@ -3,7 +3,8 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { formatProblem, loadPlatformFile, SpecError } from '../../src';
+import { loadPlatformFile, SpecError } from '../../src';
+import { formatProblem } from '../../src/spec/errors';
 
 /**
  * "Bad input never produces a bad cluster": every broken spec below is refused with a message a person

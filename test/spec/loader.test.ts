@@ -1,6 +1,7 @@
 import * as path from 'path';
 import fc from 'fast-check';
-import { loadPlatformText, SpecError } from '../../src';
+import { SpecError } from '../../src';
+import { loadPlatformText } from '../../src/spec/loader';
 import { firstInvalidUtf8, MAX_ALIAS_VALUES, MAX_NESTING } from '../../src/spec/loader';
 import { SEED } from '../property/arbitraries';
 

@@ -1,4 +1,5 @@
-import { formatProblem, resolvePlatform, SpecError } from '../../src';
+import { resolvePlatform, SpecError } from '../../src';
+import { formatProblem } from '../../src/spec/errors';
 import { checkSpecText, refusedCharacter } from '../../src/spec/text-checks';
 
 const LINE_BREAK = "which YAML 1.1 parsers (kubectl's, Argo CD's, Spark's SnakeYAML) or java.util.Properties read as a line break; write it on one line without it";

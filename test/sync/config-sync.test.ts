@@ -2,13 +2,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { filesFor, loadPlatformFile, Platform, PlatformSpec, resolvePlatform, Role } from '../../src';
+import { loadPlatformFile, Platform, PlatformSpec, resolvePlatform, Role } from '../../src';
+import { filesFor } from '../../src/spec/platform';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 import { STAGING_FOLDER } from '../../src/spec/semantic-checks';
 import { hasShell, isKubeletFaithful, runConfigSync, SandboxResult, Shell } from '../harness/pod-sandbox';
 import { FoundPod, namespaceObjects, podsIn } from '../harness/pods';
 
 const REPO = path.join(__dirname, '..', '..');
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
 
 /** The Secret as the cluster holds it (ExternalSecret-made): the example's fake keytab. */
 function clusterSecrets(platform: Platform): Map<string, Map<string, Buffer>> {
@@ -32,7 +35,7 @@ function expectRoleFiles(platform: Platform, role: Role, result: SandboxResult, 
 }
 
 describe('config-sync on the example platform, run for real', () => {
-  const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+  const platform = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
   const manifests = new Map([...synthNamespaces(platform)].map(([ns, yaml]) => [ns, parseManifest(yaml)]));
   const objectsOf = (ns: string) => namespaceObjects(manifests.get(ns)!, clusterSecrets(platform));
   const pods = [...manifests.values()].flatMap(podsIn);
@@ -219,7 +222,7 @@ describe('config-sync with unusual files', () => {
 });
 
 describe('config-sync against hostile or broken input, in a kubelet-faithful sandbox', () => {
-  const platform = loadPlatformFile(path.join(REPO, 'platform.yaml'));
+  const platform = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
   const manifests = new Map([...synthNamespaces(platform)].map(([ns, yaml]) => [ns, parseManifest(yaml)]));
   const engine = podsIn(manifests.get('team-a')!).find(p => p.description.startsWith('Deployment'))!;
   const withSecret = (bytes: Buffer) => namespaceObjects(manifests.get('team-a')!, new Map([['my-project-secrets', new Map([['app.keytab', bytes]])]]));

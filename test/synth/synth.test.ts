@@ -3,18 +3,22 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
-import { loadPlatformFile, PlatformApp, renderChart, SparkPlatform, writeDist } from '../../src';
+import { loadPlatformFile, PlatformApp, SparkPlatform } from '../../src';
+import { writeDist } from '../../src/synth/dist-writer';
+import { renderChart } from '../../src/synth/platform-app';
 import { writeFleetSpec } from '../../bench/fleet-spec';
 import { tempDirs } from '../harness/temp-dirs';
 
 const REPO = path.join(__dirname, '..', '..');
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
 const tmp = tempDirs();
 
 /** A scratch project: the example spec and its config/ files, with the spec text changed by `edit`. */
 function scratchProject(edit: (spec: string) => string = s => s): string {
   const dir = tmp('synth-');
-  fs.cpSync(path.join(REPO, 'config'), path.join(dir, 'config'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'platform.yaml'), edit(fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')));
+  fs.cpSync(path.join(EXAMPLE, 'config'), path.join(dir, 'config'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'platform.yaml'), edit(fs.readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8')));
   return dir;
 }
 
@@ -49,7 +53,7 @@ describe('npm run synth (bin/synth.js)', () => {
     fs.writeFileSync(path.join(dir, 'dist', 'README.md'), 'applied by Argo CD\n');
     // WHEN team-b is deleted from the spec and synth runs again
     fs.writeFileSync(path.join(dir, 'platform.yaml'), fs.readFileSync(path.join(dir, 'platform.yaml'), 'utf8')
-      .replace(/  - namespace: team-b\n(    .*\n)*/, ''));
+      .replace(/ {2}- namespace: team-b\n( {4}.*\n)*/, ''));
     expect(synth(dir).status).toBe(0);
     // THEN its manifest is gone and the other files are kept
     expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['README.md', 'argocd.k8s.yaml', 'my-project.k8s.yaml', 'team-a.k8s.yaml', 'team-c.k8s.yaml']);
@@ -65,7 +69,7 @@ describe('npm run synth (bin/synth.js)', () => {
     const result = synth(dir);
     // THEN the message points at it and nothing was written
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('error: platform.yaml:92:16: tenants[1].namespace: "Team_B" is not a valid namespace name');
+    expect(result.stderr).toContain('error: platform.yaml:95:16: tenants[1].namespace: "Team_B" is not a valid namespace name');
     expect(hashes(dir)).toEqual(before);
   });
 
@@ -87,7 +91,7 @@ describe('npm run synth (bin/synth.js)', () => {
       expect(after[`${tenant}.k8s.yaml`][0]).not.toBe(checksumsBefore[`${tenant}.k8s.yaml`][0]);
     }
     // WHEN it is changed back THEN dist/ is byte-identical to before
-    fs.cpSync(path.join(REPO, 'config', 'fair-scheduler.xml'), path.join(dir, 'config', 'fair-scheduler.xml'));
+    fs.cpSync(path.join(EXAMPLE, 'config', 'fair-scheduler.xml'), path.join(dir, 'config', 'fair-scheduler.xml'));
     expect(synth(dir).status).toBe(0);
     expect(hashes(dir)).toEqual(before);
   });
@@ -117,7 +121,7 @@ describe('PlatformApp', () => {
   test('renders every chart exactly as stock cdk8s does (chart.toJson + Yaml.stringify)', () => {
     // GIVEN the example in a PlatformApp
     const app = new PlatformApp({ outdir: tmp('app-') });
-    new SparkPlatform(app, 'platform', { platform: loadPlatformFile(path.join(REPO, 'platform.yaml')) });
+    new SparkPlatform(app, 'platform', { platform: loadPlatformFile(path.join(EXAMPLE, 'platform.yaml')) });
     const ours = app.synthManifests();
     // THEN each file equals what cdk8s's own synthesis gives for that chart
     const charts = app.node.findAll().filter((c): c is Chart => Chart.isChart(c));

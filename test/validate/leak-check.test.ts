@@ -2,13 +2,16 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadPlatformFile, Platform, resolvePlatform } from '../../src';
-import { checkLeaks, entryName, leakCheckPassed, LeakFinding, WINDOW_BYTES } from '../../src/leak-check';
+import { loadPlatformFile, Platform } from '../../src';
+import { resolveSpecObject } from '../../src/spec/loader';
+import { checkLeaks, entryName, leakCheckPassed, LeakFinding, WINDOW_BYTES } from '../../src/validate/leak-check';
 import { synthNamespaces } from '../../src/testing';
 
 const REPO = path.join(__dirname, '..', '..');
+/** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
+const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
 const LEAK_CHECK = path.join(REPO, 'bin', 'leak-check.js');
-const SPEC = path.join(REPO, 'platform.yaml');
+const SPEC = path.join(EXAMPLE, 'platform.yaml');
 
 describe('leak check', () => {
   let root: string;
@@ -58,7 +61,7 @@ describe('leak check', () => {
     const run = spawnSync(process.execPath, [LEAK_CHECK, cleanDist, '--spec', SPEC], { cwd: REPO, encoding: 'utf8' });
     // THEN it exits 0 and says what it checked
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(run.stdout).toContain(`no secret bytes in ${cleanDist}: 1 secret file(s) (files[1] app.keytab) against ${fs.readdirSync(path.join(REPO, 'dist')).length} file(s)`);
+    expect(run.stdout).toContain(`no secret bytes in ${cleanDist}: 1 secret file(s) (files[1] app.keytab) against ${fs.readdirSync(cleanDist).length} file(s)`);
   });
 
   // Each plant: what is appended to team-b's manifest, and the encoding the check must name.
@@ -141,7 +144,7 @@ describe('leak check', () => {
     fs.writeFileSync(path.join(dir, 'platform.yaml'), JSON.stringify(spec));
     const out = path.join(dir, 'dist');
     fs.mkdirSync(out);
-    for (const [namespace, yaml] of synthNamespaces(resolvePlatform(spec, { baseDir: dir }))) fs.writeFileSync(path.join(out, `${namespace}.k8s.yaml`), yaml);
+    for (const [namespace, yaml] of synthNamespaces(resolveSpecObject(spec, { baseDir: dir }))) fs.writeFileSync(path.join(out, `${namespace}.k8s.yaml`), yaml);
     return spec;
   }
 
@@ -150,7 +153,7 @@ describe('leak check', () => {
     const dir = path.join(root, 'plaintext-refused');
     const spec = plaintextPlatform(dir);
     // WHEN the leak check runs, as a function and as the CLI, without the flag
-    const result = checkLeaks(resolvePlatform(spec, { baseDir: dir }), path.join(dir, 'dist'), 'dist');
+    const result = checkLeaks(resolveSpecObject(spec, { baseDir: dir }), path.join(dir, 'dist'), 'dist');
     const run = spawnSync(process.execPath, [LEAK_CHECK, 'dist', '--spec', 'platform.yaml'], { cwd: dir, encoding: 'utf8' });
     // THEN it checks and refuses: the plaintext Secret is a finding, and the last line says which flag accepts it
     const refused = 'the spec sets allowPlaintextSecrets: true, so dist holds the secret files as plaintext Secrets by design '
@@ -167,7 +170,7 @@ describe('leak check', () => {
     const dir = path.join(root, 'plaintext-accepted');
     const spec = plaintextPlatform(dir);
     // WHEN the leak check runs with the flag
-    const result = checkLeaks(resolvePlatform(spec, { baseDir: dir }), path.join(dir, 'dist'), 'dist', { allowPlaintext: true });
+    const result = checkLeaks(resolveSpecObject(spec, { baseDir: dir }), path.join(dir, 'dist'), 'dist', { allowPlaintext: true });
     const run = spawnSync(process.execPath, [LEAK_CHECK, 'dist', '--spec', 'platform.yaml', '--allow-plaintext'], { cwd: dir, encoding: 'utf8' });
     // THEN it is skipped with the reason and the flag, and the CLI exits 0 printing it
     expect(result.skipped).toBe('the spec sets allowPlaintextSecrets: true, so dist holds the secret files as plaintext Secrets by design '
@@ -180,13 +183,13 @@ describe('leak check', () => {
     // GIVEN the example's output, with the keytab pasted into a ConfigMap by hand (synth itself refuses a
     // non-secret entry whose content equals a secret's, so only an edit or another tool puts it there)
     const dir = path.join(root, 'copied-keytab');
-    fs.cpSync(path.join(REPO, 'config'), path.join(dir, 'config'), { recursive: true });
+    fs.cpSync(path.join(EXAMPLE, 'config'), path.join(dir, 'config'), { recursive: true });
     fs.copyFileSync(SPEC, path.join(dir, 'platform.yaml'));
     const platform = loadPlatformFile(path.join(dir, 'platform.yaml'));
     const out = path.join(dir, 'dist');
     fs.mkdirSync(out);
     for (const [namespace, yaml] of synthNamespaces(platform)) fs.writeFileSync(path.join(out, `${namespace}.k8s.yaml`), yaml);
-    const keytab = fs.readFileSync(path.join(REPO, 'config', 'app.keytab')).toString('base64');
+    const keytab = fs.readFileSync(path.join(EXAMPLE, 'config', 'app.keytab')).toString('base64');
     fs.appendFileSync(path.join(out, 'team-a.k8s.yaml'), `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: pasted\n  namespace: team-a\nbinaryData:\n  copy.keytab: ${keytab}\n`);
     // WHEN the CLI checks that output
     const run = spawnSync(process.execPath, [LEAK_CHECK, 'dist', '--spec', 'platform.yaml'], { cwd: dir, encoding: 'utf8' });
@@ -209,7 +212,7 @@ describe('leak check', () => {
       files: [{ name: 'token', source: 'config/token', secret: true, mountPath: '/etc/pub', roles: ['engine' as const] }],
       tenants: [{ namespace: 'pub-a' }],
     };
-    const pub = resolvePlatform(spec, { baseDir: dir });
+    const pub = resolveSpecObject(spec, { baseDir: dir });
     const out = path.join(dir, 'dist');
     fs.mkdirSync(out);
     for (const [namespace, yaml] of synthNamespaces(pub)) fs.writeFileSync(path.join(out, `${namespace}.k8s.yaml`), yaml);

@@ -1,6 +1,6 @@
-import { SpecError } from './spec/errors';
-import { ManifestValidationError } from './synth/platform-app';
-import { formatViolation } from './validate';
+import { SpecError } from '../spec/errors';
+import { ManifestValidationError } from '../synth/platform-app';
+import { formatViolation } from '../validate';
 
 /**
  * Runs a command-line entry point: a `SpecError` prints one line per problem, any other error its
@@ -35,7 +35,15 @@ export function printError(e: unknown, outcome: string, failed: string): void {
   }
 }
 
+let warnings = 0;
+
 /** Prints a warning the user must see, on stderr so it never mixes into YAML on stdout. */
 export function warn(message: string): void {
+  warnings++;
   process.stderr.write(`warning: ${message}\n`);
+}
+
+/** Warnings printed by this process so far (the synth summary counts its own). */
+export function warningCount(): number {
+  return warnings;
 }

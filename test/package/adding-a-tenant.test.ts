@@ -1,0 +1,61 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { tempDirs } from '../harness/temp-dirs';
+
+// README "Adding a tenant", step by step in a copy of this checkout, then what CI runs: the loop the
+// README gives keeps CI green, and leaving out `npm test -- -u` fails CI (jest under CI=true never
+// writes a new snapshot: an unreviewed namespace must not pass by recording itself).
+//
+// The suites run in the copy are those that read the root platform.yaml or the committed dist/
+// (the snapshots, the drift checks) and those that used to (they now read test/fixtures/example);
+// running the whole suite again inside the suite would double CI's time for no other coverage.
+
+const REPO = path.join(__dirname, '..', '..');
+const tmp = tempDirs();
+const SUITES = ['test/snapshots', 'test/synth/synth-platform.test.ts', 'test/determinism', 'test/constructs', 'test/gitops/argo-cd.test.ts', 'test/validate/leak-check.test.ts', 'test/network'];
+
+/** A copy of the checkout as git sees it (tracked and new files), sharing node_modules. */
+function copyCheckout(): string {
+  const dir = path.join(tmp('adding-a-tenant-'), 'checkout');
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: REPO, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of files) {
+    if (!fs.existsSync(path.join(REPO, file))) continue; // deleted in the work tree
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.copyFileSync(path.join(REPO, file), path.join(dir, file));
+  }
+  fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+function jest(cwd: string, args: readonly string[], env: Record<string, string>): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'jest', 'bin', 'jest.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('README "Adding a tenant"', () => {
+  test('one line in platform.yaml, npm run synth, npm test -- -u: CI stays green; without -u, CI fails', () => {
+    // GIVEN a copy of this checkout with one more tenant in platform.yaml
+    const dir = copyCheckout();
+    fs.appendFileSync(path.join(dir, 'platform.yaml'), '  - namespace: team-new\n');
+    // WHEN `npm run synth` runs
+    const synth = spawnSync(process.execPath, [path.join(dir, 'bin', 'synth.js')], { cwd: dir, encoding: 'utf8', env: { ...process.env, SPARK_TENANCY_SPEC: '' } });
+    expect(synth.status).toBe(0);
+    expect(synth.stdout).toMatch(/^synth: 6 namespaces in dist\/ \(3 written, 3 unchanged, 0 removed\)/); // the new namespace's, the proxy's, Argo CD's
+    expect(fs.existsSync(path.join(dir, 'dist', 'team-new.k8s.yaml'))).toBe(true);
+
+    // THEN without recording the new snapshot, CI's `npm test` fails and says why
+    const forgotten = jest(dir, ['--ci', 'test/snapshots'], { CI: 'true' });
+    expect(forgotten.status).not.toBe(0);
+    expect(forgotten.output).toContain('New snapshot was not written');
+
+    // WHEN `npm test -- -u` records it (only test/snapshots has snapshots, so only it is run here)
+    const recorded = jest(dir, ['--ci=false', '-u', 'test/snapshots'], {});
+    expect(recorded.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'test', 'snapshots', '__snapshots__', 'namespaces.test.ts.snap'), 'utf8')).toContain('exports[`team-new.k8s.yaml 1`]');
+
+    // THEN CI (CI=true, no snapshot writing) passes every suite that reads the spec or dist/
+    const ci = jest(dir, ['--ci', ...SUITES], { CI: 'true' });
+    expect({ status: ci.status, failures: ci.output.split('\n').filter(line => /^\s+●|^FAIL/.test(line)) }).toEqual({ status: 0, failures: [] });
+  }, 1_200_000);
+});
