@@ -5,12 +5,12 @@ import { buildRolePod } from '../pod/role-pod';
 import { resourceRequirements } from '../pod/workload';
 import { kerberosJavaOpts } from '../spark/kerberos';
 import { DEFAULTS, Platform, platformTransport, PORTS } from '../spec/platform';
-import { DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE, SPARK_DEFAULTS_FILE } from '../spark/pod-templates';
 
 /**
- * Where the proxy finds each tenant's files: `<dir>/<tenant>/conf/spark-defaults.conf` (the
- * SPARK_CONF_DIR of that tenant's spark-submit) and `<dir>/<tenant>/pod-templates/*-template.yaml`,
- * kept out of the conf folder because Spark copies that folder's files into the driver's ConfigMap.
+ * Where `bootstrap.sh launch <tenant>` writes what it read from the tenant's Spark ConfigMap:
+ * `<dir>/<tenant>/conf/spark-defaults.conf` (the SPARK_CONF_DIR of that tenant's spark-submit) and
+ * `<dir>/<tenant>/pod-templates/*-template.yaml`, kept out of the conf folder because Spark copies that
+ * folder's files into the driver's ConfigMap. An emptyDir: the proxy's pod spec names no tenant.
  */
 export const PROXY_TENANTS_DIR = '/opt/spark-tenancy/tenants';
 export const PROXY_TENANT_CONF_SUBDIR = 'conf';
@@ -21,8 +21,10 @@ export interface ProxyProps {
 }
 
 /**
- * The proxy: the unified image in proxy role, with its ServiceAccount, its own files, and every
- * tenant's Spark ConfigMap mounted at `/opt/spark-tenancy/tenants/<tenant>/` for spark-submit.
+ * The proxy: the unified image in proxy role, with its ServiceAccount and its own files. Nothing in
+ * it depends on the tenants: it launches an engine with `/opt/bootstrap.sh launch <tenant> ...`, which
+ * reads that tenant's Spark ConfigMap from the API server at launch, so a tenant added later needs no
+ * restart.
  */
 export class Proxy extends Construct {
   constructor(scope: Construct, id: string, props: ProxyProps) {
@@ -38,16 +40,6 @@ export class Proxy extends Construct {
       metadata: { name: names.proxyServiceAccount, namespace, labels },
     });
 
-    // One projected volume for all tenants keeps the pod spec small at a thousand tenants.
-    const tenantSources: k8s.VolumeProjection[] = spec.tenants.map(t => ({
-      configMap: {
-        name: names.tenantSparkConfigMap(t.namespace),
-        items: [
-          { key: SPARK_DEFAULTS_FILE, path: `${t.namespace}/${PROXY_TENANT_CONF_SUBDIR}/${SPARK_DEFAULTS_FILE}` },
-          ...[DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE].map(key => ({ key, path: `${t.namespace}/${PROXY_TENANT_TEMPLATE_SUBDIR}/${key}` })),
-        ],
-      },
-    }));
     const pod = buildRolePod({
       platform: props.platform,
       role: 'proxy',
@@ -59,13 +51,15 @@ export class Proxy extends Construct {
         args: ['proxy'],
         env: [
           { name: 'SPARK_TENANCY_TENANTS_DIR', value: PROXY_TENANTS_DIR },
+          // The one name `bootstrap.sh launch` reads in every tenant namespace: the same for all tenants.
+          { name: 'SPARK_TENANCY_SPARK_CONFIGMAP', value: names.sparkConfigMap },
           ...(javaOpts !== undefined ? [{ name: 'JAVA_OPTS', value: javaOpts }] : []),
         ],
         ports: [{ name: 'http', containerPort: PORTS.app }],
         resources: resourceRequirements(spec.proxy.resources),
       },
-      extraVolumes: [{ name: 'tenant-spark-conf', projected: { sources: tenantSources, defaultMode: 0o444 } }],
-      extraVolumeMounts: [{ name: 'tenant-spark-conf', mountPath: PROXY_TENANTS_DIR, readOnly: true }],
+      extraVolumes: [{ name: 'tenant-launch', emptyDir: {} }],
+      extraVolumeMounts: [{ name: 'tenant-launch', mountPath: PROXY_TENANTS_DIR }],
     });
 
     new k8s.KubeDeployment(this, 'Deployment', {
