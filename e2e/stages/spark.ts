@@ -120,7 +120,7 @@ export async function runClientModeEngine(ctx: E2eContext, spark: SparkRelease, 
   const env = containerEnv(enginePod);
   const confDir = env.SPARK_CONF_DIR ?? '/opt/spark/conf';
   const defaults = path.join(root, confDir, 'spark-defaults.conf');
-  if (fs.existsSync(defaults)) fs.writeFileSync(defaults, relocateProperties(fs.readFileSync(defaults, 'utf8'), relocate, 'client'));
+  if (fs.existsSync(defaults)) fs.writeFileSync(defaults, relocateProperties(fs.readFileSync(defaults, 'utf8'), relocate));
   const stopFile = path.join(root, 'stop-engine');
   const processEnv: NodeJS.ProcessEnv = {
     ...sparkEnv(ctx, spark, engine.kubeconfig),
@@ -207,22 +207,19 @@ function sparkEnv(ctx: E2eContext, spark: SparkRelease, kubeconfig: string): Nod
   };
 }
 
-/** Files cluster-mode spark-submit itself reads on the submitting side: the pod templates (and a keytab to upload). */
-const SUBMITTER_READS = new Set(['spark.kubernetes.driver.podTemplateFile', 'spark.kubernetes.executor.podTemplateFile', 'spark.kerberos.keytab']);
-
 /**
- * Rewrites, in a spark-defaults.conf, the paths that the process run here reads from its own file
- * system, to where the test keeps the pod's files; paths that other pods read (executors' settings,
- * `local://` URIs of the driver pod) stay as generated. Cluster mode: what the submitter reads;
- * client mode: everything but the executors' settings.
+ * Rewrites, in the engine's (client-mode) spark-defaults.conf, the paths that the process run here
+ * reads from its own file system, to where the test keeps the pod's files; the executors' settings and
+ * `local://` URIs, which other pods read, stay as generated. (Cluster mode needs none: the launcher
+ * writes the tenant's files where it runs, and names the templates' paths itself.)
  */
-export function relocateProperties(text: string, relocate: (text: string) => string, mode: 'cluster' | 'client'): string {
+export function relocateProperties(text: string, relocate: (text: string) => string): string {
   return text.split('\n').map(line => {
     const space = line.indexOf(' ');
     if (line.startsWith('#') || space < 0) return line;
     const key = line.slice(0, space);
     const value = line.slice(space + 1);
-    const readHere = mode === 'cluster' ? SUBMITTER_READS.has(key) : !key.startsWith('spark.executor.') && !key.startsWith('spark.executorEnv.');
+    const readHere = !key.startsWith('spark.executor.') && !key.startsWith('spark.executorEnv.');
     return readHere && !value.startsWith('local://') ? `${key} ${relocate(value)}` : line;
   }).join('\n');
 }
