@@ -92,7 +92,7 @@ function measure(tenants: number, dir: string, withKustomize: boolean): Row {
   const sizes = fs.readdirSync(path.join(dir, 'dist')).map(f => ({ f, bytes: fs.statSync(path.join(dir, 'dist', f)).size }));
   const distBytes = sizes.reduce((sum, { bytes }) => sum + bytes, 0);
   const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-  const proxyFile = `${(parseDocument(fs.readFileSync(spec, 'utf8')).toJS({ maxAliasCount: -1 }) as { proxy: { namespace: string } }).proxy.namespace}.k8s.yaml`;
+  const proxyFile = `${(parseDocument(fs.readFileSync(spec, 'utf8')).toJS() as { proxy: { namespace: string } }).proxy.namespace}.k8s.yaml`;
   return {
     tenants,
     synthSeconds,
