@@ -170,8 +170,9 @@ run_launch() {
   # The token is read by curl from a header file, never put on a command line (visible in ps).
   header=$dir/.authorization
   ( umask 077; printf 'Authorization: Bearer %s\n' "$(cat "$SERVICE_ACCOUNT_DIR/token")" > "$header" )
+  # The API server pretty-prints JSON for a curl user agent; compact JSON is what configmap_value reads.
   status=$(curl -sS -o "$json" -w '%{http_code}' --cacert "$SERVICE_ACCOUNT_DIR/ca.crt" -H @"$header" \
-    -H 'Accept: application/json' "$url") || die 69 "launch: cannot reach the API server at $server"
+    -A spark-tenancy-launch -H 'Accept: application/json' "$url?pretty=false") || die 69 "launch: cannot reach the API server at $server"
   rm -f "$header"
   case $status in
     200) ;;
