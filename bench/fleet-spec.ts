@@ -14,7 +14,8 @@ export function writeFleetSpec(count: number, dir: string): string {
   const doc = parseDocument(fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8'));
   const variants = (doc.toJS() as { tenants: Record<string, unknown>[] }).tenants;
   const tenants = Array.from({ length: count }, (_, i) => ({ ...variants[i % variants.length], namespace: `tenant-${String(i).padStart(4, '0')}` }));
-  doc.set('tenants', doc.createNode(tenants));
+  // Written out, not aliased: ten thousand aliases would trip the loader's billion-laughs guard.
+  doc.set('tenants', doc.createNode(tenants, { aliasDuplicateObjects: false }));
   const file = path.join(dir, 'platform.yaml');
   fs.writeFileSync(file, doc.toString());
   return file;

@@ -4,7 +4,6 @@ import * as path from 'path';
 import { loadPlatformFile } from '../src/spec/loader';
 import { objectNames } from '../src/names';
 import { executorSize, tenantSparkProperties } from '../src/spark/executor-resources';
-import { PROXY_TENANTS_DIR } from '../src/constructs/proxy';
 import { onDemandClaims, rbacContract, tenantGrants } from '../src/constructs/rbac-contract';
 import { startCluster } from './lib/cluster';
 import { E2eContext, REPO } from './lib/context';
@@ -23,6 +22,7 @@ import { checkFilesDelivered, createClusterSecrets } from './stages/files';
 import { checkHelm } from './stages/helm';
 import { checkImage } from './stages/image';
 import { checkKerberos } from './stages/kerberos';
+import { checkLateTenant } from './stages/late-tenant';
 import { checkExecutorsFit, checkQuotaAdmission } from './stages/quota';
 import { checkRbac } from './stages/rbac';
 import { buildStandIn, runClientModeEngine, submitClusterMode } from './stages/spark';
@@ -170,7 +170,7 @@ async function runControlPlaneStages(ctx: E2eContext, daemons: Daemons, sparkRel
     const standIn = buildStandIn(ctx, spark);
     for (const tenant of tenants) {
       if (!proxyPod) { report.check(`Spark ${spark.version}: the proxy pod exists`, false, 'the proxy Deployment has no Pod'); break; }
-      const driver = await submitClusterMode(ctx, spark, proxyPod, proxy, tenant, PROXY_TENANTS_DIR, names.engineServiceAccount);
+      const driver = await submitClusterMode(ctx, spark, proxyPod, proxy, tenant, names.engineServiceAccount);
       if (driver) sparkPods.push({ pod: driver, role: 'engine', what: `Spark ${spark.version} driver pod` });
     }
     // With no node, a submitted driver stays Pending and holds its share of the tenant's quota for
@@ -188,6 +188,14 @@ async function runControlPlaneStages(ctx: E2eContext, daemons: Daemons, sparkRel
       checkExecutorsFit(ctx, platform, tenant, executors.length, executorSize(tenantSparkProperties(platform.spec, tenantSpec))?.instances ?? 0);
     }
     report.time(`spark ${spark.version}`, (Date.now() - started) / 1000);
+  }
+
+  const lateSpark = sparkReleases[0];
+  if (lateSpark && proxyPod) {
+    report.begin('a tenant added after the proxy started');
+    const started = Date.now();
+    await checkLateTenant(ctx, lateSpark, proxyPod, proxy, proxyNamespace, names.engineServiceAccount, 'team-late');
+    report.time('late tenant', (Date.now() - started) / 1000);
   }
 
   report.begin('files arrive in the pods Spark made');

@@ -10,6 +10,8 @@
 #   executor ARGS...    the same: Spark starts executor pods with the single arg `executor`
 #   driver ARGS...      Spark's entrypoint with Spark's own driver args (cluster-mode driver)
 #   proxy ARGS...       java PROXY_MAIN_CLASS with the application jars
+#   launch TENANT ARGS... (the proxy's launcher) cluster-mode spark-submit ARGS into TENANT, with the
+#                       tenant's Spark ConfigMap read from the API server at launch
 #   (none) | engine     spark-submit in client mode: ENGINE_MAIN_CLASS as the Spark driver
 #
 # Exit codes: 64 unknown role, 66 a file the role needs is missing, 78 the image is misconfigured,
@@ -24,6 +26,9 @@ SPARK_CONF_DIR=${SPARK_CONF_DIR:-$SPARK_HOME/conf}
 SPARK_TENANCY_MATERIALIZER=${SPARK_TENANCY_MATERIALIZER:-/opt/spark-tenancy/materialize.sh}
 SPARK_TENANCY_ROLE_ENV=${SPARK_TENANCY_ROLE_ENV:-MY_PROJECT_EXECUTOR}
 JAVA_OPTS=${JAVA_OPTS:-}
+SPARK_TENANCY_TENANTS_DIR=${SPARK_TENANCY_TENANTS_DIR:-/opt/spark-tenancy/tenants}
+SPARK_TENANCY_SPARK_CONFIGMAP=${SPARK_TENANCY_SPARK_CONFIGMAP:-}
+SERVICE_ACCOUNT_DIR=${SERVICE_ACCOUNT_DIR:-/var/run/secrets/kubernetes.io/serviceaccount}
 
 say() {
   echo "bootstrap: $*" >&2
@@ -100,6 +105,103 @@ run_engine() {
     --class "$ENGINE_MAIN_CLASS" "$@"
 }
 
+# The API server as the kubelet announces it to every pod (IPv6 literals in brackets).
+api_server() {
+  [ -n "${KUBERNETES_SERVICE_HOST:-}" ] && [ -n "${KUBERNETES_SERVICE_PORT:-}" ] || return 1
+  api_host=$KUBERNETES_SERVICE_HOST
+  case $api_host in *:*) api_host="[$api_host]" ;; esac
+  printf 'https://%s:%s\n' "$api_host" "$KUBERNETES_SERVICE_PORT"
+}
+
+# Prints one key of a ConfigMap's JSON (stdin) decoded: the API server's JSON escapes are \" \\ \/ \n
+# \t \r, and \u003c \u003e \u0026 for < > & (Go's HTML-safe encoding); any other \u escape (a control
+# character, which generated files do not hold) fails. Exit 3 when the key is absent.
+configmap_value() {
+  awk -v key="$1" '
+    { json = json $0 }
+    END {
+      start = index(json, "\"" key "\":\"")
+      if (start == 0) exit 3
+      rest = substr(json, start + length(key) + 4)
+      out = ""
+      while (match(rest, /[\\"]/)) {
+        out = out substr(rest, 1, RSTART - 1)
+        c = substr(rest, RSTART, 1)
+        if (c == "\"") { printf "%s", out; exit 0 }
+        e = substr(rest, RSTART + 1, 1)
+        rest = substr(rest, RSTART + 2)
+        if (e == "n") out = out "\n"
+        else if (e == "t") out = out "\t"
+        else if (e == "r") out = out "\r"
+        else if (e == "u") {
+          h = tolower(substr(rest, 1, 4)); rest = substr(rest, 5)
+          if (h == "003c") out = out "<"
+          else if (h == "003e") out = out ">"
+          else if (h == "0026") out = out "&"
+          else exit 4
+        } else out = out e
+      }
+      exit 4
+    }'
+}
+
+# The proxy's launcher: reads the tenant's Spark ConfigMap (cluster-mode spark-defaults.conf and both pod
+# templates) with the pod's ServiceAccount token, writes them where those defaults point, and runs
+# cluster-mode spark-submit with them. Read at every launch, so a tenant added after the proxy started
+# works without a restart, and the proxy's pod spec never names a tenant.
+run_launch() {
+  [ "$#" -ge 1 ] || die 64 "launch needs the tenant namespace: launch TENANT [spark-submit args...]"
+  tenant=$1
+  shift
+  case $tenant in
+    '' | *[!a-z0-9-]*) die 64 "launch: '$tenant' is not a namespace name" ;;
+  esac
+  [ -n "$SPARK_TENANCY_SPARK_CONFIGMAP" ] || die 78 "SPARK_TENANCY_SPARK_CONFIGMAP is not set (the proxy Deployment sets it)"
+  submit=$SPARK_HOME/bin/spark-submit
+  [ -x "$submit" ] || die 66 "spark-submit $submit is missing or not executable"
+  command -v curl > /dev/null 2>&1 || die 78 "curl is not on PATH: the launcher reads the tenant's ConfigMap with it"
+  server=$(api_server) || die 78 "KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set (not in a pod?)"
+  need_file "$SERVICE_ACCOUNT_DIR/token" "ServiceAccount token"
+  need_file "$SERVICE_ACCOUNT_DIR/ca.crt" "cluster CA"
+  dir=$SPARK_TENANCY_TENANTS_DIR/$tenant
+  mkdir -p "$dir/conf" "$dir/pod-templates"
+  json=$dir/.configmap.json
+  url="$server/api/v1/namespaces/$tenant/configmaps/$SPARK_TENANCY_SPARK_CONFIGMAP"
+  # The token is read by curl from a header file, never put on a command line (visible in ps).
+  header=$dir/.authorization
+  ( umask 077; printf 'Authorization: Bearer %s\n' "$(cat "$SERVICE_ACCOUNT_DIR/token")" > "$header" )
+  # The API server pretty-prints JSON for a curl user agent; compact JSON is what configmap_value reads.
+  status=$(curl -sS -o "$json" -w '%{http_code}' --cacert "$SERVICE_ACCOUNT_DIR/ca.crt" -H @"$header" \
+    -A spark-tenancy-launch -H 'Accept: application/json' "$url?pretty=false") || die 69 "launch: cannot reach the API server at $server"
+  rm -f "$header"
+  case $status in
+    200) ;;
+    404) die 66 "launch: no ConfigMap $SPARK_TENANCY_SPARK_CONFIGMAP in namespace $tenant (is $tenant a tenant, and applied?)" ;;
+    403) die 77 "launch: the proxy may not read $tenant/$SPARK_TENANCY_SPARK_CONFIGMAP (HTTP 403: is the tenant's submitter RoleBinding applied?)" ;;
+    *) die 69 "launch: GET $url answered HTTP $status" ;;
+  esac
+  # Each file written beside its target and renamed: a launch running at the same time reads whole files.
+  for pair in cluster-spark-defaults.conf:conf/spark-defaults.conf driver-template.yaml:pod-templates/driver-template.yaml \
+    executor-template.yaml:pod-templates/executor-template.yaml; do
+    key=${pair%%:*}
+    target=$dir/${pair#*:}
+    set +e
+    configmap_value "$key" < "$json" > "$target.$$"
+    got=$?
+    set -e
+    [ "$got" -eq 0 ] || die 66 "launch: $tenant/$SPARK_TENANCY_SPARK_CONFIGMAP has no readable key $key"
+    mv -f "$target.$$" "$target"
+  done
+  rm -f "$json"
+  # Spark copies SPARK_CONF_DIR's files into the driver's ConfigMap: the tenant's, not the image's.
+  SPARK_CONF_DIR=$dir/conf
+  export SPARK_CONF_DIR
+  # The defaults point the templates at $SPARK_TENANCY_TENANTS_DIR's default; these flags say where they are.
+  exec "$submit" --master "k8s://$server" --deploy-mode cluster --properties-file "$dir/conf/spark-defaults.conf" \
+    --conf "spark.kubernetes.driver.podTemplateFile=$dir/pod-templates/driver-template.yaml" \
+    --conf "spark.kubernetes.executor.podTemplateFile=$dir/pod-templates/executor-template.yaml" "$@"
+}
+
 spark_entrypoint() {
   need_file "$SPARK_ENTRYPOINT" "Spark entrypoint"
   [ -x "$SPARK_ENTRYPOINT" ] || die 66 "Spark entrypoint $SPARK_ENTRYPOINT is not executable"
@@ -136,6 +238,9 @@ case ${1-engine} in
   driver)
     # Cluster-mode driver launched by spark-submit: `driver --properties-file ... --class ... spark-internal`.
     spark_entrypoint "$@" ;;
+  launch)
+    shift
+    run_launch "$@" ;;
   proxy)
     shift
     need_main_class PROXY_MAIN_CLASS "${PROXY_MAIN_CLASS:-}"
@@ -148,6 +253,6 @@ case ${1-engine} in
     need_jars
     run_engine "$@" ;;
   *)
-    die 64 "unknown role '$1'; valid roles: engine (the default, no args), proxy, driver, sync," \
+    die 64 "unknown role '$1'; valid roles: engine (the default, no args), proxy, launch, driver, sync," \
       "and executor (the arg \`executor\`, or \$$SPARK_TENANCY_ROLE_ENV set)" ;;
 esac

@@ -5,7 +5,7 @@
 # POSIX sh (dash, bash, busybox sh); uses only base64, sha256sum, od, tr, mkdir, mv, chmod, cp and rmdir
 # (all in coreutils and in busybox).
 #
-# Arguments are a plan, one operation after another:
+# Arguments are a plan: `version N` first (the plan format; see PLAN_VERSION), then one operation after another:
 #   seed FROM_DIR TO_DIR                      copy the image's FROM_DIR into the volume at TO_DIR first
 #   env  VAR CHUNKS CHECK MODE TARGET         base64 content in env VAR_0 .. VAR_<CHUNKS-1>
 #   file SOURCE CHECK MODE TARGET             copy SOURCE (a mounted ConfigMap or Secret key)
@@ -22,6 +22,14 @@ fail() {
   echo "config-sync: $*" >&2
   exit 1
 }
+
+# The plan format this script reads. The package writes its plan for the script it knows (read from
+# this line), and the image may carry an older or newer one: they must agree before anything is written.
+PLAN_VERSION=1
+if [ "${1-}" != version ] || [ "${2-}" != "$PLAN_VERSION" ]; then
+  fail "plan format ${2:-unknown} (${1:-no plan}), but this image's materializer reads format $PLAN_VERSION: build the image from the same spark-tenancy release, or set \"materializer: inline\" in the spec"
+fi
+shift 2
 
 staged() {
   printf '%s\n' "${1%/*}/$STAGING/${1##*/}"

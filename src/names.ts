@@ -35,8 +35,6 @@ export function objectNames(spec: Pick<PlatformSpec, 'name' | 'secrets'>) {
     egressPolicy: `${p}-egress`,
     /** The Argo CD AppProject of the platform's Applications, in Argo CD's namespace. */
     argoCdProject: p,
-    /** Per-tenant Spark ConfigMap in the proxy namespace. */
-    tenantSparkConfigMap: (tenant: string) => `${p}-spark-${tenant}`,
   };
 }
 

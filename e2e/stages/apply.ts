@@ -7,7 +7,7 @@ import { sleep } from '../lib/processes';
 
 const MANIFEST_SUFFIX = '.k8s.yaml';
 /** The field manager of every apply the suite makes, as GitOps tools have theirs. */
-const FIELD_MANAGER = 'spark-tenancy-e2e';
+export const FIELD_MANAGER = 'spark-tenancy-e2e';
 const POD_WAIT_MS = 90_000;
 
 export interface AppliedDist {

@@ -36,35 +36,48 @@ export function buildStandIn(ctx: E2eContext, spark: SparkRelease): string {
 }
 
 /**
- * Cluster mode, as the proxy launches an engine: the proxy pod's view of its files (its config-sync
- * run for real, the tenant's Spark files mounted as the proxy mounts them) laid out under a scratch
- * root, then Spark's own SparkSubmit with the tenant's generated spark-defaults.conf, as the proxy's
- * ServiceAccount (a TokenRequest token in KUBECONFIG, which Spark's Kubernetes client reads as it
- * would read the pod's mounted token).
+ * What the proxy pod runs to launch an engine: `bootstrap.sh launch <tenant> ARGS...` with the proxy
+ * container's env (its paths moved under a scratch root), its files (its config-sync run for real), and a
+ * ServiceAccount folder with the proxy's own TokenRequest token and the cluster CA, as the kubelet mounts
+ * them. The launcher reads the tenant's Spark ConfigMap from the real API server with that token and runs
+ * Spark's own SparkSubmit (whose client reads the same identity from KUBECONFIG). The one place the suite
+ * knows how the proxy launches; returns where the launcher wrote the tenant's files.
  */
-export async function submitClusterMode(ctx: E2eContext, spark: SparkRelease, proxyPod: PodJson, proxy: ServiceAccountIdentity,
-  tenant: string, tenantsDir: string, engineServiceAccount: string): Promise<PodJson | undefined> {
-  const label = `Spark ${spark.version} cluster-mode submit into ${tenant} as ${proxy.namespace}/${proxy.name}`;
-  const root = path.join(ctx.work, `proxy-${spark.version}-${tenant}`);
+export function launchAsProxy(ctx: E2eContext, spark: SparkRelease, proxyPod: PodJson, proxy: ServiceAccountIdentity,
+  tenant: string, args: readonly string[], root: string): { result: ReturnType<typeof run>; tenantDir: string } {
   const view = containerView(proxyPod, namespaceObjectsFromApi(ctx, proxyPod.metadata.namespace!));
   const relocate = materialize(view, root);
-  const defaults = [...view.files.keys()].find(f => f.startsWith(`${tenantsDir}/${tenant}/`) && f.endsWith('/spark-defaults.conf'));
-  if (!defaults) {
-    ctx.report.check(label, false, `the proxy pod has no spark-defaults.conf under ${tenantsDir}/${tenant}/`);
-    return undefined;
-  }
-  const defaultsHere = path.join(root, defaults);
-  fs.writeFileSync(defaultsHere, relocateProperties(fs.readFileSync(defaultsHere, 'utf8'), relocate, 'cluster'));
+  const env = containerEnv(proxyPod);
+  const tenantsDir = path.join(root, env.SPARK_TENANCY_TENANTS_DIR ?? '/opt/spark-tenancy/tenants');
+  const serviceAccountDir = path.join(root, 'var/run/secrets/kubernetes.io/serviceaccount');
+  fs.mkdirSync(serviceAccountDir, { recursive: true });
+  fs.writeFileSync(path.join(serviceAccountDir, 'token'), ctx.cluster.admin.createToken(proxy.namespace, proxy.name), { mode: 0o600 });
+  fs.copyFileSync(ctx.cluster.pki.caCert, path.join(serviceAccountDir, 'ca.crt'));
+  const result = run('sh', [path.join(REPO, 'image', 'bootstrap.sh'), 'launch', tenant, ...args], {
+    env: {
+      ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, relocate(v)])),
+      ...sparkEnv(ctx, spark, proxy.kubeconfig),
+      SPARK_TENANCY_TENANTS_DIR: tenantsDir,
+      SERVICE_ACCOUNT_DIR: serviceAccountDir,
+    },
+    timeout: SUBMIT_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+  });
+  return { result, tenantDir: path.join(tenantsDir, tenant) };
+}
+
+/**
+ * Cluster mode, as the proxy launches an engine (`launchAsProxy`): Spark's own SparkSubmit with the
+ * tenant's generated spark-defaults.conf and pod templates, read from the tenant's namespace at launch.
+ */
+export async function submitClusterMode(ctx: E2eContext, spark: SparkRelease, proxyPod: PodJson, proxy: ServiceAccountIdentity,
+  tenant: string, engineServiceAccount: string): Promise<PodJson | undefined> {
+  const label = `Spark ${spark.version} cluster-mode submit into ${tenant} as ${proxy.namespace}/${proxy.name}`;
+  const root = path.join(ctx.work, `proxy-${spark.version}-${tenant}`);
   const before = new Set(ctx.cluster.admin.list('pods', tenant, 'spark-role=driver').map(p => p.metadata.name));
   const started = Date.now();
-  const submit = run(path.join(spark.home, 'bin', 'spark-submit'), [
-    '--master', `k8s://${ctx.cluster.server}`,
-    '--deploy-mode', 'cluster',
-    '--properties-file', defaultsHere,
-    '--name', `e2e-${tenant}`,
-    '--class', CLUSTER_APP.mainClass,
-    CLUSTER_APP.resource,
-  ], { env: { ...sparkEnv(ctx, spark, proxy.kubeconfig), SPARK_CONF_DIR: path.dirname(defaultsHere) }, timeout: SUBMIT_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  const { result: submit, tenantDir } = launchAsProxy(ctx, spark, proxyPod, proxy, tenant,
+    ['--name', `e2e-${tenant}`, '--class', CLUSTER_APP.mainClass, CLUSTER_APP.resource], root);
   const seconds = (Date.now() - started) / 1000;
   const timedOut = submit.status === null;
   const drivers = ctx.cluster.admin.list('pods', tenant, 'spark-role=driver').filter(p => !before.has(p.metadata.name)) as PodJson[];
@@ -76,7 +89,7 @@ export async function submitClusterMode(ctx: E2eContext, spark: SparkRelease, pr
     `no new spark-role=driver pod in ${tenant}${ok ? '' : ' (Spark deletes the driver pod when a later step of the submission fails)'}`);
   ctx.report.data.spark.push({ version: spark.version, tenant, mode: 'cluster', ok: ok && driver !== undefined, driverPods: drivers.length, executorPods: 0 });
   if (!driver) return undefined;
-  const template = readTemplate(root, [...view.files.keys()].find(f => f.startsWith(`${tenantsDir}/${tenant}/`) && f.endsWith('/driver-template.yaml')));
+  const template = readTemplate(tenantDir, 'pod-templates/driver-template.yaml');
   checkTemplateKept(ctx, `${label}: driver pod ${driver.metadata.name}`, driver, template, engineServiceAccount);
   // The keytab is delivered by the template; Spark must not have uploaded the proxy's copy.
   const uploaded = ctx.cluster.admin.list('secrets', tenant).filter(s => s.metadata.name.endsWith('-kerberos-keytab')).map(s => s.metadata.name);
@@ -107,7 +120,7 @@ export async function runClientModeEngine(ctx: E2eContext, spark: SparkRelease, 
   const env = containerEnv(enginePod);
   const confDir = env.SPARK_CONF_DIR ?? '/opt/spark/conf';
   const defaults = path.join(root, confDir, 'spark-defaults.conf');
-  if (fs.existsSync(defaults)) fs.writeFileSync(defaults, relocateProperties(fs.readFileSync(defaults, 'utf8'), relocate, 'client'));
+  if (fs.existsSync(defaults)) fs.writeFileSync(defaults, relocateProperties(fs.readFileSync(defaults, 'utf8'), relocate));
   const stopFile = path.join(root, 'stop-engine');
   const processEnv: NodeJS.ProcessEnv = {
     ...sparkEnv(ctx, spark, engine.kubeconfig),
@@ -194,22 +207,19 @@ function sparkEnv(ctx: E2eContext, spark: SparkRelease, kubeconfig: string): Nod
   };
 }
 
-/** Files cluster-mode spark-submit itself reads on the submitting side: the pod templates (and a keytab to upload). */
-const SUBMITTER_READS = new Set(['spark.kubernetes.driver.podTemplateFile', 'spark.kubernetes.executor.podTemplateFile', 'spark.kerberos.keytab']);
-
 /**
- * Rewrites, in a spark-defaults.conf, the paths that the process run here reads from its own file
- * system, to where the test keeps the pod's files; paths that other pods read (executors' settings,
- * `local://` URIs of the driver pod) stay as generated. Cluster mode: what the submitter reads;
- * client mode: everything but the executors' settings.
+ * Rewrites, in the engine's (client-mode) spark-defaults.conf, the paths that the process run here
+ * reads from its own file system, to where the test keeps the pod's files; the executors' settings and
+ * `local://` URIs, which other pods read, stay as generated. (Cluster mode needs none: the launcher
+ * writes the tenant's files where it runs, and names the templates' paths itself.)
  */
-export function relocateProperties(text: string, relocate: (text: string) => string, mode: 'cluster' | 'client'): string {
+export function relocateProperties(text: string, relocate: (text: string) => string): string {
   return text.split('\n').map(line => {
     const space = line.indexOf(' ');
     if (line.startsWith('#') || space < 0) return line;
     const key = line.slice(0, space);
     const value = line.slice(space + 1);
-    const readHere = mode === 'cluster' ? SUBMITTER_READS.has(key) : !key.startsWith('spark.executor.') && !key.startsWith('spark.executorEnv.');
+    const readHere = !key.startsWith('spark.executor.') && !key.startsWith('spark.executorEnv.');
     return readHere && !value.startsWith('local://') ? `${key} ${relocate(value)}` : line;
   }).join('\n');
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
@@ -6,7 +7,6 @@ import { probe, resourceRequirements } from '../pod/workload';
 import { kerberosJavaOpts } from '../spark/kerberos';
 import { DEFAULTS, Platform, PORTS, tenantEngine, tenantTransport } from '../spec/platform';
 import { TenantSpec } from '../spec/types';
-import { SyncFile } from '../sync/config-sync';
 
 /** Where the engine finds its generated spark-defaults.conf (SPARK_CONF_DIR). */
 export const ENGINE_CONF_DIR = '/opt/spark-tenancy/conf';
@@ -16,13 +16,22 @@ export const ENGINE_CONF_DIR = '/opt/spark-tenancy/conf';
  */
 export const ENGINE_POD_TEMPLATE_DIR = '/opt/spark-tenancy/pod-templates';
 
+/** A generated file the engine reads, mounted straight from the namespace's Spark ConfigMap. */
+export interface EngineSparkFile {
+  /** Its key in the Spark ConfigMap, and its file name. */
+  readonly key: string;
+  /** The folder it appears in. */
+  readonly dir: string;
+  readonly text: string;
+}
+
 export interface EngineProps {
   /** The loaded platform: image, files, security settings and engine defaults. */
   readonly platform: Platform;
   /** The tenant whose engine this is; its `engine` settings override the platform's. */
   readonly tenant: TenantSpec;
-  /** Generated files the engine reads: its spark-defaults.conf and the executor pod template. */
-  readonly sparkFiles: readonly SyncFile[];
+  /** Generated files the engine reads (its spark-defaults.conf, the executor pod template), each in its own folder. */
+  readonly sparkFiles: readonly EngineSparkFile[];
 }
 
 /**
@@ -58,7 +67,13 @@ export class Engine extends Construct {
       transport: tenantTransport(platform, tenant),
       podDescription: `engine Deployment in ${namespace}`,
       serviceAccountName: names.engineServiceAccount,
-      generatedFiles: props.sparkFiles,
+      // Straight from the ConfigMap, not through config-sync: stored once in the namespace, never copied
+      // into the pod spec (the executor template would otherwise ride base64 inside the engine's env).
+      extraVolumes: props.sparkFiles.map((f, i) => ({
+        name: `spark-files-${i}`,
+        configMap: { name: names.sparkConfigMap, items: [{ key: f.key, path: f.key }], defaultMode: 0o444 },
+      })),
+      extraVolumeMounts: props.sparkFiles.map((f, i) => ({ name: `spark-files-${i}`, mountPath: f.dir, readOnly: true })),
       container: {
         name: 'engine',
         args: ['engine'],
@@ -80,7 +95,9 @@ export class Engine extends Construct {
         livenessProbe: probe(engineSpec.livenessProbe, { initialDelaySeconds: 60, periodSeconds: 20, failureThreshold: 3 }),
       },
     });
-    this.checksum = pod.checksum;
+    this.checksum = createHash('sha256')
+      .update([pod.checksum, ...props.sparkFiles.map(f => `${f.dir}/${f.key} ${createHash('sha256').update(f.text).digest('hex')}`)].join('\n'))
+      .digest('hex');
 
     this.deployment = new k8s.KubeDeployment(this, 'Deployment', {
       metadata: { name: names.engineDeployment, namespace, labels },
@@ -91,7 +108,7 @@ export class Engine extends Construct {
         strategy: { type: 'Recreate' },
         selector: { matchLabels: selector },
         template: {
-          metadata: { labels, annotations: { 'checksum/config': pod.checksum } },
+          metadata: { labels, annotations: { 'checksum/config': this.checksum } },
           spec: pod.spec,
         },
       },

@@ -1,4 +1,3 @@
-import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
@@ -6,29 +5,27 @@ import { buildRolePod } from '../pod/role-pod';
 import { resourceRequirements } from '../pod/workload';
 import { kerberosJavaOpts } from '../spark/kerberos';
 import { DEFAULTS, Platform, platformTransport, PORTS } from '../spec/platform';
-import { DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE, SPARK_DEFAULTS_FILE } from '../spark/pod-templates';
 
 /**
- * Where the proxy finds each tenant's files: `<dir>/<tenant>/conf/spark-defaults.conf` (the
- * SPARK_CONF_DIR of that tenant's spark-submit) and `<dir>/<tenant>/pod-templates/*-template.yaml`,
- * kept out of the conf folder because Spark copies that folder's files into the driver's ConfigMap.
+ * Where `bootstrap.sh launch <tenant>` writes what it read from the tenant's Spark ConfigMap:
+ * `<dir>/<tenant>/conf/spark-defaults.conf` (the SPARK_CONF_DIR of that tenant's spark-submit) and
+ * `<dir>/<tenant>/pod-templates/*-template.yaml`, kept out of the conf folder because Spark copies that
+ * folder's files into the driver's ConfigMap. An emptyDir: the proxy's pod spec names no tenant.
  */
 export const PROXY_TENANTS_DIR = '/opt/spark-tenancy/tenants';
 export const PROXY_TENANT_CONF_SUBDIR = 'conf';
 export const PROXY_TENANT_TEMPLATE_SUBDIR = 'pod-templates';
 
 export interface SparkProxyProps {
-  /**
-   * The loaded platform. The proxy mounts the launch configuration of every tenant in
-   * `platform.spec.tenants` as the list is when the manifest is rendered, so tenants added to it
-   * after this construct (`SparkPlatform.addTenant`) are mounted too.
-   */
+  /** The loaded platform. Only its proxy and platform-wide settings shape the proxy: no tenant does. */
   readonly platform: Platform;
 }
 
 /**
- * The proxy: the unified image in proxy role, with its ServiceAccount, its own files, and every
- * tenant's Spark ConfigMap mounted at `/opt/spark-tenancy/tenants/<tenant>/` for spark-submit.
+ * The proxy: the unified image in proxy role, with its ServiceAccount and its own files. Nothing in
+ * it depends on the tenants: it launches an engine with `/opt/bootstrap.sh launch <tenant> ...`, which
+ * reads that tenant's Spark ConfigMap from the API server at launch, so a tenant added later needs no
+ * restart.
  */
 export class SparkProxy extends Construct {
   /** The proxy's Deployment. */
@@ -49,17 +46,6 @@ export class SparkProxy extends Construct {
       metadata: { name: names.proxyServiceAccount, namespace, labels },
     });
 
-    // One projected volume for all tenants keeps the pod spec small at a thousand tenants. Lazy: the
-    // list is read when the manifest is rendered, so it holds tenants added after this construct.
-    const tenantSources = Lazy.any({ produce: (): k8s.VolumeProjection[] => spec.tenants.map(t => ({
-      configMap: {
-        name: names.tenantSparkConfigMap(t.namespace),
-        items: [
-          { key: SPARK_DEFAULTS_FILE, path: `${t.namespace}/${PROXY_TENANT_CONF_SUBDIR}/${SPARK_DEFAULTS_FILE}` },
-          ...[DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE].map(key => ({ key, path: `${t.namespace}/${PROXY_TENANT_TEMPLATE_SUBDIR}/${key}` })),
-        ],
-      },
-    })) });
     const pod = buildRolePod({
       platform: props.platform,
       role: 'proxy',
@@ -71,13 +57,15 @@ export class SparkProxy extends Construct {
         args: ['proxy'],
         env: [
           { name: 'SPARK_TENANCY_TENANTS_DIR', value: PROXY_TENANTS_DIR },
+          // The one name `bootstrap.sh launch` reads in every tenant namespace: the same for all tenants.
+          { name: 'SPARK_TENANCY_SPARK_CONFIGMAP', value: names.sparkConfigMap },
           ...(javaOpts !== undefined ? [{ name: 'JAVA_OPTS', value: javaOpts }] : []),
         ],
         ports: [{ name: 'http', containerPort: PORTS.app }],
         resources: resourceRequirements(spec.proxy.resources),
       },
-      extraVolumes: [{ name: 'tenant-spark-conf', projected: { sources: tenantSources, defaultMode: 0o444 } }],
-      extraVolumeMounts: [{ name: 'tenant-spark-conf', mountPath: PROXY_TENANTS_DIR, readOnly: true }],
+      extraVolumes: [{ name: 'tenant-launch', emptyDir: {} }],
+      extraVolumeMounts: [{ name: 'tenant-launch', mountPath: PROXY_TENANTS_DIR }],
     });
 
     this.deployment = new k8s.KubeDeployment(this, 'Deployment', {

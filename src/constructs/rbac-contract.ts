@@ -99,9 +99,10 @@ export function submitterGrants(claims: OnDemandClaims = NO_ON_DEMAND_CLAIMS): R
     },
     {
       resource: 'configmaps',
-      verbs: ['create', 'patch'],
+      verbs: ['get', 'create', 'patch'],
       reason: 'Client.run server-side applies the driver\'s spark-drv-*-conf-map, and PodTemplateConfigMapStep\'s '
-        + 'executor pod template ConfigMap',
+        + 'executor pod template ConfigMap; bootstrap.sh launch (not Spark) gets the tenant\'s Spark ConfigMap '
+        + 'with the cluster-mode spark-defaults.conf and pod templates',
     },
     {
       resource: 'services',

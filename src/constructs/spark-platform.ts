@@ -33,7 +33,7 @@ export class SparkPlatform extends Construct {
 
   /**
    * The platform the charts are built from: the one given, with `spec.tenants` listing every tenant
-   * added so far (the proxy and Argo CD read that list when the manifests are rendered).
+   * added so far (Argo CD reads that list when the manifests are rendered).
    */
   public readonly platform: Platform;
   /** The proxy namespace's chart. */
@@ -58,8 +58,8 @@ export class SparkPlatform extends Construct {
   }
 
   /**
-   * Adds a tenant: its namespace's chart, its launch configuration in the proxy namespace, and with
-   * Argo CD, its Application. The tenant gets the same checks as one in `platform.yaml` (against
+   * Adds a tenant: its namespace's chart (its launch configuration included: the proxy reads it
+   * there at launch, so the proxy namespace does not change) and with Argo CD, its Application. The tenant gets the same checks as one in `platform.yaml` (against
    * this platform's settings, Argo CD's namespace included) and throws `SpecError` on a problem, or
    * an Error when the namespace is the proxy's or another tenant's. Returns the chart.
    */
@@ -75,7 +75,6 @@ export class SparkPlatform extends Construct {
 
   private placeTenant(tenant: TenantSpec): TenantNamespace {
     this.tenantSpecs.push(tenant);
-    this.proxy.addTenant(tenant);
     const chart = new TenantNamespace(this, `Tenant-${tenant.namespace}`, { platform: this.platform, tenant });
     this.argoCd?.addNamespace(chart);
     this.tenantCharts.push(chart);

@@ -17,8 +17,6 @@ export interface RolePodProps {
   readonly podDescription: string;
   /** The main container; image, security context and file mounts are added. */
   readonly container: Omit<k8s.Container, 'image'>;
-  /** Files the package generates for this pod (spark-defaults.conf, the executor template). @default - none */
-  readonly generatedFiles?: readonly SyncFile[];
   /** @default - the namespace's default ServiceAccount */
   readonly serviceAccountName?: string;
   /** Mount the ServiceAccount's token. @default - true with a serviceAccountName, false without */
@@ -35,14 +33,15 @@ export function buildRolePod(props: RolePodProps): { spec: k8s.PodSpec; checksum
   const { platform, tenant } = props;
   const security = restrictedSecurity(platform.spec);
   const names = objectNames(platform.spec);
-  const files: SyncFile[] = [...filesFor(platform, props.role), ...(props.generatedFiles ?? [])];
+  const files: SyncFile[] = filesFor(platform, props.role);
   const sync = buildConfigSync({
     files,
     transport: props.transport,
     image: platform.spec.image,
-    sources: { filesConfigMap: names.filesConfigMap, sparkConfigMap: names.sparkConfigMap, secret: names.secret },
+    sources: { filesConfigMap: names.filesConfigMap, secret: names.secret },
     securityContext: security.container,
     podDescription: props.podDescription,
+    materializer: platform.spec.materializer,
   });
   const hostAliases = mergeHostAliases(platform.spec.proxy.hostAliases, tenant?.hostAliases);
   const spec: k8s.PodSpec = {

@@ -13,6 +13,8 @@ export const EXECUTOR_CONTAINER = 'spark-kubernetes-executor';
 export const DRIVER_TEMPLATE_FILE = 'driver-template.yaml';
 export const EXECUTOR_TEMPLATE_FILE = 'executor-template.yaml';
 export const SPARK_DEFAULTS_FILE = 'spark-defaults.conf';
+/** The key of the Spark ConfigMap with the cluster-mode spark-defaults.conf the proxy launches an engine with. */
+export const CLUSTER_SPARK_DEFAULTS_KEY = 'cluster-spark-defaults.conf';
 
 /** Volume names Spark adds to the pods it builds; a template volume with one of them breaks the pod. */
 export const SPARK_RESERVED_VOLUMES = [

@@ -268,6 +268,9 @@ export interface KerberosSpec {
   readonly krb5Conf: string;
 }
 
+/** Where the materializer script comes from (see `PlatformSpec.materializer`). */
+export type Materializer = 'image' | 'inline';
+
 export interface PlatformSpec {
   /** Prefix for object names. */
   readonly name: string;
@@ -277,6 +280,11 @@ export interface PlatformSpec {
   readonly roleEnv: string;
   /** @default "env" */
   readonly transport?: Transport;
+  /**
+   * Where the `config-sync` init container's script comes from: the image's `/opt/bootstrap.sh sync`
+   * (the unified image ships it), or inlined into every pod spec for an image without it. @default "image"
+   */
+  readonly materializer?: Materializer;
   readonly proxy: ProxySpec;
   /** Engine defaults; tenants override. */
   readonly engine?: EngineSpec;

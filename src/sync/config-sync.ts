@@ -2,8 +2,8 @@ import { createHash } from 'crypto';
 import * as k8s from '../../imports/k8s';
 import { SpecError } from '../spec/errors';
 import { SpecOrigin } from '../spec/platform';
-import { Transport } from '../spec/types';
-import { materializerScript } from './materializer-script';
+import { Materializer, Transport } from '../spec/types';
+import { IMAGE_BOOTSTRAP, materializerPlanVersion, materializerScript } from './materializer-script';
 
 
 /** The init container's resources; the quota checks count them in every engine and executor pod (src/pod/tenant-demand.ts). */
@@ -27,16 +27,12 @@ export interface SyncFile {
   readonly format?: 'keytab';
   /** Where the entry is declared, for messages. @default - a generated file */
   readonly origin?: SpecOrigin;
-  /** Set on files the package generates: which ConfigMap holds them. */
-  readonly generatedIn?: 'spark';
 }
 
 /** Object names in the pod's namespace that hold file contents. */
 export interface SyncSources {
   /** ConfigMap with the spec's non-secret files. */
   readonly filesConfigMap: string;
-  /** ConfigMap with generated files (spark-defaults.conf, pod templates). */
-  readonly sparkConfigMap: string;
   /** Secret with the secret files. */
   readonly secret: string;
 }
@@ -52,6 +48,8 @@ export interface ConfigSyncProps {
   readonly podDescription: string;
   /** Most base64 characters of inline file content one pod may carry. @default ENV_TRANSPORT_BUDGET */
   readonly envBudget?: number;
+  /** Run the image's copy of the materializer, or inline the script into the pod spec. @default "image" */
+  readonly materializer?: Materializer;
 }
 
 /** The pieces a pod needs to receive its files: add them to the pod spec and to its main container. */
@@ -126,7 +124,7 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
     initContainer: {
       name: CONFIG_SYNC_CONTAINER,
       image: props.image,
-      command: ['/bin/sh', '-c', materializerScript(), CONFIG_SYNC_CONTAINER, ...plan],
+      command: [...materializerCommand(props.materializer ?? 'image'), 'version', materializerPlanVersion(), ...plan],
       env: env.length > 0 ? env : undefined,
       volumeMounts: initMounts,
       securityContext: props.securityContext,
@@ -139,6 +137,14 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
     volumeMounts: directories.map(dir => ({ name: dir.volumeName, mountPath: dir.mountPath, readOnly: dir.writable ? undefined : true })),
     checksum: checksumOf(props.files),
   };
+}
+
+/**
+ * The image carries the script (`bootstrap.sh sync`), so a pod spec need not repeat its 3.7 KB; only a
+ * spec whose image lacks it inlines it. Either way the plan names its format, which the script checks.
+ */
+function materializerCommand(materializer: Materializer): string[] {
+  return materializer === 'inline' ? ['/bin/sh', '-c', materializerScript(), CONFIG_SYNC_CONTAINER] : [IMAGE_BOOTSTRAP, 'sync'];
 }
 
 /** One emptyDir per distinct mountPath. */
@@ -187,17 +193,15 @@ function volumeNameFor(mountPath: string): string {
 }
 
 function sourcePath(file: SyncFile): string {
-  return `${file.secret ? 'secret' : file.generatedIn === 'spark' ? 'spark' : 'files'}/${file.key}`;
+  return `${file.secret ? 'secret' : 'files'}/${file.key}`;
 }
 
 function projectedSources(fromObjects: readonly SyncFile[], names: SyncSources): k8s.VolumeProjection[] {
   const items = (pick: (f: SyncFile) => boolean) => fromObjects.filter(pick).map(f => ({ key: f.key, path: sourcePath(f) }));
   const sources: k8s.VolumeProjection[] = [];
-  const files = items(f => !f.secret && f.generatedIn === undefined);
-  const spark = items(f => !f.secret && f.generatedIn === 'spark');
+  const files = items(f => !f.secret);
   const secrets = items(f => f.secret);
   if (files.length > 0) sources.push({ configMap: { name: names.filesConfigMap, items: files } });
-  if (spark.length > 0) sources.push({ configMap: { name: names.sparkConfigMap, items: spark } });
   if (secrets.length > 0) sources.push({ secret: { name: names.secret, items: secrets } });
   return sources;
 }

@@ -81,7 +81,7 @@ describe('the RBAC contract (allow/deny table) and the emitted Roles', () => {
   test('the proxy may do what cluster-mode spark-submit does in a tenant namespace, and nothing more', () => {
     expect(allowedRows('proxy')).toEqual([
       'get pods', 'list pods', 'watch pods', 'create pods', 'delete pods',
-      'create configmaps', 'patch configmaps',
+      'get configmaps', 'create configmaps', 'patch configmaps',
       'create services', 'patch services',
     ]);
   });

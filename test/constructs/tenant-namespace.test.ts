@@ -96,18 +96,19 @@ describe('TenantNamespace', () => {
     expect((findObject(objects, 'Deployment', 'my-project-engine') as Json).spec.strategy).toEqual({ type: 'Recreate' });
   });
 
-  test('the executor template sits outside SPARK_CONF_DIR, so Spark does not copy it into executors\' ConfigMaps', () => {
-    // GIVEN the engine's files
+  test('the engine mounts spark-defaults.conf and the executor template from the Spark ConfigMap, in separate folders', () => {
+    // GIVEN the engine's pod
     const pod = (findObject(objects, 'Deployment', 'my-project-engine') as Json).spec.template.spec;
-    const plan: string[] = pod.initContainers[0].command;
     const conf = (findObject(objects, 'ConfigMap', 'my-project-spark') as Json).data['spark-defaults.conf'] as string;
-    // THEN config-sync writes spark-defaults.conf and the template into separate volumes
-    expect(plan).toContain('/var/run/spark-tenancy/volumes/cfg-opt-spark-tenancy-conf/spark-defaults.conf');
-    expect(plan).toContain('/var/run/spark-tenancy/volumes/cfg-opt-spark-tenancy-pod-templates/executor-template.yaml');
-    expect(plan.filter(a => a.startsWith('/var/run/spark-tenancy/volumes/cfg-opt-spark-tenancy-conf/'))).toEqual([
-      '/var/run/spark-tenancy/volumes/cfg-opt-spark-tenancy-conf/spark-defaults.conf',
-    ]);
-    // AND the properties name the template where it is
+    const mounted = (dir: string) => {
+      const mount = pod.containers[0].volumeMounts.find((m: Json) => m.mountPath === dir);
+      return pod.volumes.find((v: Json) => v.name === mount.name).configMap;
+    };
+    // THEN SPARK_CONF_DIR holds only spark-defaults.conf (Spark copies that folder into executors' ConfigMaps), the template sits beside it
+    expect(mounted('/opt/spark-tenancy/conf')).toEqual({ name: 'my-project-spark', items: [{ key: 'spark-defaults.conf', path: 'spark-defaults.conf' }], defaultMode: 0o444 });
+    expect(mounted('/opt/spark-tenancy/pod-templates')).toEqual({ name: 'my-project-spark', items: [{ key: 'executor-template.yaml', path: 'executor-template.yaml' }], defaultMode: 0o444 });
+    // AND neither rides in the init container (no copy in the pod spec), and the properties name the template where it is
+    expect(JSON.stringify(pod.initContainers)).not.toContain('executor-template');
     expect(conf).toContain('\nspark.kubernetes.executor.podTemplateFile /opt/spark-tenancy/pod-templates/executor-template.yaml\n');
   });
 
@@ -135,8 +136,6 @@ describe('TenantNamespace', () => {
     expect(volumes['cfg-tmp-krb5-conf'].emptyDir).toEqual({});
     expect(pod.containers[0].volumeMounts).toEqual(expect.arrayContaining([
       { name: 'cfg-my-project-resources-kerberos', mountPath: '/my_project/resources/kerberos', readOnly: true },
-      { name: 'cfg-opt-spark-tenancy-conf', mountPath: '/opt/spark-tenancy/conf', readOnly: true },
-      { name: 'cfg-opt-spark-tenancy-pod-templates', mountPath: '/opt/spark-tenancy/pod-templates', readOnly: true },
     ]));
   });
 
@@ -160,33 +159,31 @@ describe('TenantNamespace', () => {
 describe('ProxyNamespace', () => {
   const objects = objectsOf('my-project');
 
-  test('holds the proxy, its ServiceAccount, its files and one Spark ConfigMap per tenant', () => {
+  test('holds the proxy, its ServiceAccount and its files: nothing per tenant', () => {
     expect(objects.map(o => `${o.kind}/${o.metadata.name}`)).toEqual([
       'Namespace/my-project',
       'ConfigMap/my-project-files',
       'ExternalSecret/my-project-secrets',
-      'ConfigMap/my-project-spark-team-a',
-      'ConfigMap/my-project-spark-team-b',
-      'ConfigMap/my-project-spark-team-c',
       'ServiceAccount/my-project-proxy',
       'Deployment/my-project-proxy',
     ]);
   });
 
-  test('the proxy mounts every tenant\'s spark-defaults.conf and templates at a path its properties name', () => {
+  test('each tenant\'s launch configuration is in its own namespace, where the launcher writes it in the proxy', () => {
+    // GIVEN team-b's Spark ConfigMap and the proxy's pod
     const pod = (findObject(objects, 'Deployment', 'my-project-proxy') as Json).spec.template.spec;
-    const volume = pod.volumes.find((v: Json) => v.name === 'tenant-spark-conf');
-    const paths = volume.projected.sources.flatMap((s: Json) => s.configMap.items.map((i: Json) => i.path));
-    // THEN per tenant: conf/ (that submit's SPARK_CONF_DIR) holds only spark-defaults.conf, the templates sit beside it
-    expect(paths.filter((p: string) => p.startsWith('team-b/'))).toEqual([
-      'team-b/conf/spark-defaults.conf',
-      'team-b/pod-templates/driver-template.yaml',
-      'team-b/pod-templates/executor-template.yaml',
-    ]);
-    expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'tenant-spark-conf', mountPath: '/opt/spark-tenancy/tenants', readOnly: true });
-    const conf = (findObject(objects, 'ConfigMap', 'my-project-spark-team-b') as Json).data['spark-defaults.conf'] as string;
+    const data = (findObject(objectsOf('team-b'), 'ConfigMap', 'my-project-spark') as Json).data;
+    // THEN it holds the cluster-mode defaults and both templates, the defaults pointing where `bootstrap.sh launch` writes them
+    expect(Object.keys(data).sort()).toEqual(['cluster-spark-defaults.conf', 'driver-template.yaml', 'executor-template.yaml', 'spark-defaults.conf']);
+    const conf = data['cluster-spark-defaults.conf'] as string;
+    expect(conf).toContain('spark.kubernetes.namespace team-b\n');
     expect(conf).toContain('spark.kubernetes.driver.podTemplateFile /opt/spark-tenancy/tenants/team-b/pod-templates/driver-template.yaml\n');
     expect(conf).toContain('spark.kubernetes.executor.podTemplateFile /opt/spark-tenancy/tenants/team-b/pod-templates/executor-template.yaml\n');
+    // AND the proxy has a writable emptyDir there and the ConfigMap's name, and no tenant in its spec
+    expect(pod.volumes).toContainEqual({ name: 'tenant-launch', emptyDir: {} });
+    expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'tenant-launch', mountPath: '/opt/spark-tenancy/tenants' });
+    expect(pod.containers[0].env).toContainEqual({ name: 'SPARK_TENANCY_SPARK_CONFIGMAP', value: 'my-project-spark' });
+    expect(JSON.stringify(pod)).not.toMatch(/team-[abc]/);
     // AND the proxy's own JVM reads the delivered krb5.conf
     expect(pod.containers[0].env).toContainEqual({ name: 'JAVA_OPTS', value: '-Djava.security.krb5.conf=/tmp/krb5_conf/krb5.conf' });
   });

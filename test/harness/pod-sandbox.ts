@@ -1,4 +1,6 @@
 import { spawnSync } from 'child_process';
+import { packageRoot } from '../../src/package-root';
+import { IMAGE_BOOTSTRAP } from '../../src/sync/materializer-script';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -193,8 +195,15 @@ export function runConfigSync(pod: PodSpecJson, objects: NamespaceObjects, optio
   const env: Record<string, string> = { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', ROOTFS: rootfs };
   for (const e of init.env ?? []) env[e.name] = e.value ?? '';
   options.editEnv?.(env);
-  const [, dashC, ...rest] = init.command; // ['/bin/sh', '-c', script, name, ...plan]
-  const command = [...SHELL_COMMAND[options.shell], dashC, ...rest];
+  // ['/bin/sh', '-c', script, name, ...plan] (inlined), or ['/opt/bootstrap.sh', 'sync', ...plan]: the
+  // image's scripts (this checkout's) at the image's paths, the entrypoint run by the chosen shell.
+  const [first, ...rest] = init.command;
+  if (first === IMAGE_BOOTSTRAP) {
+    fs.mkdirSync(path.join(rootfs, 'opt', 'spark-tenancy'), { recursive: true });
+    fs.copyFileSync(path.join(packageRoot(), 'image', 'bootstrap.sh'), path.join(rootfs, IMAGE_BOOTSTRAP));
+    fs.copyFileSync(path.join(packageRoot(), 'image', 'materialize.sh'), path.join(rootfs, 'opt', 'spark-tenancy', 'materialize.sh'));
+  }
+  const command = [...SHELL_COMMAND[options.shell], ...(first === IMAGE_BOOTSTRAP ? [first] : []), ...rest];
   const run = spawnSync('unshare', [...unshareArgs(), '--', '/bin/bash', path.join(work, 'setup.sh'), ...command], {
     env,
     encoding: 'utf8',

@@ -4,6 +4,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { args, copies, pairs, parseDockerfile, Stage } from './dockerfile';
+import { materializerPlanVersion } from '../../src/sync/materializer-script';
+
+const PLAN_VERSION = materializerPlanVersion();
 
 const REPO = path.resolve(__dirname, '../..');
 const IMAGE_DIR = path.join(REPO, 'image');
@@ -395,6 +398,68 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
     });
   });
 
+  describe('launch', () => {
+    /** A stand-in curl that answers as the API server would, with Go's JSON escapes, and logs its argv. */
+    function apiServer(status: number, data: Record<string, string>): string {
+      const body = JSON.stringify({ kind: 'ConfigMap', metadata: { name: 'p-spark', annotations: { note: '"cluster-spark-defaults.conf":"x"' } }, data })
+        .replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+      const response = path.join(root.dir, `response-${status}.json`);
+      fs.writeFileSync(response, body);
+      writeExecutable(path.join(root.bin, 'curl'), `#!/bin/sh
+printf '%s\\n' "$@" > ${JSON.stringify(path.join(root.dir, 'curl.argv'))}
+while [ "$#" -gt 0 ]; do case $1 in -o) cp ${JSON.stringify(response)} "$2"; shift 2 ;; *) shift ;; esac; done
+printf '%s' ${status}
+`);
+      const sa = path.join(root.dir, 'sa');
+      fs.mkdirSync(sa, { recursive: true });
+      fs.writeFileSync(path.join(sa, 'token'), 'the-token');
+      fs.writeFileSync(path.join(sa, 'ca.crt'), 'CA');
+      return sa;
+    }
+    const files = {
+      'cluster-spark-defaults.conf': 'spark.kubernetes.namespace team-a\nspark.driver.extraJavaOptions -Da="b\\\\c" -Dx=<&>\n',
+      'driver-template.yaml': 'apiVersion: v1\nkind: Pod\nspec:\n\tx: "quoted"\n',
+      'executor-template.yaml': 'kind: Pod\n',
+    };
+
+    test('reads the tenant\'s Spark ConfigMap with the ServiceAccount token, writes its files decoded, execs cluster-mode spark-submit', () => {
+      // GIVEN an API server holding the tenant's Spark ConfigMap (text with quotes, backslashes, tabs, < & >)
+      const sa = apiServer(200, { 'spark-defaults.conf': 'engine only', ...files });
+      const tenants = path.join(root.dir, 'tenants');
+      // WHEN the proxy launches into team-a
+      const run = runBootstrap(shell, root, ['launch', 'team-a', '--class', 'Main', 'local:///app.jar'], {
+        SPARK_TENANCY_TENANTS_DIR: tenants, SPARK_TENANCY_SPARK_CONFIGMAP: 'p-spark', SERVICE_ACCOUNT_DIR: sa,
+        KUBERNETES_SERVICE_HOST: '10.0.0.1', KUBERNETES_SERVICE_PORT: '443',
+      });
+      // THEN spark-submit replaces the shell, pointed at the files the launcher wrote, byte for byte
+      const dir = path.join(tenants, 'team-a');
+      expectExec(run, [root.sparkSubmit, '--master', 'k8s://https://10.0.0.1:443', '--deploy-mode', 'cluster',
+        '--properties-file', `${dir}/conf/spark-defaults.conf`,
+        '--conf', `spark.kubernetes.driver.podTemplateFile=${dir}/pod-templates/driver-template.yaml`,
+        '--conf', `spark.kubernetes.executor.podTemplateFile=${dir}/pod-templates/executor-template.yaml`,
+        '--class', 'Main', 'local:///app.jar']);
+      expect(fs.readFileSync(`${dir}/conf/spark-defaults.conf`, 'utf8')).toBe(files['cluster-spark-defaults.conf']);
+      expect(fs.readFileSync(`${dir}/pod-templates/driver-template.yaml`, 'utf8')).toBe(files['driver-template.yaml']);
+      expect(fs.readFileSync(`${dir}/pod-templates/executor-template.yaml`, 'utf8')).toBe(files['executor-template.yaml']);
+      // AND it asked for that one object with the CA, the token in a header file (never on the command line)
+      const argv = fs.readFileSync(path.join(root.dir, 'curl.argv'), 'utf8');
+      expect(argv).toContain('https://10.0.0.1:443/api/v1/namespaces/team-a/configmaps/p-spark');
+      expect(argv).toContain(`${sa}/ca.crt`);
+      expect(argv).not.toContain('the-token');
+      expect(fs.readdirSync(dir).sort()).toEqual(['conf', 'pod-templates']);
+    });
+
+    test('a refused read or a missing key fails naming the tenant and the ConfigMap; spark-submit never runs', () => {
+      const env = (sa: string) => ({ SPARK_TENANCY_TENANTS_DIR: path.join(root.dir, 'tenants'), SPARK_TENANCY_SPARK_CONFIGMAP: 'p-spark',
+        SERVICE_ACCOUNT_DIR: sa, KUBERNETES_SERVICE_HOST: '10.0.0.1', KUBERNETES_SERVICE_PORT: '443' });
+      // GIVEN an API server that refuses the read, then one whose ConfigMap lacks the driver template
+      expectFailure(runBootstrap(shell, root, ['launch', 'team-b'], env(apiServer(403, files))), 77, 'may not read team-b/p-spark');
+      const { 'driver-template.yaml': _, ...partial } = files;
+      expectFailure(runBootstrap(shell, root, ['launch', 'team-b'], env(apiServer(200, partial))), 66, 'team-b/p-spark has no readable key driver-template.yaml');
+      expectFailure(runBootstrap(shell, root, ['launch', '../etc'], env(apiServer(200, files))), 64, 'is not a namespace name');
+    });
+  });
+
   describe('sync', () => {
     test('runs the real materializer: files from an env plan and a file plan, bytes and modes', () => {
       // GIVEN a plan: one file as two base64 chunks in env vars, one copied from a mounted file
@@ -411,7 +476,7 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       // WHEN the image runs `sync` with that plan
       const run = runBootstrap(
         shell, root,
-        ['sync', 'env', 'CFG', '2', sha, '0440', target, 'file', source, sourceSha, '0400', copied],
+        ['sync', 'version', PLAN_VERSION, 'env', 'CFG', '2', sha, '0440', target, 'file', source, sourceSha, '0400', copied],
         { CFG_0: b64.slice(0, 10), CFG_1: b64.slice(10) },
       );
       // THEN both files are in place with the exact bytes and modes
@@ -428,13 +493,25 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       // GIVEN a plan whose checksum does not match the content
       const target = path.join(root.dir, `tampered-${shell.command}`, 'app.conf');
       // WHEN the image runs `sync`
-      const run = runBootstrap(shell, root, ['sync', 'env', 'CFG', '1', '0'.repeat(64), '0444', target], {
+      const run = runBootstrap(shell, root, ['sync', 'version', PLAN_VERSION, 'env', 'CFG', '1', '0'.repeat(64), '0444', target], {
         CFG_0: Buffer.from('x=1\n').toString('base64'),
       });
       // THEN exit 1 with the materializer's message, and no target
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('sha256 mismatch');
       expect(fs.existsSync(target)).toBe(false);
+    });
+
+    test('a plan of another format fails before anything is written', () => {
+      // GIVEN a plan written for a newer materializer than the image's
+      const target = path.join(root.dir, 'never', 'file');
+      // WHEN the image runs it
+      const run = runBootstrap(shell, root, ['sync', 'version', `${Number(PLAN_VERSION) + 1}`, 'env', 'CFG', '1', '0'.repeat(64), '0444', target], { CFG_0: 'eA==' });
+      // THEN exit 1 naming both formats and the way out, and no file
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`plan format ${Number(PLAN_VERSION) + 1}`);
+      expect(run.stderr).toContain(`reads format ${PLAN_VERSION}`);
+      expect(fs.existsSync(path.dirname(target))).toBe(false);
     });
 
     test('sync wins over the role variable and execs the materializer with the plan', () => {

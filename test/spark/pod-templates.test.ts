@@ -11,9 +11,10 @@ const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
 const platform = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
 
 describe('driver and executor pod templates', () => {
-  const proxyObjects = parseManifest(synthNamespaces(platform).get('my-project')!);
+  const manifests = synthNamespaces(platform);
+  // Each tenant's own Spark ConfigMap: the launcher reads both templates from it, the engine mounts the executor's.
   const templatesOf = (tenant: string) => {
-    const data = (findObject(proxyObjects, 'ConfigMap', `my-project-spark-${tenant}`) as Json).data;
+    const data = (findObject(parseManifest(manifests.get(tenant)!), 'ConfigMap', 'my-project-spark') as Json).data;
     return { driver: parse(data['driver-template.yaml']) as Json, executor: parse(data['executor-template.yaml']) as Json };
   };
 
@@ -45,10 +46,8 @@ describe('driver and executor pod templates', () => {
   });
 
   test('executors run as their own ServiceAccount, without its token: user code gets no API rights', () => {
-    // GIVEN the executor template of the proxy's file and the one the engine receives
-    const engineTemplate = parse((findObject(parseManifest(synthNamespaces(platform).get('team-a')!), 'ConfigMap', 'my-project-spark') as Json)
-      .data['executor-template.yaml']) as Json;
-    for (const executor of [templatesOf('team-a').executor, engineTemplate]) {
+    // GIVEN the executor template of each tenant (the launcher and the engine read the same one)
+    for (const executor of platform.spec.tenants.map(t => templatesOf(t.namespace).executor)) {
       // THEN both fields name the executor account (Spark 3.x keeps only the legacy one) and no token is mounted
       expect(executor.spec.serviceAccountName).toBe('my-project-executor');
       expect(executor.spec.serviceAccount).toBe('my-project-executor');

@@ -247,7 +247,7 @@ const CASES: readonly BadSpec[] = [
   {
     name: 'a misspelt top-level field', cli: true,
     spec: edit(['roleEnv: ACME_EXECUTOR', 'roleEnv: ACME_EXECUTOR\ntennants: []']),
-    expected: ['<SPEC>:4:1: tennants: unknown field "tennants" (did you mean "tenants"?); valid fields: name, image, roleEnv, transport, proxy, engine, spark, security, secrets, allowPlaintextSecrets, kerberos, sourceRoot, files, tenants, quota, network, tenantPolicy, gitops'],
+    expected: ['<SPEC>:4:1: tennants: unknown field "tennants" (did you mean "tenants"?); valid fields: name, image, roleEnv, transport, materializer, proxy, engine, spark, security, secrets, allowPlaintextSecrets, kerberos, sourceRoot, files, tenants, quota, network, tenantPolicy, gitops'],
   },
   {
     name: 'a misspelt required field of a file',

@@ -6,6 +6,7 @@ import { loadPlatformFile, Platform, PlatformSpec, resolvePlatform, Role } from 
 import { filesFor } from '../../src/spec/platform';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 import { STAGING_FOLDER } from '../../src/spec/semantic-checks';
+import { materializerPlanVersion, materializerScript } from '../../src/sync/materializer-script';
 import { hasShell, isKubeletFaithful, runConfigSync, SandboxResult, Shell } from '../harness/pod-sandbox';
 import { FoundPod, namespaceObjects, podsIn } from '../harness/pods';
 
@@ -41,9 +42,9 @@ describe('config-sync on the example platform, run for real', () => {
   const pods = [...manifests.values()].flatMap(podsIn);
 
   test('finds the proxy, every engine and both templates of every tenant', () => {
-    // THEN proxy Deployment + per tenant: engine Deployment, proxy-held driver and executor templates, engine-held executor template
+    // THEN proxy Deployment + per tenant: engine Deployment, and the driver and executor templates of its Spark ConfigMap
     const tenants = platform.spec.tenants.length;
-    expect(pods).toHaveLength(1 + tenants * 4);
+    expect(pods).toHaveLength(1 + tenants * 3);
   });
 
   test.each(pods.map(p => [p.description, p] as const))('%s: every file of its role arrives intact', (_, pod) => {
@@ -58,29 +59,23 @@ describe('config-sync on the example platform, run for real', () => {
     }
   });
 
-  test('the engine also receives its spark-defaults.conf and executor template, and the image content it preserves', () => {
+  test('the engine\'s config-sync writes only spec files (its Spark files come from the ConfigMap), and keeps the image content it preserves', () => {
     // GIVEN team-a's engine
     const objects = manifests.get('team-a')!;
     const pod = podsIn(objects).find(p => p.description === 'Deployment team-a/my-project-engine')!;
-    const sparkConfig = findObject(objects, 'ConfigMap', 'my-project-spark').data as Record<string, string>;
     // WHEN its init container runs with an image that ships log4j2.xml in a preserved folder
     const result = runConfigSync(pod.spec, objectsOf('team-a'), { shell: 'dash', imageFiles: { '/my_project/resources/config/log4j2.xml': '<Configuration/>' } });
-    // THEN the generated files match the namespace's ConfigMap, and the image's file is still there
-    expect(result.read('/opt/spark-tenancy/conf/spark-defaults.conf')?.toString()).toBe(sparkConfig['spark-defaults.conf']);
-    expect(result.read('/opt/spark-tenancy/pod-templates/executor-template.yaml')?.toString()).toBe(sparkConfig['executor-template.yaml']);
+    // THEN the image's file is still there, and nothing lands in the Spark folders the ConfigMap volumes fill
     expect(result.read('/my_project/resources/config/log4j2.xml')?.toString()).toBe('<Configuration/>');
-    // AND SPARK_CONF_DIR holds spark-defaults.conf alone: Spark copies every other file there into each
-    // application's executor ConfigMap (and skips only spark*.conf / *template names)
-    expect(result.listFiles().filter(f => f.startsWith('/opt/spark-tenancy/conf/'))).toEqual(['/opt/spark-tenancy/conf/spark-defaults.conf']);
+    expect(result.listFiles().filter(f => f.startsWith('/opt/spark-tenancy/'))).toEqual([]);
   });
 
-  test('nested: the executor template delivered into the engine itself delivers the executor files', () => {
-    // GIVEN the executor template as team-c's engine (objects transport) and team-a's (env) receive it
+  test('nested: the executor template the engine mounts delivers the executor files', () => {
+    // GIVEN the executor template of team-c's Spark ConfigMap (objects transport) and team-a's (env)
     for (const ns of ['team-a', 'team-c']) {
-      const engine = podsIn(manifests.get(ns)!).find(p => p.description.startsWith('Deployment'))!;
-      const delivered = runConfigSync(engine.spec, objectsOf(ns), { shell: 'dash' }).read('/opt/spark-tenancy/pod-templates/executor-template.yaml');
+      const template = (findObject(manifests.get(ns)!, 'ConfigMap', 'my-project-spark').data as Record<string, string>)['executor-template.yaml'];
       // WHEN Spark builds an executor from it and the executor's init container runs
-      const executor = parse(delivered!.toString()) as { spec: FoundPod['spec'] };
+      const executor = parse(template) as { spec: FoundPod['spec'] };
       const result = runConfigSync(executor.spec, objectsOf(ns), { shell: 'dash' });
       // THEN the executor has every executor file
       expectRoleFiles(platform, 'executor', result, `${ns} executor`);
@@ -193,7 +188,7 @@ describe('config-sync with unusual files', () => {
     const content = Buffer.from('same bytes\n');
     const sha = require('crypto').createHash('sha256').update(content).digest('hex');
     const script = path.join(REPO, 'image', 'materialize.sh');
-    const plan = ['env', 'X', '1', sha, '0400', `${volume}/f`];
+    const plan = ['version', materializerPlanVersion(), 'env', 'X', '1', sha, '0400', `${volume}/f`];
     const run = () => require('child_process').spawnSync('dash', [script, ...plan], { env: { PATH: '/usr/bin:/bin', X_0: content.toString('base64') }, encoding: 'utf8' });
     expect(run().status).toBe(0);
     // WHEN it runs again (a restarted init container)
@@ -252,7 +247,8 @@ describe('config-sync against hostile or broken input, in a kubelet-faithful san
     // GIVEN the same pod with the earlier seeding command, which keeps owner and times of the volume root
     const old = JSON.parse(JSON.stringify(engine.spec)) as typeof engine.spec;
     const init = old.initContainers!.find(c => c.name === 'config-sync')!;
-    init.command = init.command!.map(a => a.replace('seed_dir "$2" "$3"', 'cp -R -p -f "$2/." "$3/"'));
+    // (inlined, so the sandbox runs this script rather than the image's)
+    init.command = ['/bin/sh', '-c', materializerScript().replace('seed_dir "$2" "$3"', 'cp -R -p -f "$2/." "$3/"'), 'config-sync', ...init.command!.slice(2)];
     expect(init.command!.join('\n')).toContain('cp -R -p -f');
     // WHEN it runs there THEN it fails: uid 185 cannot set the times of the root-owned volume root
     const failed = runConfigSync(old, secret, { shell: 'dash', imageFiles });
@@ -312,7 +308,7 @@ describe('config-sync against hostile or broken input, in a kubelet-faithful san
     // THEN both files are what they say, the keytab the Secret's, and no staging folder is left
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     expect(result.read('/etc/stg/app.keytab')).toEqual(keytab);
-    expect(result.listFiles().sort()).toEqual(['/etc/stg/.app.keytab.config-sync', '/etc/stg/app.keytab', '/opt/spark-tenancy/conf/spark-defaults.conf', '/opt/spark-tenancy/pod-templates/executor-template.yaml']);
+    expect(result.listFiles().sort()).toEqual(['/etc/stg/.app.keytab.config-sync', '/etc/stg/app.keytab']);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

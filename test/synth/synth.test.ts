@@ -165,19 +165,19 @@ describe('writeDist', () => {
 
 describe('npm run synth on a large platform', () => {
   test('with validation and writes on the second thread, writes exactly what stock cdk8s serializes', () => {
-    // GIVEN 100 tenants (with the proxy and Argo CD, 102 files): over 1000 objects, so validation
+    // GIVEN 150 tenants (with the proxy and Argo CD, 152 files): over 1000 objects, so validation
     // moves to the second thread, and over 4 MiB of output, so do the writes
     const dir = tmp('fleet-');
-    writeFleetSpec(100, dir);
+    writeFleetSpec(150, dir);
     // WHEN the real synth runs
     expect(synth(dir)).toEqual({ status: 0, stderr: '' });
     // THEN every file is byte for byte cdk8s's Yaml.stringify of that chart's objects
     const app = new PlatformApp({ outdir: path.join(dir, 'unused') });
     new SparkPlatform(app, 'platform', { platform: loadPlatformFile(path.join(dir, 'platform.yaml')) });
     const charts = app.node.findAll().filter((c): c is Chart => Chart.isChart(c));
-    expect(charts).toHaveLength(102);
+    expect(charts).toHaveLength(152);
     const written = fs.readdirSync(path.join(dir, 'dist')).sort();
-    expect(written).toHaveLength(102);
+    expect(written).toHaveLength(152);
     let objects = 0;
     let bytes = 0;
     for (const chart of charts) {
