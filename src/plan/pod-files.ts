@@ -1,9 +1,10 @@
+import { createHash } from 'crypto';
 import { CONFIG_SYNC_CONTAINER, SOURCE_DIR } from '../sync/config-sync';
 import { arrayAt, isJsonObject, objectAt, stringAt } from '../validate/json';
 import { JsonObject } from '../validate/types';
 import { ManifestObject } from './manifest-set';
 
-/** A file one pod receives, as its `config-sync` init container delivers it. */
+/** A file one pod receives: as its `config-sync` init container delivers it, or mounted straight from a ConfigMap key. */
 export interface DeliveredFile {
   /** `mountPath/name` in the main container. */
   readonly path: string;
@@ -61,7 +62,30 @@ export function deliveredFiles(podSpec: JsonObject, namespaceObjects: readonly M
       i += 1; // not a step this reader knows: skip it rather than misread the rest
     }
   }
+  files.push(...mountedConfigMapFiles(podSpec, main, namespaceObjects));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Files the main container mounts straight from ConfigMap keys (a `configMap` volume with `items`,
+ * as the engine mounts its spark-defaults.conf and executor template): their check is the sha256 of
+ * the key's value in the same namespace's ConfigMap, so a changed key is a changed file.
+ */
+function mountedConfigMapFiles(podSpec: JsonObject, main: JsonObject, namespaceObjects: readonly ManifestObject[]): DeliveredFile[] {
+  const volumes = new Map(arrayAt(podSpec, 'volumes').filter(isJsonObject).map(v => [String(v.name), v]));
+  const files: DeliveredFile[] = [];
+  for (const mount of arrayAt(main, 'volumeMounts').filter(isJsonObject)) {
+    const ref = objectAt(volumes.get(String(mount.name)), 'configMap');
+    if (!ref || mount.subPath !== undefined) continue;
+    for (const item of arrayAt(ref, 'items').filter(isJsonObject)) {
+      const mountPath = String(mount.mountPath);
+      const name = String(item.path);
+      const content = configMapValue(namespaceObjects, String(ref.name), String(item.key));
+      const check = content ? createHash('sha256').update(content).digest('hex') : `unknown ${String(ref.name)}/${String(item.key)}`;
+      files.push({ path: `${mountPath}/${name}`, mountPath, name, check, from: `ConfigMap ${String(ref.name)}`, content });
+    }
+  }
+  return files;
 }
 
 /** Projected volume items by path: which ConfigMap or Secret key each source file is. */

@@ -8,6 +8,7 @@ import { refusedCharacter } from '../../src/spec/text-checks';
 import { synthNamespaces } from '../../src/testing';
 import { runs, SEED } from '../property/arbitraries';
 import { parseWithGo, parseWithJavaProperties, parseWithSnakeYaml, parseWithYamlLibrary } from './parsers';
+import { CLUSTER_SPARK_DEFAULTS_KEY, SPARK_DEFAULTS_FILE } from '../../src/spark/pod-templates';
 
 /**
  * Every consumer reads the output alike: each file of dist/, each pod template embedded in it, and
@@ -43,12 +44,12 @@ function corpusOf(manifests: ReadonlyMap<string, string>, spec: PlatformSpec, di
         if (key.endsWith('-template.yaml')) {
           fs.writeFileSync(embedded, value);
           corpus.yamlFiles.push(embedded);
-        } else if (key === 'spark-defaults.conf') {
+        } else if (key === SPARK_DEFAULTS_FILE || key === CLUSTER_SPARK_DEFAULTS_KEY) {
           fs.writeFileSync(embedded, value);
           const tenantName = object.metadata?.labels?.['spark-tenancy.dev/tenant'] ?? namespace;
           const tenant = spec.tenants.find(t => t.namespace === tenantName);
           const expected = { ...spec.spark?.properties, ...tenant?.spark?.properties };
-          corpus.sparkDefaults.push({ file: embedded, id: `${namespace}/${object.metadata?.name}`, expected });
+          corpus.sparkDefaults.push({ file: embedded, id: `${namespace}/${object.metadata?.name}/${key}`, expected });
         }
       }
     }

@@ -63,23 +63,24 @@ describe('plan', () => {
     expect(result.rolls[0].reasons).toContainEqual(expect.objectContaining({ kind: 'property', key: 'spark.executor.instances', after: '6' }));
   });
 
-  test('adding a tenant prints the new namespace, the proxy change and the Secret it needs', async () => {
+  test('adding a tenant prints the new namespace and the Secret it needs, and leaves the proxy alone', async () => {
     // GIVEN a committed dist/ for three tenants, and a fourth added to the spec
     const { spec, dist } = fixture();
     fs.writeFileSync(spec, fixtureSpec(['blue', 'green', 'red', 'violet']));
     // WHEN it is planned
     const { code, plan: result } = await jsonPlan(spec, dist);
-    // THEN violet is a new namespace, the proxy namespace changes, and violet newly needs its Secret
+    // THEN violet is a new namespace that newly needs its Secret, and the proxy namespace does not
+    // change (the proxy reads a tenant's launch configuration from the tenant's namespace)
     expect(code).toBe(2);
     const violet = result.namespaces.find(n => n.namespace === 'violet');
     expect(violet).toMatchObject({ status: 'added', removed: [], changed: [] });
     expect(violet!.added).toEqual(expect.arrayContaining(['Namespace violet', 'Deployment violet/fleet-engine']));
-    expect(result.namespaces.find(n => n.namespace === 'fleet-proxy')?.status).toBe('changed');
-    expect(result.risks).toContainEqual(expect.objectContaining({ kind: 'proxy', namespace: 'fleet-proxy' }));
+    expect(result.namespaces.map(n => n.namespace)).not.toContain('fleet-proxy');
+    expect(result.risks).not.toContainEqual(expect.objectContaining({ kind: 'proxy' }));
     expect(result.risks).toContainEqual(expect.objectContaining({ kind: 'secret-required', namespace: 'violet' }));
     expect(result.risks).toContainEqual(expect.objectContaining({ kind: 'rbac', namespace: 'violet' }));
     // AND the tenants that did not change are counted, not listed
-    expect(result.unchanged).toBe(3);
+    expect(result.unchanged).toBe(4);
     expect(result.namespaces.map(n => n.namespace)).not.toContain('blue');
   });
 
