@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
-import { ArgoCdApplications, EngineRbac, Platform, PlatformApp, PlatformSpec, ProxyNamespace, resolvePlatform, SparkPlatform, SpecError, TenantNamespace, TenantSpec } from '../../src';
+import { ArgoCdApplications, EngineRbac, Platform, PlatformApp, PlatformSpec, resolvePlatform, SparkPlatform, SpecError, TenantNamespace, TenantSpec } from '../../src';
 import { findObject, parseManifest, synthNamespaces } from '../../src/testing';
+import { CLUSTER_SPARK_DEFAULTS_KEY } from '../../src/spark/pod-templates';
 
 const FIXTURE = path.join(__dirname, '..', 'cli', 'fixtures', 'two-tenants');
 
@@ -34,12 +35,12 @@ describe('SparkPlatform.addTenant', () => {
       platform.addTenant({ namespace: 'alpha' });
       platform.addTenant({ namespace: 'beta' });
     });
-    // THEN every namespace's file is byte for byte the same: the proxy mounts both tenants' launch
-    // configuration and Argo CD applies both, though neither was known when they were constructed
+    // THEN every namespace's file is byte for byte the same: each tenant holds its launch configuration
+    // and Argo CD applies both, though neither was known when they were constructed
     expect([...added.keys()]).toEqual([...listed.keys()]);
     for (const [namespace, yaml] of listed) expect({ namespace, yaml: added.get(namespace) }).toEqual({ namespace, yaml });
-    const proxy = parseManifest(added.get('platform-proxy')!);
-    expect(findObject(proxy, 'ConfigMap', 'fixture-spark-beta')).toBeDefined();
+    const beta = parseManifest(added.get('beta')!);
+    expect(findObject(beta, 'ConfigMap', 'fixture-spark').data).toHaveProperty([CLUSTER_SPARK_DEFAULTS_KEY]);
   });
 
   test('returns the tenant chart with its children as fields, and the platform lists it', () => {
@@ -77,7 +78,6 @@ describe('SparkPlatform.addTenant', () => {
   });
 
   test.each([
-    ['ProxyNamespace', (app: PlatformApp, platform: Platform) => new ProxyNamespace(app, 'proxy', { platform }), /the proxy mounts tenant alpha's launch configuration, which was never added/],
     ['ArgoCdApplications', (app: PlatformApp, platform: Platform) => new ArgoCdApplications(app, 'argocd', { spec: platform.spec }), null],
   ])('%s alone: a tenant of the spec that was never added fails the synth (a tree-wide validation)', (_, build, message) => {
     // GIVEN a platform whose spec lists a tenant, and the construct used without SparkPlatform
