@@ -15,6 +15,8 @@ and a table of files, roles and mount paths. The same spec always gives the same
 
   --spec FILE   the platform spec (default: $SPARK_TENANCY_SPEC, else platform.yaml)
   --out FILE    where to write (default: docs/platform.md); - writes to standard output
+
+exit codes: 0 written, 1 error (printed on stderr)
 `;
 
 /** The page `explain` writes for a spec file. */

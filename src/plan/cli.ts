@@ -19,7 +19,7 @@ every difference between dist/ and what the spec at GIT_REF synthesizes) and siz
   --against REF    compare with DIR as committed at REF (e.g. origin/main) instead of the folder on disk
   --format F       text (default), markdown (a pull-request comment) or json (for tools)
 
-Exit code: 0 no changes, 2 changes, 1 error (as terraform plan -detailed-exitcode).
+exit codes: 0 no changes, 2 changes, 1 error (as terraform plan -detailed-exitcode: unlike the other commands, 2 means changes).
 `;
 
 interface PlanArgs {
