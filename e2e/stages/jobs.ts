@@ -254,9 +254,11 @@ async function garbageCollection(ctx: E2eContext, tenant: string, engine: PodWit
   const label = `deleting the engine pod ${tenant}/${engine.metadata.name}`;
   const executors = admin.list('pods', tenant, 'spark-role=executor')
     .filter(p => (p.metadata.ownerReferences ?? []).some(o => o.uid === engine.metadata.uid)).map(p => p.metadata.name);
-  // The container's only JVM; /proc is the container's own (its PID namespace).
+  // The container's only JVM; /proc is the container's own (its PID namespace). Exits 0 only if a
+  // JVM was found and every one found was stopped (a loop's status is its last test's otherwise).
   const stop = execIn(ctx, engine, ['sh', '-c',
-    'for p in /proc/[0-9]*; do [ "$(cat "$p/comm" 2>/dev/null)" = java ] && kill -STOP "${p#/proc/}" && echo "stopped ${p#/proc/}"; done']);
+    'rc=1; for p in /proc/[0-9]*; do [ "$(cat "$p/comm" 2>/dev/null)" = java ] || continue; '
+    + 'kill -STOP "${p#/proc/}" || exit 2; echo "stopped ${p#/proc/}"; rc=0; done; exit $rc']);
   ctx.report.check(`${label}: its JVM stopped first, so Spark cannot delete its executors itself`, stop.status === 0 && /stopped \d+/.test(stop.stdout),
     `${stop.stdout}${stop.stderr}`.trim());
   admin.run(['delete', 'pod', '-n', tenant, engine.metadata.name, '--wait=false', '--grace-period=10']);
