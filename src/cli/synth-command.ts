@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
@@ -39,12 +38,12 @@ export async function runSynth(argv: readonly string[]): Promise<number> {
   const warningsBefore = warningCount();
   let summary: SynthSummary | undefined;
   runCli(() => {
-    const before = manifestDigests(outdir);
-    const platform = synthPlatform({ specFile, outdir, displayName: path.relative(process.cwd(), path.resolve(specFile)) || specFile });
+    const counter = new SummaryCounter(outdir);
+    const platform = synthPlatform({ specFile, outdir, displayName: path.relative(process.cwd(), path.resolve(specFile)) || specFile, onManifest: counter.count });
     if (platform.spec.allowPlaintextSecrets) {
       warn('allowPlaintextSecrets is on: secret files are written into dist/ as plaintext Secrets. Never commit that output.');
     }
-    summary = summarize(before, outdir, warningCount() - warningsBefore);
+    summary = counter.summary(warningCount() - warningsBefore);
   });
   if (summary === undefined) return EXIT.problems;
   if (!values.quiet) process.stdout.write(`${formatSummary(summary, outdir)}\n`);
@@ -67,35 +66,39 @@ export interface SynthSummary {
   readonly warnings: number;
 }
 
-/** sha256 of each manifest in `dir` (none when it does not exist yet). */
-function manifestDigests(dir: string): Map<string, string> {
-  const digests = new Map<string, string>();
-  if (!fs.existsSync(dir)) return digests;
-  for (const name of fs.readdirSync(dir)) {
-    if (name.endsWith(MANIFEST_SUFFIX)) digests.set(name, createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('hex'));
-  }
-  return digests;
-}
+/**
+ * Counts what a synth writes as the writer emits it, against the manifests `outdir` holds until the
+ * new output replaces them: the new output is never read back, and an old file is read only when its
+ * size matches the new one's.
+ */
+class SummaryCounter {
+  private readonly previous: Set<string>;
+  private written = 0;
+  private unchanged = 0;
+  private objects = 0;
+  private bytes = 0;
 
-function summarize(before: ReadonlyMap<string, string>, outdir: string, warnings: number): SynthSummary {
-  let written = 0;
-  let unchanged = 0;
-  let objects = 0;
-  let bytes = 0;
-  const after = new Set<string>();
-  for (const name of fs.readdirSync(outdir)) {
-    if (!name.endsWith(MANIFEST_SUFFIX)) continue;
-    after.add(name);
-    const content = fs.readFileSync(path.join(outdir, name));
-    bytes += content.length;
-    // The writer separates documents with a `---` line (cdk8s's Yaml.stringify format).
-    const text = content.toString('utf8');
-    objects += text.length === 0 ? 0 : 1 + (text.match(/^---$/gm)?.length ?? 0);
-    if (before.get(name) === createHash('sha256').update(content).digest('hex')) unchanged++;
-    else written++;
+  constructor(private readonly outdir: string) {
+    this.previous = new Set(fs.existsSync(outdir) ? fs.readdirSync(outdir).filter(name => name.endsWith(MANIFEST_SUFFIX)) : []);
   }
-  const removed = [...before.keys()].filter(name => !after.has(name)).length;
-  return { written, unchanged, removed, objects, bytes, warnings };
+
+  public readonly count = (name: string, yaml: string, documents: readonly unknown[]): void => {
+    const content = Buffer.from(yaml, 'utf8');
+    this.bytes += content.length;
+    this.objects += documents.length;
+    if (this.previous.delete(name) && this.sameAsBefore(name, content)) this.unchanged++;
+    else this.written++;
+  };
+
+  public summary(warnings: number): SynthSummary {
+    // What is still in `previous` was not written again: the writer removed it.
+    return { written: this.written, unchanged: this.unchanged, removed: this.previous.size, objects: this.objects, bytes: this.bytes, warnings };
+  }
+
+  private sameAsBefore(name: string, content: Buffer): boolean {
+    const file = path.join(this.outdir, name);
+    return fs.statSync(file).size === content.length && fs.readFileSync(file).equals(content);
+  }
 }
 
 /** One line: `synth: 5 namespaces in dist/ (1 written, 4 unchanged, 0 removed), 120 objects, 80.2 KiB, 0 warnings`. */

@@ -56,10 +56,16 @@ export class PlatformApp extends App {
    * Validates, renders and writes every chart to `outdir`, replacing what was there once everything
    * rendered and validated (see `writeDist`).
    */
-  public synth(): void {
-    writeDist(this.outdir, write => renderManifests(this, write));
+  public synth(onManifest?: ManifestListener): void {
+    writeDist(this.outdir, write => renderManifests(this, (name, yaml, documents) => {
+      onManifest?.(name, yaml, documents);
+      write(name, yaml);
+    }));
   }
 }
+
+/** Told of each manifest as it is written (before `outdir` is replaced): its file name, YAML and API objects. */
+export type ManifestListener = (name: string, yaml: string, documents: readonly unknown[]) => void;
 
 /** What synth will write: each chart's file and its API objects, in order. */
 export interface ManifestPlan {

@@ -1,7 +1,7 @@
 import { SparkPlatform } from '../constructs/spark-platform';
 import { loadPlatformFile } from '../spec/loader';
 import { Platform } from '../spec/platform';
-import { PlatformApp } from './platform-app';
+import { ManifestListener, PlatformApp } from './platform-app';
 
 export interface SynthPlatformOptions {
   /** The spec file. */
@@ -10,6 +10,8 @@ export interface SynthPlatformOptions {
   readonly displayName?: string;
   /** @default - `CDK8S_OUTDIR`, else "dist" */
   readonly outdir?: string;
+  /** Told of each manifest as it is written. @default - nobody */
+  readonly onManifest?: ManifestListener;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface SynthPlatformOptions {
  */
 export function synthPlatform(options: SynthPlatformOptions): Platform {
   const platform = loadPlatformFile(options.specFile, options.displayName ?? options.specFile);
-  platformApp(platform, options.outdir ?? process.env.CDK8S_OUTDIR ?? 'dist').synth();
+  platformApp(platform, options.outdir ?? process.env.CDK8S_OUTDIR ?? 'dist').synth(options.onManifest);
   return platform;
 }
 
