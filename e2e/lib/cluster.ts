@@ -96,13 +96,7 @@ export async function startCluster(tools: Tools, daemons: Daemons, dir: string):
   const kcmKubeconfig = writeKubeconfig(path.join(dir, 'controller-manager.kubeconfig'), server, pki.caCert,
     { cert: pki.controllerManagerCert, key: pki.controllerManagerKey });
   const controllerManager = daemons.start('kube-controller-manager', tools.bin.kubeControllerManager, [
-    `--kubeconfig=${kcmKubeconfig}`,
-    `--authentication-kubeconfig=${kcmKubeconfig}`,
-    `--authorization-kubeconfig=${kcmKubeconfig}`,
-    '--leader-elect=false',
-    '--bind-address=127.0.0.1',
-    `--secure-port=${await freePort()}`,
-    `--cert-dir=${path.join(dir, 'kcm-certs')}`,
+    ...controlPlaneComponentFlags(kcmKubeconfig, await freePort(), path.join(dir, 'kcm-certs')),
     `--root-ca-file=${pki.caCert}`,
     `--service-account-private-key-file=${pki.serviceAccountKey}`,
     // Each controller acts with its own ServiceAccount's rights, as in a real cluster.
@@ -152,6 +146,23 @@ function httpOk(url: string, pki?: ClusterPki): Promise<boolean> {
     request.on('error', () => resolve(false));
     request.on('timeout', () => { request.destroy(); resolve(false); });
   });
+}
+
+/**
+ * The flags kube-controller-manager and kube-scheduler share: one kubeconfig for the API server and
+ * for checking who calls their own HTTPS endpoint, one instance (no leader election), that endpoint on
+ * loopback only.
+ */
+export function controlPlaneComponentFlags(kubeconfig: string, securePort: number, certDir: string): string[] {
+  return [
+    `--kubeconfig=${kubeconfig}`,
+    `--authentication-kubeconfig=${kubeconfig}`,
+    `--authorization-kubeconfig=${kubeconfig}`,
+    '--leader-elect=false',
+    '--bind-address=127.0.0.1',
+    `--secure-port=${securePort}`,
+    `--cert-dir=${certDir}`,
+  ];
 }
 
 export { HarnessError };

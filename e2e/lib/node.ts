@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as https from 'https';
 import * as path from 'path';
+import { controlPlaneComponentFlags } from './cluster';
 import { E2eContext } from './context';
 import { KubeObject } from './kubectl';
 import { must, NodeNetwork } from './node-network';
@@ -322,13 +323,7 @@ async function startScheduler(ctx: E2eContext, daemons: Daemons, dir: string): P
   const kubeconfig = writeKubeconfig(path.join(dir, 'scheduler.kubeconfig'), cluster.server, cluster.pki.caCert, identity);
   const port = await freePort();
   const scheduler = daemons.start('kube-scheduler', tools.bin.kubeScheduler, [
-    `--kubeconfig=${kubeconfig}`,
-    `--authentication-kubeconfig=${kubeconfig}`,
-    `--authorization-kubeconfig=${kubeconfig}`,
-    '--leader-elect=false',
-    '--bind-address=127.0.0.1',
-    `--secure-port=${port}`,
-    `--cert-dir=${path.join(dir, 'scheduler-certs')}`,
+    ...controlPlaneComponentFlags(kubeconfig, port, path.join(dir, 'scheduler-certs')),
     '-v=1',
   ], path.join(dir, 'kube-scheduler.log'));
   // Working, not merely started: /readyz turns 200 once its informers have synced.
