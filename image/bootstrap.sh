@@ -113,36 +113,10 @@ api_server() {
   printf 'https://%s:%s\n' "$api_host" "$KUBERNETES_SERVICE_PORT"
 }
 
-# Prints one key of a ConfigMap's JSON (stdin) decoded: the API server's JSON escapes are \" \\ \/ \n
-# \t \r, and \u003c \u003e \u0026 for < > & (Go's HTML-safe encoding); any other \u escape (a control
-# character, which generated files do not hold) fails. Exit 3 when the key is absent.
+# Prints one key of a ConfigMap's JSON (stdin) decoded, by jq (whatever escapes the API server's JSON
+# encoder chose). Exits non-zero when the key is absent or not a string.
 configmap_value() {
-  awk -v key="$1" '
-    { json = json $0 }
-    END {
-      start = index(json, "\"" key "\":\"")
-      if (start == 0) exit 3
-      rest = substr(json, start + length(key) + 4)
-      out = ""
-      while (match(rest, /[\\"]/)) {
-        out = out substr(rest, 1, RSTART - 1)
-        c = substr(rest, RSTART, 1)
-        if (c == "\"") { printf "%s", out; exit 0 }
-        e = substr(rest, RSTART + 1, 1)
-        rest = substr(rest, RSTART + 2)
-        if (e == "n") out = out "\n"
-        else if (e == "t") out = out "\t"
-        else if (e == "r") out = out "\r"
-        else if (e == "u") {
-          h = tolower(substr(rest, 1, 4)); rest = substr(rest, 5)
-          if (h == "003c") out = out "<"
-          else if (h == "003e") out = out ">"
-          else if (h == "0026") out = out "&"
-          else exit 4
-        } else out = out e
-      }
-      exit 4
-    }'
+  jq -j --arg key "$1" '.data[$key] | if type == "string" then . else error("no such key") end'
 }
 
 # The proxy's launcher: reads the tenant's Spark ConfigMap (cluster-mode spark-defaults.conf and both pod
@@ -160,6 +134,7 @@ run_launch() {
   submit=$SPARK_HOME/bin/spark-submit
   [ -x "$submit" ] || die 66 "spark-submit $submit is missing or not executable"
   command -v curl > /dev/null 2>&1 || die 78 "curl is not on PATH: the launcher reads the tenant's ConfigMap with it"
+  command -v jq > /dev/null 2>&1 || die 78 "jq is not on PATH: the launcher decodes the tenant's ConfigMap with it"
   server=$(api_server) || die 78 "KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set (not in a pod?)"
   need_file "$SERVICE_ACCOUNT_DIR/token" "ServiceAccount token"
   need_file "$SERVICE_ACCOUNT_DIR/ca.crt" "cluster CA"
@@ -170,7 +145,7 @@ run_launch() {
   # The token is read by curl from a header file, never put on a command line (visible in ps).
   header=$dir/.authorization
   ( umask 077; printf 'Authorization: Bearer %s\n' "$(cat "$SERVICE_ACCOUNT_DIR/token")" > "$header" )
-  # The API server pretty-prints JSON for a curl user agent; compact JSON is what configmap_value reads.
+  # The API server pretty-prints JSON for a curl user agent; compact JSON is smaller.
   status=$(curl -sS -o "$json" -w '%{http_code}' --cacert "$SERVICE_ACCOUNT_DIR/ca.crt" -H @"$header" \
     -A spark-tenancy-launch -H 'Accept: application/json' "$url?pretty=false") || die 69 "launch: cannot reach the API server at $server"
   rm -f "$header"
