@@ -10,7 +10,7 @@ import * as path from 'path';
 const SCRIPT = path.resolve(__dirname, '../../image/spark-entrypoint.sh');
 const PRINT_ARGV = '#!/bin/sh\nfor arg in "$@"; do printf \'argv=%s\\n\' "$arg"; done\n';
 
-interface Sandbox { readonly dir: string; readonly sparkHome: string; readonly tini: string; readonly javaHome: string }
+interface Sandbox { readonly dir: string; readonly sparkHome: string; readonly tini: string; readonly javaHome: string; readonly script: string }
 
 function sandbox(): Sandbox {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spark-tenancy-entrypoint-'));
@@ -20,7 +20,12 @@ function sandbox(): Sandbox {
   const tini = path.join(dir, 'tini');
   fs.writeFileSync(tini, PRINT_ARGV, { mode: 0o755 });
   fs.mkdirSync(path.join(sparkHome, 'jars'), { recursive: true });
-  return { dir, sparkHome, tini, javaHome };
+  // A copy in the sandbox: the unprivileged user may not traverse the checkout's folders (a clone in
+  // a mktemp folder is mode 0700), as it may not in a pod either; the image holds its own copy.
+  const script = path.join(dir, 'entrypoint.sh');
+  fs.copyFileSync(SCRIPT, script);
+  fs.chmodSync(script, 0o755);
+  return { dir, sparkHome, tini, javaHome, script };
 }
 
 let box: Sandbox;
@@ -33,7 +38,7 @@ const AS_USER = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid
 
 /** Runs the entrypoint with `args` and only `env` (and PATH); returns what the stand-in tini got. */
 function entrypoint(args: string[], env: Record<string, string>): { status: number | null; argv: string[]; stderr: string } {
-  const [command, ...rest] = [...AS_USER, 'bash', SCRIPT, ...args];
+  const [command, ...rest] = [...AS_USER, 'bash', box.script, ...args];
   const result = spawnSync(command, rest, {
     encoding: 'utf8', cwd: box.dir,
     env: { PATH: process.env.PATH, SPARK_HOME: box.sparkHome, JAVA_HOME: box.javaHome, SPARK_TENANCY_TINI: box.tini, ...env },
