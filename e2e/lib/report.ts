@@ -55,7 +55,8 @@ export interface E2eReport {
   /** Spark releases the suite would run but Maven could not resolve. */
   sparkUnresolved: string[];
   filesDelivered: FilesRow[];
-  helm: { lint: boolean; install: boolean; upgrade: boolean };
+  /** Absent when the run did not reach the helm stage (`--only`). */
+  helm?: { lint: boolean; install: boolean; upgrade: boolean };
   /** Kerberos logins against the suite's real KDC, in pods as delivered (failure cases included). */
   kerberos: { namespace: string; pod: string; role: string; principal: string; expected: boolean; login: boolean }[];
   /** The real node, when the suite started one: its components' versions and the pods that ran on it. */
@@ -81,7 +82,6 @@ export class Report {
     spark: [],
     sparkUnresolved: [],
     filesDelivered: [],
-    helm: { lint: false, install: false, upgrade: false },
     kerberos: [],
     jobs: [],
     cache: 'warm',
@@ -136,7 +136,7 @@ export class Report {
         ['pods on the node', `${d.node.pods.filter(p => p.phase === 'Succeeded' || p.phase === 'Running').length}/${d.node.pods.length} ran, `
           + `${d.node.pods.filter(p => p.filesOk).length} with every file, user, role variable and host alias as generated`] as [string, string]] : []),
       ...d.jobs.map((j): [string, string] => [`job ${j.mode} ${j.tenant}`, `${j.ok ? 'ok' : 'FAILED'} in ${j.seconds} s`]),
-      ['helm lint / install / upgrade', [d.helm.lint, d.helm.install, d.helm.upgrade].map(b => (b ? 'ok' : 'FAILED')).join(' / ')],
+      ...(d.helm ? [['helm lint / install / upgrade', [d.helm.lint, d.helm.install, d.helm.upgrade].map(b => (b ? 'ok' : 'FAILED')).join(' / ')]] as [string, string][] : []),
       ...d.applies.map((a): [string, string] => [`apply ${a.spec}`, `${a.ok ? 'ok' : 'FAILED'}: ${a.namespaces} namespaces, ${a.objects} objects in ${a.seconds} s`]),
       ...Object.entries(d.seconds).map(([stage, s]): [string, string] => [`seconds: ${stage}`, String(s)]),
     ];
