@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as argo from '../../imports/argoproj.io';
+import { DNS1123_LABEL, LABEL_VALUE } from '../name-formats';
 import { commonLabels, objectNames } from '../names';
 import { argoCdNamespaceClash, DEFAULTS } from '../spec/platform';
 import { ArgoCdSpec, PlatformSpec } from '../spec/types';
@@ -64,7 +65,7 @@ export function argoCdTargets(spec: PlatformSpec): ArgoCdTarget[] {
 }
 
 /** Longest DNS label; Argo CD also copies the Application name into a label value (same limit). */
-const MAX_NAME_LENGTH = 63;
+const MAX_NAME_LENGTH = Math.min(DNS1123_LABEL.maxLength, LABEL_VALUE.maxLength);
 
 /**
  * `<platform>-<namespace>`, shortened with a hash suffix when longer than a DNS label (a 40-character
