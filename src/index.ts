@@ -36,7 +36,7 @@ export type { ArgoCdApplicationsProps, ArgoCdSettings, ArgoCdTarget, GroupKind }
 export type {
   ArgoCdSpec, DecodingStrategy, EgressSpec, EngineSpec, FileSpec, HostAliasSpec, KerberosSpec, LimitRangeSpec,
   NetworkSpec, PlatformSpec, ProbeSpec, ProxySpec, QuotaHardSpec, QuotaSpec, RemoteRefSpec, ResourceListSpec,
-  ResourcesSpec, Role, SecretsSpec, SecuritySpec, SparkSpec, TenantNetworkSpec, TenantPolicySpec, TenantSpec,
+  ResourcesSpec, Role, SecretsSpec, SecretStoreKind, SecuritySpec, SparkSpec, TenantNetworkSpec, TenantPolicySpec, TenantSpec,
   Transport, WorkloadSpec,
 } from './spec/types';
 export type { Platform, PlatformFile, SpecOrigin } from './spec/platform';

@@ -1,4 +1,4 @@
-import { IMPORT_USAGE, runImport as importExport } from '../gitops/import-export';
+import { IMPORT_USAGE, runImport as importExport } from '../gitops/import/run-import';
 import { EXIT, EXIT_CODES_HELP, UsageError, usageError, wantsHelp } from './command';
 
 const HELP = `${IMPORT_USAGE}

@@ -6,8 +6,8 @@ const USAGE = 'usage: spark-tenancy validate [DIR]';
 const HELP = `${USAGE}
 
 Validates every *.k8s.yaml in DIR (default: ./dist) offline, as strictly as the API server and Pod
-Security admission would: Kubernetes 1.27 schemas, strict fields, names, Pod Security restricted, size
-limits. Prints one violation per line, or a one-line summary.
+Security admission would: Kubernetes 1.27 schemas (and the CRD schemas of the custom resources the
+package emits), strict fields, names, Pod Security restricted, size limits. Prints one violation per line, or a one-line summary.
 ${EXIT_CODES_HELP}`;
 
 /** `spark-tenancy validate [DIR]` (and `npm run validate`). */

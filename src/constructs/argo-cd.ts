@@ -1,6 +1,8 @@
 import { createHash } from 'crypto';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import * as argo from '../../imports/argoproj.io';
+import { DNS1123_LABEL, LABEL_VALUE } from '../name-formats';
 import { commonLabels, objectNames } from '../names';
 import { argoCdNamespaceClash, DEFAULTS } from '../spec/platform';
 import { ArgoCdSpec, PlatformSpec } from '../spec/types';
@@ -8,7 +10,7 @@ import { MANIFEST_SUFFIX } from '../synth/dist-writer';
 import { NamespaceChart } from './namespace-chart';
 
 /** Argo CD's API group and version for Application and ApplicationSet. */
-export const ARGOCD_API_VERSION = 'argoproj.io/v1alpha1';
+export const ARGOCD_API_VERSION = argo.Application.GVK.apiVersion;
 /** The cluster Argo CD runs in, as Argo CD names it. */
 export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 /** Cluster-scoped kinds the package emits; everything else it emits is namespaced. */
@@ -63,7 +65,7 @@ export function argoCdTargets(spec: PlatformSpec): ArgoCdTarget[] {
 }
 
 /** Longest DNS label; Argo CD also copies the Application name into a label value (same limit). */
-const MAX_NAME_LENGTH = 63;
+const MAX_NAME_LENGTH = Math.min(DNS1123_LABEL.maxLength, LABEL_VALUE.maxLength);
 
 /**
  * `<platform>-<namespace>`, shortened with a hash suffix when longer than a DNS label (a 40-character
@@ -106,7 +108,7 @@ export class ArgoCdApplications extends NamespaceChart {
   /** `gitops.argocd` with defaults applied. */
   public readonly settings: ArgoCdSettings;
   /** The generated AppProject, unless the spec names a project of its own. */
-  public readonly project?: ApiObject;
+  public readonly project?: argo.AppProject;
 
   private readonly spec: PlatformSpec;
   private readonly applied: IConstruct[];
@@ -127,9 +129,7 @@ export class ArgoCdApplications extends NamespaceChart {
     const labels = commonLabels(spec, 'gitops');
     if (settings.generateProject) {
       const kinds = () => emittedKinds(this.applied);
-      this.project = new ApiObject(this, 'AppProject', {
-        apiVersion: ARGOCD_API_VERSION,
-        kind: 'AppProject',
+      this.project = new argo.AppProject(this, 'AppProject', {
         metadata: { name: settings.project, namespace: settings.namespace, labels },
         spec: {
           description: `${spec.name}: the platform's namespaces and the kinds spark-tenancy emits, nothing else`,
@@ -153,9 +153,7 @@ export class ArgoCdApplications extends NamespaceChart {
     // placeholders. preserveResourcesOnDeletion: without it the controller adds the resources finalizer
     // to every Application it generates, so removing a tenant's element, or the ApplicationSet, would
     // delete everything that Application applied.
-    new ApiObject(this, 'ApplicationSet', {
-      apiVersion: ARGOCD_API_VERSION,
-      kind: 'ApplicationSet',
+    new argo.ApplicationSet(this, 'ApplicationSet', {
       metadata: { name: spec.name, namespace: settings.namespace, labels },
       spec: {
         goTemplate: true,
@@ -187,7 +185,7 @@ export class ArgoCdApplications extends NamespaceChart {
    * `applications` mode, it gets an Application (its namespace must be among `targets`). Returns the
    * Application, if one was made.
    */
-  public addNamespace(chart: NamespaceChart): ApiObject | undefined {
+  public addNamespace(chart: NamespaceChart): argo.Application | undefined {
     this.applied.push(chart);
     if (this.settings.mode !== 'applications' || this.applications.has(chart.namespaceName)) return undefined;
     const target = this.targets.find(t => t.namespace === chart.namespaceName);
@@ -195,11 +193,9 @@ export class ArgoCdApplications extends NamespaceChart {
     return this.addApplication(target);
   }
 
-  private addApplication(target: ArgoCdTarget): ApiObject {
+  private addApplication(target: ArgoCdTarget): argo.Application {
     this.applications.add(target.namespace);
-    return new ApiObject(this, `Application-${target.namespace}`, {
-      apiVersion: ARGOCD_API_VERSION,
-      kind: 'Application',
+    return new argo.Application(this, `Application-${target.namespace}`, {
       metadata: {
         name: target.applicationName,
         namespace: this.settings.namespace,
@@ -228,12 +224,15 @@ function targetLabels(namespace: string, role: string): Record<string, string> {
   return { 'spark-tenancy.dev/namespace': namespace, 'spark-tenancy.dev/role': role };
 }
 
-/** An Application's spec: one namespace's file from the committed output, kept in sync automatically. */
-function applicationSpec(settings: ArgoCdSettings, namespace: string, file: string): Record<string, unknown> {
+/**
+ * An Application's spec: one namespace's file from the committed output, kept in sync automatically.
+ * Typed as both an Application's and an ApplicationSet template's spec (the CRDs declare them apart).
+ */
+function applicationSpec(settings: ArgoCdSettings, namespace: string, file: string): argo.ApplicationSpec & argo.ApplicationSetSpecTemplateSpec {
   return {
     project: settings.project,
     source: {
-      repoURL: settings.repoURL,
+      repoUrl: settings.repoURL,
       targetRevision: settings.targetRevision,
       path: settings.path,
       directory: { include: file },

@@ -1,15 +1,28 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import * as eso from '../../imports/external-secrets.io';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
 import { DEFAULTS, Platform, PlatformFile } from '../spec/platform';
-import { Role } from '../spec/types';
+import { DecodingStrategy, RemoteRefSpec, Role, SecretStoreKind } from '../spec/types';
 
 /**
  * The ExternalSecret API the package emits: `external-secrets.io/v1`, served by External Secrets
  * Operator from v0.16.0 (the minimum); v0.17.0 stopped serving `v1beta1`.
  */
-export const EXTERNAL_SECRET_API_VERSION = 'external-secrets.io/v1';
+export const EXTERNAL_SECRET_API_VERSION = eso.ExternalSecret.GVK.apiVersion;
+
+// The spec keeps string literals (what a platform.yaml says); the generated types take enums. Each
+// table is typed both ways, so a value the spec allows and the CRD does not fails to compile.
+const DECODING_STRATEGIES: Readonly<Record<DecodingStrategy, eso.ExternalSecretSpecDataRemoteRefDecodingStrategy>> = {
+  Auto: eso.ExternalSecretSpecDataRemoteRefDecodingStrategy.AUTO,
+  Base64: eso.ExternalSecretSpecDataRemoteRefDecodingStrategy.BASE64,
+  Base64URL: eso.ExternalSecretSpecDataRemoteRefDecodingStrategy.BASE64_URL,
+  None: eso.ExternalSecretSpecDataRemoteRefDecodingStrategy.NONE,
+};
+const SECRET_STORE_KINDS: Readonly<Record<SecretStoreKind, eso.ExternalSecretSpecSecretStoreRefKind>> = {
+  SecretStore: eso.ExternalSecretSpecSecretStoreRefKind.SECRET_STORE,
+  ClusterSecretStore: eso.ExternalSecretSpecSecretStoreRefKind.CLUSTER_SECRET_STORE,
+};
 
 export interface NamespaceConfigProps {
   /** The loaded platform, whose `files` are copied. */
@@ -58,19 +71,22 @@ export class NamespaceConfig extends Construct {
         data: Object.fromEntries(this.secretFiles.map(f => [f.key, f.content!.toString('base64')])),
       });
     } else if (spec.secrets?.store) {
-      new ApiObject(this, 'ExternalSecret', {
-        apiVersion: EXTERNAL_SECRET_API_VERSION,
-        kind: 'ExternalSecret',
+      new eso.ExternalSecret(this, 'ExternalSecret', {
         metadata,
         spec: {
           refreshInterval: spec.secrets.refreshInterval ?? DEFAULTS.secretRefreshInterval,
-          secretStoreRef: { name: spec.secrets.store.name, kind: spec.secrets.store.kind ?? 'ClusterSecretStore' },
-          target: { name: names.secret, creationPolicy: 'Owner' },
-          data: this.secretFiles.map(f => ({ secretKey: f.key, remoteRef: f.remoteRef ?? { key: f.key } })),
+          secretStoreRef: { name: spec.secrets.store.name, kind: SECRET_STORE_KINDS[spec.secrets.store.kind ?? 'ClusterSecretStore'] },
+          target: { name: names.secret, creationPolicy: eso.ExternalSecretSpecTargetCreationPolicy.OWNER },
+          data: this.secretFiles.map(f => ({ secretKey: f.key, remoteRef: remoteRef(f.remoteRef ?? { key: f.key }) })),
         },
       });
     }
   }
+}
+
+function remoteRef(ref: RemoteRefSpec): eso.ExternalSecretSpecDataRemoteRef {
+  const { decodingStrategy, ...rest } = ref;
+  return { ...rest, decodingStrategy: decodingStrategy && DECODING_STRATEGIES[decodingStrategy] };
 }
 
 /** How a file goes into a ConfigMap: as text under `data`, or base64 under `binaryData`. */

@@ -2,8 +2,10 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { isIP } from 'net';
 import * as path from 'path';
+import { configMapKeyFor, DNS1123_SUBDOMAIN, fitsFormat, LABEL_VALUE, QUALIFIED_NAME_PART } from '../name-formats';
 import { ownedSparkKeys } from '../spark/owned-keys';
-import { checkFeatureStepClasses, checkProperties } from '../spark/spark-property-checks';
+import { checkFeatureStepClasses } from '../spark/feature-step-classes';
+import { checkProperties } from '../spark/spark-property-checks';
 import { driverResourcesProblem, quantityValue } from '../spark/driver-resources';
 import { KERBEROS_FILE_ROLES } from '../spark/kerberos';
 import { checkTenantProperties } from '../spark/tenant-properties';
@@ -160,20 +162,17 @@ function packageLabelProblem(key: string): string | undefined {
     + 'a tenant entry cannot replace it unless tenantPolicy.allowLabelOverride is true; use a key of your own, e.g. example.com/team';
 }
 
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-
 function checkLabel(key: string, value: string): string | undefined {
   const slash = key.lastIndexOf('/');
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) {
+  if (prefix !== undefined && !fitsFormat(prefix, DNS1123_SUBDOMAIN)) {
     return `label key "${key}" has an invalid prefix (a DNS subdomain such as example.com)`;
   }
-  if (name.length > 63 || !LABEL_NAME.test(name)) {
+  if (!fitsFormat(name, QUALIFIED_NAME_PART)) {
     return `label key "${key}" is invalid (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
   }
-  if (value !== '' && (value.length > 63 || !LABEL_NAME.test(value))) {
+  if (!fitsFormat(value, LABEL_VALUE)) {
     return `label value "${value}" is invalid (empty, or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
   }
   return undefined;
@@ -454,12 +453,6 @@ function reservedHow(mountPath: string, reserved: ReservedMountPath): 'is' | 'is
   return reserved.path.startsWith(mountPath === '/' ? '/' : `${mountPath}/`) ? 'would hide' : undefined;
 }
 
-/** Keys Kubernetes accepts in ConfigMap/Secret data; other names are mapped (the file keeps its name in the pod). */
-function defaultKey(name: string): string {
-  const cleaned = name.replace(/[^-._a-zA-Z0-9]/g, '_');
-  return cleaned === '.' || cleaned === '..' ? `_${cleaned}` : cleaned;
-}
-
 function checkFiles(spec: PlatformSpec, ctx: CheckContext, report: Report): PlatformFile[] {
   const files: PlatformFile[] = [];
   const sourceRoot = resolveSourceRoot(spec, ctx, report);
@@ -491,7 +484,7 @@ function checkFiles(spec: PlatformSpec, ctx: CheckContext, report: Report): Plat
       targets.set(target, index);
     }
 
-    const key = entry.key ?? defaultKey(entry.name);
+    const key = entry.key ?? configMapKeyFor(entry.name);
     if (UNRENDERABLE_KEYS.has(key)) {
       report(entry.key === undefined ? [...where, 'name'] : [...where, 'key'], `the ${secret ? 'Secret' : 'ConfigMap'} key "${key}" `
         + `${entry.key === undefined ? '(taken from the name) ' : ''}cannot be rendered: the manifest renderer drops or rejects `

@@ -216,6 +216,9 @@ export interface ProxySpec extends WorkloadSpec {
   readonly hostAliases?: HostAliasSpec[];
 }
 
+/** Which kind of External Secrets Operator store `secrets.store.name` names: one in the namespace, or cluster-wide. */
+export type SecretStoreKind = 'SecretStore' | 'ClusterSecretStore';
+
 export interface SecretsSpec {
   /** Name of the Secret in each namespace that holds the secret files. @default "<name>-secrets" */
   readonly name?: string;
@@ -223,7 +226,7 @@ export interface SecretsSpec {
   readonly store?: {
     readonly name: string;
     /** @default "ClusterSecretStore" */
-    readonly kind?: 'SecretStore' | 'ClusterSecretStore';
+    readonly kind?: SecretStoreKind;
   };
   /** @default "1h" */
   readonly refreshInterval?: string;

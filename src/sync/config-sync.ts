@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import * as k8s from '../../imports/k8s';
 import { SpecError } from '../spec/errors';
+import { shellVariableFor } from '../name-formats';
 import { SpecOrigin } from '../spec/platform';
 import { Materializer, Transport } from '../spec/types';
 import { IMAGE_BOOTSTRAP, materializerPlanVersion, materializerScript } from './materializer-script';
@@ -97,7 +98,7 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
       const mode = file.mode.toString(8).padStart(4, '0');
       if (inline(file)) {
         const chunks = envChunksOf(file.content!);
-        const variable = varNames.take(`CFG_${file.key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`);
+        const variable = varNames.take(shellVariableFor(`CFG_${file.key}`));
         chunks.forEach((value, i) => env.push({ name: `${variable}_${i}`, value }));
         plan.push('env', variable, String(chunks.length), file.sha256!, mode, target);
       } else {

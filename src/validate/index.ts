@@ -14,7 +14,7 @@ import { listManifestFiles, ManifestFile, readManifestFile } from './manifest-fi
 import { findEmbeddedPods } from './pod-templates';
 import { POD_SECURITY_CHECKS } from './pod-security';
 import { checkAgainstModel } from './schema-check';
-import { isApiVersion, KindInfo, knownApiVersionsOf, lookupKind, refTo, schemaOrigin } from './schema-registry';
+import { isApiVersion, KindInfo, knownApiVersionsOf, lookupKind, refTo } from './schema-registry';
 import { checkObjectSize, checkPodTemplateFileSize, SIZE_CHECKS } from './size-limits';
 import { walkSchema } from './strict-fields';
 import { DefinitionChecks, JsonObject, Report, Violation } from './types';
@@ -156,7 +156,7 @@ function validateObject(document: unknown, file: string, object: string, report:
     if (metadata !== undefined) checkObjectMeta(metadata, 'metadata', report);
   } else {
     const valuesChecked = checkAgainstModel(document, kind, report);
-    walkSchema(document, refTo(kind.definition), '', report, { checkValues: !valuesChecked, definitionChecks: DEFINITION_CHECKS, schemaOrigin: schemaOrigin(kind) });
+    walkSchema(document, refTo(kind.definition), '', report, { checkValues: !valuesChecked, definitionChecks: DEFINITION_CHECKS, schemaOrigin: kind.origin });
   }
   checkObjectSize(document, report);
   if (kind?.definition === CONFIG_MAP_DEFINITION) validateEmbeddedPods(document, file, object, report, violations);
@@ -176,8 +176,8 @@ function resolveKind(document: JsonObject, report: Report): KindInfo | undefined
     const versions = knownApiVersionsOf(kind);
     const hint = versions.length > 0
       ? `; ${kind} is known as ${versions.map((version) => `"${version}"`).join(', ')}`
-      : '; add a rule to src/validate/custom-resources.ts if this custom resource is intended';
-    report('kind', `unknown kind "${kind}" in "${apiVersion}": neither served by Kubernetes 1.27 nor covered by a custom-resource rule${hint}`);
+      : '; add its CRD to scripts/import-crds.js if this custom resource is intended';
+    report('kind', `unknown kind "${kind}" in "${apiVersion}": neither served by Kubernetes 1.27 nor defined by a vendored CRD${hint}`);
   }
   return known;
 }

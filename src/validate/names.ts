@@ -3,78 +3,18 @@
  * names of containers, volumes, ports, env vars and ConfigMap/Secret keys, by the rules of the API server's
  * validation (k8s.io/apimachinery/pkg/util/validation), which kubernetes-models does not apply.
  */
+import {
+  CONFIG_MAP_KEY, DNS1035_LABEL, DNS1123_LABEL, DNS1123_SUBDOMAIN, ENV_VAR_NAME, IANA_SVC_NAME, LABEL_VALUE, NameFormat,
+  PATH_SEGMENT, QUALIFIED_NAME_PART,
+} from '../name-formats';
 import { containersOf } from './containers';
 import { childField, itemField } from './fields';
 import { arrayAt, describeValue, isJsonObject, objectAt, stringAt } from './json';
 import { KindInfo } from './schema-registry';
 import { DefinitionChecks, JsonObject, Report } from './types';
 
-/** A syntax for names, with what to tell the user when a value does not fit. */
-interface NameFormat {
-  readonly description: string;
-  readonly maxLength: number;
-  readonly pattern: RegExp;
-  readonly example: string;
-}
-
-const DNS1123_LABEL: NameFormat = {
-  description: 'a DNS-1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit)',
-  maxLength: 63,
-  pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
-  example: 'my-name',
-};
-const DNS1123_SUBDOMAIN: NameFormat = {
-  description: 'a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", each dot-separated part starting and ending with a letter or digit)',
-  maxLength: 253,
-  pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
-  example: 'my-name.example',
-};
-const DNS1035_LABEL: NameFormat = {
-  description: 'a DNS-1035 label (lowercase letters, digits and "-", starting with a letter and ending with a letter or digit)',
-  maxLength: 63,
-  pattern: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
-  example: 'my-service',
-};
 /** A CronJob's Jobs are named `<cronjob>-<11 chars>`, so the API server caps CronJob names at 52. */
 const CRONJOB_NAME: NameFormat = { ...DNS1123_SUBDOMAIN, maxLength: 52 };
-/** RBAC objects accept any name usable as a URL path segment (e.g. "system:aggregate-to-view"). */
-const PATH_SEGMENT: NameFormat = {
-  description: 'usable as a URL path segment (not "." or "..", no "/" or "%")',
-  maxLength: Infinity,
-  pattern: /^(?!\.\.?$)[^/%]+$/,
-  example: 'spark:engine',
-};
-const QUALIFIED_NAME_PART: NameFormat = {
-  description: 'a qualified name (alphanumerics, "-", "_" and ".", starting and ending with an alphanumeric), optionally prefixed by a DNS subdomain and "/"',
-  maxLength: 63,
-  pattern: /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/,
-  example: 'app.kubernetes.io/name',
-};
-const LABEL_VALUE: NameFormat = {
-  description: 'a label value (empty, or alphanumerics, "-", "_" and ".", starting and ending with an alphanumeric)',
-  maxLength: 63,
-  pattern: /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/,
-  example: 'v1.2.0',
-};
-const CONFIG_KEY: NameFormat = {
-  description: 'a valid ConfigMap/Secret key (letters, digits, "-", "_" and ".")',
-  maxLength: 253,
-  pattern: /^[-._a-zA-Z0-9]+$/,
-  example: 'spark-defaults.conf',
-};
-const ENV_VAR_NAME: NameFormat = {
-  description: 'a valid environment variable name (letters, digits, "-", "_" and ".", not starting with a digit)',
-  maxLength: Infinity,
-  pattern: /^[-._a-zA-Z][-._a-zA-Z0-9]*$/,
-  example: 'SPARK_HOME',
-};
-/** IANA service name (RFC 6335), what named container ports and named probe/target ports must be. */
-const IANA_SVC_NAME: NameFormat = {
-  description: 'an IANA service name (lowercase letters, digits and single "-" between them, at least one letter, no leading or trailing "-")',
-  maxLength: 15,
-  pattern: /^(?=.*[a-z])(?!-)(?!.*--)[a-z0-9-]*[a-z0-9]$/,
-  example: 'http-metrics',
-};
 
 /** Why `value` does not fit `format`, including what would, or undefined when it fits. */
 function formatProblem(value: string, format: NameFormat): string | undefined {
@@ -215,7 +155,7 @@ function checkDataKeys(object: JsonObject, field: string, report: Report): void 
   for (const section of sections) {
     for (const key of Object.keys(objectAt(object, section) ?? {})) {
       const keyField = childField(childField(field, section), key);
-      checkFormat(key, CONFIG_KEY, keyField, report);
+      checkFormat(key, CONFIG_MAP_KEY, keyField, report);
       if (section === 'binaryData' && dataKeys.has(key)) report(keyField, 'is also a key of data; a key may be in data or binaryData, not both');
     }
   }
@@ -279,7 +219,7 @@ export const NAME_CHECKS: DefinitionChecks = {
   'io.k8s.api.core.v1.ServicePort': [(port, field, report) => checkNamedPort(port, 'targetPort', field, report)],
   'io.k8s.api.core.v1.KeyToPath': [(item, field, report) => {
     const key = stringAt(item, 'key');
-    if (key !== undefined) checkFormat(key, CONFIG_KEY, childField(field, 'key'), report);
+    if (key !== undefined) checkFormat(key, CONFIG_MAP_KEY, childField(field, 'key'), report);
   }],
   'io.k8s.api.core.v1.ConfigMap': [checkDataKeys],
   'io.k8s.api.core.v1.Secret': [checkDataKeys],

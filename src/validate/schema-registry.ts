@@ -1,13 +1,16 @@
-import { CUSTOM_RESOURCE_DEFINITIONS, CUSTOM_RESOURCE_KINDS } from './custom-resources';
+import crdSchemas from './crd-schemas.json';
+import { CUSTOM_RESOURCE_REFINEMENTS, refineDefinitions } from './custom-resources';
 import vendored from './k8s-schemas.json';
 
-/** The subset of OpenAPI v2 / JSON Schema that Kubernetes definitions (and our custom-resource rules) use. */
+/** The subset of OpenAPI v2 / v3 (JSON Schema) that Kubernetes definitions and CRD schemas use and the walk reads. */
 export interface SchemaNode {
   readonly $ref?: string;
   readonly type?: string;
   readonly format?: string;
   readonly enum?: readonly unknown[];
   readonly pattern?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
   readonly required?: readonly string[];
   readonly items?: SchemaNode;
   readonly properties?: Readonly<Record<string, SchemaNode>>;
@@ -15,7 +18,7 @@ export interface SchemaNode {
   readonly oneOf?: readonly SchemaNode[];
   readonly 'x-kubernetes-preserve-unknown-fields'?: boolean;
   readonly 'x-kubernetes-int-or-string'?: boolean;
-  /** Ours, for custom-resource rules: how messages describe `pattern`, e.g. `a Go duration such as "1h"`. */
+  /** Ours, for custom-resource refinements: how messages describe `pattern`, e.g. `a Go duration such as "1h"`. */
   readonly 'x-pattern-description'?: string;
 }
 
@@ -26,8 +29,10 @@ export interface KindInfo {
   /** Name of the root definition in the schema registry. */
   readonly definition: string;
   readonly namespaced: boolean;
-  /** `kubernetes`: a built-in kind of Kubernetes 1.27; `custom`: a custom resource with a hand-written rule. */
+  /** `kubernetes`: a built-in kind of Kubernetes 1.27; `custom`: a custom resource with a vendored CRD schema. */
   readonly source: 'kubernetes' | 'custom';
+  /** How messages name where the schema comes from, e.g. "Kubernetes 1.27". */
+  readonly origin: string;
 }
 
 /** Shape of the vendored `k8s-schemas.json` (see scripts/vendor-k8s-schemas.js). */
@@ -36,15 +41,26 @@ interface VendoredSchemas {
   readonly definitions: Readonly<Record<string, SchemaNode>>;
 }
 
+/** Shape of the vendored `crd-schemas.json` (see scripts/import-crds.js): each kind also says which CRD it is from. */
+interface VendoredCrdSchemas {
+  readonly kinds: Readonly<Record<string, { readonly definition: string; readonly namespaced: boolean; readonly origin: string }>>;
+  readonly definitions: Readonly<Record<string, SchemaNode>>;
+}
+
 const kubernetes = vendored as unknown as VendoredSchemas;
+const crds = crdSchemas as unknown as VendoredCrdSchemas;
 const DEFINITION_PREFIX = '#/definitions/';
+const KUBERNETES_ORIGIN = 'Kubernetes 1.27';
 
 const KINDS: ReadonlyMap<string, KindInfo> = new Map<string, KindInfo>([
-  ...Object.entries(kubernetes.kinds).map(([id, kind]) => [id, { ...splitKindId(id), ...kind, source: 'kubernetes' as const }] as const),
-  ...CUSTOM_RESOURCE_KINDS.map((kind) => [`${kind.apiVersion}/${kind.kind}`, { ...kind, source: 'custom' as const }] as const),
+  ...Object.entries(kubernetes.kinds).map(([id, kind]) => [id, { ...splitKindId(id), ...kind, source: 'kubernetes' as const, origin: KUBERNETES_ORIGIN }] as const),
+  ...Object.entries(crds.kinds).map(([id, kind]) => [id, { ...splitKindId(id), ...kind, source: 'custom' as const }] as const),
 ]);
 
-const DEFINITIONS: Readonly<Record<string, SchemaNode>> = { ...kubernetes.definitions, ...CUSTOM_RESOURCE_DEFINITIONS };
+const DEFINITIONS: Readonly<Record<string, SchemaNode>> = {
+  ...kubernetes.definitions,
+  ...refineDefinitions(crds.definitions, CUSTOM_RESOURCE_REFINEMENTS),
+};
 
 function splitKindId(id: string): { apiVersion: string; kind: string } {
   const slash = id.lastIndexOf('/');
@@ -58,7 +74,7 @@ export function isApiVersion(value: string): boolean {
   return API_VERSION.test(value);
 }
 
-/** The kind as Kubernetes 1.27 or a custom-resource rule knows it, or undefined. */
+/** The kind as Kubernetes 1.27 or a vendored CRD knows it, or undefined. */
 export function lookupKind(apiVersion: string, kind: string): KindInfo | undefined {
   return KINDS.get(`${apiVersion}/${kind}`);
 }
@@ -78,11 +94,6 @@ export function definitionSchema(name: string): SchemaNode {
   const schema = DEFINITIONS[name];
   if (schema === undefined) throw new Error(`no schema definition named ${name}`);
   return schema;
-}
-
-/** How messages name the origin of a kind's schema. */
-export function schemaOrigin(kind: KindInfo): string {
-  return kind.source === 'kubernetes' ? 'Kubernetes 1.27' : `the ${kind.apiVersion} rule (src/validate/custom-resources.ts)`;
 }
 
 /** A `$ref` node to a definition, so the walk enters (and announces) the root definition like any other. */

@@ -116,6 +116,14 @@ class SchemaWalker {
     if (schema.enum !== undefined && !schema.enum.includes(value)) {
       this.report(field, `must be one of ${schema.enum.map((allowed) => JSON.stringify(allowed)).join(', ')} (got ${describeValue(value)})`);
     }
+    // CRD schemas bound lengths (a name's 253 characters); the vendored Kubernetes definitions carry none.
+    const length = [...value].length;
+    if (schema.minLength !== undefined && length < schema.minLength) {
+      this.report(field, `must be at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'} long (got ${describeValue(value)})`);
+    }
+    if (schema.maxLength !== undefined && length > schema.maxLength) {
+      this.report(field, `must be at most ${schema.maxLength} characters long (got ${length})`);
+    }
     if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
       this.report(field, `must be ${schema['x-pattern-description'] ?? `a string matching ${schema.pattern}`} (got ${describeValue(value)})`);
     }

@@ -3,7 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
-import { ImportIO, parseNamespaceExport, planImport, runImport } from '../../src/gitops/import-export';
+import { planImport } from '../../src/gitops/import/import-plan';
+import { parseNamespaceExport } from '../../src/gitops/import/namespace-export';
+import { ImportIO, runImport } from '../../src/gitops/import/run-import';
 import { resolvePlatform } from '../../src/spec/loader';
 import { FileSpec } from '../../src/spec/types';
 

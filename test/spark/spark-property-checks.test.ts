@@ -5,13 +5,10 @@ import {
   SPARK_KUBERNETES_KEY_FAMILIES,
   SPARK_KUBERNETES_KEYS,
 } from '../../src/spark/spark-keys';
-import {
-  checkFeatureStepClasses,
-  checkProperties,
-  isKnownKubernetesKey,
-  PropertyCheckOptions,
-  renderSparkDefaults,
-} from '../../src/spark/spark-property-checks';
+import { checkFeatureStepClasses } from '../../src/spark/feature-step-classes';
+import { isKnownKubernetesKey } from '../../src/spark/kubernetes-keys';
+import { renderSparkDefaults } from '../../src/spark/spark-defaults';
+import { checkProperties, PropertyCheckOptions } from '../../src/spark/spark-property-checks';
 
 const NO_OWNED: PropertyCheckOptions = { owned: new Set<string>(), allowOverride: false };
 

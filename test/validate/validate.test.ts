@@ -1,5 +1,11 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { formatViolation, validateDocuments } from '../../src/validate';
+import { CUSTOM_RESOURCE_REFINEMENTS, refineDefinitions } from '../../src/validate/custom-resources';
 import { CONTAINER, deployment, FILE, Json, NAMESPACE, namespace, POD, problemsOf, role, service, validObjects } from './fixtures';
+
+/** The ESO version the vendored CRD schema is from (e2e/versions.env, what scripts/import-crds.js reads). */
+const ESO_VERSION = /^EXTERNAL_SECRETS_VERSION=(.+)$/m.exec(readFileSync(join(__dirname, '..', '..', 'e2e', 'versions.env'), 'utf8'))![1];
 
 function externalSecret(): Json {
   return {
@@ -287,7 +293,7 @@ describe('kinds', () => {
     const object = { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'Engine', namespace: NAMESPACE }, spec: {} };
     // WHEN validated THEN the kind is unknown and the name is still checked
     expect(problemsOf(object)).toEqual([
-      'kind: unknown kind "ServiceMonitor" in "monitoring.coreos.com/v1": neither served by Kubernetes 1.27 nor covered by a custom-resource rule; add a rule to src/validate/custom-resources.ts if this custom resource is intended',
+      'kind: unknown kind "ServiceMonitor" in "monitoring.coreos.com/v1": neither served by Kubernetes 1.27 nor defined by a vendored CRD; add its CRD to scripts/import-crds.js if this custom resource is intended',
       'metadata.name: "Engine" is not a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", each dot-separated part starting and ending with a letter or digit), e.g. "my-name.example"',
     ]);
   });
@@ -298,7 +304,7 @@ describe('kinds', () => {
     object.apiVersion = 'apps/v1beta1';
     // WHEN validated THEN the served apiVersion is suggested
     expect(problemsOf(object)).toEqual([
-      'kind: unknown kind "Deployment" in "apps/v1beta1": neither served by Kubernetes 1.27 nor covered by a custom-resource rule; Deployment is known as "apps/v1"',
+      'kind: unknown kind "Deployment" in "apps/v1beta1": neither served by Kubernetes 1.27 nor defined by a vendored CRD; Deployment is known as "apps/v1"',
     ]);
   });
 
@@ -314,7 +320,7 @@ describe('kinds', () => {
       'spec.refreshInterval: must be a Go duration such as "1h", "90s" or "1h30m" (got "1 hour")',
       'spec.secretStoreRef.kind: must be one of "SecretStore", "ClusterSecretStore" (got "Vault")',
       'spec.data[0].remoteRef.key: is required by ExternalSecret but missing',
-      'spec.targett: unknown field "targett": ExternalSecret has no such field in the external-secrets.io/v1 rule (src/validate/custom-resources.ts) (did you mean "target"?)',
+      `spec.targett: unknown field "targett": ExternalSecret has no such field in the external-secrets.io/v1 CRD of External Secrets Operator ${ESO_VERSION} (did you mean "target"?)`,
     ]);
   });
 
@@ -324,7 +330,7 @@ describe('kinds', () => {
     object.apiVersion = 'external-secrets.io/v1beta1';
     // WHEN validated THEN it is an unknown kind, pointing at v1
     expect(problemsOf(object)).toEqual([
-      'kind: unknown kind "ExternalSecret" in "external-secrets.io/v1beta1": neither served by Kubernetes 1.27 nor covered by a custom-resource rule; ExternalSecret is known as "external-secrets.io/v1"',
+      'kind: unknown kind "ExternalSecret" in "external-secrets.io/v1beta1": neither served by Kubernetes 1.27 nor defined by a vendored CRD; ExternalSecret is known as "external-secrets.io/v1"',
     ]);
   });
 
@@ -353,5 +359,71 @@ describe('kinds', () => {
       'spec.project: is required by Application but missing',
       'spec.syncPolicy.automated.prune: must be true or false (got "yes")',
     ]);
+  });
+
+  test('the CRD schema, not a partial rule, is the judge: fields the package never writes are known, typos deep inside them are not', () => {
+    // GIVEN an ApplicationSet with a git generator and an ExternalSecret with a target template (neither written by the package)
+    const set = applicationSet();
+    set.spec.generators = [{ git: { repoURL: 'https://git.example.com/platform.git', revision: 'HEAD', files: [{ path: 'tenants/*.json' }] } }];
+    const secret = externalSecret();
+    secret.spec.target.template = { engineVersion: 'v2', data: { 'token': '{{ .token }}' } };
+    // WHEN validated THEN both pass
+    expect(problemsOf(set)).toEqual([]);
+    expect(problemsOf(secret)).toEqual([]);
+    // AND a misspelt field inside the generator, and a template engine the CRD does not list, are named
+    set.spec.generators[0].git.files[0].pth = 'x';
+    secret.spec.target.template.engineVersion = 'v3';
+    expect(problemsOf(set)).toEqual([expect.stringMatching(/^spec\.generators\[0\]\.git\.files\[0\]\.pth: unknown field "pth": .*\(did you mean "path"\?\)$/)]);
+    expect(problemsOf(secret)).toEqual(['spec.target.template.engineVersion: must be one of "v2" (got "v3")']);
+  });
+
+  test('the CRD\'s length bounds are checked', () => {
+    // GIVEN an ExternalSecret whose data key is empty, then longer than the CRD's 253 characters
+    const object = externalSecret();
+    object.spec.data[0].secretKey = '';
+    // WHEN validated THEN the bound is named (the pattern too, for the empty key)
+    expect(problemsOf(object)).toEqual([
+      'spec.data[0].secretKey: must be at least 1 character long (got "")',
+      'spec.data[0].secretKey: must be a Secret key (letters, digits, "-", "_" and ".") (got "")',
+    ]);
+    object.spec.data[0].secretKey = 'k'.repeat(254);
+    expect(problemsOf(object)).toEqual(['spec.data[0].secretKey: must be at most 253 characters long (got 254)']);
+  });
+
+  test('an Application source without repoURL is refused, as the CRD requires it', () => {
+    // GIVEN an Application whose source lost its repoURL
+    const object = application();
+    delete object.spec.source.repoURL;
+    // WHEN validated THEN the missing field is named
+    expect(problemsOf(object)).toEqual(['spec.source.repoURL: is required by Application but missing']);
+  });
+});
+
+describe('custom-resource refinements', () => {
+  const definitions = { 'io.example.v1.Widget': { type: 'object', properties: { spec: { type: 'object', properties: { every: { type: 'string' } } } } } };
+
+  test('a refinement is merged over the CRD node it names, and leaves the vendored schema as it was', () => {
+    // GIVEN a refinement of spec.every
+    const refinement = { definition: 'io.example.v1.Widget', path: ['spec', 'every'], schema: { pattern: '^[0-9]+s$' } };
+    // WHEN applied
+    const refined = refineDefinitions(definitions, [refinement]);
+    // THEN the node has both its own and the refinement's keywords, and the input is untouched
+    expect(refined['io.example.v1.Widget'].properties!.spec.properties!.every).toEqual({ type: 'string', pattern: '^[0-9]+s$' });
+    expect(definitions['io.example.v1.Widget'].properties.spec.properties.every).toEqual({ type: 'string' });
+  });
+
+  test('a refinement of a field the CRD does not have fails, so a CRD upgrade cannot drop it silently', () => {
+    // GIVEN a refinement of a field that is not in the schema
+    const refinement = { definition: 'io.example.v1.Widget', path: ['spec', 'interval'], schema: { pattern: '^x$' } };
+    // WHEN applied THEN it throws, naming the field
+    expect(() => refineDefinitions(definitions, [refinement])).toThrow('the CRD has no field spec.interval');
+    expect(() => refineDefinitions(definitions, [{ ...refinement, definition: 'io.example.v1.Gadget' }])).toThrow('no such CRD definition');
+  });
+
+  test('every refinement of the package lands on a field of its vendored CRD', () => {
+    // GIVEN the package's refinements WHEN applied to the vendored CRD schemas THEN none throws and each changed its node
+    const vendored = JSON.parse(readFileSync(join(__dirname, '..', '..', 'src', 'validate', 'crd-schemas.json'), 'utf8')).definitions;
+    const refined = refineDefinitions(vendored, CUSTOM_RESOURCE_REFINEMENTS);
+    for (const refinement of CUSTOM_RESOURCE_REFINEMENTS) expect(refined[refinement.definition]).not.toEqual(vendored[refinement.definition]);
   });
 });
