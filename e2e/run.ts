@@ -26,6 +26,7 @@ import { checkLateTenant } from './stages/late-tenant';
 import { checkExecutorsFit, checkQuotaAdmission } from './stages/quota';
 import { checkRbac } from './stages/rbac';
 import { checkSecretsByController } from './stages/secrets';
+import { stopExternalSecretsController } from './lib/external-secrets';
 import { buildStandIn, runClientModeEngine, submitClusterMode } from './stages/spark';
 
 const USAGE = `npm run e2e [-- options]
@@ -131,6 +132,8 @@ async function runNodeStages(ctx: E2eContext, daemons: Daemons, options: Options
     started = Date.now();
     await runJobs(ctx, daemons, node, image);
     report.time('jobs', (Date.now() - started) / 1000);
+    // The jobs' ESO controller watches every namespace: stopped before the fleet's ExternalSecrets.
+    await stopExternalSecretsController(daemons);
   }
   // After the node stage: the node is tainted, so the fleet's pods stay Pending.
   if (options.only === undefined) await applyFleet(ctx, options);

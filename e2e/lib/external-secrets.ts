@@ -222,3 +222,21 @@ export async function secretsFromController(ctx: E2eContext, daemons: Daemons, p
   const seconds = await deliverSecretsByController(ctx, controller, platform, namespaces);
   ctx.report.time(`external-secrets Secret arrival (${namespaces.join(', ')})`, seconds);
 }
+
+/**
+ * Stops the run's shared controller, if one was started (SIGTERM, then SIGKILL after 10 s; bounded):
+ * before the fleet's thousand ExternalSecrets, which it would otherwise reconcile during their timing.
+ */
+export async function stopExternalSecretsController(daemons: Daemons): Promise<void> {
+  const pending = runningControllers.get(daemons);
+  runningControllers.delete(daemons);
+  const controller = pending ? await pending.catch(() => undefined) : undefined;
+  const child = controller?.daemon.child;
+  if (!controller || child?.pid === undefined) return;
+  for (const [signal, waitMs] of [['SIGTERM', 10_000], ['SIGKILL', 5_000]] as const) {
+    if (controller.daemon.exited) return;
+    try { process.kill(-child.pid, signal); } catch { /* gone */ }
+    const deadline = Date.now() + waitMs;
+    while (!controller.daemon.exited && Date.now() < deadline) await sleep(100);
+  }
+}
