@@ -206,7 +206,7 @@ export function externalSecretsController(ctx: E2eContext, daemons: Daemons): Pr
   if (!controller) {
     controller = startExternalSecretsController(ctx, daemons);
     runningControllers.set(daemons, controller);
-    controller.then(c => ctx.report.time('external-secrets controller start', c.startSeconds), () => undefined);
+    controller.then(c => ctx.report.time('external-secrets controller start (every namespace)', c.startSeconds), () => undefined);
   }
   return controller;
 }
