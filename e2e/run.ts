@@ -25,6 +25,8 @@ import { checkKerberos } from './stages/kerberos';
 import { checkLateTenant } from './stages/late-tenant';
 import { checkExecutorsFit, checkQuotaAdmission } from './stages/quota';
 import { checkRbac } from './stages/rbac';
+import { checkSecretsByController } from './stages/secrets';
+import { stopExternalSecretsController } from './lib/external-secrets';
 import { buildStandIn, runClientModeEngine, submitClusterMode } from './stages/spark';
 
 const USAGE = `npm run e2e [-- options]
@@ -34,10 +36,12 @@ const USAGE = `npm run e2e [-- options]
   --spark V,..  Spark releases to run (default: every release in e2e/versions.env)
   --only node   start the control plane and the node and run only the node stage (a quick check)
   --only jobs   the same, then the CRDs and the Spark jobs on the node (the default run's last stages)
+  --only secrets  start the control plane and External Secrets Operator's controller, and check that
+                the keytab Secret of one tenant namespace arrives through it (no node, no image)
   --keep        keep the scratch folder and print its path
   --help        this text`;
 
-interface Options { fleet: number; spark?: string[]; keep: boolean; only?: 'node' | 'jobs' }
+interface Options { fleet: number; spark?: string[]; keep: boolean; only?: 'node' | 'jobs' | 'secrets' }
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { fleet: 1000, keep: false };
@@ -47,7 +51,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--fleet') options.fleet = Number(argv[++i]);
     else if (arg === '--spark') options.spark = argv[++i].split(',');
-    else if (arg === '--only' && (argv[i + 1] === 'node' || argv[i + 1] === 'jobs')) { options.only = argv[++i] as 'node' | 'jobs'; }
+    else if (arg === '--only' && ['node', 'jobs', 'secrets'].includes(argv[i + 1])) { options.only = argv[++i] as Options['only']; }
     else throw new HarnessError(`unknown option ${arg}\n${USAGE}`);
   }
   if (!Number.isInteger(options.fleet) || options.fleet < 0) throw new HarnessError('--fleet needs a whole number');
@@ -70,11 +74,14 @@ async function main(): Promise<number> {
   const daemons = new Daemons();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'spark-tenancy-e2e-'));
   try {
-    report.begin('the unified image, built without a daemon and run by runc');
-    const image = checkImage(report, work, loadPlatformFile(path.join(REPO, 'platform.yaml')).spec.image);
+    // The secrets check needs neither the image nor the node.
+    const image = options.only === 'secrets' ? undefined : (() => {
+      report.begin('the unified image, built without a daemon and run by runc');
+      return checkImage(report, work, loadPlatformFile(path.join(REPO, 'platform.yaml')).spec.image);
+    })();
 
     report.begin('control plane');
-    let started = Date.now();
+    const started = Date.now();
     const cluster = await startCluster(tools, daemons, path.join(work, 'cluster'));
     report.time('control plane start', (Date.now() - started) / 1000);
     report.check(`etcd ${tools.etcdVersion}, kube-apiserver and kube-controller-manager ${tools.kubernetes} ready on ${cluster.server}`, true);
@@ -83,23 +90,12 @@ async function main(): Promise<number> {
     if (options.only === undefined) await runControlPlaneStages(ctx, daemons, sparkReleases);
     // The dist's ExternalSecrets need their CRD.
     else if (options.only === 'jobs') installCrds(ctx);
-
-    report.begin('the node');
-    started = Date.now();
-    const node = await startNode(ctx, daemons);
-    report.time('node start', (Date.now() - started) / 1000);
-    for (const [part, seconds] of Object.entries(node.startSeconds)) report.time(`node start: ${part}`, seconds);
-    started = Date.now();
-    await checkNode(ctx, node);
-    report.time('node pod', (Date.now() - started) / 1000);
-
-    if (options.only !== 'node') {
-      started = Date.now();
-      await runJobs(ctx, daemons, node, image);
-      report.time('jobs', (Date.now() - started) / 1000);
+    else if (options.only === 'secrets') {
+      installCrds(ctx);
+      await checkSecretsByController(ctx, daemons);
     }
-    // After the node stage: the node is tainted, so the fleet's pods stay Pending.
-    if (options.only === undefined) await applyFleet(ctx, options);
+
+    if (image) await runNodeStages(ctx, daemons, options, image);
   } catch (error) {
     if (!(error instanceof HarnessError)) throw error;
     report.check('the suite ran to the end', false, error.message);
@@ -115,6 +111,29 @@ async function main(): Promise<number> {
   report.write(path.join(REPO, 'e2e-report.json'));
   console.log(report.summary());
   return report.failed > 0 ? 1 : 0;
+}
+
+/** The node, its pod, and (but with --only node) the Spark jobs on it; by default then the fleet. */
+async function runNodeStages(ctx: E2eContext, daemons: Daemons, options: Options, image: ReturnType<typeof checkImage>): Promise<void> {
+  const { report } = ctx;
+  report.begin('the node');
+  let started = Date.now();
+  const node = await startNode(ctx, daemons);
+  report.time('node start', (Date.now() - started) / 1000);
+  for (const [part, seconds] of Object.entries(node.startSeconds)) report.time(`node start: ${part}`, seconds);
+  started = Date.now();
+  await checkNode(ctx, node);
+  report.time('node pod', (Date.now() - started) / 1000);
+
+  if (options.only !== 'node') {
+    started = Date.now();
+    await runJobs(ctx, daemons, node, image);
+    report.time('jobs', (Date.now() - started) / 1000);
+    // The jobs' ESO controller watches every namespace: stopped before the fleet's ExternalSecrets.
+    await stopExternalSecretsController(daemons);
+  }
+  // After the node stage: the node is tainted, so the fleet's pods stay Pending.
+  if (options.only === undefined) await applyFleet(ctx, options);
 }
 
 /** The stages that need only the control plane (the node starts after them: see the README). */
@@ -142,7 +161,11 @@ async function runControlPlaneStages(ctx: E2eContext, daemons: Daemons, sparkRel
 
   const tenants = platform.spec.tenants.map(t => t.namespace);
   const proxyNamespace = platform.spec.proxy.namespace;
+  // The example's ExternalSecrets ask for the keytab with ESO's default decoding (None), which a
+  // store of text cannot turn into a keytab's bytes: their Secrets are created by the suite. The same
+  // namespace with `decodingStrategy: Base64` gets its Secret from ESO's real controller.
   createClusterSecrets(ctx, platform, names.secret, [proxyNamespace, ...tenants]);
+  await checkSecretsByController(ctx, daemons);
 
   report.begin('RBAC, as each ServiceAccount');
   started = Date.now();

@@ -15,10 +15,14 @@ export interface Tools {
   readonly bin: {
     kubeApiserver: string; kubeControllerManager: string; kubectl: string; etcd: string; helm: string;
     kubelet: string; kubeProxy: string; kubeScheduler: string; coredns: string;
+    /** The External Secrets Operator controller, built with only its fake provider (`-tags fake`). */
+    externalSecrets: string;
   };
   /** The node's one image (pause as its entrypoint, podcheck beside it), an OCI archive built here. */
   readonly nodeImage: { archive: string; name: string; pause: string };
   readonly crds: string[];
+  /** CRDs the ESO controller watches beyond `crds` (its GeneratorState reconciler always runs). */
+  readonly externalSecretsControllerCrds: string[];
   readonly spark: { version: string; scala: string; home: string }[];
   /** What this run had to build or resolve; empty when every tool came from the cache. */
   readonly built: string[];

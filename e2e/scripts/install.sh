@@ -3,8 +3,9 @@
 # clone (CI clones afresh; the cache survives): ${SPARK_TENANCY_CACHE:-~/.cache/spark-tenancy}.
 #   - kube-apiserver, kube-controller-manager, kubectl, and the node's kubelet, kube-proxy and
 #     kube-scheduler from k8s.io/kubernetes, CoreDNS from github.com/coredns/coredns,
-#     etcd from go.etcd.io/etcd/server/v3, helm from helm.sh/helm/v3: `go build` of the wrapper
-#     modules in e2e/tools/*, keyed by version and Go version, so only the first run pays;
+#     etcd from go.etcd.io/etcd/server/v3, helm from helm.sh/helm/v3, the External Secrets Operator
+#     controller with its fake provider from github.com/external-secrets/external-secrets: `go build`
+#     of the wrapper modules in e2e/tools/*, keyed by version and Go version, so only the first run pays;
 #   - the CRDs of External Secrets Operator and Argo CD, from their Go modules;
 #   - Spark's jars per release from Maven Central (Maven's own cache is ~/.m2).
 # Writes what it installed as JSON to the path given as $1 (default: the cache's tools.json).
@@ -33,7 +34,8 @@ log=$cache/install.log
 # build_tools NAME VERSION LDFLAGS PACKAGE... : go build every PACKAGE of e2e/tools/NAME into one
 # folder. A binary is named after its package's folder; RENAME="from:to" renames one (etcd's main
 # package is go.etcd.io/etcd/server/v3, whose folder is "server"); MODULE=DIR builds from
-# e2e/tools/DIR under another cache name.
+# e2e/tools/DIR under another cache name; TAGS="a,b" passes go build -tags (ESO's providers are
+# opt-in by build tag).
 build_tools() {
   local name=$1 version=$2 ldflags=$3 module=${MODULE:-$1}
   shift 3
@@ -42,7 +44,7 @@ build_tools() {
   local started=$SECONDS staging="$out.partial.$$"
   rm -rf "$staging" && mkdir -p "$staging"
   echo "e2e: building $name $version with $go_version (first run only; cached in $out)" >&2
-  if ! (cd "$e2e/tools/$module" && go build -trimpath -ldflags "-s -w $ldflags" -o "$staging/" "$@") >>"$log" 2>&1; then
+  if ! (cd "$e2e/tools/$module" && go build -trimpath ${TAGS:+-tags "$TAGS"} -ldflags "-s -w $ldflags" -o "$staging/" "$@") >>"$log" 2>&1; then
     tail -n 20 "$log" >&2
     echo "e2e: go build of $* ($name $version) failed; full log: $log" >&2
     exit 1
@@ -94,6 +96,12 @@ if [ ! -f "$node_image" ]; then
 fi
 etcd_bin=$(RENAME=server:etcd build_tools etcd "$ETCD_VERSION" "" go.etcd.io/etcd/server/v3)
 helm_bin=$(build_tools helm "$HELM_VERSION" "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" helm.sh/helm/v3/cmd/helm)
+# ESO's own main package with only the fake provider compiled in (`-tags fake`, as its Makefile's
+# PROVIDER does); its nested modules are copied into the wrapper (see gen-external-secrets-module.sh).
+grep -q "^require github.com/external-secrets/external-secrets $EXTERNAL_SECRETS_VERSION\$" "$e2e/tools/external-secrets/go.mod" \
+  || { echo "e2e: e2e/tools/external-secrets/go.mod is not for External Secrets $EXTERNAL_SECRETS_VERSION (versions.env); run e2e/scripts/gen-external-secrets-module.sh" >&2; exit 1; }
+eso_bin=$(TAGS=fake build_tools external-secrets "$EXTERNAL_SECRETS_VERSION-fake-$(source_hash tools/external-secrets/go.sum tools/external-secrets/upstream/SOURCE)" "" \
+  github.com/external-secrets/external-secrets)
 
 # module_dir MODULE@VERSION: the module's source in Go's module cache (downloaded once).
 module_dir() {
@@ -112,7 +120,10 @@ crds=(
   "$argocd_dir/manifests/crds/applicationset-crd.yaml"
   "$argocd_dir/manifests/crds/appproject-crd.yaml"
 )
-for crd in "${crds[@]}"; do [ -f "$crd" ] || { echo "e2e: CRD file $crd is missing from its module" >&2; exit 1; }; done
+# The one more CRD the ESO controller itself needs before it starts: its GeneratorState reconciler
+# always runs (no flag turns it off) and waits for its kind to be served.
+eso_controller_crds=("$eso_dir/config/crds/bases/generators.external-secrets.io_generatorstates.yaml")
+for crd in "${crds[@]}" "${eso_controller_crds[@]}"; do [ -f "$crd" ] || { echo "e2e: CRD file $crd is missing from its module" >&2; exit 1; }; done
 
 # Spark: jars of each release, and a SPARK_HOME whose bin/spark-submit does what Spark's own script
 # does (bin/spark-submit -> bin/spark-class -> org.apache.spark.launcher.Main builds the java command).
@@ -166,9 +177,10 @@ cat > "$manifest" <<JSON
  "bin":{"kubeApiserver":"$k8s_bin/kube-apiserver","kubeControllerManager":"$k8s_bin/kube-controller-manager",
         "kubectl":"$k8s_bin/kubectl","etcd":"$etcd_bin/etcd","helm":"$helm_bin/helm",
         "kubelet":"$k8s_node_bin/kubelet","kubeProxy":"$k8s_node_bin/kube-proxy","kubeScheduler":"$k8s_node_bin/kube-scheduler",
-        "coredns":"$coredns_bin/coredns"},
+        "coredns":"$coredns_bin/coredns","externalSecrets":"$eso_bin/external-secrets"},
  "nodeImage":{"archive":"$node_image","name":"$node_image_name","pause":"$pause_tag"},
  "crds":[${crd_json%,}],
+ "externalSecretsControllerCrds":[$(printf '"%s",' "${eso_controller_crds[@]}" | sed 's/,$//')],
  "spark":[$spark_json],
  "sparkUnresolved":[$unresolved],
  "built":[$built]}

@@ -18,7 +18,8 @@ import { podInPhase, podsInPhase, PodWithStatus } from '../lib/pod-wait';
 import { launchFromProxy, SparkApp } from '../lib/proxy-launch';
 import { CommandResult, Daemons, HarnessError, sleep } from '../lib/processes';
 import { NODE_SIZES, nodeSizedSpec, synthInto, writeSpecVariant } from '../lib/spec-variants';
-import { createClusterSecrets, expectedFiles } from './files';
+import { secretsFromController } from '../lib/external-secrets';
+import { expectedFiles } from './files';
 
 /** The roles of the pods the jobs look into (a cluster-mode driver is the engine, with the engine's files). */
 type PodRole = 'proxy' | 'engine' | 'driver' | 'executor';
@@ -73,17 +74,16 @@ async function tenantsInTurn(ctx: E2eContext, daemons: Daemons, node: NodeHandle
   let gen = synthGeneration(specFile, path.join(dir, 'dist'));
   const proxyNamespace = gen.platform.spec.proxy.namespace;
   const tenants = gen.platform.spec.tenants.map(t => t.namespace);
-  const names = objectNames(gen.platform.spec);
 
   if (!applyNamespace(ctx, gen, proxyNamespace)) return;
-  createClusterSecrets(ctx, gen.platform, names.secret, [proxyNamespace]);
+  await secretsFromController(ctx, daemons, gen.platform, [proxyNamespace]);
   const proxyPod = await runningPod(ctx, proxyNamespace, 'app.kubernetes.io/component=proxy', 'the proxy pod');
   if (proxyPod) await lookInside(ctx, gen.platform, proxyPod, 'proxy');
 
   for (const [i, tenant] of tenants.entries()) {
     const applied = Date.now();
     if (!applyNamespace(ctx, gen, tenant)) continue;
-    createClusterSecrets(ctx, gen.platform, names.secret, [tenant]);
+    await secretsFromController(ctx, daemons, gen.platform, [tenant]);
     let engine = await clientJob(ctx, gen, tenant, applied);
     if (i === 0 && engine) {
       engine = await garbageCollection(ctx, tenant, engine);
