@@ -6,8 +6,8 @@ import { REPO } from './context';
 import { HarnessError, run } from './processes';
 
 /**
- * The example spec (with its config/ files) copied into `dir`, then edited: every namespace renamed
- * by `rename` (so variants can live in the same cluster), the Argo CD wiring dropped unless kept,
+ * The example spec (with its config/ files) copied into `dir`, then edited: every namespace and the
+ * secret store renamed by `rename` (so variants can live in the same cluster), the Argo CD wiring dropped unless kept,
  * and `edit` applied to the plain object.
  */
 export function writeSpecVariant(dir: string, options: {
@@ -20,6 +20,10 @@ export function writeSpecVariant(dir: string, options: {
   const spec = parseDocument(fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')).toJS() as Record<string, any>;
   spec.proxy.namespace = options.rename(spec.proxy.namespace);
   for (const tenant of spec.tenants) tenant.namespace = options.rename(tenant.namespace);
+  // A ClusterSecretStore is cluster-wide: variants living in one cluster need their own, as their
+  // namespaces do (an ExternalSecret synced from another variant's store keeps that content for its
+  // whole refreshInterval).
+  if (spec.secrets?.store) spec.secrets.store.name = options.rename(spec.secrets.store.name);
   if (!options.keepArgoCd) delete spec.gitops;
   options.edit?.(spec);
   const file = path.join(dir, 'platform.yaml');
