@@ -80,11 +80,19 @@ export const STAGING_DIR = '/var/run/spark-tenancy/volumes';
 export const CONFIG_SYNC_CONTAINER = 'config-sync';
 const SOURCE_VOLUME = 'config-sync-source';
 
+/**
+ * Whether the pods of a namespace with this transport read non-secret files from its files ConfigMap:
+ * `env` carries them inline, so there the ConfigMap would be bytes nothing reads. Secret files always
+ * come from the Secret.
+ */
+export function readsFilesConfigMap(transport: Transport): boolean {
+  return transport !== 'env';
+}
+
 /** Builds the `config-sync` init container, its volumes and the main container's mounts for one pod. */
 export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
   const directories = groupByDirectory(props.files);
-  // `env` carries non-secret contents inline; everything else comes from a ConfigMap or the Secret.
-  const inline = (f: SyncFile) => props.transport === 'env' && !f.secret;
+  const inline = (f: SyncFile) => !f.secret && !readsFilesConfigMap(props.transport);
   checkEnvBudget(props.files.filter(inline), props);
 
   const env: k8s.EnvVar[] = [];
