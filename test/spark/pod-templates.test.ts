@@ -37,6 +37,17 @@ describe('driver and executor pod templates', () => {
     }
   });
 
+  test('user, group, runAsNonRoot and seccomp are set once on the pod (which Spark keeps), not again per container', () => {
+    const { driver, executor } = templatesOf('team-a');
+    for (const pod of [driver, executor]) {
+      expect(pod.spec.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 185, runAsGroup: 185, fsGroup: 185, seccompProfile: { type: 'RuntimeDefault' } });
+      // what Pod Security "restricted" demands of each container itself, and nothing the pod already says
+      for (const container of [...pod.spec.initContainers, ...pod.spec.containers]) {
+        expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+      }
+    }
+  });
+
   test('the role marker is on executors only, and executors keep their service account (both fields)', () => {
     const { driver, executor } = templatesOf('team-a');
     expect(executor.spec.containers[0].env).toContainEqual({ name: 'MY_PROJECT_EXECUTOR', value: 'true' });
