@@ -5,7 +5,9 @@
 # POSIX sh (dash, bash, busybox sh); uses only base64, sha256sum, od, tr, mkdir, mv, chmod, cp and rmdir
 # (all in coreutils and in busybox).
 #
-# Arguments are a plan: `version N` first (the plan format; see PLAN_VERSION), then one operation after another:
+# Arguments are a plan: `version N` first (the plan format; see PLAN_VERSION), then one argument holding
+# every operation, one per line, its fields separated by tabs (the spec refuses tabs and line breaks in
+# names and paths, so no field holds one; one argument per field cost a YAML list item each in every pod spec):
 #   seed FROM_DIR TO_DIR                      copy the image's FROM_DIR into the volume at TO_DIR first
 #   env  VAR CHUNKS CHECK MODE TARGET         base64 content in env VAR_0 .. VAR_<CHUNKS-1>
 #   file SOURCE CHECK MODE TARGET             copy SOURCE (a mounted ConfigMap or Secret key)
@@ -25,11 +27,24 @@ fail() {
 
 # The plan format this script reads. The package writes its plan for the script it knows (read from
 # this line), and the image may carry an older or newer one: they must agree before anything is written.
-PLAN_VERSION=1
+PLAN_VERSION=2
 if [ "${1-}" != version ] || [ "${2-}" != "$PLAN_VERSION" ]; then
   fail "plan format ${2:-unknown} (${1:-no plan}), but this image's materializer reads format $PLAN_VERSION: build the image from the same spark-tenancy release, or set \"materializer: inline\" in the spec"
 fi
 shift 2
+[ "$#" -le 1 ] || fail "plan: format $PLAN_VERSION has all its operations in one argument, got $# arguments"
+# The operations' fields become the positional parameters: split on tabs and line breaks only, and
+# without globbing (a file name may hold * or ?); seeding globs again afterwards.
+if [ "$#" -eq 1 ]; then
+  set -f
+  tab=$(printf '\t')
+  IFS="$tab
+"
+  # shellcheck disable=SC2086 # splitting the plan into its fields is the point
+  set -- $1
+  unset IFS
+  set +f
+fi
 
 staged() {
   printf '%s\n' "${1%/*}/$STAGING/${1##*/}"

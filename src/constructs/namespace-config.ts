@@ -2,8 +2,9 @@ import { Construct } from 'constructs';
 import * as eso from '../../imports/external-secrets.io';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
-import { DEFAULTS, Platform, PlatformFile } from '../spec/platform';
-import { DecodingStrategy, RemoteRefSpec, Role, SecretStoreKind } from '../spec/types';
+import { DEFAULTS, Platform, PlatformFile, platformTransport } from '../spec/platform';
+import { DecodingStrategy, RemoteRefSpec, Role, SecretStoreKind, Transport } from '../spec/types';
+import { readsFilesConfigMap } from '../sync/config-sync';
 
 /**
  * The ExternalSecret API the package emits: `external-secrets.io/v1`, served by External Secrets
@@ -31,10 +32,16 @@ export interface NamespaceConfigProps {
   readonly namespace: string;
   /** The roles whose pods run in this namespace; their files are stored here. */
   readonly roles: readonly Role[];
+  /**
+   * How the namespace's pods receive files: with `env` no pod reads the files ConfigMap, so it is not written.
+   * @default - the platform's transport
+   */
+  readonly transport?: Transport;
 }
 
 /**
- * The per-namespace copies of the spec's files: a ConfigMap with the non-secret files and, for the
+ * The per-namespace copies of the spec's files: a ConfigMap with the non-secret files (where a pod reads
+ * them from it: the `objects` transport) and, for the
  * secret ones, a reference the cluster resolves (an ExternalSecret), never their bytes. A plaintext
  * Secret is written only with `allowPlaintextSecrets: true`.
  */
@@ -50,7 +57,7 @@ export class NamespaceConfig extends Construct {
     const plain = files.filter(f => !f.secret);
     this.secretFiles = files.filter(f => f.secret);
 
-    if (plain.length > 0) {
+    if (plain.length > 0 && readsFilesConfigMap(props.transport ?? platformTransport(props.platform))) {
       // fromEntries defines every key as data, even one named like an Object.prototype member.
       const entries = plain.map(f => ({ key: f.key, ...configMapValue(f) }));
       const data = Object.fromEntries(entries.filter(e => e.text).map(e => [e.key, e.value]));

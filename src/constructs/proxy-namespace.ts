@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Platform } from '../spec/platform';
+import { Platform, platformTransport } from '../spec/platform';
 import { Role } from '../spec/types';
 import { NamespaceChart } from './namespace-chart';
 import { NamespaceConfig, requiredSecretAnnotation } from './namespace-config';
@@ -27,7 +27,7 @@ export class ProxyNamespace extends NamespaceChart {
     const { spec } = platform;
     const namespace = spec.proxy.namespace;
     super(scope, id, { spec, namespace, role: 'proxy', annotations: requiredSecretAnnotation(platform, PROXY_ROLES) });
-    this.config = new NamespaceConfig(this, 'Config', { platform, namespace, roles: PROXY_ROLES });
+    this.config = new NamespaceConfig(this, 'Config', { platform, namespace, roles: PROXY_ROLES, transport: platformTransport(platform) });
     this.proxy = new SparkProxy(this, 'Proxy', { platform });
   }
 }

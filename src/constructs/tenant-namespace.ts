@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
-import { Platform } from '../spec/platform';
+import { Platform, tenantTransport } from '../spec/platform';
 import { Role, TenantSpec } from '../spec/types';
 import { CLUSTER_SPARK_DEFAULTS_KEY, SPARK_DEFAULTS_FILE, tenantPodTemplates } from '../spark/pod-templates';
 import { Engine, ENGINE_CONF_DIR, ENGINE_POD_TEMPLATE_DIR, EngineSparkFile } from './engine';
@@ -63,7 +63,7 @@ export class TenantNamespace extends NamespaceChart {
     this.rbac = new EngineRbac(this, 'Rbac', { spec, tenant });
     this.quota = new TenantQuota(this, 'Quota', { spec, tenant });
     this.networkPolicies = new TenantNetworkPolicies(this, 'NetworkPolicies', { spec, tenant });
-    this.config = new NamespaceConfig(this, 'Config', { platform, namespace: tenant.namespace, roles: TENANT_ROLES });
+    this.config = new NamespaceConfig(this, 'Config', { platform, namespace: tenant.namespace, roles: TENANT_ROLES, transport: tenantTransport(platform, tenant) });
 
     const sparkProperties = new SparkProperties(this, 'SparkProperties', { platform, tenant, deployMode: 'client', templateDir: ENGINE_POD_TEMPLATE_DIR });
     // What the proxy's spark-submit needs to launch an engine here. It lives in this namespace, not the

@@ -60,8 +60,8 @@ export class TenantNetworkPolicies extends Construct {
         policyTypes: ['Ingress'],
         ingress: [
           { from: sameNamespace(['executor']), ports: tcp(PORTS.driver, PORTS.blockManager) },
-          { from: fromNamespaces([spec.proxy.namespace]), ports: tcp(PORTS.app) },
-          { from: fromNamespaces(spec.network?.sparkUiFrom ?? [spec.proxy.namespace]), ports: tcp(PORTS.sparkUi) },
+          ...applicationAndUiRules(spec.proxy.namespace, spec.network?.sparkUiFrom ?? [spec.proxy.namespace])
+            .map(rule => ({ from: fromNamespaces(rule.namespaces), ports: tcp(...rule.ports) })),
         ],
       },
     });
@@ -95,4 +95,15 @@ export class TenantNetworkPolicies extends Construct {
       },
     });
   }
+}
+
+/**
+ * The rules for the drivers' application port (from the proxy namespace) and Spark UI (from
+ * `sparkUiFrom`): one rule for both ports when both come from the same namespaces, which admits exactly
+ * the same flows as two rules and is written once in every tenant's file.
+ */
+function applicationAndUiRules(proxyNamespace: string, sparkUiFrom: readonly string[]): { namespaces: readonly string[]; ports: number[] }[] {
+  const uiNamespaces = [...new Set(sparkUiFrom)];
+  if (uiNamespaces.length === 1 && uiNamespaces[0] === proxyNamespace) return [{ namespaces: [proxyNamespace], ports: [PORTS.app, PORTS.sparkUi] }];
+  return [{ namespaces: [proxyNamespace], ports: [PORTS.app] }, { namespaces: sparkUiFrom, ports: [PORTS.sparkUi] }];
 }

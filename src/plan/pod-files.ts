@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { CONFIG_SYNC_CONTAINER, SOURCE_DIR } from '../sync/config-sync';
+import { CONFIG_SYNC_CONTAINER, readConfigSyncCommand, SOURCE_DIR } from '../sync/config-sync';
 import { arrayAt, isJsonObject, objectAt, stringAt } from '../validate/json';
 import { JsonObject } from '../validate/types';
 import { ManifestObject } from './manifest-set';
@@ -20,8 +20,8 @@ export interface DeliveredFile {
 
 /**
  * What a pod template's `config-sync` init container delivers, read back from its arguments (the
- * plan `buildConfigSync` in src/sync/config-sync.ts writes: `env VAR CHUNKS SHA MODE TARGET`, `file
- * SOURCE CHECK MODE TARGET`, `seed DIR STAGING`), mapped from staging paths to the main container's
+ * plan `buildConfigSync` in src/sync/config-sync.ts writes, read by `readConfigSyncCommand`: `env VAR
+ * CHUNKS SHA MODE TARGET`, `file SOURCE CHECK MODE TARGET`, `seed DIR STAGING`), mapped from staging paths to the main container's
  * mount paths through the volumes both mount. `namespaceObjects` supplies the ConfigMaps the
  * `objects` transport reads from. A pod without that init container delivers nothing.
  */
@@ -30,7 +30,7 @@ export function deliveredFiles(podSpec: JsonObject, namespaceObjects: readonly M
   const main = arrayAt(podSpec, 'containers')[0];
   if (!isJsonObject(init) || !isJsonObject(main)) return [];
   const command = arrayAt(init, 'command').filter((a): a is string => typeof a === 'string');
-  const plan = command.slice(command.indexOf(CONFIG_SYNC_CONTAINER) + 1);
+  const { operations } = readConfigSyncCommand(command);
   const env = new Map(arrayAt(init, 'env').filter(isJsonObject).map(e => [String(e.name), String(e.value ?? '')]));
   const volumeAt = new Map(arrayAt(init, 'volumeMounts').filter(isJsonObject).map(m => [String(m.mountPath), String(m.name)]));
   const mountOf = new Map(arrayAt(main, 'volumeMounts').filter(isJsonObject).map(m => [String(m.name), String(m.mountPath)]));
@@ -43,23 +43,17 @@ export function deliveredFiles(podSpec: JsonObject, namespaceObjects: readonly M
     const mountPath = mountOf.get(volumeAt.get(staging) ?? '') ?? staging;
     files.push({ path: `${mountPath}/${name}`, mountPath, name, check, from, content });
   };
-  for (let i = 0; i < plan.length;) {
-    const step = plan[i];
-    if (step === 'seed') {
-      i += 3;
-    } else if (step === 'env') {
-      const [variable, chunks, sha, , target] = plan.slice(i + 1, i + 6);
+  // An operation this reader does not know is skipped (seed writes no file of its own).
+  for (const [step, ...fields] of operations) {
+    if (step === 'env' && fields.length === 5) {
+      const [variable, chunks, sha, , target] = fields;
       const base64 = Array.from({ length: Number(chunks) }, (_, n) => env.get(`${variable}_${n}`) ?? '').join('');
       deliver(target, sha, 'env', Buffer.from(base64, 'base64'));
-      i += 6;
-    } else if (step === 'file') {
-      const [source, check, , target] = plan.slice(i + 1, i + 5);
+    } else if (step === 'file' && fields.length === 4) {
+      const [source, check, , target] = fields;
       const item = sources.get(source.slice(SOURCE_DIR.length + 1));
       const from = item ? `${item.kind} ${item.name}` : source;
       deliver(target, check, from, item && item.kind === 'ConfigMap' ? configMapValue(namespaceObjects, item.name, item.key) : undefined);
-      i += 5;
-    } else {
-      i += 1; // not a step this reader knows: skip it rather than misread the rest
     }
   }
   files.push(...mountedConfigMapFiles(podSpec, main, namespaceObjects));

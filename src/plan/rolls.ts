@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { COMPONENT_LABEL } from '../names';
 import { DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE, SPARK_DEFAULTS_FILE } from '../spark/pod-templates';
 import { Platform } from '../spec/platform';
-import { CONFIG_SYNC_CONTAINER } from '../sync/config-sync';
+import { CONFIG_SYNC_CONTAINER, readConfigSyncCommand } from '../sync/config-sync';
 import { arrayAt, isJsonObject, objectAt } from '../validate/json';
 import { JsonObject } from '../validate/types';
 import { changedPaths, jsonEqual } from './json-diff';
@@ -140,8 +140,8 @@ function withoutDelivery(template: JsonObject): JsonObject {
       delete container.image;
       if (container.name !== CONFIG_SYNC_CONTAINER) continue;
       delete container.env;
-      const command = arrayAt(container, 'command');
-      container.command = command.slice(0, command.indexOf(CONFIG_SYNC_CONTAINER) + 1);
+      const command = arrayAt(container, 'command').filter((a): a is string => typeof a === 'string');
+      container.command = [...readConfigSyncCommand(command).runner];
     }
   }
   return copy;

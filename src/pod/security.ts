@@ -4,28 +4,25 @@ import { PlatformSpec } from '../spec/types';
 
 /**
  * Pod and container security contexts that meet the Pod Security Standards `restricted` profile.
- * Set at both levels: Spark copies the template container's context onto the pods it builds, and
- * the admission check accepts either level.
+ * The user, group, runAsNonRoot and seccomp profile are set once, on the pod: every container inherits
+ * them, the admission accepts them there, and Spark keeps a template's pod securityContext on the pods it
+ * builds. Only what the profile requires per container (no privilege escalation, all capabilities
+ * dropped) is repeated on each container.
  */
 export function restrictedSecurity(spec: PlatformSpec): { pod: k8s.PodSecurityContext; container: k8s.SecurityContext } {
   const runAsUser = spec.security?.runAsUser ?? DEFAULTS.runAsUser;
   const runAsGroup = spec.security?.runAsGroup ?? runAsUser;
-  const seccompProfile = { type: 'RuntimeDefault' };
   return {
     pod: {
       runAsNonRoot: true,
       runAsUser,
       runAsGroup,
       fsGroup: spec.security?.fsGroup ?? runAsGroup,
-      seccompProfile,
+      seccompProfile: { type: 'RuntimeDefault' },
     },
     container: {
-      runAsNonRoot: true,
-      runAsUser,
-      runAsGroup,
       allowPrivilegeEscalation: false,
       capabilities: { drop: ['ALL'] },
-      seccompProfile,
     },
   };
 }

@@ -81,18 +81,26 @@ export const STAGING_DIR = '/var/run/spark-tenancy/volumes';
 export const CONFIG_SYNC_CONTAINER = 'config-sync';
 const SOURCE_VOLUME = 'config-sync-source';
 
+/**
+ * Whether the pods of a namespace with this transport read non-secret files from its files ConfigMap:
+ * `env` carries them inline, so there the ConfigMap would be bytes nothing reads. Secret files always
+ * come from the Secret.
+ */
+export function readsFilesConfigMap(transport: Transport): boolean {
+  return transport !== 'env';
+}
+
 /** Builds the `config-sync` init container, its volumes and the main container's mounts for one pod. */
 export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
   const directories = groupByDirectory(props.files);
-  // `env` carries non-secret contents inline; everything else comes from a ConfigMap or the Secret.
-  const inline = (f: SyncFile) => props.transport === 'env' && !f.secret;
+  const inline = (f: SyncFile) => !f.secret && !readsFilesConfigMap(props.transport);
   checkEnvBudget(props.files.filter(inline), props);
 
   const env: k8s.EnvVar[] = [];
-  const plan: string[] = [];
+  const operations: string[][] = [];
   const varNames = new UniqueNames();
   for (const dir of directories) {
-    if (dir.preserveImageContent) plan.push('seed', dir.mountPath, dir.stagingPath);
+    if (dir.preserveImageContent) operations.push(['seed', dir.mountPath, dir.stagingPath]);
     for (const file of dir.files) {
       const target = `${dir.stagingPath}/${file.name}`;
       const mode = file.mode.toString(8).padStart(4, '0');
@@ -100,11 +108,11 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
         const chunks = envChunksOf(file.content!);
         const variable = varNames.take(shellVariableFor(`CFG_${file.key}`));
         chunks.forEach((value, i) => env.push({ name: `${variable}_${i}`, value }));
-        plan.push('env', variable, String(chunks.length), file.sha256!, mode, target);
+        operations.push(['env', variable, String(chunks.length), file.sha256!, mode, target]);
       } else {
         // Secret bytes live only in the cluster, so there is no hash to check them against: only what
         // the package knows (not empty, and a keytab's format).
-        plan.push('file', `${SOURCE_DIR}/${sourcePath(file)}`, file.secret ? (file.format ?? 'secret') : file.sha256!, mode, target);
+        operations.push(['file', `${SOURCE_DIR}/${sourcePath(file)}`, file.secret ? (file.format ?? 'secret') : file.sha256!, mode, target]);
       }
     }
   }
@@ -125,7 +133,7 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
     initContainer: {
       name: CONFIG_SYNC_CONTAINER,
       image: props.image,
-      command: [...materializerCommand(props.materializer ?? 'image'), 'version', materializerPlanVersion(), ...plan],
+      command: [...materializerCommand(props.materializer ?? 'image'), ...planArguments(operations)],
       env: env.length > 0 ? env : undefined,
       volumeMounts: initMounts,
       securityContext: props.securityContext,
@@ -146,6 +154,55 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
  */
 function materializerCommand(materializer: Materializer): string[] {
   return materializer === 'inline' ? ['/bin/sh', '-c', materializerScript(), CONFIG_SYNC_CONTAINER] : [IMAGE_BOOTSTRAP, 'sync'];
+}
+
+/**
+ * The plan as the materializer reads it (format 2): `version N`, then every operation in one argument,
+ * one operation per line and its fields separated by tabs. One argument per field cost a YAML list
+ * item (and its indentation) each, in every pod spec and template; the spec refuses tabs and line
+ * breaks in every name and path, so neither can occur inside a field.
+ */
+export function planArguments(operations: readonly (readonly string[])[]): string[] {
+  for (const field of operations.flat()) {
+    if (/[\t\n]/.test(field)) throw new Error(`config-sync plan: ${JSON.stringify(field)} holds a tab or a line break, which separate the plan's fields`);
+  }
+  const text = operations.map(op => op.join('\t')).join('\n');
+  return ['version', materializerPlanVersion(), ...(text === '' ? [] : [text])];
+}
+
+/** A config-sync command read back: what runs the materializer, the plan's format, and its operations. */
+export interface ConfigSyncCommand {
+  /** Everything before the plan: `/opt/bootstrap.sh sync`, or the inlined script. */
+  readonly runner: readonly string[];
+  readonly version?: string;
+  readonly operations: readonly (readonly string[])[];
+}
+
+/**
+ * Reads a `config-sync` init container's command as `buildConfigSync` writes it (the inverse of
+ * `planArguments`), and as format 1 wrote it (one argument per field), so that `npm run plan` against a
+ * baseline from before format 2 still sees the files that baseline delivered.
+ */
+export function readConfigSyncCommand(command: readonly string[]): ConfigSyncCommand {
+  const at = command.indexOf('version');
+  if (at < 0) return { runner: command, operations: [] };
+  const version = command[at + 1];
+  const rest = command.slice(at + 2);
+  const operations = version === '1' ? formatOneOperations(rest) : (rest[0] ?? '').split('\n').filter(Boolean).map(line => line.split('\t'));
+  return { runner: command.slice(0, at), version, operations };
+}
+
+/** Format 1's fields per operation, its name included. */
+const FORMAT_ONE_ARITY: ReadonlyMap<string, number> = new Map([['seed', 3], ['env', 6], ['file', 5]]);
+
+function formatOneOperations(fields: readonly string[]): string[][] {
+  const operations: string[][] = [];
+  for (let i = 0; i < fields.length;) {
+    const arity = FORMAT_ONE_ARITY.get(fields[i]) ?? 1;
+    operations.push(fields.slice(i, i + arity));
+    i += arity;
+  }
+  return operations;
 }
 
 /** One emptyDir per distinct mountPath. */

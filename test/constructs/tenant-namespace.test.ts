@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadPlatformFile } from '../../src';
+import { deliveredFiles } from '../../src/plan/pod-files';
 import { loadPlatformText } from '../../src/spec/loader';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 
@@ -30,12 +31,22 @@ describe('TenantNamespace', () => {
     });
   });
 
-  test('the files ConfigMap holds the non-secret engine and executor files, and never the keytab', () => {
-    const configMap = findObject(objects, 'ConfigMap', 'my-project-files') as Json;
+  test('with the objects transport, the files ConfigMap holds the non-secret engine and executor files, and never the keytab', () => {
+    // GIVEN team-c, whose pods read their files from the namespace's objects
+    const configMap = findObject(objectsOf('team-c'), 'ConfigMap', 'my-project-files') as Json;
     expect(Object.keys(configMap.data).sort()).toEqual(['application.properties', 'fair-scheduler.xml', 'krb5.conf', 'ranger-spark-security.xml']);
     expect(configMap.data['krb5.conf']).toBe(platform.files.find(f => f.name === 'krb5.conf')!.content!.toString());
     expect(configMap.binaryData).toBeUndefined();
-    expect(findObject.bind(null, objects, 'Secret', 'my-project-secrets')).toThrow(/no Secret\/my-project-secrets/);
+    expect(findObject.bind(null, objectsOf('team-c'), 'Secret', 'my-project-secrets')).toThrow(/no Secret\/my-project-secrets/);
+  });
+
+  test('with the env transport, no files ConfigMap is written: no pod reads one', () => {
+    // GIVEN team-a (env transport): its pods carry the non-secret files inline
+    expect(findObject.bind(null, objects, 'ConfigMap', 'my-project-files')).toThrow(/no ConfigMap\/my-project-files/);
+    // THEN nothing in the namespace (pod specs, templates in the Spark ConfigMap) names it
+    expect(manifests.get('team-a')!).not.toContain('my-project-files');
+    // AND the secret file still comes from the namespace's Secret
+    expect(manifests.get('team-a')!).toContain('name: my-project-secrets');
   });
 
   test('the secret file is referenced through an ExternalSecret of the named store', () => {
@@ -162,7 +173,6 @@ describe('ProxyNamespace', () => {
   test('holds the proxy, its ServiceAccount and its files: nothing per tenant', () => {
     expect(objects.map(o => `${o.kind}/${o.metadata.name}`)).toEqual([
       'Namespace/my-project',
-      'ConfigMap/my-project-files',
       'ExternalSecret/my-project-secrets',
       'ServiceAccount/my-project-proxy',
       'Deployment/my-project-proxy',
@@ -189,7 +199,15 @@ describe('ProxyNamespace', () => {
   });
 
   test('the proxy receives only proxy files', () => {
-    const configMap = findObject(objects, 'ConfigMap', 'my-project-files') as Json;
+    const pod = (findObject(objects, 'Deployment', 'my-project-proxy') as Json).spec.template.spec;
+    const delivered = deliveredFiles(pod, []).map(f => f.name).sort();
+    expect(delivered).toEqual(['app.keytab', 'application.properties', 'krb5.conf']);
+  });
+
+  test('with the objects transport, the proxy namespace stores the proxy files in its files ConfigMap', () => {
+    const text = fs.readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8').replace(/^transport: env$/m, 'transport: objects');
+    const proxy = parseManifest(synthNamespaces(loadPlatformText(text, { file: 'platform.yaml', baseDir: EXAMPLE })).get('my-project')!);
+    const configMap = findObject(proxy, 'ConfigMap', 'my-project-files') as Json;
     expect(Object.keys(configMap.data).sort()).toEqual(['application.properties', 'krb5.conf']);
   });
 });

@@ -33,8 +33,8 @@ describe('TenantNetworkPolicies', () => {
     // AND allows exactly these flows, nothing from another namespace's executors
     expect(spec.ingress).toEqual([
       { from: pods(['executor']), ports: tcp(7078, 7079) },
-      { from: namespaces(['my-project']), ports: tcp(8011) },
-      { from: namespaces(['my-project']), ports: tcp(4040) },
+      // the app port and the UI both from the proxy namespace: one rule, the same flows as two
+      { from: namespaces(['my-project']), ports: tcp(8011, 4040) },
     ]);
   });
 
@@ -52,6 +52,18 @@ describe('TenantNetworkPolicies', () => {
     const spec = (findObject(parseManifest(synthNamespaces(withUi).get('team-a')!), 'NetworkPolicy', 'my-project-engine-ingress') as Json).spec;
     expect(spec.ingress[2]).toEqual({ from: namespaces(['monitoring']), ports: tcp(4040) });
     expect(spec.ingress[1]).toEqual({ from: namespaces(['my-project']), ports: tcp(8011) });
+  });
+
+  test('a sparkUiFrom that adds namespaces to the proxy\'s keeps the app port to the proxy namespace alone', () => {
+    // GIVEN network.sparkUiFrom naming the proxy namespace and another
+    const text = fs.readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8').replace('\ntenants:\n', '\nnetwork: { sparkUiFrom: [my-project, monitoring] }\ntenants:\n');
+    const withUi = loadPlatformText(text, { file: 'platform.yaml', baseDir: EXAMPLE });
+    // WHEN synthesized THEN the UI rule admits both, the app rule only the proxy namespace
+    const spec = (findObject(parseManifest(synthNamespaces(withUi).get('team-a')!), 'NetworkPolicy', 'my-project-engine-ingress') as Json).spec;
+    expect(spec.ingress.slice(1)).toEqual([
+      { from: namespaces(['my-project']), ports: tcp(8011) },
+      { from: namespaces(['monitoring', 'my-project']), ports: tcp(4040) },
+    ]);
   });
 
   test('the labels the policies select on are on the engine pod and on both pod templates', () => {

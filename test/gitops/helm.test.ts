@@ -116,9 +116,10 @@ describe('npm run synth:helm', () => {
     // THEN argocd.k8s.yaml is not a template (Argo CD applies dist/; a Helm release must not own it too)
     expect(result.templates).toEqual(['my-project.k8s.yaml', 'team-a.k8s.yaml', 'team-b.k8s.yaml', 'team-c.k8s.yaml']);
     // AND the template holds the escaped text, which Helm renders back to the file's exact content
-    const template = fs.readFileSync(path.join(dir, 'chart', 'templates', 'team-a.k8s.yaml'), 'utf8');
+    // (team-c: its objects transport keeps the file as text in a ConfigMap, where env would carry base64)
+    const template = fs.readFileSync(path.join(dir, 'chart', 'templates', 'team-c.k8s.yaml'), 'utf8');
     expect(template).toContain('greeting={{"{{"}} .Values.greeting }}');
-    expect(template.replace(/\{\{"\{\{"\}\}/g, '{{')).toBe(synthNamespaces(path.join(dir, 'platform.yaml')).get('team-a'));
+    expect(template.replace(/\{\{"\{\{"\}\}/g, '{{')).toBe(synthNamespaces(path.join(dir, 'platform.yaml')).get('team-c'));
   });
 
   test('escapeHelmDelimiters leaves text without "{{" untouched', () => {

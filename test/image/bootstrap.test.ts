@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { args, copies, pairs, parseDockerfile, Stage } from './dockerfile';
+import { planArguments } from '../../src/sync/config-sync';
 import { materializerPlanVersion } from '../../src/sync/materializer-script';
 
 const PLAN_VERSION = materializerPlanVersion();
@@ -476,7 +477,7 @@ printf '%s' ${status}
       // WHEN the image runs `sync` with that plan
       const run = runBootstrap(
         shell, root,
-        ['sync', 'version', PLAN_VERSION, 'env', 'CFG', '2', sha, '0440', target, 'file', source, sourceSha, '0400', copied],
+        ['sync', ...planArguments([['env', 'CFG', '2', sha, '0440', target], ['file', source, sourceSha, '0400', copied]])],
         { CFG_0: b64.slice(0, 10), CFG_1: b64.slice(10) },
       );
       // THEN both files are in place with the exact bytes and modes
@@ -493,7 +494,7 @@ printf '%s' ${status}
       // GIVEN a plan whose checksum does not match the content
       const target = path.join(root.dir, `tampered-${shell.command}`, 'app.conf');
       // WHEN the image runs `sync`
-      const run = runBootstrap(shell, root, ['sync', 'version', PLAN_VERSION, 'env', 'CFG', '1', '0'.repeat(64), '0444', target], {
+      const run = runBootstrap(shell, root, ['sync', ...planArguments([['env', 'CFG', '1', '0'.repeat(64), '0444', target]])], {
         CFG_0: Buffer.from('x=1\n').toString('base64'),
       });
       // THEN exit 1 with the materializer's message, and no target
@@ -506,11 +507,40 @@ printf '%s' ${status}
       // GIVEN a plan written for a newer materializer than the image's
       const target = path.join(root.dir, 'never', 'file');
       // WHEN the image runs it
-      const run = runBootstrap(shell, root, ['sync', 'version', `${Number(PLAN_VERSION) + 1}`, 'env', 'CFG', '1', '0'.repeat(64), '0444', target], { CFG_0: 'eA==' });
+      const [, , operations] = planArguments([['env', 'CFG', '1', '0'.repeat(64), '0444', target]]);
+      const run = runBootstrap(shell, root, ['sync', 'version', `${Number(PLAN_VERSION) + 1}`, operations], { CFG_0: 'eA==' });
       // THEN exit 1 naming both formats and the way out, and no file
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(`plan format ${Number(PLAN_VERSION) + 1}`);
       expect(run.stderr).toContain(`reads format ${PLAN_VERSION}`);
+      expect(fs.existsSync(path.dirname(target))).toBe(false);
+    });
+
+    test('fields are split on tabs and line breaks only: names with spaces and glob characters arrive whole', () => {
+      // GIVEN a folder where a glob would match, and a plan writing "a b*.conf" from env and copying "x ?.conf"
+      const out = path.join(root.dir, `spaced-${shell.command}`);
+      fs.mkdirSync(out, { recursive: true });
+      fs.writeFileSync(path.join(out, 'a bc.conf'), 'decoy');
+      const content = Buffer.from('k = v\n');
+      const sha = crypto.createHash('sha256').update(content).digest('hex');
+      const source = path.join(root.dir, 'source dir', 'x ?.conf');
+      fs.mkdirSync(path.dirname(source), { recursive: true });
+      fs.writeFileSync(source, content);
+      const plan = planArguments([['env', 'CFG', '1', sha, '0444', `${out}/a b*.conf`], ['file', source, sha, '0444', `${out}/copied x ?.conf`]]);
+      // WHEN the image runs it
+      const run = runBootstrap(shell, root, ['sync', ...plan], { CFG_0: content.toString('base64') });
+      // THEN both files are in place under exactly those names, and the decoy is untouched
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(fs.readdirSync(out).sort()).toEqual(['a b*.conf', 'a bc.conf', 'copied x ?.conf']);
+      expect(fs.readFileSync(path.join(out, 'a b*.conf'))).toEqual(content);
+      expect(fs.readFileSync(path.join(out, 'a bc.conf'), 'utf8')).toBe('decoy');
+    });
+
+    test('operations as separate arguments (format 1\'s layout) under this format are refused, nothing written', () => {
+      const target = path.join(root.dir, 'never-split', 'file');
+      const run = runBootstrap(shell, root, ['sync', 'version', PLAN_VERSION, 'env', 'CFG', '1', '0'.repeat(64), '0444', target], { CFG_0: 'eA==' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`plan: format ${PLAN_VERSION} has all its operations in one argument, got 6 arguments`);
       expect(fs.existsSync(path.dirname(target))).toBe(false);
     });
 

@@ -3,6 +3,7 @@ import { V1Pod } from '@kubernetes/client-node';
 import { parse } from 'yaml';
 import { loadPlatformFile } from '../../src';
 import { SPARK_RESERVED_VOLUMES, tenantPodTemplates } from '../../src/spark/pod-templates';
+import { readConfigSyncCommand } from '../../src/sync/config-sync';
 import { findObject, parseManifest, synthNamespaces } from '../../src/testing';
 
 type Json = Record<string, any>;
@@ -37,6 +38,17 @@ describe('driver and executor pod templates', () => {
     }
   });
 
+  test('user, group, runAsNonRoot and seccomp are set once on the pod (which Spark keeps), not again per container', () => {
+    const { driver, executor } = templatesOf('team-a');
+    for (const pod of [driver, executor]) {
+      expect(pod.spec.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 185, runAsGroup: 185, fsGroup: 185, seccompProfile: { type: 'RuntimeDefault' } });
+      // what Pod Security "restricted" demands of each container itself, and nothing the pod already says
+      for (const container of [...pod.spec.initContainers, ...pod.spec.containers]) {
+        expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+      }
+    }
+  });
+
   test('the role marker is on executors only, and executors keep their service account (both fields)', () => {
     const { driver, executor } = templatesOf('team-a');
     expect(executor.spec.containers[0].env).toContainEqual({ name: 'MY_PROJECT_EXECUTOR', value: 'true' });
@@ -61,7 +73,8 @@ describe('driver and executor pod templates', () => {
     // THEN only the driver's init container writes it, and only the driver has the Secret volume
     expect(JSON.stringify(executor)).not.toContain('app.keytab');
     expect(JSON.stringify(executor)).not.toContain('my-project-secrets');
-    expect(driver.spec.initContainers[0].command).toContain('/var/run/spark-tenancy/source/secret/app.keytab');
+    expect(readConfigSyncCommand(driver.spec.initContainers[0].command).operations).toContainEqual(
+      ['file', '/var/run/spark-tenancy/source/secret/app.keytab', 'keytab', '0400', '/var/run/spark-tenancy/volumes/cfg-my-project-resources-kerberos/app.keytab']);
   });
 
   test('a tenant\'s own host aliases reach its templates only', () => {

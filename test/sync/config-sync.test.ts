@@ -6,7 +6,8 @@ import { loadPlatformFile, Platform, PlatformSpec, resolvePlatform, Role } from 
 import { filesFor } from '../../src/spec/platform';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 import { STAGING_FOLDER } from '../../src/spec/semantic-checks';
-import { materializerPlanVersion, materializerScript } from '../../src/sync/materializer-script';
+import { planArguments, readConfigSyncCommand } from '../../src/sync/config-sync';
+import { materializerScript } from '../../src/sync/materializer-script';
 import { hasShell, isKubeletFaithful, runConfigSync, SandboxResult, Shell } from '../harness/pod-sandbox';
 import { FoundPod, namespaceObjects, podsIn } from '../harness/pods';
 
@@ -188,7 +189,7 @@ describe('config-sync with unusual files', () => {
     const content = Buffer.from('same bytes\n');
     const sha = require('crypto').createHash('sha256').update(content).digest('hex');
     const script = path.join(REPO, 'image', 'materialize.sh');
-    const plan = ['version', materializerPlanVersion(), 'env', 'X', '1', sha, '0400', `${volume}/f`];
+    const plan = planArguments([['env', 'X', '1', sha, '0400', `${volume}/f`]]);
     const run = () => require('child_process').spawnSync('dash', [script, ...plan], { env: { PATH: '/usr/bin:/bin', X_0: content.toString('base64') }, encoding: 'utf8' });
     expect(run().status).toBe(0);
     // WHEN it runs again (a restarted init container)
@@ -319,3 +320,26 @@ describe('config-sync against hostile or broken input, in a kubelet-faithful san
 });
 
 export type { ManifestObject };
+
+describe('the plan on the wire (format 2)', () => {
+  test('every operation in one argument after `version N`, read back as written', () => {
+    const operations = [['seed', '/etc/app', '/s/cfg-etc-app'], ['env', 'CFG_A', '2', 'f'.repeat(64), '0444', '/s/cfg-etc-app/a b*.conf']];
+    const args = planArguments(operations);
+    expect(args).toEqual(['version', '2', `seed\t/etc/app\t/s/cfg-etc-app\nenv\tCFG_A\t2\t${'f'.repeat(64)}\t0444\t/s/cfg-etc-app/a b*.conf`]);
+    expect(readConfigSyncCommand(['/opt/bootstrap.sh', 'sync', ...args])).toEqual({ runner: ['/opt/bootstrap.sh', 'sync'], version: '2', operations });
+  });
+
+  test('a field holding a tab or a line break is refused at synth, not split apart in the pod', () => {
+    expect(() => planArguments([['env', 'CFG_A', '1', 'f'.repeat(64), '0444', '/s/a\tb']])).toThrow('"/s/a\\tb" holds a tab or a line break');
+    expect(() => planArguments([['file', '/src/x\ny', 'secret', '0400', '/s/x']])).toThrow('holds a tab or a line break');
+  });
+
+  test('a format 1 command (one argument per field, from a baseline before format 2) is still read', () => {
+    // GIVEN the engine's init container as format 1 wrote it
+    const command = ['/opt/bootstrap.sh', 'sync', 'version', '1', 'seed', '/etc/app', '/s/cfg', 'env', 'CFG_A', '1', 'f'.repeat(64), '0444', '/s/cfg/a.conf', 'file', '/src/secret/k', 'keytab', '0400', '/s/k/k.keytab'];
+    // THEN `npm run plan` against it sees the same operations as in format 2
+    expect(readConfigSyncCommand(command).operations).toEqual([
+      ['seed', '/etc/app', '/s/cfg'], ['env', 'CFG_A', '1', 'f'.repeat(64), '0444', '/s/cfg/a.conf'], ['file', '/src/secret/k', 'keytab', '0400', '/s/k/k.keytab'],
+    ]);
+  });
+});

@@ -46,6 +46,10 @@ describe('synthPlatform', () => {
       'big-a.k8s.yaml: ConfigMap big-a/big-files: data',
       'big-b.k8s.yaml: ConfigMap big-b/big-files: data',
     ]);
+    // AND each names the size it would have and the limit (issue 16's "Bad input": namespace, object, size, limit)
+    for (const violation of (error as ManifestValidationError).violations) {
+      expect(violation.message).toMatch(/holds 1,?433,?600 bytes .*of data; the API server accepts at most 1,?048,?576 bytes .*\(1 MiB\)/);
+    }
     // AND the previous output is untouched, with no staging folder left
     expect(readDir(outdir)).toEqual({ 'previous.k8s.yaml': 'kind: Previous\n' });
     expect(fs.readdirSync(dir).sort()).toEqual(['a.txt', 'b.txt', 'dist', 'platform.yaml']);
