@@ -212,10 +212,10 @@ export function externalSecretsController(ctx: E2eContext, daemons: Daemons): Pr
 }
 
 /**
- * In place of createClusterSecrets (e2e/stages/files.ts), for a spec whose secret files carry
- * `decodingStrategy: Base64` (withBase64SecretDecoding): the Secret of each namespace made by ESO's
- * real controller (started on first use) from the spec's store, checked byte for byte. Call it after
- * the namespaces' files (their ExternalSecrets) are applied.
+ * The Secret of each namespace made by ESO's real controller (one per run, watching every namespace,
+ * started on first use) from the spec's store, checked byte for byte. Call it after the namespaces'
+ * files (their ExternalSecrets) are applied. A keytab kept as text in the store needs the spec's
+ * `decodingStrategy: Base64` (the example sets it), or the Secret holds its base64 text.
  */
 export async function secretsFromController(ctx: E2eContext, daemons: Daemons, platform: Platform, namespaces: readonly string[]): Promise<void> {
   const controller = await externalSecretsController(ctx, daemons);

@@ -62,8 +62,8 @@ export const NODE_SIZES = {
  * The example made to run on the suite's node: small requests (NODE_SIZES; tenants' own engine sizes
  * and Spark properties dropped, so every tenant runs the same small job), and every host alias (the
  * proxy's and the tenants') pointed at `address`, an address the suite itself serves, so that no pod
- * resolves a name to anything outside; the secret files decoded from base64 (withBase64SecretDecoding),
- * so External Secrets Operator's controller delivers the keytab's bytes. Everything else is the example's.
+ * resolves a name to anything outside. Everything else is the example's (its keytab's
+ * `decodingStrategy: Base64` included, which External Secrets Operator's controller needs).
  */
 export function nodeSizedSpec(address: string): (spec: Record<string, any>) => void {
   const pointAt = (aliases: { ip: string; hostnames: string[] }[] | undefined) => aliases?.map(a => ({ ...a, ip: address }));
@@ -76,19 +76,5 @@ export function nodeSizedSpec(address: string): (spec: Record<string, any>) => v
       delete tenant.spark;
       if (tenant.hostAliases) tenant.hostAliases = pointAt(tenant.hostAliases);
     }
-    withBase64SecretDecoding(spec);
   };
-}
-
-/**
- * Every secret file's `remoteRef.decodingStrategy` set to Base64 (a spec field), so that the file's
- * binary bytes (a keytab), kept as base64 text in a text-only store such as the fake provider's, arrive
- * as bytes: with ESO's default (None) the Secret would hold the base64 text itself. A secret file with
- * no remoteRef gets the one the generator defaults to (key = the file's key).
- */
-export function withBase64SecretDecoding(spec: Record<string, any>): void {
-  for (const file of spec.files ?? []) {
-    if (!file.secret) continue;
-    file.remoteRef = { ...(file.remoteRef ?? { key: file.key ?? file.name }), decodingStrategy: 'Base64' };
-  }
 }

@@ -3,28 +3,8 @@ import { objectNames } from '../../src/names';
 import { Platform, filesFor } from '../../src/spec/platform';
 import { Role } from '../../src/spec/types';
 import { E2eContext } from '../lib/context';
-import { secretFileBytes } from '../lib/external-secrets';
 import { containerView, namespaceObjectsFromApi, PodJson } from '../lib/pod-view';
 import { NamespaceObjects } from '../../test/harness/pod-sandbox';
-
-/**
- * The Secret each namespace needs, created by the suite as the cluster would hold it: one key per
- * secret file. Only for the example's own dist/, whose ExternalSecret asks for the keytab with ESO's
- * default decoding (None): a store of text (the fake provider's, Vault's KV) cannot hold a keytab's
- * bytes as they are (they are not UTF-8), so ESO would write its base64 text. Spec variants that set
- * `decodingStrategy: Base64` get their Secret from ESO's real controller instead
- * (secretsFromController in e2e/lib/external-secrets.ts).
- */
-export function createClusterSecrets(ctx: E2eContext, platform: Platform, secretName: string, namespaces: readonly string[]): void {
-  const secretFiles = platform.files.filter(f => f.secret);
-  if (secretFiles.length === 0) return;
-  for (const namespace of namespaces) {
-    const data = Object.fromEntries(secretFiles.map(f => [f.key, secretFileBytes(f).toString('base64')]));
-    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: secretName, namespace }, data };
-    const applied = ctx.cluster.admin.run(['apply', '--server-side', '--field-manager=cluster-secrets', '-f', '-'], JSON.stringify(secret));
-    ctx.report.check(`Secret ${namespace}/${secretName} held by the cluster (${secretFiles.length} key(s))`, applied.status === 0, applied.stderr.trim());
-  }
-}
 
 /**
  * Runs a pod's own config-sync (the pod as the API server holds it, with everything Spark added) in

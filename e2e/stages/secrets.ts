@@ -3,21 +3,22 @@ import { loadPlatformFile } from '../../src/spec/loader';
 import { E2eContext } from '../lib/context';
 import { deliverSecretsByController, startExternalSecretsController } from '../lib/external-secrets';
 import { Daemons } from '../lib/processes';
-import { synthInto, withBase64SecretDecoding, writeSpecVariant } from '../lib/spec-variants';
+import { synthInto, writeSpecVariant } from '../lib/spec-variants';
 
 /**
- * The keytab Secret as a user's cluster provides it: one tenant namespace of the example (renamed, its
- * secret files with `decodingStrategy: Base64`, the only change) applied as synthesized, External
+ * The keytab Secret as a user's cluster provides it (`--only secrets`, a quick check without the rest):
+ * one tenant namespace of the example (renamed, the only change) applied as synthesized, External
  * Secrets Operator's real controller started, a fake-provider store named as the spec's holding the
  * keytab's bytes, and the Secret the generated ExternalSecret asks for checked byte for byte.
  * Needs the CRDs (installCrds) first. The controller is ESO's `--namespace` one, watching this
- * namespace alone, so it can run in the default suite beside the example's namespaces and the fleet.
+ * namespace alone. The default run gets every namespace's Secret from one controller instead
+ * (secretsFromController).
  */
 export async function checkSecretsByController(ctx: E2eContext, daemons: Daemons): Promise<void> {
   const { report, work, cluster } = ctx;
   report.begin('the keytab Secret, made by the External Secrets Operator controller');
   const dir = path.join(work, 'variant-eso');
-  const specFile = writeSpecVariant(dir, { rename: ns => `eso-${ns}`, edit: withBase64SecretDecoding });
+  const specFile = writeSpecVariant(dir, { rename: ns => `eso-${ns}` });
   synthInto(specFile, path.join(dir, 'dist'));
   const platform = loadPlatformFile(specFile);
   const tenant = platform.spec.tenants[0].namespace;

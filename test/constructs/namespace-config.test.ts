@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { NamespaceConfig, requiredSecretAnnotation } from '../../src/constructs/namespace-config';
-import { Platform, PlatformSpec, Role } from '../../src';
+import { Platform, PlatformSpec, Role, Transport } from '../../src';
 import { Json, only, SMALL_FIXTURE, smallPlatform, synthInChart } from './fixture';
 
-function configObjects(platform: Platform, roles: Role[] = ['engine']): Json[] {
-  return synthInChart(chart => new NamespaceConfig(chart, 'Config', { platform, namespace: 'alpha', roles }));
+/** The config of namespace alpha in `objects` transport, the one whose pods read the files ConfigMap. */
+function configObjects(platform: Platform, roles: Role[] = ['engine'], transport: Transport = 'objects'): Json[] {
+  return synthInChart(chart => new NamespaceConfig(chart, 'Config', { platform, namespace: 'alpha', roles, transport }));
 }
 
 const STORE: Partial<PlatformSpec> = { secrets: { store: { name: 'vault' } } };
@@ -17,6 +18,13 @@ describe('NamespaceConfig', () => {
     // THEN the text is kept as text and the binary as base64 of its exact bytes
     expect(configMap.data).toEqual({ 'app.properties': fs.readFileSync(path.join(SMALL_FIXTURE, 'config', 'app.properties'), 'utf8') });
     expect(Buffer.from(configMap.binaryData['blob.bin'], 'base64')).toEqual(fs.readFileSync(path.join(SMALL_FIXTURE, 'config', 'blob.bin')));
+  });
+
+  test('in env transport no files ConfigMap is written: the content rides in the pod specs, where nothing reads it', () => {
+    // GIVEN the same engine files WHEN the config is built for env transport
+    const objects = configObjects(smallPlatform(STORE), ['engine'], 'env');
+    // THEN the ExternalSecret is still there, and no ConfigMap at all
+    expect(objects.map(o => o.kind)).toEqual(['ExternalSecret']);
   });
 
   test('only the files of the namespace\'s roles are copied', () => {
