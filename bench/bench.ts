@@ -71,10 +71,21 @@ function exampleSynthSeconds(work: string): ExampleSizes {
   const dir = path.join(work, 'example');
   fs.mkdirSync(dir);
   const start = process.hrtime.bigint();
-  run(process.execPath, [SYNTH], { cwd: dir, env: { ...process.env, SPARK_TENANCY_SPEC: path.join(REPO, 'platform.yaml'), CDK8S_OUTDIR: path.join(dir, 'dist') } });
+  run(process.execPath, [SYNTH], {
+    cwd: dir,
+    env: { ...process.env, SPARK_TENANCY_SPEC: path.join(REPO, 'platform.yaml'), CDK8S_OUTDIR: path.join(dir, 'dist') },
+  });
   const elapsed = seconds(start);
   const dist = path.join(dir, 'dist');
-  return { seconds: elapsed, files: Object.fromEntries(fs.readdirSync(dist).sort().map(f => [f, fs.statSync(path.join(dist, f)).size])) };
+  return {
+    seconds: elapsed,
+    files: Object.fromEntries(
+      fs
+        .readdirSync(dist)
+        .sort()
+        .map(f => [f, fs.statSync(path.join(dist, f)).size]),
+    ),
+  };
 }
 
 function measure(tenants: number, dir: string, withKustomize: boolean): Row {
@@ -88,7 +99,13 @@ function measure(tenants: number, dir: string, withKustomize: boolean): Row {
     env: { ...process.env, SPARK_TENANCY_SPEC: spec, SPARK_TENANCY_RSS_FILE: rssFile },
   });
   const synthSeconds = seconds(start);
-  const floor = JSON.parse(run(process.execPath, ['-r', path.join(REPO, 'bin', 'register.js'), path.join(__dirname, 'floor.ts'), path.join(dir, 'dist'), path.join(dir, 'floor-out')], {})) as { seconds: number; writerSeconds: number };
+  const floor = JSON.parse(
+    run(
+      process.execPath,
+      ['-r', path.join(REPO, 'bin', 'register.js'), path.join(__dirname, 'floor.ts'), path.join(dir, 'dist'), path.join(dir, 'floor-out')],
+      {},
+    ),
+  ) as { seconds: number; writerSeconds: number };
   const sizes = fs.readdirSync(path.join(dir, 'dist')).map(f => ({ f, bytes: fs.statSync(path.join(dir, 'dist', f)).size }));
   const distBytes = sizes.reduce((sum, { bytes }) => sum + bytes, 0);
   const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
@@ -118,8 +135,14 @@ function kustomizeSeconds(dir: string): number {
   const root = path.join(dir, 'kustomize');
   const base = path.join(root, 'base');
   fs.mkdirSync(base, { recursive: true });
-  const tenantFiles = fs.readdirSync(path.join(dir, 'dist')).filter(f => f.startsWith('tenant-')).sort();
-  const objects = fs.readFileSync(path.join(dir, 'dist', tenantFiles[0]), 'utf8').split(/^---\n/m).filter(d => !/^kind: Namespace$/m.test(d));
+  const tenantFiles = fs
+    .readdirSync(path.join(dir, 'dist'))
+    .filter(f => f.startsWith('tenant-'))
+    .sort();
+  const objects = fs
+    .readFileSync(path.join(dir, 'dist', tenantFiles[0]), 'utf8')
+    .split(/^---\n/m)
+    .filter(d => !/^kind: Namespace$/m.test(d));
   fs.writeFileSync(path.join(base, 'objects.yaml'), objects.join('---\n'));
   fs.writeFileSync(path.join(base, 'kustomization.yaml'), stringify({ resources: ['objects.yaml'] }));
   const overlays = tenantFiles.map(f => f.replace('.k8s.yaml', ''));
@@ -140,18 +163,26 @@ function report(rows: Row[], example: ExampleSizes): void {
   const kb = (n: number) => (n / 1000).toFixed(1);
   const lines = [
     `spark-tenancy bench on ${os.cpus().length} cores, node ${process.version}`,
-    `npm run synth on the example (start to finish): ${f(example.seconds)} s; its files (KB): ${Object.entries(example.files).map(([file, bytes]) => `${file} ${kb(bytes)}`).join(', ')}`,
+    `npm run synth on the example (start to finish): ${f(example.seconds)} s; its files (KB): ${Object.entries(example.files)
+      .map(([file, bytes]) => `${file} ${kb(bytes)}`)
+      .join(', ')}`,
     '',
     'floor: cdk8s Yaml.stringify + write; floor (writer): the same with ManifestYamlWriter, the serializer synth uses',
     '',
     '| tenants | synth (s) | floor (s) | synth / floor | floor (writer) (s) | synth / floor (writer) | peak RSS (MiB) | dist (MiB) | bytes per tenant | largest file (MB) | proxy file (KB) | kustomize (s) | kustomize / synth |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(r => `| ${r.tenants} | ${f(r.synthSeconds)} | ${f(r.floorSeconds)} | ${f(r.synthSeconds / r.floorSeconds)} | ${f(r.writerFloorSeconds)} | ${f(r.synthSeconds / r.writerFloorSeconds)} | ${f(r.peakRssMiB, 0)} | ${f(r.distMiB, 1)} | ${f(r.bytesPerTenant, 0)} | ${f(r.largestFileBytes / 1e6, 3)} | ${kb(r.proxyFileBytes)} | ${f(r.kustomizeSeconds)} | ${r.kustomizeSeconds === undefined ? 'n/a' : f(r.kustomizeSeconds / r.synthSeconds, 1)} |`),
+    ...rows.map(
+      r =>
+        `| ${r.tenants} | ${f(r.synthSeconds)} | ${f(r.floorSeconds)} | ${f(r.synthSeconds / r.floorSeconds)} | ${f(r.writerFloorSeconds)} | ${f(r.synthSeconds / r.writerFloorSeconds)} | ${f(r.peakRssMiB, 0)} | ${f(r.distMiB, 1)} | ${f(r.bytesPerTenant, 0)} | ${f(r.largestFileBytes / 1e6, 3)} | ${kb(r.proxyFileBytes)} | ${f(r.kustomizeSeconds)} | ${r.kustomizeSeconds === undefined ? 'n/a' : f(r.kustomizeSeconds / r.synthSeconds, 1)} |`,
+    ),
   ];
   const growth = (from: number, to: number) => {
     const a = rows.find(r => r.tenants === from);
     const b = rows.find(r => r.tenants === to);
-    if (a && b) lines.push(`growth t(${to})/t(${from}): synth ${f(b.synthSeconds / a.synthSeconds, 1)}x, floor ${f(b.floorSeconds / a.floorSeconds, 1)}x, floor (writer) ${f(b.writerFloorSeconds / a.writerFloorSeconds, 1)}x`);
+    if (a && b)
+      lines.push(
+        `growth t(${to})/t(${from}): synth ${f(b.synthSeconds / a.synthSeconds, 1)}x, floor ${f(b.floorSeconds / a.floorSeconds, 1)}x, floor (writer) ${f(b.writerFloorSeconds / a.writerFloorSeconds, 1)}x`,
+      );
   };
   lines.push('');
   growth(100, 1000);
@@ -170,7 +201,11 @@ function targets(rows: readonly Row[], example: ExampleSizes): { what: string; m
   ];
   const exampleFile = (file: string, transport: string, limit: number) => {
     const bytes = example.files[file];
-    if (bytes !== undefined) found.push({ what: `example tenant file in ${transport} transport (${file}) at most ${limit / 1000} KB: ${(bytes / 1000).toFixed(1)} KB`, met: bytes <= limit });
+    if (bytes !== undefined)
+      found.push({
+        what: `example tenant file in ${transport} transport (${file}) at most ${limit / 1000} KB: ${(bytes / 1000).toFixed(1)} KB`,
+        met: bytes <= limit,
+      });
   };
   exampleFile('team-c.k8s.yaml', 'objects', 12_000);
   exampleFile('team-a.k8s.yaml', 'env', 20_000);
@@ -187,14 +222,20 @@ function targets(rows: readonly Row[], example: ExampleSizes): { what: string; m
     found.push({ what: `growth from 100 to 1000 tenants at most 11x: ${growth.toFixed(1)}x`, met: growth <= 11 });
   }
   if (t10000) {
-    found.push({ what: `10,000 tenants: every dist file under 5 MB: largest ${t10000.largestFile} ${(t10000.largestFileBytes / 1e6).toFixed(3)} MB`, met: t10000.largestFileBytes < 5e6 });
+    found.push({
+      what: `10,000 tenants: every dist file under 5 MB: largest ${t10000.largestFile} ${(t10000.largestFileBytes / 1e6).toFixed(3)} MB`,
+      met: t10000.largestFileBytes < 5e6,
+    });
     found.push({ what: `10,000 tenants: peak RSS under 2 GiB: ${t10000.peakRssMiB.toFixed(0)} MiB`, met: t10000.peakRssMiB < 2048 });
   }
   if (t1000 && t10000) {
     const growth = t10000.synthSeconds / t1000.synthSeconds;
     found.push({ what: `growth from 1000 to 10,000 tenants at most 10.5x: ${growth.toFixed(1)}x`, met: growth <= 10.5 });
     const perTenant = (t10000.proxyFileBytes - t1000.proxyFileBytes) / 9000;
-    found.push({ what: `the proxy namespace grows at most 1 KB per tenant: ${perTenant.toFixed(0)} bytes per tenant (${t1000.proxyFileBytes} → ${t10000.proxyFileBytes} bytes)`, met: perTenant <= 1000 });
+    found.push({
+      what: `the proxy namespace grows at most 1 KB per tenant: ${perTenant.toFixed(0)} bytes per tenant (${t1000.proxyFileBytes} → ${t10000.proxyFileBytes} bytes)`,
+      met: perTenant <= 1000,
+    });
   }
   return found;
 }

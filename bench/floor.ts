@@ -12,10 +12,13 @@ import { ManifestYamlWriter } from '../src/synth/yaml-writer';
  * Both must write exactly what synth wrote, or the floor measures something else. Prints JSON.
  */
 const [from, to] = process.argv.slice(2);
-const files = fs.readdirSync(from).sort().map(name => ({
-  name,
-  docs: parseAllDocuments(fs.readFileSync(path.join(from, name), 'utf8')).map(d => d.toJS() as unknown),
-}));
+const files = fs
+  .readdirSync(from)
+  .sort()
+  .map(name => ({
+    name,
+    docs: parseAllDocuments(fs.readFileSync(path.join(from, name), 'utf8')).map(d => d.toJS() as unknown),
+  }));
 
 function timeWrites(dir: string, stringify: (docs: unknown[]) => string): number {
   fs.mkdirSync(dir, { recursive: true });

@@ -4,5 +4,9 @@
 'use strict';
 require('./register');
 module.exports = function runCommand(name) {
-  require('../src/cli').COMMANDS[name].run(process.argv.slice(2)).then(code => { process.exitCode = code; });
+  require('../src/cli')
+    .COMMANDS[name].run(process.argv.slice(2))
+    .then(code => {
+      process.exitCode = code;
+    });
 };

@@ -41,18 +41,26 @@ const USAGE = `npm run e2e [-- options]
   --keep        keep the scratch folder and print its path
   --help        this text`;
 
-interface Options { fleet: number; spark?: string[]; keep: boolean; only?: 'node' | 'jobs' | 'secrets' }
+interface Options {
+  fleet: number;
+  spark?: string[];
+  keep: boolean;
+  only?: 'node' | 'jobs' | 'secrets';
+}
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { fleet: 1000, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--help') { console.log(USAGE); process.exit(0); }
-    else if (arg === '--keep') options.keep = true;
+    if (arg === '--help') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (arg === '--keep') options.keep = true;
     else if (arg === '--fleet') options.fleet = Number(argv[++i]);
     else if (arg === '--spark') options.spark = argv[++i].split(',');
-    else if (arg === '--only' && ['node', 'jobs', 'secrets'].includes(argv[i + 1])) { options.only = argv[++i] as Options['only']; }
-    else throw new HarnessError(`unknown option ${arg}\n${USAGE}`);
+    else if (arg === '--only' && ['node', 'jobs', 'secrets'].includes(argv[i + 1])) {
+      options.only = argv[++i] as Options['only'];
+    } else throw new HarnessError(`unknown option ${arg}\n${USAGE}`);
   }
   if (!Number.isInteger(options.fleet) || options.fleet < 0) throw new HarnessError('--fleet needs a whole number');
   return options;
@@ -75,10 +83,13 @@ async function main(): Promise<number> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'spark-tenancy-e2e-'));
   try {
     // The secrets check needs neither the image nor the node.
-    const image = options.only === 'secrets' ? undefined : (() => {
-      report.begin('the unified image, built without a daemon and run by runc');
-      return checkImage(report, work, loadPlatformFile(path.join(REPO, 'platform.yaml')).spec.image);
-    })();
+    const image =
+      options.only === 'secrets'
+        ? undefined
+        : (() => {
+            report.begin('the unified image, built without a daemon and run by runc');
+            return checkImage(report, work, loadPlatformFile(path.join(REPO, 'platform.yaml')).spec.image);
+          })();
 
     report.begin('control plane');
     const started = Date.now();
@@ -152,7 +163,10 @@ async function runControlPlaneStages(ctx: E2eContext, daemons: Daemons, sparkRel
   report.begin('apply the example with every transport');
   const objectsSpec = writeSpecVariant(path.join(work, 'variant-objects'), {
     rename: ns => `o-${ns}`,
-    edit: spec => { spec.transport = 'objects'; for (const t of spec.tenants) delete t.transport; },
+    edit: spec => {
+      spec.transport = 'objects';
+      for (const t of spec.tenants) delete t.transport;
+    },
   });
   const objectsDist = path.join(work, 'variant-objects', 'dist');
   synthInto(objectsSpec, objectsDist);
@@ -172,11 +186,16 @@ async function runControlPlaneStages(ctx: E2eContext, daemons: Daemons, sparkRel
   // A namespace of the cluster that is not the platform's, for the RBAC rows that must be refused there.
   cluster.admin.run(['create', 'namespace', 'not-a-tenant']);
   const contract = rbacContract(tenantGrants(onDemandClaims(platform.spec.spark?.properties ?? {})));
-  await checkRbac(ctx, contract, {
-    proxy: { namespace: proxyNamespace, name: names.proxyServiceAccount },
-    engine: { namespace: tenants[0], name: names.engineServiceAccount },
-    executor: { namespace: tenants[0], name: names.executorServiceAccount },
-  }, { tenant: tenants[0], otherTenant: tenants[1], proxy: proxyNamespace, outside: 'not-a-tenant' });
+  await checkRbac(
+    ctx,
+    contract,
+    {
+      proxy: { namespace: proxyNamespace, name: names.proxyServiceAccount },
+      engine: { namespace: tenants[0], name: names.engineServiceAccount },
+      executor: { namespace: tenants[0], name: names.executorServiceAccount },
+    },
+    { tenant: tenants[0], otherTenant: tenants[1], proxy: proxyNamespace, outside: 'not-a-tenant' },
+  );
   report.time('rbac', (Date.now() - started) / 1000);
 
   report.begin('quota and limits, as the engine');
@@ -192,7 +211,10 @@ async function runControlPlaneStages(ctx: E2eContext, daemons: Daemons, sparkRel
     started = Date.now();
     const standIn = buildStandIn(ctx, spark);
     for (const tenant of tenants) {
-      if (!proxyPod) { report.check(`Spark ${spark.version}: the proxy pod exists`, false, 'the proxy Deployment has no Pod'); break; }
+      if (!proxyPod) {
+        report.check(`Spark ${spark.version}: the proxy pod exists`, false, 'the proxy Deployment has no Pod');
+        break;
+      }
       const driver = await submitClusterMode(ctx, spark, proxyPod, proxy, tenant, names.engineServiceAccount);
       if (driver) sparkPods.push({ pod: driver, role: 'engine', what: `Spark ${spark.version} driver pod` });
     }
@@ -202,10 +224,15 @@ async function runControlPlaneStages(ctx: E2eContext, daemons: Daemons, sparkRel
     await releaseDrivers(ctx, tenants);
     for (const tenant of tenants) {
       const enginePod = cluster.admin.list('pods', tenant, 'app.kubernetes.io/component=engine')[0] as PodJson | undefined;
-      if (!enginePod) { report.check(`Spark ${spark.version}: the engine pod of ${tenant} exists`, false, 'the engine Deployment has no Pod'); continue; }
+      if (!enginePod) {
+        report.check(`Spark ${spark.version}: the engine pod of ${tenant} exists`, false, 'the engine Deployment has no Pod');
+        continue;
+      }
       const engine = serviceAccountIdentity(ctx, tenant, names.engineServiceAccount);
-      const executors = await runClientModeEngine(ctx, spark, enginePod, engine, standIn,
-        { executorServiceAccount: names.executorServiceAccount, roleEnv: platform.spec.roleEnv });
+      const executors = await runClientModeEngine(ctx, spark, enginePod, engine, standIn, {
+        executorServiceAccount: names.executorServiceAccount,
+        roleEnv: platform.spec.roleEnv,
+      });
       for (const pod of executors) sparkPods.push({ pod, role: 'executor', what: `Spark ${spark.version} executor pod` });
       const tenantSpec = platform.spec.tenants.find(t => t.namespace === tenant)!;
       checkExecutorsFit(ctx, platform, tenant, executors.length, executorSize(tenantSparkProperties(platform.spec, tenantSpec))?.instances ?? 0);
@@ -242,7 +269,6 @@ async function runControlPlaneStages(ctx: E2eContext, daemons: Daemons, sparkRel
   started = Date.now();
   checkHelm(ctx);
   report.time('helm', (Date.now() - started) / 1000);
-
 }
 
 /** With --fleet N, a platform of N tenants applied and timed (its Deployments' pods are not waited for). */
@@ -264,16 +290,20 @@ async function applyFleet(ctx: E2eContext, options: Options): Promise<void> {
 async function releaseDrivers(ctx: E2eContext, tenants: readonly string[]): Promise<void> {
   const { admin } = ctx.cluster;
   for (const tenant of tenants) admin.run(['delete', 'pods', '-n', tenant, '-l', 'spark-role=driver', '--wait=true', '--timeout=60s']);
-  const settled = () => tenants.every(tenant => {
-    const pods = admin.list('pods', tenant).length;
-    return admin.list('resourcequotas', tenant).every(q => Number((q as { status?: { used?: Record<string, string> } }).status?.used?.pods ?? pods) === pods);
-  });
+  const settled = () =>
+    tenants.every(tenant => {
+      const pods = admin.list('pods', tenant).length;
+      return admin.list('resourcequotas', tenant).every(q => Number((q as { status?: { used?: Record<string, string> } }).status?.used?.pods ?? pods) === pods);
+    });
   const deadline = Date.now() + 60_000;
   while (!settled() && Date.now() < deadline) await sleep(500);
   ctx.report.check('the quota controller counted the deleted driver pods out', settled(), 'a ResourceQuota still counts pods that are gone');
 }
 
-main().then(code => process.exit(code), error => {
-  console.error(error instanceof HarnessError ? `e2e: ${error.message}` : error);
-  process.exit(1);
-});
+main().then(
+  code => process.exit(code),
+  error => {
+    console.error(error instanceof HarnessError ? `e2e: ${error.message}` : error);
+    process.exit(1);
+  },
+);

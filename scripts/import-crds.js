@@ -21,8 +21,12 @@ const YAML = require('yaml');
 
 const repoRoot = path.resolve(__dirname, '..');
 const versions = Object.fromEntries(
-  fs.readFileSync(path.join(repoRoot, 'e2e', 'versions.env'), 'utf8').split('\n')
-    .map((line) => /^([A-Z_]+)="?([^"]*)"?$/.exec(line.trim())).filter(Boolean).map((m) => [m[1], m[2]]),
+  fs
+    .readFileSync(path.join(repoRoot, 'e2e', 'versions.env'), 'utf8')
+    .split('\n')
+    .map(line => /^([A-Z_]+)="?([^"]*)"?$/.exec(line.trim()))
+    .filter(Boolean)
+    .map(m => [m[1], m[2]]),
 );
 
 /** The CRDs, grouped by the module `cdk8s import` writes (one per API group). */
@@ -43,15 +47,27 @@ const SOURCES = [
 
 /** Schema keywords the walker reads (src/validate/strict-fields.ts); descriptions, defaults and CEL rules are dropped. */
 const KEPT_KEYWORDS = new Set([
-  'type', 'format', 'enum', 'required', 'items', 'properties', 'additionalProperties', 'pattern', 'minLength', 'maxLength',
-  'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string',
+  'type',
+  'format',
+  'enum',
+  'required',
+  'items',
+  'properties',
+  'additionalProperties',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-int-or-string',
 ]);
 
 const OBJECT_META_REF = { $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' };
 
 function moduleDir(goModule) {
   const output = execFileSync('go', ['mod', 'download', '-json', goModule], {
-    cwd: os.tmpdir(), env: { ...process.env, GOFLAGS: '-mod=mod' }, encoding: 'utf8',
+    cwd: os.tmpdir(),
+    env: { ...process.env, GOFLAGS: '-mod=mod' },
+    encoding: 'utf8',
   });
   return JSON.parse(output).Dir;
 }
@@ -84,7 +100,7 @@ function validationSchema(openAPIV3Schema) {
  */
 function importCopy(crd) {
   const copy = JSON.parse(JSON.stringify(crd));
-  copy.spec.versions = copy.spec.versions.filter((version) => version.served);
+  copy.spec.versions = copy.spec.versions.filter(version => version.served);
   if (copy.spec.names.kind === 'ApplicationSet') {
     for (const version of copy.spec.versions) {
       const generator = version.schema.openAPIV3Schema.properties.spec.properties.generators.items;
@@ -110,7 +126,7 @@ try {
         const crd = document.toJS();
         if (crd?.kind !== 'CustomResourceDefinition') continue;
         copies.push(importCopy(crd));
-        for (const version of crd.spec.versions.filter((v) => v.served)) {
+        for (const version of crd.spec.versions.filter(v => v.served)) {
           const definition = `${definitionPrefix(crd.spec.group)}.${version.name}.${crd.spec.names.kind}`;
           vendored.kinds[`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`] = {
             definition,
@@ -122,16 +138,23 @@ try {
       }
     }
     const input = path.join(work, `${source.module}.yaml`);
-    fs.writeFileSync(input, copies.map((copy) => YAML.stringify(copy)).join('---\n'));
-    execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'cdk8s'),
+    fs.writeFileSync(input, copies.map(copy => YAML.stringify(copy)).join('---\n'));
+    execFileSync(
+      path.join(repoRoot, 'node_modules', '.bin', 'cdk8s'),
       ['import', '--no-save', '--language', 'typescript', '--output', path.join(repoRoot, 'imports'), input],
-      { cwd: work, env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' }, stdio: 'inherit' });
+      { cwd: work, env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' }, stdio: 'inherit' },
+    );
   }
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
 // One kind or definition a line, like k8s-schemas.json: reviewable diffs when a version changes.
-const lines = (record) => Object.entries(record).map(([name, value]) => `${JSON.stringify(name)}: ${JSON.stringify(value)}`).join(',\n');
-fs.writeFileSync(path.join(repoRoot, 'src', 'validate', 'crd-schemas.json'),
-  `{\n"source": ${JSON.stringify(vendored.source)},\n"kinds": {\n${lines(vendored.kinds)}\n},\n"definitions": {\n${lines(vendored.definitions)}\n}\n}\n`);
+const lines = record =>
+  Object.entries(record)
+    .map(([name, value]) => `${JSON.stringify(name)}: ${JSON.stringify(value)}`)
+    .join(',\n');
+fs.writeFileSync(
+  path.join(repoRoot, 'src', 'validate', 'crd-schemas.json'),
+  `{\n"source": ${JSON.stringify(vendored.source)},\n"kinds": {\n${lines(vendored.kinds)}\n},\n"definitions": {\n${lines(vendored.definitions)}\n}\n}\n`,
+);

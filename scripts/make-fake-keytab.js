@@ -6,14 +6,32 @@ const fs = require('fs');
 const path = require('path');
 const { createHash } = require('crypto');
 
-function u16(n) { const b = Buffer.alloc(2); b.writeUInt16BE(n); return b; }
-function u32(n) { const b = Buffer.alloc(4); b.writeUInt32BE(n); return b; }
-function counted(s) { return Buffer.concat([u16(Buffer.byteLength(s)), Buffer.from(s)]); }
+function u16(n) {
+  const b = Buffer.alloc(2);
+  b.writeUInt16BE(n);
+  return b;
+}
+function u32(n) {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+}
+function counted(s) {
+  return Buffer.concat([u16(Buffer.byteLength(s)), Buffer.from(s)]);
+}
 
 const key = createHash('sha256').update('spark-tenancy fake keytab, not a credential').digest();
 const entry = Buffer.concat([
-  u16(2), counted('EXAMPLE.COM'), counted('my-project'), counted('spark.example.com'),
-  u32(1), u32(1700000000), Buffer.from([1]), u16(18), u16(key.length), key,
+  u16(2),
+  counted('EXAMPLE.COM'),
+  counted('my-project'),
+  counted('spark.example.com'),
+  u32(1),
+  u32(1700000000),
+  Buffer.from([1]),
+  u16(18),
+  u16(key.length),
+  key,
 ]);
 const keytab = Buffer.concat([Buffer.from([0x05, 0x02]), u32(entry.length), entry]);
 const out = path.join(__dirname, '..', 'config', 'app.keytab');

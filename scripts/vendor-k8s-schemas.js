@@ -20,13 +20,24 @@ const outputPath = path.resolve(process.argv[3] ?? path.join(repoRoot, 'src', 'v
 
 /** Schema keywords the walker reads; everything else (descriptions, patch strategies, list types) is dropped. */
 const KEPT_KEYWORDS = new Set([
-  '$ref', 'type', 'format', 'enum', 'required', 'items', 'properties', 'additionalProperties', 'oneOf',
-  'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string',
+  '$ref',
+  'type',
+  'format',
+  'enum',
+  'required',
+  'items',
+  'properties',
+  'additionalProperties',
+  'oneOf',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-int-or-string',
 ]);
 
 /** Cluster-scoped kinds of Kubernetes 1.27 (`kubectl api-resources --namespaced=false`); every other kind is namespaced. */
 const CLUSTER_SCOPED = [
-  'v1/Namespace', 'v1/Node', 'v1/PersistentVolume',
+  'v1/Namespace',
+  'v1/Node',
+  'v1/PersistentVolume',
   'admissionregistration.k8s.io/v1/MutatingWebhookConfiguration',
   'admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration',
   'admissionregistration.k8s.io/v1alpha1/ValidatingAdmissionPolicy',
@@ -35,15 +46,23 @@ const CLUSTER_SCOPED = [
   'apiregistration.k8s.io/v1/APIService',
   'certificates.k8s.io/v1/CertificateSigningRequest',
   'certificates.k8s.io/v1alpha1/ClusterTrustBundle',
-  'flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema', 'flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration',
-  'flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema', 'flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration',
+  'flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema',
+  'flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration',
+  'flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema',
+  'flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration',
   'internal.apiserver.k8s.io/v1alpha1/StorageVersion',
-  'networking.k8s.io/v1/IngressClass', 'networking.k8s.io/v1alpha1/ClusterCIDR', 'networking.k8s.io/v1alpha1/IPAddress',
+  'networking.k8s.io/v1/IngressClass',
+  'networking.k8s.io/v1alpha1/ClusterCIDR',
+  'networking.k8s.io/v1alpha1/IPAddress',
   'node.k8s.io/v1/RuntimeClass',
-  'rbac.authorization.k8s.io/v1/ClusterRole', 'rbac.authorization.k8s.io/v1/ClusterRoleBinding',
+  'rbac.authorization.k8s.io/v1/ClusterRole',
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding',
   'resource.k8s.io/v1alpha2/ResourceClass',
   'scheduling.k8s.io/v1/PriorityClass',
-  'storage.k8s.io/v1/CSIDriver', 'storage.k8s.io/v1/CSINode', 'storage.k8s.io/v1/StorageClass', 'storage.k8s.io/v1/VolumeAttachment',
+  'storage.k8s.io/v1/CSIDriver',
+  'storage.k8s.io/v1/CSINode',
+  'storage.k8s.io/v1/StorageClass',
+  'storage.k8s.io/v1/VolumeAttachment',
 ];
 
 /**
@@ -51,11 +70,18 @@ const CLUSTER_SCOPED = [
  * Leaving them out makes a manifest that uses one fail as an unknown kind.
  */
 const NOT_APPLICABLE = new Set([
-  'v1/Binding', 'v1/ComponentStatus', 'autoscaling/v1/Scale', 'policy/v1/Eviction',
-  'authentication.k8s.io/v1/TokenRequest', 'authentication.k8s.io/v1/TokenReview',
-  'authentication.k8s.io/v1alpha1/SelfSubjectReview', 'authentication.k8s.io/v1beta1/SelfSubjectReview',
-  'authorization.k8s.io/v1/LocalSubjectAccessReview', 'authorization.k8s.io/v1/SelfSubjectAccessReview',
-  'authorization.k8s.io/v1/SelfSubjectRulesReview', 'authorization.k8s.io/v1/SubjectAccessReview',
+  'v1/Binding',
+  'v1/ComponentStatus',
+  'autoscaling/v1/Scale',
+  'policy/v1/Eviction',
+  'authentication.k8s.io/v1/TokenRequest',
+  'authentication.k8s.io/v1/TokenReview',
+  'authentication.k8s.io/v1alpha1/SelfSubjectReview',
+  'authentication.k8s.io/v1beta1/SelfSubjectReview',
+  'authorization.k8s.io/v1/LocalSubjectAccessReview',
+  'authorization.k8s.io/v1/SelfSubjectAccessReview',
+  'authorization.k8s.io/v1/SelfSubjectRulesReview',
+  'authorization.k8s.io/v1/SubjectAccessReview',
 ]);
 
 const OBJECT_META_REF = '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
@@ -81,8 +107,8 @@ function reduceSchema(schema) {
 /** Walks schema structure (not raw JSON: JSONSchemaProps has a property literally named "$ref"). */
 function collectRefs(schema, into) {
   if (schema.$ref) into.push(schema.$ref.replace('#/definitions/', ''));
-  Object.values(schema.properties ?? {}).forEach((sub) => collectRefs(sub, into));
-  (schema.oneOf ?? []).forEach((sub) => collectRefs(sub, into));
+  Object.values(schema.properties ?? {}).forEach(sub => collectRefs(sub, into));
+  (schema.oneOf ?? []).forEach(sub => collectRefs(sub, into));
   if (schema.items) collectRefs(schema.items, into);
   if (typeof schema.additionalProperties === 'object') collectRefs(schema.additionalProperties, into);
 }
@@ -103,11 +129,11 @@ function main() {
       kinds.set(id, { definition: name, namespaced: !CLUSTER_SCOPED.includes(id) });
     }
   }
-  const missing = CLUSTER_SCOPED.filter((id) => !kinds.has(id));
+  const missing = CLUSTER_SCOPED.filter(id => !kinds.has(id));
   if (missing.length > 0) throw new Error(`cluster-scoped kinds absent from the definitions: ${missing.join(', ')}`);
 
   const reachable = new Map();
-  const queue = [...kinds.values()].map((kind) => kind.definition);
+  const queue = [...kinds.values()].map(kind => kind.definition);
   while (queue.length > 0) {
     const name = queue.pop();
     if (reachable.has(name)) continue;
@@ -121,10 +147,14 @@ function main() {
     '{',
     `"source": ${JSON.stringify(`${path.basename(inputPath)}, reduced by scripts/vendor-k8s-schemas.js; do not edit`)},`,
     '"kinds": {',
-    Object.entries(sortedObject(kinds)).map(([id, kind]) => `${JSON.stringify(id)}: ${JSON.stringify(kind)}`).join(',\n'),
+    Object.entries(sortedObject(kinds))
+      .map(([id, kind]) => `${JSON.stringify(id)}: ${JSON.stringify(kind)}`)
+      .join(',\n'),
     '},',
     '"definitions": {',
-    Object.entries(sortedObject(reachable)).map(([name, schema]) => `${JSON.stringify(name)}: ${JSON.stringify(schema)}`).join(',\n'),
+    Object.entries(sortedObject(reachable))
+      .map(([name, schema]) => `${JSON.stringify(name)}: ${JSON.stringify(schema)}`)
+      .join(',\n'),
     '}',
     '}',
   ];

@@ -34,10 +34,33 @@ export type { ArgoCdApplicationsProps, ArgoCdSettings, ArgoCdTarget, GroupKind }
 
 // The spec: its types, loading it from a file, and checking one built in code
 export type {
-  ArgoCdSpec, DecodingStrategy, EgressSpec, EngineSpec, FileSpec, HostAliasSpec, KerberosSpec, LimitRangeSpec,
-  NetworkSpec, PlatformSpec, ProbeSpec, ProxySpec, QuotaHardSpec, QuotaSpec, RemoteRefSpec, ResourceListSpec,
-  ResourcesSpec, Role, SecretsSpec, SecretStoreKind, SecuritySpec, SparkSpec, TenantNetworkSpec, TenantPolicySpec, TenantSpec,
-  Transport, WorkloadSpec,
+  ArgoCdSpec,
+  DecodingStrategy,
+  EgressSpec,
+  EngineSpec,
+  FileSpec,
+  HostAliasSpec,
+  KerberosSpec,
+  LimitRangeSpec,
+  NetworkSpec,
+  PlatformSpec,
+  ProbeSpec,
+  ProxySpec,
+  QuotaHardSpec,
+  QuotaSpec,
+  RemoteRefSpec,
+  ResourceListSpec,
+  ResourcesSpec,
+  Role,
+  SecretsSpec,
+  SecretStoreKind,
+  SecuritySpec,
+  SparkSpec,
+  TenantNetworkSpec,
+  TenantPolicySpec,
+  TenantSpec,
+  Transport,
+  WorkloadSpec,
 } from './spec/types';
 export type { Platform, PlatformFile, SpecOrigin } from './spec/platform';
 export { loadPlatformFile, resolvePlatform } from './spec/loader';

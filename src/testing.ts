@@ -83,10 +83,12 @@ export interface ManifestObject {
 
 /** Parses a multi-document manifest with the real `yaml` parser; a parse error throws. */
 export function parseManifest(yaml: string): ManifestObject[] {
-  return parseAllDocuments(yaml).map(doc => {
-    if (doc.errors.length > 0) throw doc.errors[0];
-    return doc.toJS() as ManifestObject;
-  }).filter(o => o !== null);
+  return parseAllDocuments(yaml)
+    .map(doc => {
+      if (doc.errors.length > 0) throw doc.errors[0];
+      return doc.toJS() as ManifestObject;
+    })
+    .filter(o => o !== null);
 }
 
 /** The one object of a kind and name in a manifest; throws when it is not there. */

@@ -1,6 +1,13 @@
 import schema from '../src/spec/platform.schema.json';
 import {
-  CONFIG_MAP_KEY, configMapKeyFor, DNS1123_LABEL, DNS1123_SUBDOMAIN, fitsFormat, LABEL_VALUE, NameFormat, shellVariableFor,
+  CONFIG_MAP_KEY,
+  configMapKeyFor,
+  DNS1123_LABEL,
+  DNS1123_SUBDOMAIN,
+  fitsFormat,
+  LABEL_VALUE,
+  NameFormat,
+  shellVariableFor,
   SHELL_VARIABLE_NAME,
 } from '../src/name-formats';
 
@@ -19,7 +26,7 @@ describe('name formats', () => {
     ['definitions.objectName', definitions.objectName, DNS1123_SUBDOMAIN],
     ['files[].key', fileKey, CONFIG_MAP_KEY],
     ['properties.roleEnv', schema.properties.roleEnv as StringRule, SHELL_VARIABLE_NAME],
-  ])('the spec schema\'s %s says what the name-format module says', (_where, rule, format) => {
+  ])("the spec schema's %s says what the name-format module says", (_where, rule, format) => {
     // GIVEN a rule of the JSON schema (which cannot import the module) WHEN compared with its format
     // THEN pattern and length limit are the same
     expect(rule.pattern).toBe(format.pattern.source);

@@ -25,13 +25,20 @@ export interface AppliedDist {
  */
 export async function applyDist(ctx: E2eContext, distDir: string, label: string, options: { checkPods: boolean }): Promise<AppliedDist> {
   const { admin } = ctx.cluster;
-  const files = fs.readdirSync(distDir).filter(f => f.endsWith(MANIFEST_SUFFIX)).sort().map(f => path.join(distDir, f));
+  const files = fs
+    .readdirSync(distDir)
+    .filter(f => f.endsWith(MANIFEST_SUFFIX))
+    .sort()
+    .map(f => path.join(distDir, f));
   const started = Date.now();
   const first = admin.applyServerSide(files, FIELD_MANAGER);
   const seconds = (Date.now() - started) / 1000;
   const objects = first.stdout.split('\n').filter(line => / serverside-applied$/.test(line)).length;
-  const ok = ctx.report.check(`${label}: ${files.length} files applied server-side with strict field validation (${objects} objects, ${seconds.toFixed(1)} s)`,
-    first.status === 0, first.stderr.trim());
+  const ok = ctx.report.check(
+    `${label}: ${files.length} files applied server-side with strict field validation (${objects} objects, ${seconds.toFixed(1)} s)`,
+    first.status === 0,
+    first.stderr.trim(),
+  );
   ctx.report.data.applies.push({ spec: label, namespaces: files.length, objects, seconds: Math.round(seconds * 10) / 10, ok });
   // What did apply is still checked: a refused object must not hide what else is wrong.
   if (ok) checkIdempotent(ctx, files, label);
@@ -48,8 +55,11 @@ function checkIdempotent(ctx: E2eContext, files: readonly string[], label: strin
   const second = admin.applyServerSide(files, FIELD_MANAGER);
   const after = resourceVersions(ctx, files);
   const changed = [...after].filter(([key, version]) => before.get(key) !== version).map(([key]) => key);
-  ctx.report.check(`${label}: a second apply changes nothing`, second.status === 0 && changed.length === 0,
-    second.status !== 0 ? second.stderr.trim() : `changed by the second apply: ${changed.join(', ')}`);
+  ctx.report.check(
+    `${label}: a second apply changes nothing`,
+    second.status === 0 && changed.length === 0,
+    second.status !== 0 ? second.stderr.trim() : `changed by the second apply: ${changed.join(', ')}`,
+  );
 }
 
 /** kind/namespace/name → what a write of the applied fields would move: generation and the apply's managedFields entry. */
@@ -71,26 +81,35 @@ function resourceVersions(ctx: E2eContext, files: readonly string[]): Map<string
 async function checkDeploymentPods(ctx: E2eContext, file: string): Promise<void> {
   const { admin } = ctx.cluster;
   // From the file itself: objects the apply refused (an unknown kind) are reported there, not here.
-  const deployments = parseAllDocuments(fs.readFileSync(file, 'utf8')).map(d => d.toJS() as KubeObject).filter(o => o?.kind === 'Deployment');
+  const deployments = parseAllDocuments(fs.readFileSync(file, 'utf8'))
+    .map(d => d.toJS() as KubeObject)
+    .filter(o => o?.kind === 'Deployment');
   for (const deployment of deployments) {
     const namespace = deployment.metadata.namespace!;
     const spec = deployment.spec as { replicas?: number; selector: { matchLabels: Record<string, string> } };
-    const selector = Object.entries(spec.selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(',');
+    const selector = Object.entries(spec.selector.matchLabels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
     const wanted = spec.replicas ?? 1;
     const deadline = Date.now() + POD_WAIT_MS;
     let pods: KubeObject[] = [];
     let refusals: string[] = [];
     while (Date.now() < deadline) {
       pods = admin.list('pods', namespace, selector);
-      refusals = admin.list('events', namespace)
+      refusals = admin
+        .list('events', namespace)
         .filter(e => (e as { reason?: string }).reason === 'FailedCreate')
         .map(e => (e as { message?: string }).message ?? '');
       if (pods.length >= wanted || refusals.length > 0) break;
       await sleep(500);
     }
-    const ok = ctx.report.check(`Deployment ${namespace}/${deployment.metadata.name}: ${wanted} Pod(s) created and admitted`,
+    const ok = ctx.report.check(
+      `Deployment ${namespace}/${deployment.metadata.name}: ${wanted} Pod(s) created and admitted`,
       pods.length >= wanted && refusals.length === 0,
-      refusals.length > 0 ? `admission refused the ReplicaSet's Pod: ${[...new Set(refusals)].join('; ')}` : `only ${pods.length} Pod(s) after ${POD_WAIT_MS / 1000} s`);
+      refusals.length > 0
+        ? `admission refused the ReplicaSet's Pod: ${[...new Set(refusals)].join('; ')}`
+        : `only ${pods.length} Pod(s) after ${POD_WAIT_MS / 1000} s`,
+    );
     if (ok) ctx.report.data.podsAdmitted += pods.length;
   }
 }

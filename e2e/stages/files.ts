@@ -29,8 +29,11 @@ export function checkFilesDelivered(ctx: E2eContext, platform: Platform, pod: Po
     const got = view.files.get(at);
     return got && { sha256: sha256(got.bytes), mode: got.mode };
   });
-  const ok = ctx.report.check(`${label}: all ${expected.length} ${role} file(s) at their paths, byte for byte, with their modes`,
-    ran && problems.length === 0, problems.join('\n'));
+  const ok = ctx.report.check(
+    `${label}: all ${expected.length} ${role} file(s) at their paths, byte for byte, with their modes`,
+    ran && problems.length === 0,
+    problems.join('\n'),
+  );
   ctx.report.data.filesDelivered.push({ namespace, pod: pod.metadata.name, role, files: expected.length - problems.length, ok });
   return ok;
 }

@@ -14,12 +14,15 @@ const RELEASE = 'spark-tenancy-e2e';
 export function checkHelm(ctx: E2eContext): void {
   const dir = path.join(ctx.work, 'helm');
   const rename = (ns: string) => `h-${ns}`;
-  const helm = (args: string[]) => run(ctx.tools.bin.helm, [...args, '--kubeconfig', ctx.cluster.admin.kubeconfig], {
-    env: { ...process.env, HELM_CACHE_HOME: path.join(dir, 'cache'), HELM_CONFIG_HOME: path.join(dir, 'config'), HELM_DATA_HOME: path.join(dir, 'data') },
-  });
+  const helm = (args: string[]) =>
+    run(ctx.tools.bin.helm, [...args, '--kubeconfig', ctx.cluster.admin.kubeconfig], {
+      env: { ...process.env, HELM_CACHE_HOME: path.join(dir, 'cache'), HELM_CONFIG_HOME: path.join(dir, 'config'), HELM_DATA_HOME: path.join(dir, 'data') },
+    });
   const chart = (spec: string, version: string) => {
     const output = path.join(dir, `chart-${version}`);
-    const built = run(process.execPath, [path.join(REPO, 'bin', 'synth-helm.js'), '--chart-version', version, '--spec', spec, '--output', output], { cwd: path.dirname(spec) });
+    const built = run(process.execPath, [path.join(REPO, 'bin', 'synth-helm.js'), '--chart-version', version, '--spec', spec, '--output', output], {
+      cwd: path.dirname(spec),
+    });
     return { output, ok: built.status === 0, message: built.stderr.trim() };
   };
 
@@ -32,15 +35,17 @@ export function checkHelm(ctx: E2eContext): void {
   const lint = helm(['lint', '--strict', first.output]);
   helmRow.lint = ctx.report.check(`helm ${ctx.tools.helmVersion} lint --strict`, lint.status === 0, lint.stdout + lint.stderr);
   const install = helm(['install', RELEASE, first.output, '--namespace', 'default', '--wait=false']);
-  helmRow.install = ctx.report.check('helm install into the test cluster', install.status === 0, install.stderr.trim())
-    && namespacesExist(ctx, ['h-my-project', 'h-team-a', 'h-team-b', 'h-team-c']);
+  helmRow.install =
+    ctx.report.check('helm install into the test cluster', install.status === 0, install.stderr.trim()) &&
+    namespacesExist(ctx, ['h-my-project', 'h-team-a', 'h-team-b', 'h-team-c']);
 
   // A new tenant, as the README says: one line in the spec.
   const grown = writeSpecVariant(path.join(dir, 'spec'), { rename, edit: s => s.tenants.push({ namespace: 'h-team-d' }) });
   const second = chart(grown, '0.2.0');
-  const upgrade = second.ok ? helm(['upgrade', RELEASE, second.output, '--namespace', 'default', '--wait=false']) : { status: 1, stderr: second.message, stdout: '' };
-  helmRow.upgrade = ctx.report.check('helm upgrade after adding a tenant', upgrade.status === 0, upgrade.stderr.trim())
-    && namespacesExist(ctx, ['h-team-d']);
+  const upgrade = second.ok
+    ? helm(['upgrade', RELEASE, second.output, '--namespace', 'default', '--wait=false'])
+    : { status: 1, stderr: second.message, stdout: '' };
+  helmRow.upgrade = ctx.report.check('helm upgrade after adding a tenant', upgrade.status === 0, upgrade.stderr.trim()) && namespacesExist(ctx, ['h-team-d']);
   fs.rmSync(path.join(dir, 'cache'), { recursive: true, force: true });
 }
 

@@ -28,54 +28,99 @@ export function checkImage(report: Report, work: string, ref: string): BuiltImag
   const image = buildImage(ref, path.join(work, 'image', 'image.json'));
   report.data.image = { ref: image.ref, digest: image.digest, spark: image.spark, bytes: image.bytes, cache: image.built ? 'cold' : 'warm' };
   report.time(`image build (${image.built ? 'cold' : 'warm'})`, image.seconds);
-  report.check(`${image.ref} built as an OCI archive (${(image.bytes / 1048576).toFixed(0)} MiB, Spark ${image.spark}, ${image.digest})`, fs.existsSync(image.archive));
+  report.check(
+    `${image.ref} built as an OCI archive (${(image.bytes / 1048576).toFixed(0)} MiB, Spark ${image.spark}, ${image.digest})`,
+    fs.existsSync(image.archive),
+  );
 
   const bundle = unpack(image, path.join(work, 'image'));
   const runtime = readConfig(bundle);
-  report.check(`the image's config runs ${IMAGE_LAYOUT.entrypoint.join(' ')} as uid ${IMAGE_LAYOUT.user.uid} in ${IMAGE_LAYOUT.workDir}`,
-    JSON.stringify(runtime.process.args) === JSON.stringify(IMAGE_LAYOUT.entrypoint) && runtime.process.user.uid === IMAGE_LAYOUT.user.uid
-      && runtime.process.cwd === IMAGE_LAYOUT.workDir,
-    `runtime config: args ${JSON.stringify(runtime.process.args)}, uid ${runtime.process.user.uid}, cwd ${runtime.process.cwd}`);
+  report.check(
+    `the image's config runs ${IMAGE_LAYOUT.entrypoint.join(' ')} as uid ${IMAGE_LAYOUT.user.uid} in ${IMAGE_LAYOUT.workDir}`,
+    JSON.stringify(runtime.process.args) === JSON.stringify(IMAGE_LAYOUT.entrypoint) &&
+      runtime.process.user.uid === IMAGE_LAYOUT.user.uid &&
+      runtime.process.cwd === IMAGE_LAYOUT.workDir,
+    `runtime config: args ${JSON.stringify(runtime.process.args)}, uid ${runtime.process.user.uid}, cwd ${runtime.process.cwd}`,
+  );
 
   const { name, uid, group, gid } = IMAGE_LAYOUT.user;
   const id = runContainer(bundle, runtime, ['/usr/bin/id'], {});
-  report.check(`the image's user is ${name} (${uid}) in group ${group} (${gid})`, id.status === 0 && id.output.trim() === `uid=${uid}(${name}) gid=${gid}(${group}) groups=${gid}(${group})`,
-    `id printed: ${id.output.trim()} (exit ${id.status})`);
+  report.check(
+    `the image's user is ${name} (${uid}) in group ${group} (${gid})`,
+    id.status === 0 && id.output.trim() === `uid=${uid}(${name}) gid=${gid}(${group}) groups=${gid}(${group})`,
+    `id printed: ${id.output.trim()} (exit ${id.status})`,
+  );
 
   // driver: what Spark's submission client starts in a cluster-mode driver pod (`driver` and
   // spark-submit's args), here with a local master: bootstrap.sh -> our entrypoint -> spark-submit
   // in client mode bound to SPARK_DRIVER_BIND_ADDRESS -> Spark's launcher -> the JVM -> the job.
-  const driver = runContainer(bundle, runtime, [...IMAGE_LAYOUT.entrypoint, 'driver', '--master', 'local[2]',
-    '--conf', 'spark.ui.enabled=false', '--class', image.testJob.mainClass, image.testJob.resource, '4'],
-  { SPARK_DRIVER_BIND_ADDRESS: '127.0.0.1' });
+  const driver = runContainer(
+    bundle,
+    runtime,
+    [
+      ...IMAGE_LAYOUT.entrypoint,
+      'driver',
+      '--master',
+      'local[2]',
+      '--conf',
+      'spark.ui.enabled=false',
+      '--class',
+      image.testJob.mainClass,
+      image.testJob.resource,
+      '4',
+    ],
+    { SPARK_DRIVER_BIND_ADDRESS: '127.0.0.1' },
+  );
   report.time('image driver run', driver.seconds);
-  report.check(`driver role: ${image.testJob.mainClass} runs on the image's Java and Spark jars and prints "Pi is roughly" (${driver.seconds.toFixed(1)} s)`,
-    driver.status === 0 && /^Pi is roughly 3\.1\d*$/m.test(driver.output), `exit ${driver.status}\n${tail(driver.output)}`);
+  report.check(
+    `driver role: ${image.testJob.mainClass} runs on the image's Java and Spark jars and prints "Pi is roughly" (${driver.seconds.toFixed(1)} s)`,
+    driver.status === 0 && /^Pi is roughly 3\.1\d*$/m.test(driver.output),
+    `exit ${driver.status}\n${tail(driver.output)}`,
+  );
 
   // executor: what Spark starts in an executor pod (the role variable set, the arg `executor`, the
   // SPARK_EXECUTOR_* env). No driver listens here (a real one comes with the node), so the backend
   // must get as far as connecting to the given driver URL: Spark's own class, found on the classpath
   // our entrypoint builds, with the arguments it builds from the env.
   const executor = runContainer(bundle, runtime, [...IMAGE_LAYOUT.entrypoint, 'executor'], {
-    [IMAGE_LAYOUT.roleEnv]: 'true', SPARK_DRIVER_URL: 'spark://CoarseGrainedScheduler@127.0.0.1:9', SPARK_EXECUTOR_ID: '1',
-    SPARK_EXECUTOR_CORES: '1', SPARK_APPLICATION_ID: 'spark-e2e-image', SPARK_EXECUTOR_POD_IP: '127.0.0.1',
-    SPARK_RESOURCE_PROFILE_ID: '0', SPARK_EXECUTOR_POD_NAME: 'e2e-image-exec-1', SPARK_EXECUTOR_MEMORY: '256m',
-    SPARK_JAVA_OPT_0: '-Dspark.tenancy.e2e.first=0', SPARK_JAVA_OPT_1: '-Dspark.driver.port=9',
+    [IMAGE_LAYOUT.roleEnv]: 'true',
+    SPARK_DRIVER_URL: 'spark://CoarseGrainedScheduler@127.0.0.1:9',
+    SPARK_EXECUTOR_ID: '1',
+    SPARK_EXECUTOR_CORES: '1',
+    SPARK_APPLICATION_ID: 'spark-e2e-image',
+    SPARK_EXECUTOR_POD_IP: '127.0.0.1',
+    SPARK_RESOURCE_PROFILE_ID: '0',
+    SPARK_EXECUTOR_POD_NAME: 'e2e-image-exec-1',
+    SPARK_EXECUTOR_MEMORY: '256m',
+    SPARK_JAVA_OPT_0: '-Dspark.tenancy.e2e.first=0',
+    SPARK_JAVA_OPT_1: '-Dspark.driver.port=9',
   });
   // proxy: bootstrap.sh `proxy` runs the baked-in proxy main class, which must keep running (the
   // suite launches from inside the proxy pod), so it is stopped after it said so.
   const proxy = runContainer(bundle, runtime, [...IMAGE_LAYOUT.entrypoint, 'proxy'], {}, PROXY_RUN_MS);
-  report.check(`proxy role: the proxy main class starts and keeps running (stopped after ${PROXY_RUN_MS / 1000} s)`,
-    proxy.status === null && /^standin-proxy: serving port \d+$/m.test(proxy.output), `exit ${proxy.status}\n${tail(proxy.output)}`);
+  report.check(
+    `proxy role: the proxy main class starts and keeps running (stopped after ${PROXY_RUN_MS / 1000} s)`,
+    proxy.status === null && /^standin-proxy: serving port \d+$/m.test(proxy.output),
+    `exit ${proxy.status}\n${tail(proxy.output)}`,
+  );
 
-  report.check('executor role: KubernetesExecutorBackend starts and tries the driver URL it was given',
-    executor.status !== 0 && /KubernetesExecutorBackend/.test(executor.output) && /127\.0\.0\.1:9/.test(executor.output)
-      && !/ClassNotFoundException|Could not find or load main class/.test(executor.output),
-    `exit ${executor.status}\n${tail(executor.output)}`);
+  report.check(
+    'executor role: KubernetesExecutorBackend starts and tries the driver URL it was given',
+    executor.status !== 0 &&
+      /KubernetesExecutorBackend/.test(executor.output) &&
+      /127\.0\.0\.1:9/.test(executor.output) &&
+      !/ClassNotFoundException|Could not find or load main class/.test(executor.output),
+    `exit ${executor.status}\n${tail(executor.output)}`,
+  );
   return image;
 }
 
-interface Mount { destination: string; type: string; source: string; options: string[] }
+interface Mount {
+  destination: string;
+  type: string;
+  source: string;
+  options: string[];
+}
 
 interface RuntimeConfig {
   process: { args: string[]; env: string[]; cwd: string; terminal?: boolean; user: { uid: number; gid: number } };
@@ -127,8 +172,11 @@ function runContainer(bundle: string, base: RuntimeConfig, args: readonly string
   const started = Date.now();
   try {
     // spawnSync, not run(): a container stopped at its timeout is a result here, not an error.
-    const result = spawnSync('unshare', ['--net', '--', 'sh', '-c', 'ip link set lo up && exec runc --root "$1" run --bundle "$2" "$3"', 'sh', state, bundle, id],
-      { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(
+      'unshare',
+      ['--net', '--', 'sh', '-c', 'ip link set lo up && exec runc --root "$1" run --bundle "$2" "$3"', 'sh', state, bundle, id],
+      { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
+    );
     if (result.error && result.status === null && result.signal === null) throw new HarnessError(`unshare/runc: ${result.error.message}`);
     const seconds = (Date.now() - started) / 1000;
     const timedOut = result.status === null ? `\n(stopped after ${timeoutMs / 1000} s)` : '';

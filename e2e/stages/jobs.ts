@@ -110,8 +110,10 @@ async function tenantsInTurn(ctx: E2eContext, daemons: Daemons, node: NodeHandle
 async function quiesceOtherWorkloads(ctx: E2eContext): Promise<void> {
   const { admin } = ctx.cluster;
   // The platform's namespaces of the earlier stages (the package labels every namespace it makes).
-  const namespaces = admin.list('namespaces', undefined, 'app.kubernetes.io/managed-by=spark-tenancy')
-    .map(n => n.metadata.name).filter(ns => !ns.startsWith(PREFIX));
+  const namespaces = admin
+    .list('namespaces', undefined, 'app.kubernetes.io/managed-by=spark-tenancy')
+    .map(n => n.metadata.name)
+    .filter(ns => !ns.startsWith(PREFIX));
   let deployments = 0;
   for (const ns of namespaces) {
     deployments += admin.list('deployments', ns).length;
@@ -121,8 +123,11 @@ async function quiesceOtherWorkloads(ctx: E2eContext): Promise<void> {
   }
   const left = () => namespaces.flatMap(ns => admin.list('pods', ns).map(p => `${ns}/${p.metadata.name}`));
   await untilGone(left);
-  ctx.report.check(`the earlier stages' ${deployments} Deployment(s) in ${namespaces.length} namespace(s) scaled to zero, their pods gone`,
-    left().length === 0, `still there: ${left().join(', ')}`);
+  ctx.report.check(
+    `the earlier stages' ${deployments} Deployment(s) in ${namespaces.length} namespace(s) scaled to zero, their pods gone`,
+    left().length === 0,
+    `still there: ${left().join(', ')}`,
+  );
 }
 
 /**
@@ -179,16 +184,30 @@ async function lookInside(ctx: E2eContext, platform: Platform, pod: PodWithStatu
   const tenant = platform.spec.tenants.find(t => t.namespace === namespace);
   const files = expectedFiles(platform, fileRole, namespaceObjectsFromApi(ctx, namespace).secrets);
   const container = pod.spec.containers[0].name;
-  const exec = execIn(ctx, pod, probeCommand(platform.spec.roleEnv, files.map(f => f.path)));
-  const problems = exec.status === 0 ? probeProblems(parseProbe(exec.stdout), {
-    uid: platform.spec.security?.runAsUser ?? 185,
-    roleEnv: platform.spec.roleEnv,
-    roleEnvPresent: role === 'executor',
-    hostAliases: mergeHostAliases(platform.spec.proxy.hostAliases, tenant?.hostAliases).map(a => ({ ip: a.ip ?? '', hostnames: a.hostnames ?? [] })),
-    files,
-  }) : [`kubectl exec ${container}: exit ${exec.status}: ${exec.stderr.trim()}`];
-  const ok = ctx.report.check(`${role} pod ${namespace}/${pod.metadata.name}: all ${files.length} ${fileRole} file(s) at their paths with their bytes and modes, `
-    + `uid, ${platform.spec.roleEnv} and /etc/hosts as generated`, problems.length === 0, problems.join('\n'));
+  const exec = execIn(
+    ctx,
+    pod,
+    probeCommand(
+      platform.spec.roleEnv,
+      files.map(f => f.path),
+    ),
+  );
+  const problems =
+    exec.status === 0
+      ? probeProblems(parseProbe(exec.stdout), {
+          uid: platform.spec.security?.runAsUser ?? 185,
+          roleEnv: platform.spec.roleEnv,
+          roleEnvPresent: role === 'executor',
+          hostAliases: mergeHostAliases(platform.spec.proxy.hostAliases, tenant?.hostAliases).map(a => ({ ip: a.ip ?? '', hostnames: a.hostnames ?? [] })),
+          files,
+        })
+      : [`kubectl exec ${container}: exit ${exec.status}: ${exec.stderr.trim()}`];
+  const ok = ctx.report.check(
+    `${role} pod ${namespace}/${pod.metadata.name}: all ${files.length} ${fileRole} file(s) at their paths with their bytes and modes, ` +
+      `uid, ${platform.spec.roleEnv} and /etc/hosts as generated`,
+    problems.length === 0,
+    problems.join('\n'),
+  );
   ctx.report.data.node?.pods.push({ namespace, pod: pod.metadata.name, role, phase: pod.status?.phase ?? 'Unknown', filesOk: ok });
   return ok;
 }
@@ -209,7 +228,8 @@ async function clientJob(ctx: E2eContext, gen: Generation, tenant: string, since
   const ok = ctx.report.check(`${label}: ${job.summary}`, job.ok, job.detail);
   ctx.report.data.jobs.push({ tenant, mode: 'client', ok, seconds: seconds(since) });
   await lookInside(ctx, gen.platform, engine, 'engine');
-  for (const executor of await executorsOf(ctx, engine, `the engine ${engine.metadata.name}'s executors`)) await lookInside(ctx, gen.platform, executor, 'executor');
+  for (const executor of await executorsOf(ctx, engine, `the engine ${engine.metadata.name}'s executors`))
+    await lookInside(ctx, gen.platform, executor, 'executor');
   return engine;
 }
 
@@ -226,7 +246,12 @@ async function engineJob(ctx: E2eContext, engine: PodWithStatus): Promise<{ ok: 
     await sleep(2000);
   }
   const match = STANDIN_JOB.exec(log);
-  if (!match) return { ok: false, summary: 'the job completes', detail: `no job line within ${JOB_MS / 1000} s\n${describePod(ctx, namespace, engine.metadata.name, engine)}` };
+  if (!match)
+    return {
+      ok: false,
+      summary: 'the job completes',
+      detail: `no job line within ${JOB_MS / 1000} s\n${describePod(ctx, namespace, engine.metadata.name, engine)}`,
+    };
   const [n, sum, executors] = [BigInt(match[1]), BigInt(match[2]), Number(match[3])];
   const want = (n * (n + 1n)) / 2n;
   return {
@@ -240,9 +265,15 @@ async function engineJob(ctx: E2eContext, engine: PodWithStatus): Promise<{ ok: 
 async function executorsOf(ctx: E2eContext, owner: PodWithStatus, what: string): Promise<PodWithStatus[]> {
   const instances = Number(NODE_SIZES.spark['spark.executor.instances']);
   const wait = await podsInPhase(ctx, owner.metadata.namespace!, 'spark-role=executor', 'Running', {
-    timeoutMs: POD_START_MS, count: instances, accept: p => (p.metadata.ownerReferences ?? []).some(o => o.uid === owner.metadata.uid),
+    timeoutMs: POD_START_MS,
+    count: instances,
+    accept: p => (p.metadata.ownerReferences ?? []).some(o => o.uid === owner.metadata.uid),
   });
-  ctx.report.check(`${what}: ${instances} executor pod(s) owned by ${owner.metadata.name} run on the node (${wait.seconds.toFixed(0)} s)`, wait.ok, wait.detail);
+  ctx.report.check(
+    `${what}: ${instances} executor pod(s) owned by ${owner.metadata.name} run on the node (${wait.seconds.toFixed(0)} s)`,
+    wait.ok,
+    wait.detail,
+  );
   return wait.ok ? wait.pods : [];
 }
 
@@ -254,22 +285,37 @@ async function executorsOf(ctx: E2eContext, owner: PodWithStatus, what: string):
 async function garbageCollection(ctx: E2eContext, tenant: string, engine: PodWithStatus): Promise<PodWithStatus | undefined> {
   const { admin } = ctx.cluster;
   const label = `deleting the engine pod ${tenant}/${engine.metadata.name}`;
-  const executors = admin.list('pods', tenant, 'spark-role=executor')
-    .filter(p => (p.metadata.ownerReferences ?? []).some(o => o.uid === engine.metadata.uid)).map(p => p.metadata.name);
+  const executors = admin
+    .list('pods', tenant, 'spark-role=executor')
+    .filter(p => (p.metadata.ownerReferences ?? []).some(o => o.uid === engine.metadata.uid))
+    .map(p => p.metadata.name);
   // The container's only JVM; /proc is the container's own (its PID namespace). Exits 0 only if a
   // JVM was found and every one found was stopped (a loop's status is its last test's otherwise).
-  const stop = execIn(ctx, engine, ['sh', '-c',
-    'rc=1; for p in /proc/[0-9]*; do [ "$(cat "$p/comm" 2>/dev/null)" = java ] || continue; '
-    + 'kill -STOP "${p#/proc/}" || exit 2; echo "stopped ${p#/proc/}"; rc=0; done; exit $rc']);
-  ctx.report.check(`${label}: its JVM stopped first, so Spark cannot delete its executors itself`, stop.status === 0 && /stopped \d+/.test(stop.stdout),
-    `${stop.stdout}${stop.stderr}`.trim());
+  const stop = execIn(ctx, engine, [
+    'sh',
+    '-c',
+    'rc=1; for p in /proc/[0-9]*; do [ "$(cat "$p/comm" 2>/dev/null)" = java ] || continue; ' +
+      'kill -STOP "${p#/proc/}" || exit 2; echo "stopped ${p#/proc/}"; rc=0; done; exit $rc',
+  ]);
+  ctx.report.check(
+    `${label}: its JVM stopped first, so Spark cannot delete its executors itself`,
+    stop.status === 0 && /stopped \d+/.test(stop.stdout),
+    `${stop.stdout}${stop.stderr}`.trim(),
+  );
   admin.run(['delete', 'pod', '-n', tenant, engine.metadata.name, '--wait=false', '--grace-period=10']);
   const started = Date.now();
-  const left = () => admin.list('pods', tenant, 'spark-role=executor').map(p => p.metadata.name).filter(n => executors.includes(n));
+  const left = () =>
+    admin
+      .list('pods', tenant, 'spark-role=executor')
+      .map(p => p.metadata.name)
+      .filter(n => executors.includes(n));
   await untilGone(left);
-  ctx.report.check(`${label}: the garbage collector deleted its ${executors.length} executor pod(s) (${seconds(started)} s)`,
-    executors.length > 0 && left().length === 0, executors.length === 0 ? 'the engine had no executor pod' : `still there: ${left().join(', ')}`);
-  const replacement = await newEnginePod(ctx, tenant, engine, 'the Deployment\'s new engine pod after the deletion');
+  ctx.report.check(
+    `${label}: the garbage collector deleted its ${executors.length} executor pod(s) (${seconds(started)} s)`,
+    executors.length > 0 && left().length === 0,
+    executors.length === 0 ? 'the engine had no executor pod' : `still there: ${left().join(', ')}`,
+  );
+  const replacement = await newEnginePod(ctx, tenant, engine, "the Deployment's new engine pod after the deletion");
   if (replacement) {
     const job = await engineJob(ctx, replacement);
     ctx.report.check(`the new engine pod ${replacement.metadata.name}: ${job.summary}`, job.ok, job.detail);
@@ -296,12 +342,16 @@ async function configChangeRolls(ctx: E2eContext, gen: Generation, tenant: strin
   const label = `changing ${CHANGED_FILE} in ${tenant}`;
   const annotation = engineChecksum(gen, tenant);
   const before = engine.metadata.annotations?.['checksum/config'];
-  ctx.report.check(`${label}: the new dist's checksum annotation ${annotation?.slice(0, 12)} differs from the running pod's ${before?.slice(0, 12)}`,
-    annotation !== undefined && annotation !== before);
+  ctx.report.check(
+    `${label}: the new dist's checksum annotation ${annotation?.slice(0, 12)} differs from the running pod's ${before?.slice(0, 12)}`,
+    annotation !== undefined && annotation !== before,
+  );
   if (!applyNamespace(ctx, gen, tenant)) return;
   const rolled = await newEnginePod(ctx, tenant, engine, `${label}: the engine pod with the new checksum`, annotation);
   if (!rolled) return;
-  const gone = !(ctx.cluster.admin.list('pods', tenant, 'app.kubernetes.io/component=engine') as PodWithStatus[]).some(p => p.metadata.uid === engine.metadata.uid);
+  const gone = !(ctx.cluster.admin.list('pods', tenant, 'app.kubernetes.io/component=engine') as PodWithStatus[]).some(
+    p => p.metadata.uid === engine.metadata.uid,
+  );
   ctx.report.check(`${label}: the old engine pod ${engine.metadata.name} is gone`, gone);
   await lookInside(ctx, gen.platform, rolled, 'engine');
   const job = await engineJob(ctx, rolled);
@@ -325,19 +375,30 @@ async function proxyStays(ctx: E2eContext, previous: Generation, gen: Generation
   const before = generation();
   if (!applyNamespace(ctx, gen, namespace)) return;
   const after = generation();
-  ctx.report.check(`${label} Deployment keeps generation ${before} after the re-apply (no rollout)`, before !== undefined && after === before,
-    `generation ${before} → ${after}`);
+  ctx.report.check(
+    `${label} Deployment keeps generation ${before} after the re-apply (no rollout)`,
+    before !== undefined && after === before,
+    `generation ${before} → ${after}`,
+  );
   const running = (admin.list('pods', namespace, 'app.kubernetes.io/component=proxy') as PodWithStatus[])
-    .filter(p => p.status?.phase === 'Running').map(p => p.metadata.uid);
-  ctx.report.check(`${label} pod ${proxyPod.metadata.name} still runs (no restart)`, running.length === 1 && running[0] === proxyPod.metadata.uid,
-    `running proxy pods: ${running.join(', ') || 'none'}`);
+    .filter(p => p.status?.phase === 'Running')
+    .map(p => p.metadata.uid);
+  ctx.report.check(
+    `${label} pod ${proxyPod.metadata.name} still runs (no restart)`,
+    running.length === 1 && running[0] === proxyPod.metadata.uid,
+    `running proxy pods: ${running.join(', ') || 'none'}`,
+  );
 }
 
 /** Frees the node for the tenant's SparkPi: the engine scaled to zero, its pods and executors gone. */
 async function scaleEngineDown(ctx: E2eContext, gen: Generation, tenant: string): Promise<void> {
   const { admin } = ctx.cluster;
   admin.run(['scale', 'deployment', objectNames(gen.platform.spec).engineDeployment, '-n', tenant, '--replicas=0']);
-  const left = () => admin.list('pods', tenant).filter(p => ['engine', 'executor'].includes(p.metadata.labels?.['app.kubernetes.io/component'] ?? '')).map(p => p.metadata.name);
+  const left = () =>
+    admin
+      .list('pods', tenant)
+      .filter(p => ['engine', 'executor'].includes(p.metadata.labels?.['app.kubernetes.io/component'] ?? ''))
+      .map(p => p.metadata.name);
   await untilGone(left);
   ctx.report.check(`the engine of ${tenant} scaled to zero for the next job, its pods gone`, left().length === 0, `still there: ${left().join(', ')}`);
 }
@@ -355,8 +416,17 @@ async function clusterJob(ctx: E2eContext, gen: Generation, proxyPod: PodWithSta
   const before = new Set(admin.list('pods', tenant, 'spark-role=driver').map(p => p.metadata.uid));
   const started = Date.now();
   const launch = launchFromProxy(ctx, proxyPod, tenant, app);
-  const launched = ctx.report.check(`${label}: spark-submit in the proxy pod exits 0 (${seconds(started)} s)`, launch.status === 0,
-    `exit ${launch.status}\n${launch.stderr.split('\n').filter(l => /Exception|Error|Caused by|Forbidden/.test(l)).slice(-12).join('\n') || launch.stderr.slice(-2000)}`);
+  const launched = ctx.report.check(
+    `${label}: spark-submit in the proxy pod exits 0 (${seconds(started)} s)`,
+    launch.status === 0,
+    `exit ${launch.status}\n${
+      launch.stderr
+        .split('\n')
+        .filter(l => /Exception|Error|Caused by|Forbidden/.test(l))
+        .slice(-12)
+        .join('\n') || launch.stderr.slice(-2000)
+    }`,
+  );
   const driver = launched ? (admin.list('pods', tenant, 'spark-role=driver') as PodWithStatus[]).find(p => !before.has(p.metadata.uid)) : undefined;
   ctx.report.check(`${label}: the driver pod exists`, driver !== undefined, launched ? 'spark-submit made no driver pod' : 'not launched');
   if (!driver) {
@@ -368,13 +438,17 @@ async function clusterJob(ctx: E2eContext, gen: Generation, proxyPod: PodWithSta
   if (running.ok) {
     const live = running.pods[0];
     await lookInside(ctx, gen.platform, live, 'driver');
-    for (const executor of await executorsOf(ctx, live, `the driver ${live.metadata.name}'s executors`)) await lookInside(ctx, gen.platform, executor, 'executor');
+    for (const executor of await executorsOf(ctx, live, `the driver ${live.metadata.name}'s executors`))
+      await lookInside(ctx, gen.platform, executor, 'executor');
   }
   const done = await podInPhase(ctx, tenant, driver.metadata.name, 'Succeeded', JOB_MS);
   const log = admin.run(['logs', '-n', tenant, driver.metadata.name, '-c', driver.spec.containers[0].name]).stdout;
   const pi = /^Pi is roughly (\d+\.\d+)/m.exec(log);
-  const ok = ctx.report.check(`${label}: the driver ends Succeeded with "Pi is roughly ${pi?.[1] ?? '?'}" in its log (${seconds(started)} s)`,
-    done.ok && pi !== null && Math.abs(Number(pi[1]) - Math.PI) < 0.1, done.ok ? `log:\n${log.split('\n').slice(-15).join('\n')}` : done.detail);
+  const ok = ctx.report.check(
+    `${label}: the driver ends Succeeded with "Pi is roughly ${pi?.[1] ?? '?'}" in its log (${seconds(started)} s)`,
+    done.ok && pi !== null && Math.abs(Number(pi[1]) - Math.PI) < 0.1,
+    done.ok ? `log:\n${log.split('\n').slice(-15).join('\n')}` : done.detail,
+  );
   ctx.report.data.jobs.push({ tenant, mode: 'cluster', ok, seconds: seconds(started) });
   const final = done.pods[0];
   const row = ctx.report.data.node?.pods.find(r => r.namespace === tenant && r.pod === driver.metadata.name);
@@ -395,7 +469,11 @@ function deploymentTemplate(gen: Generation, namespace: string, name: string): {
 /** `kubectl exec` in the pod's main container, bounded; a kubectl that does not return is a failed command, not a failed suite. */
 function execIn(ctx: E2eContext, pod: PodWithStatus, argv: readonly string[]): CommandResult {
   try {
-    return ctx.cluster.admin.run(['exec', '-n', pod.metadata.namespace!, pod.metadata.name, '-c', pod.spec.containers[0].name, '--', ...argv], undefined, EXEC_MS);
+    return ctx.cluster.admin.run(
+      ['exec', '-n', pod.metadata.namespace!, pod.metadata.name, '-c', pod.spec.containers[0].name, '--', ...argv],
+      undefined,
+      EXEC_MS,
+    );
   } catch (error) {
     if (!(error instanceof HarnessError)) throw error;
     return { status: null, stdout: '', stderr: error.message };

@@ -44,7 +44,9 @@ export async function checkKerberos(ctx: E2eContext, daemons: Daemons, spark: To
   fs.mkdirSync(dir, { recursive: true });
   fs.chmodSync(ctx.work, 0o711);
   fs.chmodSync(dir, 0o755);
-  const example = parse(fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')) as PlatformSpec & { kerberos: { principal: string; keytab: string; krb5Conf: string } };
+  const example = parse(fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')) as PlatformSpec & {
+    kerberos: { principal: string; keytab: string; krb5Conf: string };
+  };
   const names = objectNames(example);
   const principal = example.kerberos.principal;
   const realm = principal.slice(principal.indexOf('@') + 1);
@@ -60,7 +62,9 @@ export async function checkKerberos(ctx: E2eContext, daemons: Daemons, spark: To
   const specDir = path.join(dir, 'spec');
   const spec = writeSpecVariant(specDir, {
     rename: ns => ns,
-    edit: s => { s.proxy.hostAliases = [{ ip: kdc.address, hostnames: [KDC_HOST] }]; },
+    edit: s => {
+      s.proxy.hostAliases = [{ ip: kdc.address, hostnames: [KDC_HOST] }];
+    },
   });
   pointSpecAtKdc(kdc, specDir, KDC_HOST, keytab);
   const dist = path.join(specDir, 'dist');
@@ -72,7 +76,11 @@ export async function checkKerberos(ctx: E2eContext, daemons: Daemons, spark: To
   const secretName = names.secret;
   const secrets = (bytes: Buffer) => new Map([[secretName, new Map([[example.kerberos.keytab, bytes]])]]);
   const enginePod = podOf(findObject(objects, 'Deployment', names.engineDeployment), tenant, 'engine');
-  const executorPod = podOf(parse(String((findObject(objects, 'ConfigMap', names.sparkConfigMap).data as Record<string, string>)['executor-template.yaml'])), tenant, 'executor');
+  const executorPod = podOf(
+    parse(String((findObject(objects, 'ConfigMap', names.sparkConfigMap).data as Record<string, string>)['executor-template.yaml'])),
+    tenant,
+    'executor',
+  );
 
   const attempt = (label: string, pod: PodJson, role: string, expected: boolean, secret: Buffer, breakIt?: (root: string) => void, expectMessage?: RegExp) => {
     const root = path.join(dir, label.replace(/[^a-z0-9]+/gi, '-'));
@@ -98,26 +106,42 @@ export async function checkKerberos(ctx: E2eContext, daemons: Daemons, spark: To
     }
     rows.push({ namespace: tenant, pod: pod.metadata.name, role, principal, expected, login });
     const messageOk = expectMessage === undefined || expectMessage.test(output);
-    ctx.report.check(`Kerberos ${label}: ${expected ? 'logs in and gets a service ticket' : 'does not log in'}${expectMessage ? ', saying why' : ''}`,
-      login === expected && messageOk, output.trim().split('\n').slice(-4).join('\n'));
+    ctx.report.check(
+      `Kerberos ${label}: ${expected ? 'logs in and gets a service ticket' : 'does not log in'}${expectMessage ? ', saying why' : ''}`,
+      login === expected && messageOk,
+      output.trim().split('\n').slice(-4).join('\n'),
+    );
   };
 
   const platformKeytab = fs.readFileSync(keytab);
   attempt('engine pod', enginePod, 'engine', true, platformKeytab);
   attempt('executor pod (no keytab)', executorPod, 'executor', false, platformKeytab, undefined, /no keytab at .*: login not attempted/);
-  attempt('engine pod, krb5.conf naming a host the pod cannot resolve', enginePod, 'engine', false, platformKeytab,
+  attempt(
+    'engine pod, krb5.conf naming a host the pod cannot resolve',
+    enginePod,
+    'engine',
+    false,
+    platformKeytab,
     root => rewrite(root, '/tmp/krb5_conf/krb5.conf', text => text.replace(`${KDC_HOST}:${kdc.port}`, `kdc.unknown.example.com:${kdc.port}`)),
-    /UnknownHostException: kdc\.unknown\.example\.com/);
-  attempt('engine pod, keytab of another principal', enginePod, 'engine', false, fs.readFileSync(otherKeytab), undefined,
-    /failure to login: for principal: .* from keytab .*app\.keytab/);
-  attempt('engine pod, keytab the materializer may not read', withUnreadableSecret(enginePod), 'engine', false, platformKeytab, undefined,
-    /app\.keytab/);
+    /UnknownHostException: kdc\.unknown\.example\.com/,
+  );
+  attempt(
+    'engine pod, keytab of another principal',
+    enginePod,
+    'engine',
+    false,
+    fs.readFileSync(otherKeytab),
+    undefined,
+    /failure to login: for principal: .* from keytab .*app\.keytab/,
+  );
+  attempt('engine pod, keytab the materializer may not read', withUnreadableSecret(enginePod), 'engine', false, platformKeytab, undefined, /app\.keytab/);
   return rows;
 }
 
 /** The pod as the kubelet would run it from a Deployment or a pod template. */
 function podOf(o: ManifestObject | { spec: unknown }, namespace: string, name: string): PodJson {
-  const spec = (o as { kind?: string }).kind === 'Deployment' ? (o.spec as { template: { spec: PodJson['spec'] } }).template.spec : (o as { spec: PodJson['spec'] }).spec;
+  const spec =
+    (o as { kind?: string }).kind === 'Deployment' ? (o.spec as { template: { spec: PodJson['spec'] } }).template.spec : (o as { spec: PodJson['spec'] }).spec;
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace }, spec } as PodJson;
 }
 
@@ -138,7 +162,13 @@ function readableJars(spark: Tools['spark'][number], dir: string): string {
   const jars = path.join(dir, 'jars');
   if (run('cp', ['-al', path.join(spark.home, 'jars'), jars]).status !== 0) fs.cpSync(path.join(spark.home, 'jars'), jars, { recursive: true });
   const classes = path.join(dir, 'classes');
-  const compiled = run('javac', ['-d', classes, '-cp', path.join(jars, '*'), path.join(REPO, 'e2e', 'kerberos', 'dev', 'sparktenancy', 'e2e', 'KerberosLogin.java')]);
+  const compiled = run('javac', [
+    '-d',
+    classes,
+    '-cp',
+    path.join(jars, '*'),
+    path.join(REPO, 'e2e', 'kerberos', 'dev', 'sparktenancy', 'e2e', 'KerberosLogin.java'),
+  ]);
   if (compiled.status !== 0) throw new HarnessError(`javac KerberosLogin: ${compiled.stderr}`);
   run('chmod', ['-R', 'a+rX', jars, classes]);
   return `${classes}:${path.join(jars, '*')}`;
@@ -149,24 +179,62 @@ function readableJars(spark: Tools['spark'][number], dir: string): string {
  * container's JAVA_OPTS and the generated spark.driver.extraJavaOptions (paths moved to where the test
  * laid the pod's files), and the pod's /etc/hosts as the kubelet writes it (its host aliases included).
  */
-function loginAsPod(pod: PodJson, view: ReturnType<typeof containerView>, root: string, relocate: (t: string) => string, classpath: string): { status: number | null; output: string } {
+function loginAsPod(
+  pod: PodJson,
+  view: ReturnType<typeof containerView>,
+  root: string,
+  relocate: (t: string) => string,
+  classpath: string,
+): { status: number | null; output: string } {
   const container = pod.spec.containers[0];
   const env = Object.fromEntries((container.env ?? []).filter(e => e.value !== undefined).map(e => [e.name, e.value!]));
   const confDir = env.SPARK_CONF_DIR;
   const defaults = confDir ? view.files.get(`${confDir}/spark-defaults.conf`)?.bytes.toString('utf8') : undefined;
   // Executors get the driver's settings from the driver; their pod template holds only the path of krb5.conf.
-  const props = new Map((defaults ?? '').split('\n').filter(l => l && !l.startsWith('#')).map(l => [l.slice(0, l.indexOf(' ')), l.slice(l.indexOf(' ') + 1)]));
+  const props = new Map(
+    (defaults ?? '')
+      .split('\n')
+      .filter(l => l && !l.startsWith('#'))
+      .map(l => [l.slice(0, l.indexOf(' ')), l.slice(l.indexOf(' ') + 1)]),
+  );
   const principal = props.get('spark.kerberos.principal') ?? '';
   const keytab = props.get('spark.kerberos.keytab') ?? '/my_project/resources/kerberos/app.keytab';
   const authentication = props.get('spark.hadoop.hadoop.security.authentication') ?? 'simple';
   const javaOpts = [env.JAVA_OPTS ?? '', props.get('spark.driver.extraJavaOptions') ?? ''].join(' ').trim();
   const hosts = path.join(root, 'etc-hosts');
   const aliases = ((pod.spec as { hostAliases?: { ip: string; hostnames: string[] }[] }).hostAliases ?? []).map(a => `${a.ip}\t${a.hostnames.join('\t')}`);
-  fs.writeFileSync(hosts, ['# Kubernetes-managed hosts file.', '127.0.0.1\tlocalhost', '::1\tlocalhost', '', '# Entries added by HostAliases.', ...aliases, ''].join('\n'));
+  fs.writeFileSync(
+    hosts,
+    ['# Kubernetes-managed hosts file.', '127.0.0.1\tlocalhost', '::1\tlocalhost', '', '# Entries added by HostAliases.', ...aliases, ''].join('\n'),
+  );
   fs.chmodSync(hosts, 0o644);
-  const args = ['--reuid', String(POD_UID), '--regid', String(POD_UID), '--groups', String(POD_UID), '--inh-caps=-all', '--bounding-set=-all', '--no-new-privs',
-    'java', ...relocate(javaOpts).split(/\s+/).filter(Boolean), `-Djdk.net.hosts.file=${hosts}`, '-cp', classpath, LOGIN_CLASS,
-    principal || `executor@${'NONE'}`, path.join(root, keytab.replace(/^local:\/\//, '')), authentication, `${SERVICE}@${principal.slice(principal.indexOf('@') + 1) || 'NONE'}`];
+  const args = [
+    '--reuid',
+    String(POD_UID),
+    '--regid',
+    String(POD_UID),
+    '--groups',
+    String(POD_UID),
+    '--inh-caps=-all',
+    '--bounding-set=-all',
+    '--no-new-privs',
+    'java',
+    ...relocate(javaOpts).split(/\s+/).filter(Boolean),
+    `-Djdk.net.hosts.file=${hosts}`,
+    '-cp',
+    classpath,
+    LOGIN_CLASS,
+    principal || `executor@${'NONE'}`,
+    path.join(root, keytab.replace(/^local:\/\//, '')),
+    authentication,
+    `${SERVICE}@${principal.slice(principal.indexOf('@') + 1) || 'NONE'}`,
+  ];
   const result = run('setpriv', args, { env: { PATH: process.env.PATH, JAVA_HOME: process.env.JAVA_HOME, HOME: root }, timeout: 120_000 });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr.split('\n').filter(l => /Exception|kerberos:/.test(l)).join('\n')}` };
+  return {
+    status: result.status,
+    output: `${result.stdout}\n${result.stderr
+      .split('\n')
+      .filter(l => /Exception|kerberos:/.test(l))
+      .join('\n')}`,
+  };
 }

@@ -14,22 +14,35 @@ const POD_TIMEOUT_MS = 90_000;
  */
 export async function checkNode(ctx: E2eContext, node: NodeHandle): Promise<void> {
   const { admin } = ctx.cluster;
-  ctx.report.data.node = { kubelet: node.versions.kubelet, containerd: node.versions.containerd, runc: node.versions.runc, image: node.versions.image, pods: [] };
+  ctx.report.data.node = {
+    kubelet: node.versions.kubelet,
+    containerd: node.versions.containerd,
+    runc: node.versions.runc,
+    image: node.versions.image,
+    pods: [],
+  };
   ctx.report.check(`Node ${NODE_NAME} Ready: ${node.versions.kubelet}, ${node.versions.containerd}, ${node.versions.runc}`, true);
   admin.run(['create', 'namespace', NAMESPACE]);
   // The ServiceAccount admission plugin refuses a pod until the controller has made "default".
-  await waitUntil(`ServiceAccount ${NAMESPACE}/default`, () => admin.run(['get', 'serviceaccount', 'default', '-n', NAMESPACE]).status === 0,
-    { timeoutMs: 30_000, intervalMs: 250 });
+  await waitUntil(`ServiceAccount ${NAMESPACE}/default`, () => admin.run(['get', 'serviceaccount', 'default', '-n', NAMESPACE]).status === 0, {
+    timeoutMs: 30_000,
+    intervalMs: 250,
+  });
   const name = 'podcheck';
   const service = 'kubernetes.default.svc.cluster.local';
-  admin.ok(['apply', '--server-side', '--field-manager=spark-tenancy-e2e', '-f', '-'], JSON.stringify({
-    apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: NAMESPACE },
-    spec: {
-      restartPolicy: 'Never',
-      tolerations: [NODE_TOLERATION],
-      containers: [{ name, image: node.nodeImage, imagePullPolicy: 'Never', command: ['/podcheck', service] }],
-    },
-  }));
+  admin.ok(
+    ['apply', '--server-side', '--field-manager=spark-tenancy-e2e', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: NAMESPACE },
+      spec: {
+        restartPolicy: 'Never',
+        tolerations: [NODE_TOLERATION],
+        containers: [{ name, image: node.nodeImage, imagePullPolicy: 'Never', command: ['/podcheck', service] }],
+      },
+    }),
+  );
   let phase = 'Succeeded';
   let detail = '';
   try {
@@ -41,6 +54,9 @@ export async function checkNode(ctx: E2eContext, node: NodeHandle): Promise<void
   }
   const log = admin.run(['logs', '-n', NAMESPACE, name]).stdout;
   ctx.report.data.node.pods.push({ namespace: NAMESPACE, pod: name, role: 'podcheck', phase, filesOk: true });
-  ctx.report.check(`a pod on the node resolves ${service} through CoreDNS and calls the API server through the Service IP as its ServiceAccount`,
-    phase === 'Succeeded' && log.includes(`authenticated this pod as system:serviceaccount:${NAMESPACE}:default`), detail || log.trim());
+  ctx.report.check(
+    `a pod on the node resolves ${service} through CoreDNS and calls the API server through the Service IP as its ServiceAccount`,
+    phase === 'Succeeded' && log.includes(`authenticated this pod as system:serviceaccount:${NAMESPACE}:default`),
+    detail || log.trim(),
+  );
 }

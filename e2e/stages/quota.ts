@@ -42,16 +42,27 @@ export async function checkQuotaAdmission(ctx: E2eContext, platform: Platform, t
   if (!tenantSpec) throw new HarnessError(`no tenant ${tenant} in the spec`);
   const { hard } = tenantQuota(spec, tenantSpec);
   const quota = await liveQuota(ctx, tenant, names.resourceQuota);
-  const expectedHard = Object.fromEntries(Object.entries(hard).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-  ctx.report.check(`ResourceQuota ${tenant}/${names.resourceQuota}: as generated, and live (the quota controller computed its status)`,
+  const expectedHard = Object.fromEntries(
+    Object.entries(hard)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
+  ctx.report.check(
+    `ResourceQuota ${tenant}/${names.resourceQuota}: as generated, and live (the quota controller computed its status)`,
     quota !== undefined && sameQuantities(quota.spec.hard, expectedHard) && sameQuantities(quota.status!.hard!, expectedHard),
-    quota ? `spec.hard ${JSON.stringify(quota.spec.hard)}, status.hard ${JSON.stringify(quota.status?.hard)}, expected ${JSON.stringify(expectedHard)}`
-      : `no status.hard after ${STATUS_WAIT_MS / 1000} s`);
+    quota
+      ? `spec.hard ${JSON.stringify(quota.spec.hard)}, status.hard ${JSON.stringify(quota.status?.hard)}, expected ${JSON.stringify(expectedHard)}`
+      : `no status.hard after ${STATUS_WAIT_MS / 1000} s`,
+  );
   const limitRange = ctx.cluster.admin.getJson<{ spec: { limits: Record<string, unknown>[] } }>(['limitrange', names.limitRange, '-n', tenant]);
   const expectedLimits = tenantLimitRange(spec, tenantSpec);
   const item = limitRange.spec.limits[0] as Record<string, Record<string, string> | string>;
-  const limitsOk = limitRange.spec.limits.length === 1 && item.type === 'Container'
-    && (['default', 'defaultRequest', 'max'] as const).every(k => sameQuantities((item[k] as Record<string, string>) ?? {}, (expectedLimits[k] ?? {}) as Record<string, string>));
+  const limitsOk =
+    limitRange.spec.limits.length === 1 &&
+    item.type === 'Container' &&
+    (['default', 'defaultRequest', 'max'] as const).every(k =>
+      sameQuantities((item[k] as Record<string, string>) ?? {}, (expectedLimits[k] ?? {}) as Record<string, string>),
+    );
   ctx.report.check(`LimitRange ${tenant}/${names.limitRange}: as generated`, limitsOk, JSON.stringify(limitRange.spec.limits));
   if (!quota) return;
 
@@ -68,14 +79,19 @@ export async function checkQuotaAdmission(ctx: E2eContext, platform: Platform, t
   const perContainer = Math.ceil(wantedMiB / containers);
   const big = restrictedPod(`quota-probe-big`, tenant, platform.spec.image, containers, `${perContainer}Mi`);
   const refused = engine.kubectl.run(['create', '-f', '-', '-o', 'name'], JSON.stringify(big));
-  ctx.report.check(`${tenant}: as ${engine.namespace}/${engine.name}, a pod of ${containers * perContainer}Mi (${Math.ceil(left / 2 ** 20)}Mi of requests.memory left) is refused by the ResourceQuota admission`,
+  ctx.report.check(
+    `${tenant}: as ${engine.namespace}/${engine.name}, a pod of ${containers * perContainer}Mi (${Math.ceil(left / 2 ** 20)}Mi of requests.memory left) is refused by the ResourceQuota admission`,
     refused.status !== 0 && /exceeded quota/.test(refused.stderr),
-    refused.status === 0 ? `the API server created it: ${refused.stdout.trim()}` : refused.stderr.trim());
+    refused.status === 0 ? `the API server created it: ${refused.stdout.trim()}` : refused.stderr.trim(),
+  );
   if (refused.status !== 0) console.log(`    the API server: ${refused.stderr.trim()}`);
   const small = restrictedPod('quota-probe-small', tenant, platform.spec.image, 1, '64Mi');
   const admitted = engine.kubectl.run(['create', '--dry-run=server', '-f', '-', '-o', 'name'], JSON.stringify(small));
-  ctx.report.check(`${tenant}: as ${engine.namespace}/${engine.name}, a 64Mi pod passes every admission (server-side dry run)`,
-    admitted.status === 0, admitted.stderr.trim());
+  ctx.report.check(
+    `${tenant}: as ${engine.namespace}/${engine.name}, a 64Mi pod passes every admission (server-side dry run)`,
+    admitted.status === 0,
+    admitted.stderr.trim(),
+  );
 }
 
 /**
@@ -84,12 +100,20 @@ export async function checkQuotaAdmission(ctx: E2eContext, platform: Platform, t
  */
 export function checkExecutorsFit(ctx: E2eContext, platform: Platform, tenant: string, executorPods: number, instances: number): void {
   const names = objectNames(platform.spec);
-  ctx.report.check(`${tenant}: the quota admitted all ${instances} executor pods of spark.executor.instances (${executorPods} in the namespace)`,
-    executorPods >= instances, `Spark created ${executorPods} executor pods, the spec asks for ${instances}`);
+  ctx.report.check(
+    `${tenant}: the quota admitted all ${instances} executor pods of spark.executor.instances (${executorPods} in the namespace)`,
+    executorPods >= instances,
+    `Spark created ${executorPods} executor pods, the spec asks for ${instances}`,
+  );
   const quota = ctx.cluster.admin.getJson<QuotaJson>(['resourcequota', names.resourceQuota, '-n', tenant]);
-  const over = Object.entries(quota.status?.used ?? {}).filter(([k, v]) => quota.status?.hard?.[k] !== undefined && quantityValue(v)! > quantityValue(quota.status!.hard![k])!);
-  ctx.report.check(`${tenant}: quota usage within hard (${['requests.cpu', 'requests.memory', 'pods'].map(k => `${k} ${quota.status?.used?.[k]}/${quota.status?.hard?.[k]}`).join(', ')})`,
-    over.length === 0, over.map(([k, v]) => `${k} used ${v} > hard ${quota.status!.hard![k]}`).join('; '));
+  const over = Object.entries(quota.status?.used ?? {}).filter(
+    ([k, v]) => quota.status?.hard?.[k] !== undefined && quantityValue(v)! > quantityValue(quota.status!.hard![k])!,
+  );
+  ctx.report.check(
+    `${tenant}: quota usage within hard (${['requests.cpu', 'requests.memory', 'pods'].map(k => `${k} ${quota.status?.used?.[k]}/${quota.status?.hard?.[k]}`).join(', ')})`,
+    over.length === 0,
+    over.map(([k, v]) => `${k} used ${v} > hard ${quota.status!.hard![k]}`).join('; '),
+  );
 }
 
 function sameQuantities(a: Record<string, string>, b: Record<string, string>): boolean {

@@ -18,8 +18,12 @@ export interface RbacNamespaces {
  * own TokenRequest token. Every row of the contract must match; `other` is asked in another tenant's
  * namespace (engines, executors) and in a namespace outside the platform (everyone).
  */
-export async function checkRbac(ctx: E2eContext, contract: readonly RbacContractRow[],
-  accounts: Record<RbacServiceAccount, { namespace: string; name: string }>, where: RbacNamespaces): Promise<void> {
+export async function checkRbac(
+  ctx: E2eContext,
+  contract: readonly RbacContractRow[],
+  accounts: Record<RbacServiceAccount, { namespace: string; name: string }>,
+  where: RbacNamespaces,
+): Promise<void> {
   const tokens = new Map<RbacServiceAccount, string | Error>();
   const tokenOf = (who: RbacServiceAccount) => {
     if (!tokens.has(who)) {
@@ -42,9 +46,14 @@ export async function checkRbac(ctx: E2eContext, contract: readonly RbacContract
       if (!mismatches.includes(message)) mismatches.push(message);
       continue;
     }
-    const namespaces = row.namespace === 'tenant' ? [where.tenant]
-      : row.namespace === 'proxy' ? [where.proxy]
-        : row.serviceAccount === 'proxy' ? [where.outside] : [where.otherTenant, where.outside];
+    const namespaces =
+      row.namespace === 'tenant'
+        ? [where.tenant]
+        : row.namespace === 'proxy'
+          ? [where.proxy]
+          : row.serviceAccount === 'proxy'
+            ? [where.outside]
+            : [where.otherTenant, where.outside];
     for (const namespace of namespaces) {
       let allowed: boolean;
       try {
@@ -57,7 +66,9 @@ export async function checkRbac(ctx: E2eContext, contract: readonly RbacContract
       asked++;
       ctx.report.data.rbac.push({ serviceAccount: subject, verb: row.verb, resource: row.resource, namespace, expected: row.expected, allowed });
       if (allowed !== row.expected) {
-        mismatches.push(`${subject} ${row.verb} ${row.resource} in ${namespace}: the API server ${allowed ? 'allowed' : 'denied'} it, the contract says ${row.expected ? 'allow' : 'deny'}`);
+        mismatches.push(
+          `${subject} ${row.verb} ${row.resource} in ${namespace}: the API server ${allowed ? 'allowed' : 'denied'} it, the contract says ${row.expected ? 'allow' : 'deny'}`,
+        );
       }
     }
   }
@@ -68,13 +79,19 @@ export async function checkRbac(ctx: E2eContext, contract: readonly RbacContract
     const key = `${r.serviceAccount.padEnd(30)} in ${r.namespace.padEnd(14)} ${r.resource}`;
     byWho.set(key, [...(byWho.get(key) ?? []), r.verb]);
   }
-  console.log(['  allowed by the API server (every other row of the table was denied):',
-    ...[...byWho].map(([key, verbs]) => `    ${key}: ${verbs.join(', ')}`)].join('\n'));
+  console.log(
+    ['  allowed by the API server (every other row of the table was denied):', ...[...byWho].map(([key, verbs]) => `    ${key}: ${verbs.join(', ')}`)].join(
+      '\n',
+    ),
+  );
   for (const who of Object.keys(accounts) as RbacServiceAccount[]) {
     const rows = ctx.report.data.rbac.filter(r => r.serviceAccount === `${accounts[who].namespace}/${accounts[who].name}`);
     const wrong = mismatches.filter(m => m.startsWith(`${accounts[who].namespace}/${accounts[who].name}`));
-    ctx.report.check(`RBAC of ${accounts[who].namespace}/${accounts[who].name}: ${rows.length} rows asked, each as the contract says`,
-      rows.length > 0 && wrong.length === 0, wrong.join('\n') || 'no row could be asked');
+    ctx.report.check(
+      `RBAC of ${accounts[who].namespace}/${accounts[who].name}: ${rows.length} rows asked, each as the contract says`,
+      rows.length > 0 && wrong.length === 0,
+      wrong.join('\n') || 'no row could be asked',
+    );
   }
   const harness = mismatches.filter(m => m.startsWith('SelfSubjectAccessReview'));
   if (harness.length > 0) ctx.report.check('every access review was answered', false, harness.join('\n'));

@@ -43,8 +43,15 @@ export function buildStandIn(ctx: E2eContext, spark: SparkRelease): string {
  * Spark's own SparkSubmit (whose client reads the same identity from KUBECONFIG). The one place the suite
  * knows how the proxy launches; returns where the launcher wrote the tenant's files.
  */
-export function launchAsProxy(ctx: E2eContext, spark: SparkRelease, proxyPod: PodJson, proxy: ServiceAccountIdentity,
-  tenant: string, args: readonly string[], root: string): { result: ReturnType<typeof run>; tenantDir: string } {
+export function launchAsProxy(
+  ctx: E2eContext,
+  spark: SparkRelease,
+  proxyPod: PodJson,
+  proxy: ServiceAccountIdentity,
+  tenant: string,
+  args: readonly string[],
+  root: string,
+): { result: ReturnType<typeof run>; tenantDir: string } {
   const view = containerView(proxyPod, namespaceObjectsFromApi(ctx, proxyPod.metadata.namespace!));
   const relocate = materialize(view, root);
   const env = containerEnv(proxyPod);
@@ -70,39 +77,64 @@ export function launchAsProxy(ctx: E2eContext, spark: SparkRelease, proxyPod: Po
  * Cluster mode, as the proxy launches an engine (`launchAsProxy`): Spark's own SparkSubmit with the
  * tenant's generated spark-defaults.conf and pod templates, read from the tenant's namespace at launch.
  */
-export async function submitClusterMode(ctx: E2eContext, spark: SparkRelease, proxyPod: PodJson, proxy: ServiceAccountIdentity,
-  tenant: string, engineServiceAccount: string): Promise<PodJson | undefined> {
+export async function submitClusterMode(
+  ctx: E2eContext,
+  spark: SparkRelease,
+  proxyPod: PodJson,
+  proxy: ServiceAccountIdentity,
+  tenant: string,
+  engineServiceAccount: string,
+): Promise<PodJson | undefined> {
   const label = `Spark ${spark.version} cluster-mode submit into ${tenant} as ${proxy.namespace}/${proxy.name}`;
   const root = path.join(ctx.work, `proxy-${spark.version}-${tenant}`);
   const before = new Set(ctx.cluster.admin.list('pods', tenant, 'spark-role=driver').map(p => p.metadata.name));
   const started = Date.now();
-  const { result: submit, tenantDir } = launchAsProxy(ctx, spark, proxyPod, proxy, tenant,
-    ['--name', `e2e-${tenant}`, '--class', CLUSTER_APP.mainClass, CLUSTER_APP.resource], root);
+  const { result: submit, tenantDir } = launchAsProxy(
+    ctx,
+    spark,
+    proxyPod,
+    proxy,
+    tenant,
+    ['--name', `e2e-${tenant}`, '--class', CLUSTER_APP.mainClass, CLUSTER_APP.resource],
+    root,
+  );
   const seconds = (Date.now() - started) / 1000;
   const timedOut = submit.status === null;
   const drivers = ctx.cluster.admin.list('pods', tenant, 'spark-role=driver').filter(p => !before.has(p.metadata.name)) as PodJson[];
-  const ok = ctx.report.check(`${label}: exits 0 (${seconds.toFixed(1)} s)`, submit.status === 0,
-    timedOut ? `spark-submit did not return within ${SUBMIT_TIMEOUT_MS / 1000} s (it waits for the application unless spark.kubernetes.submission.waitAppCompletion=false)\n${sparkError(submit.stderr)}`
-      : `exit ${submit.status}\n${sparkError(submit.stderr)}`);
+  const ok = ctx.report.check(
+    `${label}: exits 0 (${seconds.toFixed(1)} s)`,
+    submit.status === 0,
+    timedOut
+      ? `spark-submit did not return within ${SUBMIT_TIMEOUT_MS / 1000} s (it waits for the application unless spark.kubernetes.submission.waitAppCompletion=false)\n${sparkError(submit.stderr)}`
+      : `exit ${submit.status}\n${sparkError(submit.stderr)}`,
+  );
   const driver = drivers[0];
-  ctx.report.check(`${label}: the driver pod exists in ${tenant}`, driver !== undefined,
-    `no new spark-role=driver pod in ${tenant}${ok ? '' : ' (Spark deletes the driver pod when a later step of the submission fails)'}`);
+  ctx.report.check(
+    `${label}: the driver pod exists in ${tenant}`,
+    driver !== undefined,
+    `no new spark-role=driver pod in ${tenant}${ok ? '' : ' (Spark deletes the driver pod when a later step of the submission fails)'}`,
+  );
   ctx.report.data.spark.push({ version: spark.version, tenant, mode: 'cluster', ok: ok && driver !== undefined, driverPods: drivers.length, executorPods: 0 });
   if (!driver) return undefined;
   const template = readTemplate(tenantDir, 'pod-templates/driver-template.yaml');
   checkTemplateKept(ctx, `${label}: driver pod ${driver.metadata.name}`, driver, template, engineServiceAccount);
   // The keytab is delivered by the template; Spark must not have uploaded the proxy's copy.
-  const uploaded = ctx.cluster.admin.list('secrets', tenant).filter(s => s.metadata.name.endsWith('-kerberos-keytab')).map(s => s.metadata.name);
+  const uploaded = ctx.cluster.admin
+    .list('secrets', tenant)
+    .filter(s => s.metadata.name.endsWith('-kerberos-keytab'))
+    .map(s => s.metadata.name);
   ctx.report.check(`${label}: no keytab Secret uploaded by spark-submit`, uploaded.length === 0, `Spark created ${uploaded.join(', ')}`);
   // Spark sizes the driver from spark.driver.memory + overhead; it must get the engine's memory.
   const engine = ctx.cluster.admin.list('pods', tenant, 'app.kubernetes.io/component=engine')[0] as PodJson | undefined;
   const want = (engine?.spec.containers[0] as { resources?: { limits?: { memory?: string } } } | undefined)?.resources?.limits?.memory;
   const got = (driver.spec.containers[0] as { resources?: { limits?: { memory?: string } } }).resources?.limits?.memory;
-  ctx.report.check(`${label}: the driver's memory limit ${got} is the engine's ${want}`, want !== undefined && got !== undefined && quantityValue(got) === quantityValue(want),
-    `driver limit ${got}, engine limit ${want}`);
+  ctx.report.check(
+    `${label}: the driver's memory limit ${got} is the engine's ${want}`,
+    want !== undefined && got !== undefined && quantityValue(got) === quantityValue(want),
+    `driver limit ${got}, engine limit ${want}`,
+  );
   return driver;
 }
-
 
 /**
  * Client mode, as the engine container starts: the engine pod's own config-sync run for real, then
@@ -110,8 +142,14 @@ export async function submitClusterMode(ctx: E2eContext, spark: SparkRelease, pr
  * engine Deployment's real Pod in the API server) and the engine ServiceAccount's token; the
  * stand-in application opens a SparkSession and waits until the suite has seen its executor pods.
  */
-export async function runClientModeEngine(ctx: E2eContext, spark: SparkRelease, enginePod: PodJson, engine: ServiceAccountIdentity,
-  standInHome: string, expected: { executorServiceAccount: string; roleEnv: string }): Promise<PodJson[]> {
+export async function runClientModeEngine(
+  ctx: E2eContext,
+  spark: SparkRelease,
+  enginePod: PodJson,
+  engine: ServiceAccountIdentity,
+  standInHome: string,
+  expected: { executorServiceAccount: string; roleEnv: string },
+): Promise<PodJson[]> {
   const tenant = enginePod.metadata.namespace!;
   const label = `Spark ${spark.version} client-mode engine in ${tenant} as ${engine.namespace}/${engine.name}`;
   const root = path.join(ctx.work, `engine-${spark.version}-${tenant}`);
@@ -139,7 +177,9 @@ export async function runClientModeEngine(ctx: E2eContext, spark: SparkRelease, 
   fs.closeSync(out);
   const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
   let status: number | null | undefined;
-  void exited.then(code => { status = code; });
+  void exited.then(code => {
+    status = code;
+  });
 
   let executors: PodJson[] = [];
   const deadline = Date.now() + EXECUTOR_WAIT_MS;
@@ -156,27 +196,56 @@ export async function runClientModeEngine(ctx: E2eContext, spark: SparkRelease, 
   const code = await Promise.race([exited, sleep(60_000).then(() => 'timeout' as const)]);
   if (code === 'timeout' && child.pid) process.kill(-child.pid, 'SIGKILL');
   const output = fs.readFileSync(log, 'utf8');
-  const ok = ctx.report.check(`${label}: the engine opened its SparkSession and stopped cleanly`, code === 0 && /standin: session open/.test(output),
-    `exit ${code}\n${sparkError(output)}`);
+  const ok = ctx.report.check(
+    `${label}: the engine opened its SparkSession and stopped cleanly`,
+    code === 0 && /standin: session open/.test(output),
+    `exit ${code}\n${sparkError(output)}`,
+  );
   const owned = executors.filter(p => (p.metadata.ownerReferences ?? []).some(o => o.uid === enginePod.metadata.uid));
-  ctx.report.check(`${label}: executor pods created in ${tenant} (${executors.length})`, executors.length > 0,
-    `no spark-role=executor pod in ${tenant}\n${sparkError(output)}`);
-  ctx.report.check(`${label}: every executor pod is owned by the engine pod ${enginePod.metadata.name}`, executors.length > 0 && owned.length === executors.length,
-    `owner references: ${executors.map(p => `${p.metadata.name} → ${JSON.stringify(p.metadata.ownerReferences ?? [])}`).join('; ')}`);
+  ctx.report.check(
+    `${label}: executor pods created in ${tenant} (${executors.length})`,
+    executors.length > 0,
+    `no spark-role=executor pod in ${tenant}\n${sparkError(output)}`,
+  );
+  ctx.report.check(
+    `${label}: every executor pod is owned by the engine pod ${enginePod.metadata.name}`,
+    executors.length > 0 && owned.length === executors.length,
+    `owner references: ${executors.map(p => `${p.metadata.name} → ${JSON.stringify(p.metadata.ownerReferences ?? [])}`).join('; ')}`,
+  );
   // Pod templates sit outside SPARK_CONF_DIR, so Spark does not copy them into every executor's ConfigMap.
-  const copied = confMaps.flatMap(c => Object.keys((c.data as Record<string, string> | undefined) ?? {}).filter(k => k.endsWith('.yaml')).map(k => `${c.metadata.name}/${k}`));
-  ctx.report.check(`${label}: the executors' spark-exec-*-conf-map holds no pod template`, confMaps.length > 0 && copied.length === 0,
-    confMaps.length === 0 ? 'no spark-exec-*-conf-map was seen while the driver ran' : `copied: ${copied.join(', ')}`);
+  const copied = confMaps.flatMap(c =>
+    Object.keys((c.data as Record<string, string> | undefined) ?? {})
+      .filter(k => k.endsWith('.yaml'))
+      .map(k => `${c.metadata.name}/${k}`),
+  );
+  ctx.report.check(
+    `${label}: the executors' spark-exec-*-conf-map holds no pod template`,
+    confMaps.length > 0 && copied.length === 0,
+    confMaps.length === 0 ? 'no spark-exec-*-conf-map was seen while the driver ran' : `copied: ${copied.join(', ')}`,
+  );
   const template = readExecutorTemplate(output, root);
   for (const executor of executors) {
     checkTemplateKept(ctx, `${label}: executor pod ${executor.metadata.name}`, executor, template, expected.executorServiceAccount);
     const container = executor.spec.containers[0];
-    ctx.report.check(`${label}: executor pod ${executor.metadata.name} carries the role variable ${expected.roleEnv}`,
-      (container.env ?? []).some(e => e.name === expected.roleEnv), `env: ${(container.env ?? []).map(e => e.name).join(', ')}`);
-    ctx.report.check(`${label}: executor pod ${executor.metadata.name} mounts no ServiceAccount token`,
-      executor.spec.automountServiceAccountToken === false, `automountServiceAccountToken: ${executor.spec.automountServiceAccountToken}`);
+    ctx.report.check(
+      `${label}: executor pod ${executor.metadata.name} carries the role variable ${expected.roleEnv}`,
+      (container.env ?? []).some(e => e.name === expected.roleEnv),
+      `env: ${(container.env ?? []).map(e => e.name).join(', ')}`,
+    );
+    ctx.report.check(
+      `${label}: executor pod ${executor.metadata.name} mounts no ServiceAccount token`,
+      executor.spec.automountServiceAccountToken === false,
+      `automountServiceAccountToken: ${executor.spec.automountServiceAccountToken}`,
+    );
   }
-  ctx.report.data.spark.push({ version: spark.version, tenant, mode: 'client', ok: ok && executors.length > 0 && owned.length === executors.length, driverPods: 1, executorPods: executors.length });
+  ctx.report.data.spark.push({
+    version: spark.version,
+    tenant,
+    mode: 'client',
+    ok: ok && executors.length > 0 && owned.length === executors.length,
+    driverPods: 1,
+    executorPods: executors.length,
+  });
   return executors;
 }
 
@@ -214,14 +283,17 @@ function sparkEnv(ctx: E2eContext, spark: SparkRelease, kubeconfig: string): Nod
  * writes the tenant's files where it runs, and names the templates' paths itself.)
  */
 export function relocateProperties(text: string, relocate: (text: string) => string): string {
-  return text.split('\n').map(line => {
-    const space = line.indexOf(' ');
-    if (line.startsWith('#') || space < 0) return line;
-    const key = line.slice(0, space);
-    const value = line.slice(space + 1);
-    const readHere = !key.startsWith('spark.executor.') && !key.startsWith('spark.executorEnv.');
-    return readHere && !value.startsWith('local://') ? `${key} ${relocate(value)}` : line;
-  }).join('\n');
+  return text
+    .split('\n')
+    .map(line => {
+      const space = line.indexOf(' ');
+      if (line.startsWith('#') || space < 0) return line;
+      const key = line.slice(0, space);
+      const value = line.slice(space + 1);
+      const readHere = !key.startsWith('spark.executor.') && !key.startsWith('spark.executorEnv.');
+      return readHere && !value.startsWith('local://') ? `${key} ${relocate(value)}` : line;
+    })
+    .join('\n');
 }
 
 function readTemplate(root: string, podPath: string | undefined): PodJson | undefined {
@@ -238,10 +310,16 @@ function readExecutorTemplate(output: string, root: string): PodJson | undefined
 
 /** What Spark must keep from a template: config-sync, the template's volumes, host aliases, the ServiceAccount. */
 function checkTemplateKept(ctx: E2eContext, label: string, pod: PodJson, template: PodJson | undefined, serviceAccount: string): void {
-  ctx.report.check(`${label} was admitted with the config-sync init container`,
-    (pod.spec.initContainers ?? []).some(c => c.name === 'config-sync'), `init containers: ${(pod.spec.initContainers ?? []).map(c => c.name).join(', ') || 'none'}`);
-  ctx.report.check(`${label} runs as the ServiceAccount ${serviceAccount}`, pod.spec.serviceAccountName === serviceAccount,
-    `serviceAccountName: ${pod.spec.serviceAccountName}`);
+  ctx.report.check(
+    `${label} was admitted with the config-sync init container`,
+    (pod.spec.initContainers ?? []).some(c => c.name === 'config-sync'),
+    `init containers: ${(pod.spec.initContainers ?? []).map(c => c.name).join(', ') || 'none'}`,
+  );
+  ctx.report.check(
+    `${label} runs as the ServiceAccount ${serviceAccount}`,
+    pod.spec.serviceAccountName === serviceAccount,
+    `serviceAccountName: ${pod.spec.serviceAccountName}`,
+  );
   if (!template) {
     ctx.report.check(`${label}: its pod template was found`, false, 'the template file was not where spark-defaults.conf points');
     return;
@@ -249,9 +327,11 @@ function checkTemplateKept(ctx: E2eContext, label: string, pod: PodJson, templat
   const volumes = new Set((pod.spec.volumes ?? []).map(v => v.name));
   const missing = (template.spec.volumes ?? []).map(v => v.name).filter(v => !volumes.has(v));
   ctx.report.check(`${label} keeps every volume of its template`, missing.length === 0, `missing: ${missing.join(', ')}`);
-  ctx.report.check(`${label} keeps the template's host aliases`,
+  ctx.report.check(
+    `${label} keeps the template's host aliases`,
     JSON.stringify(pod.spec.hostAliases ?? []) === JSON.stringify(template.spec.hostAliases ?? []),
-    `pod: ${JSON.stringify(pod.spec.hostAliases)}; template: ${JSON.stringify(template.spec.hostAliases)}`);
+    `pod: ${JSON.stringify(pod.spec.hostAliases)}; template: ${JSON.stringify(template.spec.hostAliases)}`,
+  );
 }
 
 /** The lines of Spark's output that say what went wrong (exceptions and their causes), not the whole log. */
@@ -260,4 +340,3 @@ function sparkError(output: string): string {
   const interesting = lines.filter(l => /Exception|Error|error:|Caused by|Forbidden|denied|bootstrap:|standin:/.test(l));
   return (interesting.length > 0 ? interesting : lines).slice(-12).join('\n');
 }
-

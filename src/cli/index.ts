@@ -28,7 +28,15 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map(name => name.length));
   const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
-  return ['usage: spark-tenancy <command> [options]', '', 'commands:', ...lines, '', "`spark-tenancy <command> --help` describes each command's options.", EXIT_CODES_HELP].join('\n');
+  return [
+    'usage: spark-tenancy <command> [options]',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    "`spark-tenancy <command> --help` describes each command's options.",
+    EXIT_CODES_HELP,
+  ].join('\n');
 }
 
 /** The `spark-tenancy` command line: dispatches to a subcommand and resolves to the exit code. */
@@ -39,6 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (command === undefined) return usageError(name, `unknown command; one of ${Object.keys(COMMANDS).join(', ')}`, 'usage: spark-tenancy <command> [options] (spark-tenancy --help)');
+  if (command === undefined)
+    return usageError(name, `unknown command; one of ${Object.keys(COMMANDS).join(', ')}`, 'usage: spark-tenancy <command> [options] (spark-tenancy --help)');
   return command.run(rest);
 }

@@ -39,7 +39,12 @@ export async function runSynth(argv: readonly string[]): Promise<number> {
   let summary: SynthSummary | undefined;
   runCli(() => {
     const counter = new SummaryCounter(outdir);
-    const platform = synthPlatform({ specFile, outdir, displayName: path.relative(process.cwd(), path.resolve(specFile)) || specFile, onManifest: counter.count });
+    const platform = synthPlatform({
+      specFile,
+      outdir,
+      displayName: path.relative(process.cwd(), path.resolve(specFile)) || specFile,
+      onManifest: counter.count,
+    });
     if (platform.spec.allowPlaintextSecrets) {
       warn('allowPlaintextSecrets is on: secret files are written into dist/ as plaintext Secrets. Never commit that output.');
     }
@@ -104,8 +109,15 @@ class SummaryCounter {
 /** One line: `synth: 5 namespaces in dist/ (1 written, 4 unchanged, 0 removed), 120 objects, 80.2 KiB, 0 warnings`. */
 export function formatSummary(summary: SynthSummary, outdir: string): string {
   const namespaces = summary.written + summary.unchanged;
-  const size = summary.bytes < 1024 ? `${summary.bytes} B` : summary.bytes < 1024 * 1024 ? `${(summary.bytes / 1024).toFixed(1)} KiB` : `${(summary.bytes / 1024 / 1024).toFixed(1)} MiB`;
+  const size =
+    summary.bytes < 1024
+      ? `${summary.bytes} B`
+      : summary.bytes < 1024 * 1024
+        ? `${(summary.bytes / 1024).toFixed(1)} KiB`
+        : `${(summary.bytes / 1024 / 1024).toFixed(1)} MiB`;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `synth: ${plural(namespaces, 'namespace')} in ${outdir.replace(/\/+$/, '')}/ (${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed), `
-    + `${plural(summary.objects, 'object')}, ${size}, ${plural(summary.warnings, 'warning')}`;
+  return (
+    `synth: ${plural(namespaces, 'namespace')} in ${outdir.replace(/\/+$/, '')}/ (${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed), ` +
+    `${plural(summary.objects, 'object')}, ${size}, ${plural(summary.warnings, 'warning')}`
+  );
 }

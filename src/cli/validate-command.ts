@@ -38,6 +38,8 @@ export async function runValidate(argv: readonly string[]): Promise<number> {
     return EXIT.problems;
   }
   const objects = manifests.reduce((count, manifest) => count + manifest.documents.filter(document => document != null).length, 0);
-  process.stdout.write(`validate: ${objects} objects in ${files.length} files under ${dir}: no violations (Kubernetes 1.27 schemas, strict fields, names, Pod Security restricted, size limits)\n`);
+  process.stdout.write(
+    `validate: ${objects} objects in ${files.length} files under ${dir}: no violations (Kubernetes 1.27 schemas, strict fields, names, Pod Security restricted, size limits)\n`,
+  );
   return EXIT.ok;
 }

@@ -143,7 +143,12 @@ export class ArgoCdApplications extends NamespaceChart {
     if (settings.mode === 'applications') {
       for (const target of this.targets) this.addApplication(target);
       // The ApplicationSet follows the spec's tenants by itself; Applications are made one by one.
-      this.node.addValidation({ validate: () => this.targets.filter(t => !this.applications.has(t.namespace)).map(t => `namespace ${t.namespace} has no Argo CD Application; call addNamespace for its chart (SparkPlatform.addTenant does)`) });
+      this.node.addValidation({
+        validate: () =>
+          this.targets
+            .filter(t => !this.applications.has(t.namespace))
+            .map(t => `namespace ${t.namespace} has no Argo CD Application; call addNamespace for its chart (SparkPlatform.addTenant does)`),
+      });
       return;
     }
 
@@ -158,11 +163,13 @@ export class ArgoCdApplications extends NamespaceChart {
       spec: {
         goTemplate: true,
         goTemplateOptions: ['missingkey=error'],
-        generators: [{
-          list: {
-            elements: Lazy.any({ produce: () => this.targets.map(t => ({ name: t.applicationName, namespace: t.namespace, file: t.file, role: t.role })) }),
+        generators: [
+          {
+            list: {
+              elements: Lazy.any({ produce: () => this.targets.map(t => ({ name: t.applicationName, namespace: t.namespace, file: t.file, role: t.role })) }),
+            },
           },
-        }],
+        ],
         syncPolicy: { preserveResourcesOnDeletion: true },
         template: {
           metadata: {

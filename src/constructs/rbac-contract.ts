@@ -94,15 +94,17 @@ export function submitterGrants(claims: OnDemandClaims = NO_ON_DEMAND_CLAIMS): R
     {
       resource: 'pods',
       verbs: ['get', 'list', 'watch', 'create', 'delete'],
-      reason: 'Client.run creates the driver pod, deletes it when applying its resources fails, and with '
-        + 'waitAppCompletion watches and gets it; K8sSubmitOps (--status, --kill) gets, lists and deletes drivers',
+      reason:
+        'Client.run creates the driver pod, deletes it when applying its resources fails, and with ' +
+        'waitAppCompletion watches and gets it; K8sSubmitOps (--status, --kill) gets, lists and deletes drivers',
     },
     {
       resource: 'configmaps',
       verbs: ['get', 'create', 'patch'],
-      reason: 'Client.run server-side applies the driver\'s spark-drv-*-conf-map, and PodTemplateConfigMapStep\'s '
-        + 'executor pod template ConfigMap; bootstrap.sh launch (not Spark) gets the tenant\'s Spark ConfigMap '
-        + 'with the cluster-mode spark-defaults.conf and pod templates',
+      reason:
+        "Client.run server-side applies the driver's spark-drv-*-conf-map, and PodTemplateConfigMapStep's " +
+        "executor pod template ConfigMap; bootstrap.sh launch (not Spark) gets the tenant's Spark ConfigMap " +
+        'with the cluster-mode spark-defaults.conf and pod templates',
     },
     {
       resource: 'services',
@@ -114,7 +116,7 @@ export function submitterGrants(claims: OnDemandClaims = NO_ON_DEMAND_CLAIMS): R
     grants.push({
       resource: 'persistentvolumeclaims',
       verbs: ['create', 'patch'],
-      reason: 'Client.run server-side applies the on-demand claims of the driver\'s volumes (MountVolumesFeatureStep)',
+      reason: "Client.run server-side applies the on-demand claims of the driver's volumes (MountVolumesFeatureStep)",
     });
   }
   return grants;
@@ -137,25 +139,26 @@ export function driverGrants(claims: OnDemandClaims = NO_ON_DEMAND_CLAIMS): Rbac
     {
       resource: 'pods',
       verbs: ['get', 'list', 'watch', 'create', 'patch', 'delete', 'deletecollection'],
-      reason: 'ExecutorPodsAllocator gets the driver pod, waits for it to be ready, creates executor pods and '
-        + 'deletes timed-out, excess and (on stop) all executors by label (deletecollection); the snapshot sources '
-        + 'watch and list them; ExecutorPodsLifecycleManager deletes finished executors, or edits them inactive; '
-        + 'KubernetesClusterSchedulerBackend edits the executor id and decommission labels onto them and deletes '
-        + 'the ones still running after a kill',
+      reason:
+        'ExecutorPodsAllocator gets the driver pod, waits for it to be ready, creates executor pods and ' +
+        'deletes timed-out, excess and (on stop) all executors by label (deletecollection); the snapshot sources ' +
+        'watch and list them; ExecutorPodsLifecycleManager deletes finished executors, or edits them inactive; ' +
+        'KubernetesClusterSchedulerBackend edits the executor id and decommission labels onto them and deletes ' +
+        'the ones still running after a kill',
     },
     {
       resource: 'configmaps',
       verbs: ['create', 'deletecollection'],
-      reason: 'KubernetesClusterSchedulerBackend creates the executors\' spark-exec-*-conf-map on start and deletes '
-        + 'it by label on stop',
+      reason: "KubernetesClusterSchedulerBackend creates the executors' spark-exec-*-conf-map on start and deletes " + 'it by label on stop',
     },
   ];
   if (claims.executor || claims.driver) {
     grants.push({
       resource: 'persistentvolumeclaims',
       verbs: claims.executor ? ['list', 'create', 'deletecollection'] : ['deletecollection'],
-      reason: 'ExecutorPodsAllocator lists reusable claims and creates one per executor volume; '
-        + 'KubernetesClusterSchedulerBackend deletes the application\'s claims by label on stop',
+      reason:
+        'ExecutorPodsAllocator lists reusable claims and creates one per executor volume; ' +
+        "KubernetesClusterSchedulerBackend deletes the application's claims by label on stop",
     });
   }
   return grants;
@@ -207,9 +210,10 @@ export function rbacContract(grants: TenantGrants = tenantGrants()): RbacContrac
  * SubjectAccessReview: the proxy's lives in the proxy namespace, engines' and executors' in each tenant's.
  */
 export function serviceAccountUser(names: ObjectNames, serviceAccount: RbacServiceAccount, proxyNamespace: string, tenantNamespace: string): string {
-  const [name, namespace] = serviceAccount === 'proxy'
-    ? [names.proxyServiceAccount, proxyNamespace]
-    : [serviceAccount === 'engine' ? names.engineServiceAccount : names.executorServiceAccount, tenantNamespace];
+  const [name, namespace] =
+    serviceAccount === 'proxy'
+      ? [names.proxyServiceAccount, proxyNamespace]
+      : [serviceAccount === 'engine' ? names.engineServiceAccount : names.executorServiceAccount, tenantNamespace];
   return `system:serviceaccount:${namespace}:${name}`;
 }
 

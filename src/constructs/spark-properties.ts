@@ -44,7 +44,10 @@ export class SparkProperties extends Construct {
     const layers = [spec.spark, props.tenant.spark];
     for (const layer of layers) {
       if (!layer || checkedLayers.has(layer)) continue;
-      const problems = checkProperties(layer.properties ?? {}, { owned: ownedSparkKeys(spec.roleEnv, { kerberos: spec.kerberos !== undefined }), allowOverride: layer.override === true });
+      const problems = checkProperties(layer.properties ?? {}, {
+        owned: ownedSparkKeys(spec.roleEnv, { kerberos: spec.kerberos !== undefined }),
+        allowOverride: layer.override === true,
+      });
       if (problems.length > 0) {
         throw new Error(`SparkProperties for ${props.tenant.namespace}: ${problems.map(p => `${p.key}: ${p.message}`).join('; ')}`);
       }
@@ -76,8 +79,7 @@ function ownedValues(props: SparkPropertiesProps, user: Readonly<Record<string, 
   const { platform, tenant, deployMode } = props;
   const { spec } = platform;
   const names = objectNames(spec);
-  const steps = (role: 'driver' | 'executor', fallback: string[]) =>
-    tenant.spark?.featureSteps?.[role] ?? spec.spark?.featureSteps?.[role] ?? fallback;
+  const steps = (role: 'driver' | 'executor', fallback: string[]) => tenant.spark?.featureSteps?.[role] ?? spec.spark?.featureSteps?.[role] ?? fallback;
   const values: Record<string, string> = {
     'spark.master': IN_CLUSTER_MASTER,
     'spark.submit.deployMode': deployMode,

@@ -63,14 +63,22 @@ export class TenantNamespace extends NamespaceChart {
     this.rbac = new EngineRbac(this, 'Rbac', { spec, tenant });
     this.quota = new TenantQuota(this, 'Quota', { spec, tenant });
     this.networkPolicies = new TenantNetworkPolicies(this, 'NetworkPolicies', { spec, tenant });
-    this.config = new NamespaceConfig(this, 'Config', { platform, namespace: tenant.namespace, roles: TENANT_ROLES, transport: tenantTransport(platform, tenant) });
+    this.config = new NamespaceConfig(this, 'Config', {
+      platform,
+      namespace: tenant.namespace,
+      roles: TENANT_ROLES,
+      transport: tenantTransport(platform, tenant),
+    });
 
     const sparkProperties = new SparkProperties(this, 'SparkProperties', { platform, tenant, deployMode: 'client', templateDir: ENGINE_POD_TEMPLATE_DIR });
     // What the proxy's spark-submit needs to launch an engine here. It lives in this namespace, not the
     // proxy's: the proxy reads it at launch (`bootstrap.sh launch`), so adding a tenant never touches the
     // proxy's Deployment, and the proxy namespace does not grow with tenants.
     const launchProperties = new SparkProperties(this, 'LaunchProperties', {
-      platform, tenant, deployMode: 'cluster', templateDir: `${PROXY_TENANTS_DIR}/${tenant.namespace}/${PROXY_TENANT_TEMPLATE_SUBDIR}`,
+      platform,
+      tenant,
+      deployMode: 'cluster',
+      templateDir: `${PROXY_TENANTS_DIR}/${tenant.namespace}/${PROXY_TENANT_TEMPLATE_SUBDIR}`,
     });
     const { driver, executor } = tenantPodTemplates(platform, tenant);
     const sparkFiles: EngineSparkFile[] = [
@@ -91,4 +99,3 @@ export class TenantNamespace extends NamespaceChart {
     this.engine = new Engine(this, 'Engine', { platform, tenant, sparkFiles });
   }
 }
-

@@ -44,9 +44,11 @@ export class TenantNetworkPolicies extends Construct {
     const names = objectNames(spec);
     const metadata = (name: string) => ({ name, namespace: tenant.namespace, labels: commonLabels(spec, 'network-policy') });
     const tcp = (...ports: number[]) => ports.map(port => ({ protocol: 'TCP', port: k8s.IntOrString.fromNumber(port) }));
-    const fromNamespaces = (namespaces: readonly string[]) => [{
-      namespaceSelector: { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: 'In', values: [...new Set(namespaces)].sort() }] },
-    }];
+    const fromNamespaces = (namespaces: readonly string[]) => [
+      {
+        namespaceSelector: { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: 'In', values: [...new Set(namespaces)].sort() }] },
+      },
+    ];
     const sameNamespace = (components: readonly string[]) => [{ podSelector: podSelector(spec, components) }];
 
     this.defaultDeny = new k8s.KubeNetworkPolicy(this, 'DefaultDeny', {
@@ -60,12 +62,14 @@ export class TenantNetworkPolicies extends Construct {
         policyTypes: ['Ingress'],
         ingress: [
           { from: sameNamespace(['executor']), ports: tcp(PORTS.driver, PORTS.blockManager) },
-          ...applicationAndUiRules(spec.proxy.namespace, spec.network?.sparkUiFrom ?? [spec.proxy.namespace])
-            .map(rule => ({ from: fromNamespaces(rule.namespaces), ports: tcp(...rule.ports) })),
+          ...applicationAndUiRules(spec.proxy.namespace, spec.network?.sparkUiFrom ?? [spec.proxy.namespace]).map(rule => ({
+            from: fromNamespaces(rule.namespaces),
+            ports: tcp(...rule.ports),
+          })),
         ],
       },
     });
-    const endpoints = [...spec.network?.egress ?? [], ...tenant.network?.egress ?? []];
+    const endpoints = [...(spec.network?.egress ?? []), ...(tenant.network?.egress ?? [])];
     const apiServer = spec.network?.apiServer;
     if (endpoints.length > 0 && apiServer) {
       const block = (cidr: string, ports: readonly number[]) => ({ to: [{ ipBlock: { cidr } }], ports: tcp(...ports) });
@@ -78,7 +82,10 @@ export class TenantNetworkPolicies extends Construct {
             { to: [{ podSelector: {} }] },
             {
               to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-              ports: [{ protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) }, { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) }],
+              ports: [
+                { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) },
+                { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
+              ],
             },
             block(apiServer.cidr, [apiServer.port]),
             ...endpoints.map(e => block(e.cidr, e.ports)),
@@ -105,5 +112,8 @@ export class TenantNetworkPolicies extends Construct {
 function applicationAndUiRules(proxyNamespace: string, sparkUiFrom: readonly string[]): { namespaces: readonly string[]; ports: number[] }[] {
   const uiNamespaces = [...new Set(sparkUiFrom)];
   if (uiNamespaces.length === 1 && uiNamespaces[0] === proxyNamespace) return [{ namespaces: [proxyNamespace], ports: [PORTS.app, PORTS.sparkUi] }];
-  return [{ namespaces: [proxyNamespace], ports: [PORTS.app] }, { namespaces: sparkUiFrom, ports: [PORTS.sparkUi] }];
+  return [
+    { namespaces: [proxyNamespace], ports: [PORTS.app] },
+    { namespaces: sparkUiFrom, ports: [PORTS.sparkUi] },
+  ];
 }

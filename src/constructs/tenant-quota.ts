@@ -37,12 +37,14 @@ export class TenantQuota extends Construct {
     this.limitRange = new k8s.KubeLimitRange(this, 'LimitRange', {
       metadata: { name: names.limitRange, namespace: tenant.namespace, labels: commonLabels(spec, 'quota') },
       spec: {
-        limits: [{
-          type: 'Container',
-          ...(limits.default ? { default: quantities(limits.default) } : {}),
-          ...(limits.defaultRequest ? { defaultRequest: quantities(limits.defaultRequest) } : {}),
-          ...(limits.max ? { max: quantities(limits.max) } : {}),
-        }],
+        limits: [
+          {
+            type: 'Container',
+            ...(limits.default ? { default: quantities(limits.default) } : {}),
+            ...(limits.defaultRequest ? { defaultRequest: quantities(limits.defaultRequest) } : {}),
+            ...(limits.max ? { max: quantities(limits.max) } : {}),
+          },
+        ],
       },
     });
   }
@@ -50,8 +52,10 @@ export class TenantQuota extends Construct {
 
 /** A map of quantities, keys sorted (deterministic output). */
 function quantities(list: ResourceListSpec | QuotaHardSpec): Record<string, k8s.Quantity> {
-  return Object.fromEntries(Object.entries(list)
-    .filter((e): e is [string, string] => e[1] !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => [k, k8s.Quantity.fromString(v)]));
+  return Object.fromEntries(
+    Object.entries(list)
+      .filter((e): e is [string, string] => e[1] !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => [k, k8s.Quantity.fromString(v)]),
+  );
 }

@@ -22,11 +22,23 @@ export function platformDocument(model: PlatformModel, platformName: string, spe
     });
     return `| ${name} | ${source} | \`${filePath.slice(0, slash)}\` | ${cells.join(' | ')} |`;
   });
-  const peer = (who: string, sameNamespace: string) => (who === '*' ? `all pods${sameNamespace}`
-    : who.startsWith('namespace:') ? `namespace ${who.slice('namespace:'.length).replace(' pods:', ', pods ')}`
-      : who.startsWith('cidr:') ? who.slice('cidr:'.length) : `${who}${sameNamespace}`);
-  const flowRows = (direction: 'ingress' | 'egress') => model.groups.flatMap(g => g.flows.filter(f => f.direction === direction)
-    .map(f => `| ${groupTitle(g)} | ${peer(f.from, direction === 'ingress' ? ' in the same namespace' : '')} | ${peer(f.to, direction === 'egress' ? ' in the same namespace' : '')} | ${f.ports} |`));
+  const peer = (who: string, sameNamespace: string) =>
+    who === '*'
+      ? `all pods${sameNamespace}`
+      : who.startsWith('namespace:')
+        ? `namespace ${who.slice('namespace:'.length).replace(' pods:', ', pods ')}`
+        : who.startsWith('cidr:')
+          ? who.slice('cidr:'.length)
+          : `${who}${sameNamespace}`;
+  const flowRows = (direction: 'ingress' | 'egress') =>
+    model.groups.flatMap(g =>
+      g.flows
+        .filter(f => f.direction === direction)
+        .map(
+          f =>
+            `| ${groupTitle(g)} | ${peer(f.from, direction === 'ingress' ? ' in the same namespace' : '')} | ${peer(f.to, direction === 'egress' ? ' in the same namespace' : '')} | ${f.ports} |`,
+        ),
+    );
   const denies = model.groups.filter(g => g.defaultDeny).map(groupTitle);
   const limited = model.groups.filter(g => g.egressIsolated).map(groupTitle);
   const egress = flowRows('egress');
@@ -44,7 +56,7 @@ export function platformDocument(model: PlatformModel, platformName: string, spe
     '',
     '## Files, roles and mount paths',
     '',
-    '`env var`: inline in the init container\'s environment (transport `env`); `ConfigMap`/`Secret`: read from that object in the pod\'s namespace.',
+    "`env var`: inline in the init container's environment (transport `env`); `ConfigMap`/`Secret`: read from that object in the pod's namespace.",
     '',
     `| file | source | mount path | ${columns.map(c => c.title).join(' | ')} |`,
     `|---|---|---|${columns.map(() => '---').join('|')}|`,
@@ -60,7 +72,9 @@ export function platformDocument(model: PlatformModel, platformName: string, spe
     '',
     '## Allowed egress',
     '',
-    limited.length > 0 ? `Egress is limited to these flows in: ${limited.join('; ')}.` : 'No NetworkPolicy limits egress: tenant pods may connect anywhere (set network.egress to limit it).',
+    limited.length > 0
+      ? `Egress is limited to these flows in: ${limited.join('; ')}.`
+      : 'No NetworkPolicy limits egress: tenant pods may connect anywhere (set network.egress to limit it).',
     ...(egress.length > 0 ? ['', '| tenant namespaces | from | to | ports |', '|---|---|---|---|', ...egress] : []),
     '',
   ].join('\n');

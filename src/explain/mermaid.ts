@@ -35,24 +35,35 @@ export function platformDiagram(model: PlatformModel): string {
   /** Source nodes of one namespace box, and the arrows from them to a pod, one per source. */
   const deliveries = (box: string, pod: string, files: readonly DeliveredFile[], sources: Map<string, string>) => {
     const bySource = new Map<string, string[]>();
-    for (const file of files) bySource.set(transportOf(file), [...bySource.get(transportOf(file)) ?? [], model.fileOf(file).name]);
+    for (const file of files) bySource.set(transportOf(file), [...(bySource.get(transportOf(file)) ?? []), model.fileOf(file).name]);
     for (const [source, names] of [...bySource.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (!sources.has(source)) sources.set(source, `${box}_src_${sources.size + 1}`);
       edge(`  ${sources.get(source)} -->|${label(names.join(', '))}| ${pod}`);
     }
   };
-  const sourceNodes = (sources: Map<string, string>) => [...sources].map(([source, id]) => `    ${id}[(${label(source === 'env var' ? 'env vars of config-sync (inline)' : source)})]`);
+  const sourceNodes = (sources: Map<string, string>) =>
+    [...sources].map(([source, id]) => `    ${id}[(${label(source === 'env var' ? 'env vars of config-sync (inline)' : source)})]`);
 
   const proxySources = new Map<string, string>();
   deliveries('proxy', 'proxy', model.proxyFiles, proxySources);
-  lines.push(`  subgraph proxy_ns[${label(`namespace ${model.proxyNamespace} (proxy)`)}]`, `    proxy[${label('proxy')}]`, ...sourceNodes(proxySources), '  end');
+  lines.push(
+    `  subgraph proxy_ns[${label(`namespace ${model.proxyNamespace} (proxy)`)}]`,
+    `    proxy[${label('proxy')}]`,
+    ...sourceNodes(proxySources),
+    '  end',
+  );
   // Namespaces and addresses outside the platform that policies name, drawn once each.
   const outside = new Map<string, string>();
   for (const group of model.groups) {
     const sources = new Map<string, string>();
     for (const role of ['engine', 'executor'] as const) deliveries(group.id, `${group.id}_${role}`, group.files[role], sources);
     lines.push(`  subgraph ${group.id}[${label(`tenant namespaces, transport ${group.transport}: ${groupTitle(group)}`)}]`);
-    lines.push(`    ${group.id}_engine[${label('engine and cluster-mode drivers')}]`, `    ${group.id}_executor[${label('executors')}]`, ...sourceNodes(sources), '  end');
+    lines.push(
+      `    ${group.id}_engine[${label('engine and cluster-mode drivers')}]`,
+      `    ${group.id}_executor[${label('executors')}]`,
+      ...sourceNodes(sources),
+      '  end',
+    );
   }
   for (const group of model.groups) {
     edge(`  proxy ==>|${label('spark-submit')}| ${group.id}_engine`);
@@ -72,7 +83,7 @@ export function platformDiagram(model: PlatformModel): string {
     // Egress to the pods' own namespace is the namespace's own traffic: the ingress arrows show it.
     for (const flow of group.flows.filter(f => f.direction === 'ingress' || f.to.startsWith('namespace:') || f.to.startsWith('cidr:'))) {
       for (const from of nodes(flow.from)) {
-        for (const to of nodes(flow.to)) ports.set(`${from} ${to}`, [...new Set([...ports.get(`${from} ${to}`) ?? [], ...flow.ports.split(', ')])]);
+        for (const to of nodes(flow.to)) ports.set(`${from} ${to}`, [...new Set([...(ports.get(`${from} ${to}`) ?? []), ...flow.ports.split(', ')])]);
       }
     }
     for (const [pair, list] of ports) {

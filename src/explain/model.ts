@@ -52,25 +52,27 @@ export function platformModel(platform: Platform, manifests: ManifestSet): Platf
   const byTransport = new Map<Transport, string[]>();
   for (const tenant of platform.spec.tenants) {
     const transport = tenantTransport(platform, tenant);
-    byTransport.set(transport, [...byTransport.get(transport) ?? [], tenant.namespace]);
+    byTransport.set(transport, [...(byTransport.get(transport) ?? []), tenant.namespace]);
   }
-  const groups = [...byTransport.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([transport, namespaces]): TenantGroup => {
-    const objects = manifests.get(namespaces[0])?.objects ?? [];
-    const engine = componentPod(objects, 'engine');
-    const engineFiles = engine ? deliveredFiles(engine, objects) : [];
-    const template = engineFiles.find(f => f.name === EXECUTOR_TEMPLATE_FILE)?.content;
-    const executor = template ? objectAt(parseYaml(template.toString('utf8')), 'spec') : undefined;
-    const policies = objects.filter(o => o.kind === 'NetworkPolicy');
-    return {
-      id: `tenants_${transport}`,
-      transport,
-      namespaces,
-      files: { engine: engineFiles, executor: executor ? deliveredFiles(executor, objects) : [] },
-      flows: policies.flatMap(p => policyFlows(p.json)),
-      defaultDeny: policies.some(p => isDefaultDeny(p.json)),
-      egressIsolated: policies.some(p => arrayAt(objectAt(p.json, 'spec'), 'policyTypes').includes('Egress')),
-    };
-  });
+  const groups = [...byTransport.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([transport, namespaces]): TenantGroup => {
+      const objects = manifests.get(namespaces[0])?.objects ?? [];
+      const engine = componentPod(objects, 'engine');
+      const engineFiles = engine ? deliveredFiles(engine, objects) : [];
+      const template = engineFiles.find(f => f.name === EXECUTOR_TEMPLATE_FILE)?.content;
+      const executor = template ? objectAt(parseYaml(template.toString('utf8')), 'spec') : undefined;
+      const policies = objects.filter(o => o.kind === 'NetworkPolicy');
+      return {
+        id: `tenants_${transport}`,
+        transport,
+        namespaces,
+        files: { engine: engineFiles, executor: executor ? deliveredFiles(executor, objects) : [] },
+        flows: policies.flatMap(p => policyFlows(p.json)),
+        defaultDeny: policies.some(p => isDefaultDeny(p.json)),
+        egressIsolated: policies.some(p => arrayAt(objectAt(p.json, 'spec'), 'policyTypes').includes('Egress')),
+      };
+    });
   const proxyObjects = manifests.get(proxyNamespace)?.objects ?? [];
   const proxy = componentPod(proxyObjects, 'proxy');
   const fileOf = (file: DeliveredFile) => {
@@ -92,23 +94,41 @@ function componentPod(objects: readonly ManifestObject[], component: string): Js
 
 function isDefaultDeny(policy: JsonObject): boolean {
   const spec = objectAt(policy, 'spec');
-  return Object.keys(objectAt(spec, 'podSelector') ?? {}).length === 0 && arrayAt(spec, 'policyTypes').includes('Ingress') && arrayAt(spec, 'ingress').length === 0;
+  return (
+    Object.keys(objectAt(spec, 'podSelector') ?? {}).length === 0 && arrayAt(spec, 'policyTypes').includes('Ingress') && arrayAt(spec, 'ingress').length === 0
+  );
 }
 
 /** Components a selector picks (`app.kubernetes.io/component In [...]`), `*` for all pods. */
 function components(selector: JsonObject | undefined): string {
-  const expression = arrayAt(selector, 'matchExpressions').filter(isJsonObject).find(e => e.key === COMPONENT_LABEL);
+  const expression = arrayAt(selector, 'matchExpressions')
+    .filter(isJsonObject)
+    .find(e => e.key === COMPONENT_LABEL);
   return expression ? arrayAt(expression, 'values').map(String).join(',') : '*';
 }
 
 function policyFlows(policy: JsonObject): Flow[] {
   const spec = objectAt(policy, 'spec');
   const selected = components(objectAt(spec, 'podSelector'));
-  const portsOf = (rule: JsonObject) => arrayAt(rule, 'ports').filter(isJsonObject).map(p => `${String(p.protocol ?? 'TCP')} ${String(p.port)}`).join(', ') || 'all ports';
-  const ingress = arrayAt(spec, 'ingress').filter(isJsonObject).flatMap(rule => arrayAt(rule, 'from').filter(isJsonObject)
-    .flatMap(peer => peers(peer).map((from): Flow => ({ direction: 'ingress', from, to: selected, ports: portsOf(rule) }))));
-  const egress = arrayAt(spec, 'egress').filter(isJsonObject).flatMap(rule => arrayAt(rule, 'to').filter(isJsonObject)
-    .flatMap(peer => peers(peer).map((to): Flow => ({ direction: 'egress', from: selected, to, ports: portsOf(rule) }))));
+  const portsOf = (rule: JsonObject) =>
+    arrayAt(rule, 'ports')
+      .filter(isJsonObject)
+      .map(p => `${String(p.protocol ?? 'TCP')} ${String(p.port)}`)
+      .join(', ') || 'all ports';
+  const ingress = arrayAt(spec, 'ingress')
+    .filter(isJsonObject)
+    .flatMap(rule =>
+      arrayAt(rule, 'from')
+        .filter(isJsonObject)
+        .flatMap(peer => peers(peer).map((from): Flow => ({ direction: 'ingress', from, to: selected, ports: portsOf(rule) }))),
+    );
+  const egress = arrayAt(spec, 'egress')
+    .filter(isJsonObject)
+    .flatMap(rule =>
+      arrayAt(rule, 'to')
+        .filter(isJsonObject)
+        .flatMap(peer => peers(peer).map((to): Flow => ({ direction: 'egress', from: selected, to, ports: portsOf(rule) }))),
+    );
   return [...ingress, ...egress];
 }
 
@@ -119,9 +139,16 @@ function peers(peer: JsonObject): string[] {
   const namespaceSelector = objectAt(peer, 'namespaceSelector');
   if (!namespaceSelector) return [components(objectAt(peer, 'podSelector'))];
   const byName = [
-    ...arrayAt(namespaceSelector, 'matchExpressions').filter(isJsonObject).filter(e => e.key === NAMESPACE_NAME_LABEL).flatMap(e => arrayAt(e, 'values').map(String)),
-    ...Object.entries(objectAt(namespaceSelector, 'matchLabels') ?? {}).filter(([key]) => key === NAMESPACE_NAME_LABEL).map(([, value]) => String(value)),
+    ...arrayAt(namespaceSelector, 'matchExpressions')
+      .filter(isJsonObject)
+      .filter(e => e.key === NAMESPACE_NAME_LABEL)
+      .flatMap(e => arrayAt(e, 'values').map(String)),
+    ...Object.entries(objectAt(namespaceSelector, 'matchLabels') ?? {})
+      .filter(([key]) => key === NAMESPACE_NAME_LABEL)
+      .map(([, value]) => String(value)),
   ];
-  const pods = Object.entries(objectAt(objectAt(peer, 'podSelector'), 'matchLabels') ?? {}).map(([key, value]) => `${key}=${String(value)}`).join(',');
+  const pods = Object.entries(objectAt(objectAt(peer, 'podSelector'), 'matchLabels') ?? {})
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(',');
   return byName.map(ns => `namespace:${ns}${pods ? ` pods:${pods}` : ''}`);
 }

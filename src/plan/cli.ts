@@ -43,10 +43,12 @@ export async function runPlan(argv: readonly string[]): Promise<number> {
   try {
     const platform = loadPlatformFile(args.spec, path.relative(process.cwd(), path.resolve(args.spec)) || args.spec);
     const synthesized = platformApp(platform, args.dist).synthDocuments();
-    const baseline = args.against === undefined
-      ? readBaselineDir(args.dist)
-      : readBaselineAtRef(path.dirname(path.resolve(args.dist)), args.against, path.basename(path.resolve(args.dist)));
-    const baselineSpec = args.against === undefined ? undefined : { ref: args.against, ...synthSpecAtRef(path.dirname(path.resolve(args.dist)), args.against, args.spec) };
+    const baseline =
+      args.against === undefined
+        ? readBaselineDir(args.dist)
+        : readBaselineAtRef(path.dirname(path.resolve(args.dist)), args.against, path.basename(path.resolve(args.dist)));
+    const baselineSpec =
+      args.against === undefined ? undefined : { ref: args.against, ...synthSpecAtRef(path.dirname(path.resolve(args.dist)), args.against, args.spec) };
     const plan = planChanges(platform, synthesized, baseline, baselineSpec);
     process.stdout.write(renderPlan(plan, args.format));
     return plan.changes ? 2 : 0;
@@ -62,7 +64,10 @@ function parseArgs(argv: readonly string[]): PlanArgs | 'help' | string {
   let against: string | undefined;
   let format: PlanFormat = 'text';
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const [flag, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=')
+        ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+        : [argv[i], undefined];
     if (flag === '-h' || flag === '--help') return 'help';
     if (!['--spec', '--dist', '--against', '--format'].includes(flag)) return `unknown argument ${argv[i]}`;
     const value = inline ?? argv[++i];

@@ -51,10 +51,14 @@ export function describeSize(plan: Plan): string[] {
   const share = (bytes: number, limit: number) => `${((100 * bytes) / limit).toFixed(1)}%`;
   const lines = [`all files: ${humanBytes(size.bytesBefore)} → ${humanBytes(size.bytesAfter)} (${humanBytes(size.bytesAfter - size.bytesBefore, true)})`];
   if (size.largestFile) {
-    lines.push(`largest file: ${size.largestFile.namespace}.k8s.yaml, ${humanBytes(size.largestFile.bytes)}, ${share(size.largestFile.bytes, size.largestFile.limit)} of Argo CD's ${size.largestFile.limit.toLocaleString('en-US')}-byte directory limit`);
+    lines.push(
+      `largest file: ${size.largestFile.namespace}.k8s.yaml, ${humanBytes(size.largestFile.bytes)}, ${share(size.largestFile.bytes, size.largestFile.limit)} of Argo CD's ${size.largestFile.limit.toLocaleString('en-US')}-byte directory limit`,
+    );
   }
   if (size.largestObject) {
-    lines.push(`largest object: ${size.largestObject.object}, ${humanBytes(size.largestObject.bytes)} as JSON, ${share(size.largestObject.bytes, size.largestObject.limit)} of the API server's ${humanBytes(size.largestObject.limit)} object limit`);
+    lines.push(
+      `largest object: ${size.largestObject.object}, ${humanBytes(size.largestObject.bytes)} as JSON, ${share(size.largestObject.bytes, size.largestObject.limit)} of the API server's ${humanBytes(size.largestObject.limit)} object limit`,
+    );
   }
   return lines;
 }
@@ -76,7 +80,7 @@ export function describeObjects(change: Plan['namespaces'][number]): string[] {
   const groups = new Map<string, typeof entries>();
   for (const entry of entries) {
     const key = `${entry.sign} ${entry.id.split(' ')[0]}${entry.fields}`;
-    groups.set(key, [...groups.get(key) ?? [], entry]);
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   return [...groups.entries()].flatMap(([key, members]) => {
     if (members.length <= LISTED_OBJECTS) return members.map(m => `${m.sign} ${m.id}${m.fields}`);

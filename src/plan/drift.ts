@@ -30,14 +30,17 @@ export function driftOf(file: ManifestFileSet): Drift[] {
   for (const text of file.unreadable) add(text, 'not an API object synth writes');
   for (const object of file.objects) {
     if (writer.stringify(object.json) !== object.text) add(object.id, 'not as synth writes it: edited by hand (value, comment or layout)');
-    if (objectAt(objectAt(object.json, 'metadata'), 'labels')?.[MANAGED_BY] !== 'spark-tenancy') add(object.id, `has no ${MANAGED_BY}: spark-tenancy label: not written by spark-tenancy`);
+    if (objectAt(objectAt(object.json, 'metadata'), 'labels')?.[MANAGED_BY] !== 'spark-tenancy')
+      add(object.id, `has no ${MANAGED_BY}: spark-tenancy label: not written by spark-tenancy`);
     const template = podTemplateOf(object);
     if (!template) continue;
     for (const delivered of deliveredFiles(objectAt(template, 'spec') ?? {}, file.objects)) {
       if (!delivered.content || !/^[0-9a-f]{64}$/.test(delivered.check)) continue;
       if (createHash('sha256').update(delivered.content).digest('hex') === delivered.check) continue;
-      add(delivered.from === 'env' ? object.id : `${delivered.from.replace(' ', ` ${file.namespace}/`)}`,
-        `${delivered.path} for ${object.id} no longer matches the sha256 its init container checks: its content was edited by hand, and the pod would fail to start`);
+      add(
+        delivered.from === 'env' ? object.id : `${delivered.from.replace(' ', ` ${file.namespace}/`)}`,
+        `${delivered.path} for ${object.id} no longer matches the sha256 its init container checks: its content was edited by hand, and the pod would fail to start`,
+      );
     }
   }
   return drift;
@@ -56,7 +59,12 @@ export function driftFromSynth(committed: ManifestSet, expected: ManifestSet, re
     for (const [id, object] of have) {
       const wanted = want.get(id);
       if (!wanted) drift.push({ namespace, object: id, message: `the spec at ${ref} does not make this object: added by hand` });
-      else if (!jsonEqual(wanted.json, object.json)) drift.push({ namespace, object: id, message: `differs from what the spec at ${ref} synthesizes (${changedPaths(wanted.json, object.json, 3).join(', ')}): edited by hand` });
+      else if (!jsonEqual(wanted.json, object.json))
+        drift.push({
+          namespace,
+          object: id,
+          message: `differs from what the spec at ${ref} synthesizes (${changedPaths(wanted.json, object.json, 3).join(', ')}): edited by hand`,
+        });
     }
     for (const id of want.keys()) {
       if (!have.has(id)) drift.push({ namespace, object: id, message: `the spec at ${ref} makes this object, but it is not committed: removed by hand` });

@@ -65,7 +65,7 @@ export function parseManifests(files: ManifestSource, known: ReadonlyMap<string,
     const fromSynth = rendered && rendered.length === texts.length ? rendered : undefined;
     texts.forEach((text, index) => {
       const document = fromSynth || known.has(text) ? undefined : parseYamlDocuments(text)[0];
-      const json = fromSynth ? fromSynth[index] : known.get(text) ?? document?.value;
+      const json = fromSynth ? fromSynth[index] : (known.get(text) ?? document?.value);
       const metadata = isJsonObject(json) ? json.metadata : undefined;
       if (!isJsonObject(json) || typeof json.kind !== 'string' || !isJsonObject(metadata) || typeof metadata.name !== 'string') {
         unreadable.push(`document ${index + 1} of ${file}${document?.errors.length ? `: ${document.errors[0]}` : ': not an API object'}`);
@@ -88,7 +88,10 @@ export function documentsByText(set: ManifestSet): Map<string, JsonObject> {
 export function readBaselineDir(dir: string): Baseline {
   const source = `${dir.replace(/\/+$/, '')}/`;
   try {
-    const names = fs.readdirSync(dir).filter(name => name.endsWith(MANIFEST_SUFFIX)).sort();
+    const names = fs
+      .readdirSync(dir)
+      .filter(name => name.endsWith(MANIFEST_SUFFIX))
+      .sort();
     if (names.length === 0) return { source, files: new Map(), missing: `${source} holds no *${MANIFEST_SUFFIX} manifests` };
     return { source, files: new Map(names.map(name => [name, fs.readFileSync(path.join(dir, name), 'utf8')])) };
   } catch (e) {

@@ -54,7 +54,10 @@ export interface Plan {
  */
 export function planChanges(platform: Platform, synthesized: ManifestSource, baseline: Baseline, baselineSpec?: SynthAtRef & { readonly ref: string }): Plan {
   const after = parseManifests(synthesized);
-  const yamlOf = (file: string) => { const source = synthesized.get(file); return typeof source === 'string' ? source : source?.yaml; };
+  const yamlOf = (file: string) => {
+    const source = synthesized.get(file);
+    return typeof source === 'string' ? source : source?.yaml;
+  };
   // A file synth writes byte for byte as committed has nothing to plan and no drift: it is not even parsed.
   const unchangedFiles = new Set([...baseline.files.keys()].filter(file => baseline.files.get(file) === yamlOf(file)));
   const isUnchanged = (file: string) => unchangedFiles.has(file);
@@ -123,8 +126,13 @@ function rollsOf(platform: Platform, namespace: string, before: ManifestFileSet,
 
 /** Whether the synthesized ApplicationSet keeps a removed namespace's objects (no prune on Application deletion). */
 function preservesOnDeletion(after: ManifestSet): boolean {
-  return [...after.values()].some(f => f.objects.some(o => o.kind === 'ApplicationSet'
-    && (o.json.spec as { syncPolicy?: { preserveResourcesOnDeletion?: boolean } } | undefined)?.syncPolicy?.preserveResourcesOnDeletion === true));
+  return [...after.values()].some(f =>
+    f.objects.some(
+      o =>
+        o.kind === 'ApplicationSet' &&
+        (o.json.spec as { syncPolicy?: { preserveResourcesOnDeletion?: boolean } } | undefined)?.syncPolicy?.preserveResourcesOnDeletion === true,
+    ),
+  );
 }
 
 /** The largest file (Argo CD's per-Application limit; one file per Application) and object (the API server's). */

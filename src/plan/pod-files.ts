@@ -31,9 +31,21 @@ export function deliveredFiles(podSpec: JsonObject, namespaceObjects: readonly M
   if (!isJsonObject(init) || !isJsonObject(main)) return [];
   const command = arrayAt(init, 'command').filter((a): a is string => typeof a === 'string');
   const { operations } = readConfigSyncCommand(command);
-  const env = new Map(arrayAt(init, 'env').filter(isJsonObject).map(e => [String(e.name), String(e.value ?? '')]));
-  const volumeAt = new Map(arrayAt(init, 'volumeMounts').filter(isJsonObject).map(m => [String(m.mountPath), String(m.name)]));
-  const mountOf = new Map(arrayAt(main, 'volumeMounts').filter(isJsonObject).map(m => [String(m.name), String(m.mountPath)]));
+  const env = new Map(
+    arrayAt(init, 'env')
+      .filter(isJsonObject)
+      .map(e => [String(e.name), String(e.value ?? '')]),
+  );
+  const volumeAt = new Map(
+    arrayAt(init, 'volumeMounts')
+      .filter(isJsonObject)
+      .map(m => [String(m.mountPath), String(m.name)]),
+  );
+  const mountOf = new Map(
+    arrayAt(main, 'volumeMounts')
+      .filter(isJsonObject)
+      .map(m => [String(m.name), String(m.mountPath)]),
+  );
   const sources = projectedItems(podSpec);
   const files: DeliveredFile[] = [];
   const deliver = (target: string, check: string, from: string, content?: Buffer) => {
@@ -66,7 +78,11 @@ export function deliveredFiles(podSpec: JsonObject, namespaceObjects: readonly M
  * the key's value in the same namespace's ConfigMap, so a changed key is a changed file.
  */
 function mountedConfigMapFiles(podSpec: JsonObject, main: JsonObject, namespaceObjects: readonly ManifestObject[]): DeliveredFile[] {
-  const volumes = new Map(arrayAt(podSpec, 'volumes').filter(isJsonObject).map(v => [String(v.name), v]));
+  const volumes = new Map(
+    arrayAt(podSpec, 'volumes')
+      .filter(isJsonObject)
+      .map(v => [String(v.name), v]),
+  );
   const files: DeliveredFile[] = [];
   for (const mount of arrayAt(main, 'volumeMounts').filter(isJsonObject)) {
     const ref = objectAt(volumes.get(String(mount.name)), 'configMap');

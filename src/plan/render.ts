@@ -27,13 +27,18 @@ function renderText(plan: Plan, summary: PlanSummary): string {
   }
   if (summary.rolls.length > 0) {
     out.push('', `rolls: ${plan.pods} pod(s) restart`);
-    for (const roll of summary.rolls) out.push(`  ~ ${roll.namespaces.length > 1 ? `${roll.kind} ${roll.name}` : roll.object}${where(roll.namespaces)} (${roll.component}, ${roll.totalPods} pod(s)): ${roll.because}`);
+    for (const roll of summary.rolls)
+      out.push(
+        `  ~ ${roll.namespaces.length > 1 ? `${roll.kind} ${roll.name}` : roll.object}${where(roll.namespaces)} (${roll.component}, ${roll.totalPods} pod(s)): ${roll.because}`,
+      );
   }
   if (summary.namespaces.length > 0) {
     out.push('', 'namespaces:');
     for (const ns of summary.namespaces) {
-      out.push(`  ${ns.status === 'added' ? '+' : ns.status === 'removed' ? '-' : '~'} ${namespaceList(ns.namespaces)} (${ns.status}, ${humanBytes(ns.bytesDelta, true)}): `
-        + `${ns.added.length} added, ${ns.removed.length} removed, ${ns.changed.length} changed${ns.namespaces.length > 1 ? ` each, as in ${ns.namespace}` : ''}`);
+      out.push(
+        `  ${ns.status === 'added' ? '+' : ns.status === 'removed' ? '-' : '~'} ${namespaceList(ns.namespaces)} (${ns.status}, ${humanBytes(ns.bytesDelta, true)}): ` +
+          `${ns.added.length} added, ${ns.removed.length} removed, ${ns.changed.length} changed${ns.namespaces.length > 1 ? ` each, as in ${ns.namespace}` : ''}`,
+      );
       if (ns.status === 'changed') out.push(...describeObjects(ns).map(line => `      ${line}`));
     }
   }
@@ -70,7 +75,9 @@ function renderMarkdown(plan: Plan, summary: PlanSummary): string {
   if (summary.namespaces.length > 0) {
     out.push('', '### Namespaces', '', '| namespaces | status | added | removed | changed | size |', '|---|---|---|---|---|---|');
     for (const ns of summary.namespaces) {
-      out.push(`| ${namespaceList(ns.namespaces)} | ${ns.status} | ${ns.added.length} | ${ns.removed.length} | ${ns.changed.length} | ${humanBytes(ns.bytesDelta, true)} |`);
+      out.push(
+        `| ${namespaceList(ns.namespaces)} | ${ns.status} | ${ns.added.length} | ${ns.removed.length} | ${ns.changed.length} | ${humanBytes(ns.bytesDelta, true)} |`,
+      );
     }
     out.push('', '<details><summary>Objects (of the first namespace of each row)</summary>', '');
     for (const ns of summary.namespaces) {

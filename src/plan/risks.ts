@@ -31,8 +31,13 @@ export function namespaceRisks(sides: NamespaceSides, proxyNamespace: string, ro
 
   if (before && !after) {
     const kinds = countByKind(before.objects);
-    add('namespace-removed', `namespace ${namespace} is removed: a GitOps prune deletes its ${before.objects.length} objects (${kinds}), and deleting the Namespace takes everything running in it`
-      + (preservedOnDeletion ? '; Argo CD keeps them until then (the ApplicationSet sets preserveResourcesOnDeletion), so delete them by hand or by a cascading app delete' : ''));
+    add(
+      'namespace-removed',
+      `namespace ${namespace} is removed: a GitOps prune deletes its ${before.objects.length} objects (${kinds}), and deleting the Namespace takes everything running in it` +
+        (preservedOnDeletion
+          ? '; Argo CD keeps them until then (the ApplicationSet sets preserveResourcesOnDeletion), so delete them by hand or by a cascading app delete'
+          : ''),
+    );
   }
 
   for (const object of now.values()) {
@@ -46,8 +51,11 @@ export function namespaceRisks(sides: NamespaceSides, proxyNamespace: string, ro
       if (gained.length > 0) add('rbac', `${object.id} ${was ? 'now binds' : 'binds'} ${gained.join('; ')}`);
     }
     if (object.kind === 'Namespace') {
-      const levels = (json?: JsonObject) => Object.entries(objectAt(objectAt(json, 'metadata'), 'labels') ?? {})
-        .filter(([key]) => POD_SECURITY_LABEL.test(key)).map(([key, value]) => `${key}=${String(value)}`).sort();
+      const levels = (json?: JsonObject) =>
+        Object.entries(objectAt(objectAt(json, 'metadata'), 'labels') ?? {})
+          .filter(([key]) => POD_SECURITY_LABEL.test(key))
+          .map(([key, value]) => `${key}=${String(value)}`)
+          .sort();
       const from = levels(was?.json);
       const to = levels(object.json);
       if (was && !jsonEqual(from, to)) add('pod-security', `Pod Security of ${namespace}: ${from.join(', ') || 'none'} → ${to.join(', ') || 'none'}`);
@@ -63,7 +71,11 @@ export function namespaceRisks(sides: NamespaceSides, proxyNamespace: string, ro
   }
   for (const roll of rolls) {
     const labels = roll.reasons.filter(r => r.kind === 'pod-spec' && /^metadata\.labels/.test(r.field));
-    if (labels.length > 0) add('network-policy', `${roll.object}'s pod labels change (${labels.map(r => (r.kind === 'pod-spec' ? r.field : '')).join(', ')}): network policies select pods by label`);
+    if (labels.length > 0)
+      add(
+        'network-policy',
+        `${roll.object}'s pod labels change (${labels.map(r => (r.kind === 'pod-spec' ? r.field : '')).join(', ')}): network policies select pods by label`,
+      );
     if (roll.reasons.some(r => r.kind === 'pod-spec' && /securityContext/.test(r.field))) add('pod-security', `${roll.object} changes a securityContext`);
   }
 
@@ -71,10 +83,19 @@ export function namespaceRisks(sides: NamespaceSides, proxyNamespace: string, ro
   const newSecrets = [...requiredSecrets(after?.objects ?? [])].filter(s => !oldSecrets.has(s));
   if (newSecrets.length > 0) add('secret-required', `${namespace} newly requires ${newSecrets.join(', ')}: the pods do not start until it exists`);
 
-  if (namespace === proxyNamespace && !jsonEqual([...old.values()].map(o => o.json), [...now.values()].map(o => o.json))) {
+  if (
+    namespace === proxyNamespace &&
+    !jsonEqual(
+      [...old.values()].map(o => o.json),
+      [...now.values()].map(o => o.json),
+    )
+  ) {
     const proxyRolls = rolls.map(r => r.object);
     const changed = [...now.keys()].filter(id => !jsonEqual(old.get(id)?.json, now.get(id)?.json)).length + [...old.keys()].filter(id => !now.has(id)).length;
-    add('proxy', `the proxy namespace ${namespace} changes (${changed} object(s))${proxyRolls.length > 0 ? `; ${proxyRolls.join(', ')} rolls: the proxy is every tenant's way in` : ''}`);
+    add(
+      'proxy',
+      `the proxy namespace ${namespace} changes (${changed} object(s))${proxyRolls.length > 0 ? `; ${proxyRolls.join(', ')} rolls: the proxy is every tenant's way in` : ''}`,
+    );
   }
   return risks;
 }
@@ -82,7 +103,10 @@ export function namespaceRisks(sides: NamespaceSides, proxyNamespace: string, ro
 function countByKind(objects: readonly ManifestObject[]): string {
   const counts = new Map<string, number>();
   for (const o of objects) counts.set(o.kind, (counts.get(o.kind) ?? 0) + 1);
-  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`).join(', ');
+  return [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(', ');
 }
 
 /** A Role's rules as single grants: `verb group/resource[/name]`, so a widened rule shows what it adds. */
@@ -108,8 +132,11 @@ function ruleGrants(role: JsonObject | undefined): Set<string> {
 function bindingGrants(binding: JsonObject | undefined): Set<string> {
   const ref = objectAt(binding, 'roleRef');
   const role = `${stringAt(ref, 'kind')} ${stringAt(ref, 'name')}`;
-  return new Set(arrayAt(binding, 'subjects').filter(isJsonObject)
-    .map(s => `${s.kind} ${s.namespace ? `${String(s.namespace)}/` : ''}${String(s.name)} to ${role}`));
+  return new Set(
+    arrayAt(binding, 'subjects')
+      .filter(isJsonObject)
+      .map(s => `${s.kind} ${s.namespace ? `${String(s.namespace)}/` : ''}${String(s.name)} to ${role}`),
+  );
 }
 
 /** `Secret name (keys)` the namespace needs and Git does not hold: what its ExternalSecrets create and its pods read from Secrets. */
@@ -118,7 +145,8 @@ function requiredSecrets(objects: readonly ManifestObject[]): Set<string> {
   for (const object of objects) {
     if (object.kind === 'ExternalSecret') {
       const target = stringAt(objectAt(objectAt(object.json, 'spec'), 'target'), 'name') ?? object.name;
-      for (const item of arrayAt(objectAt(object.json, 'spec'), 'data').filter(isJsonObject)) needed.add(`Secret ${target} key ${String(item.secretKey)} (by ExternalSecret ${object.name})`);
+      for (const item of arrayAt(objectAt(object.json, 'spec'), 'data').filter(isJsonObject))
+        needed.add(`Secret ${target} key ${String(item.secretKey)} (by ExternalSecret ${object.name})`);
     }
     // Without a secret store the Namespace names the Secret the cluster must already hold (src/constructs/namespace-config.ts).
     const required = stringAt(objectAt(objectAt(object.json, 'metadata'), 'annotations'), REQUIRED_SECRET_ANNOTATION);
@@ -135,9 +163,11 @@ function requiredSecrets(objects: readonly ManifestObject[]): Set<string> {
  * Application): Argo CD refuses to generate them, so nothing in that namespace syncs any more.
  */
 export function oversizedFiles(files: Iterable<ManifestFileSet>, limit: number): Risk[] {
-  return [...files].filter(f => f.bytes > limit).map(f => ({
-    kind: 'size' as const,
-    namespace: f.namespace,
-    message: `${f.namespace}.k8s.yaml is ${f.bytes.toLocaleString('en-US')} bytes, over Argo CD's ${limit.toLocaleString('en-US')}-byte limit for one Application's manifests (reposerver.max.combined.directory.manifests.size): its Application stops syncing`,
-  }));
+  return [...files]
+    .filter(f => f.bytes > limit)
+    .map(f => ({
+      kind: 'size' as const,
+      namespace: f.namespace,
+      message: `${f.namespace}.k8s.yaml is ${f.bytes.toLocaleString('en-US')} bytes, over Argo CD's ${limit.toLocaleString('en-US')}-byte limit for one Application's manifests (reposerver.max.combined.directory.manifests.size): its Application stops syncing`,
+    }));
 }

@@ -61,7 +61,13 @@ export function rollOf(platform: Platform, namespace: string, before: Side, afte
   };
 }
 
-function podReasons(platform: Platform, before: JsonObject, after: JsonObject, oldObjects: readonly ManifestObject[], newObjects: readonly ManifestObject[]): RollReason[] {
+function podReasons(
+  platform: Platform,
+  before: JsonObject,
+  after: JsonObject,
+  oldObjects: readonly ManifestObject[],
+  newObjects: readonly ManifestObject[],
+): RollReason[] {
   const oldFiles = new Map(deliveredFiles(objectAt(before, 'spec') ?? {}, oldObjects).map(f => [f.path, f]));
   const newFiles = new Map(deliveredFiles(objectAt(after, 'spec') ?? {}, newObjects).map(f => [f.path, f]));
   const paths = [...new Set([...oldFiles.keys(), ...newFiles.keys()])].sort();
@@ -77,8 +83,14 @@ function podReasons(platform: Platform, before: JsonObject, after: JsonObject, o
   return reasons;
 }
 
-function fileReasons(platform: Platform, filePath: string, was: DeliveredFile | undefined, is: DeliveredFile | undefined,
-  oldObjects: readonly ManifestObject[], newObjects: readonly ManifestObject[]): RollReason[] {
+function fileReasons(
+  platform: Platform,
+  filePath: string,
+  was: DeliveredFile | undefined,
+  is: DeliveredFile | undefined,
+  oldObjects: readonly ManifestObject[],
+  newObjects: readonly ManifestObject[],
+): RollReason[] {
   const name = (is ?? was)!.name;
   const specFile = platform.files.find(f => `${f.mountPath}/${f.name}` === filePath);
   const change = !was ? 'added' : !is ? 'removed' : 'changed';
@@ -111,9 +123,12 @@ function templatePod(content: Buffer): JsonObject {
 }
 
 function imageReasons(before: JsonObject, after: JsonObject): RollReason[] {
-  const images = (template: JsonObject) => new Map(['initContainers', 'containers']
-    .flatMap(list => arrayAt(objectAt(template, 'spec'), list).filter(isJsonObject))
-    .map(c => [String(c.name), typeof c.image === 'string' ? c.image : undefined]));
+  const images = (template: JsonObject) =>
+    new Map(
+      ['initContainers', 'containers']
+        .flatMap(list => arrayAt(objectAt(template, 'spec'), list).filter(isJsonObject))
+        .map(c => [String(c.name), typeof c.image === 'string' ? c.image : undefined]),
+    );
   const was = images(before);
   const is = images(after);
   const reasons: RollReason[] = [];

@@ -17,12 +17,26 @@ export interface PlanSummary {
 
 export function summarize(plan: Plan): PlanSummary {
   return {
-    namespaces: fold(plan.namespaces, n => n.namespace, n => JSON.stringify([n.status, n.added, n.removed, n.changed]))
-      .map(({ first, namespaces, members }) => ({ ...first, namespaces, bytesDelta: members.reduce((sum, n) => sum + n.bytesAfter - n.bytesBefore, 0) })),
-    rolls: fold(plan.rolls, r => r.namespace, r => JSON.stringify([r.kind, r.name, r.component, r.pods, r.reasons]))
-      .map(({ first, namespaces, members }) => ({ ...first, namespaces, totalPods: members.reduce((sum, r) => sum + r.pods, 0), because: first.reasons.map(describeReason).join('; ') })),
-    risks: fold(plan.risks, r => r.namespace, r => `${r.kind} ${r.message}`)
-      .map(({ first, namespaces }) => ({ ...first, namespaces })),
+    namespaces: fold(
+      plan.namespaces,
+      n => n.namespace,
+      n => JSON.stringify([n.status, n.added, n.removed, n.changed]),
+    ).map(({ first, namespaces, members }) => ({ ...first, namespaces, bytesDelta: members.reduce((sum, n) => sum + n.bytesAfter - n.bytesBefore, 0) })),
+    rolls: fold(
+      plan.rolls,
+      r => r.namespace,
+      r => JSON.stringify([r.kind, r.name, r.component, r.pods, r.reasons]),
+    ).map(({ first, namespaces, members }) => ({
+      ...first,
+      namespaces,
+      totalPods: members.reduce((sum, r) => sum + r.pods, 0),
+      because: first.reasons.map(describeReason).join('; '),
+    })),
+    risks: fold(
+      plan.risks,
+      r => r.namespace,
+      r => `${r.kind} ${r.message}`,
+    ).map(({ first, namespaces }) => ({ ...first, namespaces })),
   };
 }
 

@@ -51,12 +51,14 @@ export function buildRolePod(props: RolePodProps): { spec: k8s.PodSpec; checksum
     securityContext: security.pod,
     hostAliases: hostAliases.length > 0 ? hostAliases : undefined,
     initContainers: [sync.initContainer],
-    containers: [{
-      ...props.container,
-      image: platform.spec.image,
-      securityContext: security.container,
-      volumeMounts: [...sync.volumeMounts, ...(props.extraVolumeMounts ?? [])],
-    }],
+    containers: [
+      {
+        ...props.container,
+        image: platform.spec.image,
+        securityContext: security.container,
+        volumeMounts: [...sync.volumeMounts, ...(props.extraVolumeMounts ?? [])],
+      },
+    ],
     volumes: [...sync.volumes, ...(props.extraVolumes ?? [])],
   };
   return { spec, checksum: sync.checksum };

@@ -4,10 +4,9 @@ import { DEFAULTS, tenantEngine, tenantQuota } from '../spec/platform';
 import { CONFIG_SYNC_RESOURCES } from '../sync/config-sync';
 import { LimitRangeSpec, PlatformSpec, QuotaHardSpec, ResourceListSpec, ResourcesSpec, TenantSpec } from '../spec/types';
 
-
 /** The quota keys that count pods' cpu, memory and number. */
 export const COMPUTE_QUOTA_KEYS = ['requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory', 'pods'] as const;
-export type ComputeQuotaKey = typeof COMPUTE_QUOTA_KEYS[number];
+export type ComputeQuotaKey = (typeof COMPUTE_QUOTA_KEYS)[number];
 
 /** One pod's charge against a quota: cpu in millicores, memory in bytes; undefined where a container has no value. */
 export type PodCharge = Record<Exclude<ComputeQuotaKey, 'pods'>, number | undefined>;
@@ -53,10 +52,20 @@ export function tenantDemand(spec: PlatformSpec, tenant: TenantSpec): TenantDema
   const init = container(CONFIG_SYNC_RESOURCES, limitRange);
   const engine = pod([container(engineSpec.resources ?? DEFAULTS.resources, limitRange)], [init]);
   const executor = executorSize(tenantSparkProperties(spec, tenant));
-  const executorPod = executor && pod([container({
-    requests: { cpu: `${executor.cpuRequestMillis}m`, memory: `${executor.memoryMiB}Mi` },
-    limits: { memory: `${executor.memoryMiB}Mi`, ...(executor.cpuLimitMillis !== undefined ? { cpu: `${executor.cpuLimitMillis}m` } : {}) },
-  }, limitRange)], [init]);
+  const executorPod =
+    executor &&
+    pod(
+      [
+        container(
+          {
+            requests: { cpu: `${executor.cpuRequestMillis}m`, memory: `${executor.memoryMiB}Mi` },
+            limits: { memory: `${executor.memoryMiB}Mi`, ...(executor.cpuLimitMillis !== undefined ? { cpu: `${executor.cpuLimitMillis}m` } : {}) },
+          },
+          limitRange,
+        ),
+      ],
+      [init],
+    );
   const instances = executor?.instances ?? 0;
   const sum = (key: Exclude<ComputeQuotaKey, 'pods'>) => {
     const e = engine[key];
@@ -109,7 +118,12 @@ function bytes(q: string | undefined): number | undefined {
   return q === undefined ? undefined : quantityValue(q);
 }
 
-interface ContainerCharge { cpuRequest?: number; memoryRequest?: number; cpuLimit?: number; memoryLimit?: number }
+interface ContainerCharge {
+  cpuRequest?: number;
+  memoryRequest?: number;
+  cpuLimit?: number;
+  memoryLimit?: number;
+}
 
 /** A container's values after API defaulting (a missing request is its limit) and the LimitRanger's defaults. */
 function container(resources: { requests?: ResourceListSpec; limits?: ResourceListSpec }, limitRange: LimitRangeSpec): ContainerCharge {
@@ -131,5 +145,10 @@ function pod(containers: ContainerCharge[], inits: ContainerCharge[]): PodCharge
     const sum = containers.reduce((s, c) => s + c[f]!, 0);
     return Math.max(sum, ...inits.map(c => c[f]!));
   };
-  return { 'requests.cpu': field('cpuRequest'), 'requests.memory': field('memoryRequest'), 'limits.cpu': field('cpuLimit'), 'limits.memory': field('memoryLimit') };
+  return {
+    'requests.cpu': field('cpuRequest'),
+    'requests.memory': field('memoryRequest'),
+    'limits.cpu': field('cpuLimit'),
+    'limits.memory': field('memoryLimit'),
+  };
 }

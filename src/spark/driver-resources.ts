@@ -47,8 +47,10 @@ export function driverResourcesProblem(resources: ResourcesSpec | undefined): st
   if (memory === undefined) return undefined;
   const mib = Math.floor(quantityValue(memory)! / 2 ** 20);
   if (mib - overheadMiB(mib) < 1) {
-    return `memory ${memory} cannot hold a Spark driver: Spark adds at least ${MIN_OVERHEAD_MIB} MiB of overhead to the heap; `
-      + `give the engine more than ${MIN_OVERHEAD_MIB}Mi (e.g. 1Gi)`;
+    return (
+      `memory ${memory} cannot hold a Spark driver: Spark adds at least ${MIN_OVERHEAD_MIB} MiB of overhead to the heap; ` +
+      `give the engine more than ${MIN_OVERHEAD_MIB}Mi (e.g. 1Gi)`
+    );
   }
   return undefined;
 }

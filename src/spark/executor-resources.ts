@@ -47,10 +47,28 @@ export function executorSize(properties: Readonly<Record<string, string>>): Exec
   if (!Number.isInteger(instances) || instances < 0 || heapMiB === undefined || !Number.isFinite(factor) || cpuRequest === undefined) return undefined;
   const overheadMiB = explicitOverhead !== undefined ? sparkMiB(explicitOverhead) : Math.max(MIN_OVERHEAD_MIB, Math.floor(factor * heapMiB));
   if (overheadMiB === undefined || (limit !== undefined && cpuLimit === undefined)) return undefined;
-  return { instances, heapMiB, overheadMiB, memoryMiB: heapMiB + overheadMiB, cpuRequestMillis: cpuRequest, ...(cpuLimit !== undefined ? { cpuLimitMillis: cpuLimit } : {}) };
+  return {
+    instances,
+    heapMiB,
+    overheadMiB,
+    memoryMiB: heapMiB + overheadMiB,
+    cpuRequestMillis: cpuRequest,
+    ...(cpuLimit !== undefined ? { cpuLimitMillis: cpuLimit } : {}),
+  };
 }
 
-const SPARK_UNITS: Record<string, number> = { k: 1 / 1024, kb: 1 / 1024, m: 1, mb: 1, g: 1024, gb: 1024, t: 1024 ** 2, tb: 1024 ** 2, p: 1024 ** 3, pb: 1024 ** 3 };
+const SPARK_UNITS: Record<string, number> = {
+  k: 1 / 1024,
+  kb: 1 / 1024,
+  m: 1,
+  mb: 1,
+  g: 1024,
+  gb: 1024,
+  t: 1024 ** 2,
+  tb: 1024 ** 2,
+  p: 1024 ** 3,
+  pb: 1024 ** 3,
+};
 
 /** A Spark memory string (JavaUtils.byteStringAs, MiB when it has no unit) in whole MiB. */
 export function sparkMiB(value: string): number | undefined {

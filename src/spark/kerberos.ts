@@ -110,4 +110,3 @@ export function kerberosProperties(
 export function clusterModeKeytab(value: string): string {
   return value.startsWith('/') ? `local://${value}` : value;
 }
-

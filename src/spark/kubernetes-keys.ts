@@ -92,8 +92,10 @@ export function unknownKeyMessage(key: string): string {
   const volumeFamily = FAMILIES.find(family => matchesFamily(family.tokens, segments, true));
   if (volumeFamily !== undefined) {
     const volumeType = segments[volumeFamily.tokens.findIndex(t => t.kind === 'volumeType')];
-    return `unknown Spark on Kubernetes volume type ${quote(volumeType)} in ${quote(key)}${suggestion(volumeType, KUBERNETES_VOLUME_TYPES)}; `
-      + `the type must be ${KUBERNETES_VOLUME_TYPES.slice(0, -1).join(', ')} or ${KUBERNETES_VOLUME_TYPES[KUBERNETES_VOLUME_TYPES.length - 1]}`;
+    return (
+      `unknown Spark on Kubernetes volume type ${quote(volumeType)} in ${quote(key)}${suggestion(volumeType, KUBERNETES_VOLUME_TYPES)}; ` +
+      `the type must be ${KUBERNETES_VOLUME_TYPES.slice(0, -1).join(', ')} or ${KUBERNETES_VOLUME_TYPES[KUBERNETES_VOLUME_TYPES.length - 1]}`
+    );
   }
   return `unknown Spark on Kubernetes property ${quote(key)}${closestKnownKey(segments)}`;
 }

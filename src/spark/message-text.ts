@@ -8,10 +8,14 @@ export function quote(text: string): string {
 /** A character as a message names it: a space, a tab, `'x'`, or `U+00A0`. */
 export function describeChar(char: string): string {
   switch (char) {
-    case ' ': return 'a space';
-    case '\t': return 'a tab';
-    case '\n': return 'a line feed';
-    case '\r': return 'a carriage return';
+    case ' ':
+      return 'a space';
+    case '\t':
+      return 'a tab';
+    case '\n':
+      return 'a line feed';
+    case '\r':
+      return 'a carriage return';
     default: {
       const codePoint = char.codePointAt(0)!;
       const name = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -45,9 +45,9 @@ export function tenantPodTemplates(platform: Platform, tenant: TenantSpec): Tena
   // so tenants that share those share one rendering: a thousand tenants cost a handful of renders.
   const key = JSON.stringify([tenantTransport(platform, tenant), tenant.hostAliases ?? []]);
   let byKey = rendered.get(platform);
-  if (!byKey) rendered.set(platform, byKey = new Map());
+  if (!byKey) rendered.set(platform, (byKey = new Map()));
   let templates = byKey.get(key);
-  if (!templates) byKey.set(key, templates = renderTenantTemplates(platform, tenant));
+  if (!templates) byKey.set(key, (templates = renderTenantTemplates(platform, tenant)));
   return templates;
 }
 

@@ -48,7 +48,8 @@ export function keySyntaxProblem(key: string): string | undefined {
 /** Why a value would not stay on its line of spark-defaults.conf, or undefined. */
 export function valueSyntaxProblem(value: string): string | undefined {
   const lineBreak = /[\r\n]/.exec(value);
-  if (lineBreak) return `contains a line break (${describeChar(lineBreak[0])}); spark-defaults.conf holds one property per line, so write the value on a single line`;
+  if (lineBreak)
+    return `contains a line break (${describeChar(lineBreak[0])}); spark-defaults.conf holds one property per line, so write the value on a single line`;
   return undefined;
 }
 

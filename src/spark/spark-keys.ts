@@ -69,8 +69,7 @@ const CREDENTIAL_SUFFIXES = ['caCertFile', 'clientKeyFile', 'clientCertFile', 'o
 const AUTHENTICATION_KEYS: readonly SparkKubernetesKey[] = [
   ...CREDENTIAL_SUFFIXES.map(s => ({ key: `spark.kubernetes.authenticate.submission.${s}`, since: '2.3.0' })),
   ...CREDENTIAL_SUFFIXES.map(s => ({ key: `spark.kubernetes.authenticate.driver.${s}`, since: '2.3.0' })),
-  ...CREDENTIAL_SUFFIXES.filter(s => s !== 'oauthToken')
-    .map(s => ({ key: `spark.kubernetes.authenticate.driver.mounted.${s}`, since: '2.3.0' })),
+  ...CREDENTIAL_SUFFIXES.filter(s => s !== 'oauthToken').map(s => ({ key: `spark.kubernetes.authenticate.driver.mounted.${s}`, since: '2.3.0' })),
   // Client mode uses the bare prefix.
   ...CREDENTIAL_SUFFIXES.map(s => ({ key: `spark.kubernetes.authenticate.${s}`, since: '2.4.0' })),
   { key: 'spark.kubernetes.authenticate.driver.serviceAccountName', since: '2.3.0' },

@@ -81,9 +81,10 @@ function ownedOrigin(key: string, owned: ReadonlySet<string> | ReadonlyMap<strin
   return ownedSparkKeys(roleEnv, { kerberos: true }).get(key) ?? 'its own configuration';
 }
 
-const VALID_POD_NAME_PREFIX = `use a lowercase RFC 1123 DNS label of at most ${MAX_POD_NAME_PREFIX_LENGTH} characters `
-  + "('a'-'z', '0'-'9' and '-', starting and ending with a letter or digit), because Spark appends "
-  + '"-exec-<id>" (up to 16 characters) to make a pod name that fits a 63-character DNS label';
+const VALID_POD_NAME_PREFIX =
+  `use a lowercase RFC 1123 DNS label of at most ${MAX_POD_NAME_PREFIX_LENGTH} characters ` +
+  "('a'-'z', '0'-'9' and '-', starting and ending with a letter or digit), because Spark appends " +
+  '"-exec-<id>" (up to 16 characters) to make a pod name that fits a 63-character DNS label';
 
 function podNamePrefixProblem(prefix: string): string | undefined {
   if (prefix === '') return 'is empty';

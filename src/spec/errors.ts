@@ -14,9 +14,7 @@ export interface SpecProblem {
 
 /** `platform.yaml:12:5: tenants[1].namespace: "Team_A" is not a valid namespace name (...)` */
 export function formatProblem(problem: SpecProblem): string {
-  const place = problem.file === undefined
-    ? ''
-    : problem.line === undefined ? `${problem.file}: ` : `${problem.file}:${problem.line}:${problem.col ?? 1}: `;
+  const place = problem.file === undefined ? '' : problem.line === undefined ? `${problem.file}: ` : `${problem.file}:${problem.line}:${problem.col ?? 1}: `;
   const field = problem.path === '' ? '' : `${problem.path}: `;
   return `${place}${field}${problem.message}`;
 }

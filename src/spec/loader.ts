@@ -46,8 +46,10 @@ export function loadPlatformFile(file: string, displayName: string = file): Plat
       throw problem(`the spec is ${fileKind(stat)}, not a regular file (looked at ${absolute}); give the path of the platform spec YAML file`);
     }
     if (stat.size > MAX_SPEC_BYTES) {
-      throw problem(`the spec is ${stat.size} bytes (${mebibytes(stat.size)}); a spec may be at most ${MAX_SPEC_BYTES} bytes (4 MiB), `
-        + 'and a real one is a few KiB: check that this is the platform spec');
+      throw problem(
+        `the spec is ${stat.size} bytes (${mebibytes(stat.size)}); a spec may be at most ${MAX_SPEC_BYTES} bytes (4 MiB), ` +
+          'and a real one is a few KiB: check that this is the platform spec',
+      );
     }
     bytes = fs.readFileSync(fd);
   } catch (e) {
@@ -86,11 +88,16 @@ export function loadPlatformText(input: Buffer | string, options: LoadOptions): 
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   const tooDeep = deepestCollection(tokens);
   if (tooDeep !== undefined) {
-    throw new SpecError([{
-      file, ...at(tooDeep), path: '',
-      message: `the YAML nests collections more than ${MAX_NESTING} levels deep here; a platform spec needs at most 6 `
-        + '(e.g. tenants[0].engine.resources.requests.cpu), so this is not a platform spec',
-    }]);
+    throw new SpecError([
+      {
+        file,
+        ...at(tooDeep),
+        path: '',
+        message:
+          `the YAML nests collections more than ${MAX_NESTING} levels deep here; a platform spec needs at most 6 ` +
+          '(e.g. tenants[0].engine.resources.requests.cpu), so this is not a platform spec',
+      },
+    ]);
   }
 
   let doc: Document.Parsed;
@@ -149,7 +156,10 @@ function keepSparkValueText(doc: Document.Parsed, spec: unknown): void {
  */
 function composeDocument(tokens: readonly CST.Token[], length: number): Document.Parsed {
   const [doc, second] = new Composer({ uniqueKeys: true }).compose(tokens, true, length);
-  if (second) doc.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+  if (second)
+    doc.errors.push(
+      new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'),
+    );
   return doc;
 }
 
@@ -195,37 +205,49 @@ function checkNodes(doc: Document.Parsed): { offset?: number; message: string }[
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (target === undefined) {
-        problems.push({ offset: offsetOf(node), message: `alias *${node.source} has no anchor &${node.source} before it; `
-          + `put &${node.source} on an earlier value, or write the value out` });
+        problems.push({
+          offset: offsetOf(node),
+          message: `alias *${node.source} has no anchor &${node.source} before it; ` + `put &${node.source} on an earlier value, or write the value out`,
+        });
         return 1;
       }
       const size = sizes.get(target);
       if (size === undefined) {
-        problems.push({ offset: offsetOf(node), message: `alias *${node.source} is inside the value anchored as &${node.source}, `
-          + 'so that value would contain itself; write the value out' });
+        problems.push({
+          offset: offsetOf(node),
+          message: `alias *${node.source} is inside the value anchored as &${node.source}, ` + 'so that value would contain itself; write the value out',
+        });
         return 1;
       }
       fromAliases = Math.min(cap, fromAliases + size);
       if (fromAliases > MAX_ALIAS_VALUES && !exhausted) {
         exhausted = true;
-        problems.push({ offset: offsetOf(node), message: `with alias *${node.source} the anchors and aliases expand to more than `
-          + `${MAX_ALIAS_VALUES} values ("billion laughs"); a spec may use aliases for at most ${MAX_ALIAS_VALUES} values in all: `
-          + 'write the values out, or alias larger values fewer times' });
+        problems.push({
+          offset: offsetOf(node),
+          message:
+            `with alias *${node.source} the anchors and aliases expand to more than ` +
+            `${MAX_ALIAS_VALUES} values ("billion laughs"); a spec may use aliases for at most ${MAX_ALIAS_VALUES} values in all: ` +
+            'write the values out, or alias larger values fewer times',
+        });
       }
       return size;
     }
     if (node.anchor) anchors.set(node.anchor, node);
     if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
       const shown = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
-      problems.push({ offset: offsetOf(node), message: `the YAML tag ${shown} has no meaning in a platform spec; remove it `
-        + '(quote a value to keep it text, e.g. "0444")' });
+      problems.push({
+        offset: offsetOf(node),
+        message: `the YAML tag ${shown} has no meaning in a platform spec; remove it ` + '(quote a value to keep it text, e.g. "0444")',
+      });
     }
     let size = 1;
     if (isMap(node)) {
       for (const pair of node.items) {
         if (pair.key !== null && !isScalar(pair.key) && !isAlias(pair.key)) {
-          problems.push({ offset: offsetOf(pair.key), message: `a key here is ${isSeq(pair.key) ? 'a list' : 'a mapping'}; `
-            + 'keys in a platform spec are plain names such as "namespace"' });
+          problems.push({
+            offset: offsetOf(pair.key),
+            message: `a key here is ${isSeq(pair.key) ? 'a list' : 'a mapping'}; ` + 'keys in a platform spec are plain names such as "namespace"',
+          });
         }
         size += walk(pair.key) + walk(pair.value);
       }
@@ -279,8 +301,14 @@ export function resolveSpecObject(spec: unknown, options: ResolveOptions, rules:
     throw new SpecError([toProblem([], 'the spec is empty; it must be a mapping with name, image, roleEnv, proxy, files and tenants')]);
   }
   if (typeof spec !== 'object' || Array.isArray(spec)) {
-    const what = Array.isArray(spec) ? 'a list' : typeof spec === 'string' ? `the text ${JSON.stringify(spec.length > 40 ? `${spec.slice(0, 40)}...` : spec)}` : `the ${typeof spec} ${String(spec)}`;
-    throw new SpecError([toProblem([], `the spec must be a mapping of fields (name: ..., image: ..., roleEnv: ..., proxy: ..., files: ..., tenants: ...), not ${what}`)]);
+    const what = Array.isArray(spec)
+      ? 'a list'
+      : typeof spec === 'string'
+        ? `the text ${JSON.stringify(spec.length > 40 ? `${spec.slice(0, 40)}...` : spec)}`
+        : `the ${typeof spec} ${String(spec)}`;
+    throw new SpecError([
+      toProblem([], `the spec must be a mapping of fields (name: ..., image: ..., roleEnv: ..., proxy: ..., files: ..., tenants: ...), not ${what}`),
+    ]);
   }
   // Refused characters first: a schema message would only repeat the invisible character back.
   const textProblems = checkSpecText(spec);
@@ -332,7 +360,9 @@ function findNode(doc: Document, segments: readonly (string | number)[], atKey: 
 function decodeUtf8(bytes: Buffer, file: string): string {
   const encoding = bomEncoding(bytes);
   if (encoding !== undefined) {
-    throw new SpecError([{ file, line: 1, col: 1, path: '', message: `the spec is ${encoding} text (it starts with a ${encoding} byte order mark); save it as UTF-8` }]);
+    throw new SpecError([
+      { file, line: 1, col: 1, path: '', message: `the spec is ${encoding} text (it starts with a ${encoding} byte order mark); save it as UTF-8` },
+    ]);
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad === undefined) return bytes.toString('utf8');
@@ -340,10 +370,15 @@ function decodeUtf8(bytes: Buffer, file: string): string {
   const line = bytes.subarray(0, lineStart).reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
   const col = bytes.subarray(lineStart, bad).toString('utf8').length + 1;
   const hex = `0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')}`;
-  throw new SpecError([{
-    file, line, col, path: '',
-    message: `byte ${hex} is not valid UTF-8; save the spec as UTF-8 (a byte like this often means Latin-1 or Windows-1252 text)`,
-  }]);
+  throw new SpecError([
+    {
+      file,
+      line,
+      col,
+      path: '',
+      message: `byte ${hex} is not valid UTF-8; save the spec as UTF-8 (a byte like this often means Latin-1 or Windows-1252 text)`,
+    },
+  ]);
 }
 
 function bomEncoding(bytes: Buffer): string | undefined {

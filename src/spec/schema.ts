@@ -29,7 +29,9 @@ const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTy
  */
 function validator(): ValidateFunction {
   if (!compiled) {
-    const key = createHash('sha256').update(JSON.stringify([AJV_VERSION, AJV_OPTIONS, PLATFORM_SCHEMA])).digest('hex');
+    const key = createHash('sha256')
+      .update(JSON.stringify([AJV_VERSION, AJV_OPTIONS, PLATFORM_SCHEMA]))
+      .digest('hex');
     const code = cachedText('spark-tenancy-schema', `${key}.js`, () => {
       const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
       // Annotation only: the human phrase for a failed pattern/type/length check of this field.
@@ -77,10 +79,13 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
 
 function decodePointer(pointer: string): (string | number)[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map(raw => {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^(0|[1-9][0-9]*)$/.test(segment) ? Number(segment) : segment;
-  });
+  return pointer
+    .slice(1)
+    .split('/')
+    .map(raw => {
+      const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      return /^(0|[1-9][0-9]*)$/.test(segment) ? Number(segment) : segment;
+    });
 }
 
 function describe(value: unknown): string {
@@ -139,7 +144,11 @@ function toProblem(error: ErrorObject): SchemaProblem {
       const unknown = (error.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys(parent?.properties ?? {}).filter(k => k !== '$schema');
       if (unknown === '<<') {
-        return { path: [...path, unknown], atKey: true, message: `YAML merge keys ("<<") are not supported; write the fields out (valid fields: ${known.join(', ')})` };
+        return {
+          path: [...path, unknown],
+          atKey: true,
+          message: `YAML merge keys ("<<") are not supported; write the fields out (valid fields: ${known.join(', ')})`,
+        };
       }
       return {
         path: [...path, unknown],
@@ -165,13 +174,18 @@ function toProblem(error: ErrorObject): SchemaProblem {
         return { path, atKey: false, message: `must be a mapping with the fields ${fieldList(parent)}${eg}, got ${describe(error.data)}` };
       }
       const { minimum, maximum } = parent ?? {};
-      const range = minimum !== undefined && maximum !== undefined ? ` from ${minimum} to ${maximum}`
-        : minimum !== undefined ? ` of at least ${minimum}` : '';
+      const range = minimum !== undefined && maximum !== undefined ? ` from ${minimum} to ${maximum}` : minimum !== undefined ? ` of at least ${minimum}` : '';
       return { path, atKey: false, message: `must be ${article(types)}${range}${eg}, got ${describe(error.data)}` };
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(v => JSON.stringify(v));
-      const given = typeof error.data === 'string' ? suggestion(error.data, allowed.map(a => JSON.parse(a) as string)) : '';
+      const given =
+        typeof error.data === 'string'
+          ? suggestion(
+              error.data,
+              allowed.map(a => JSON.parse(a) as string),
+            )
+          : '';
       return { path, atKey: false, message: `${describe(error.data)} is not one of ${allowed.join(', ')}${given}` };
     }
     case 'minItems': {
@@ -198,7 +212,8 @@ function toProblem(error: ErrorObject): SchemaProblem {
     case 'maxLength':
       if (humanInvalid) return { path, atKey: false, message: `${describe(error.data)} ${humanInvalid}` };
       return {
-        path, atKey: false,
+        path,
+        atKey: false,
         message: `${describe(error.data)} has ${String(error.data).length} characters; at most ${(error.params as { limit: number }).limit} are allowed`,
       };
     default:
@@ -213,9 +228,7 @@ function toProblem(error: ErrorObject): SchemaProblem {
  */
 function modeAsNumber(n: number): string {
   const digits = String(n);
-  const meant = /^[0-7]{3}$/.test(digits) ? `0${digits}`
-    : Number.isInteger(n) && n >= 0 && n <= 0o777 ? `0${n.toString(8).padStart(3, '0')}`
-      : '0444';
+  const meant = /^[0-7]{3}$/.test(digits) ? `0${digits}` : Number.isInteger(n) && n >= 0 && n <= 0o777 ? `0${n.toString(8).padStart(3, '0')}` : '0444';
   return `must be a quoted string, got the number ${digits} (YAML reads an unquoted mode as a number); write mode: "${meant}"`;
 }
 

@@ -38,11 +38,23 @@ const PROGRAMS = "which holds the image's programs or libraries (a volume there 
 const SYSTEM = 'which the container runtime and Kubernetes provide';
 
 export const RESERVED_MOUNT_PATHS: readonly ReservedMountPath[] = [
-  ...['/opt/spark/conf', '/opt/spark/pod-template', '/etc/krb5.conf', '/opt/hadoop/conf', '/mnt/secrets', '/opt/spark/jars',
-    '/opt/spark-tenancy', '/var/run/spark-tenancy'].map(p => ({ path: p, scope: 'tree' as const, why: SPARK_MOUNTS })),
+  ...[
+    '/opt/spark/conf',
+    '/opt/spark/pod-template',
+    '/etc/krb5.conf',
+    '/opt/hadoop/conf',
+    '/mnt/secrets',
+    '/opt/spark/jars',
+    '/opt/spark-tenancy',
+    '/var/run/spark-tenancy',
+  ].map(p => ({ path: p, scope: 'tree' as const, why: SPARK_MOUNTS })),
   { path: '/', scope: 'exact', why: 'the root of the file system' },
   // $SPARK_HOME, $JAVA_HOME of Spark's images (Temurin) and of Debian's JDKs, the system's programs, the application's jars ($APP_HOME/lib of the unified image).
-  ...['/opt/spark', '/opt/java', '/usr/lib/jvm', '/usr', '/bin', '/sbin', '/lib*', '/my_project/lib'].map(p => ({ path: p, scope: 'tree' as const, why: PROGRAMS })),
+  ...['/opt/spark', '/opt/java', '/usr/lib/jvm', '/usr', '/bin', '/sbin', '/lib*', '/my_project/lib'].map(p => ({
+    path: p,
+    scope: 'tree' as const,
+    why: PROGRAMS,
+  })),
   ...['/proc', '/sys', '/dev', '/var/run/secrets'].map(p => ({ path: p, scope: 'tree' as const, why: SYSTEM })),
   ...['/tmp', '/etc'].map(p => ({ path: p, scope: 'exact' as const, why: 'a folder the system and the application write to' })),
 ];
@@ -98,7 +110,11 @@ export function checkSemantics(spec: PlatformSpec, ctx: CheckContext): { files: 
   checkResources(spec.engine?.resources ?? DEFAULTS.resources, ['engine', 'resources'], report);
   spec.tenants.forEach((t, i) => {
     const own = t.engine?.resources;
-    if (own) checkResources(engineResources(spec, t), ['tenants', i, 'engine', 'resources'], report, { own, from: spec.engine?.resources ? ['engine', 'resources'] : undefined });
+    if (own)
+      checkResources(engineResources(spec, t), ['tenants', i, 'engine', 'resources'], report, {
+        own,
+        from: spec.engine?.resources ? ['engine', 'resources'] : undefined,
+      });
   });
   const owned = ownedSparkKeys(spec.roleEnv, { kerberos: spec.kerberos !== undefined });
   checkSpark(spec.spark, ['spark'], owned, report);
@@ -120,13 +136,19 @@ function checkArgoCdNamespace(spec: PlatformSpec, report: Report): void {
   if (!clash) return;
   const explicit = spec.gitops?.argocd?.namespace !== undefined;
   const where = explicit ? ['gitops', 'argocd', 'namespace'] : ['gitops', 'argocd'];
-  report(where, `Argo CD's namespace "${clash.namespace}"${explicit ? '' : ' (the default)'} is also ${clash.owner}; set gitops.argocd.namespace to the namespace Argo CD runs in`);
+  report(
+    where,
+    `Argo CD's namespace "${clash.namespace}"${explicit ? '' : ' (the default)'} is also ${clash.owner}; set gitops.argocd.namespace to the namespace Argo CD runs in`,
+  );
 }
 
 function checkReservedNamespace(namespace: string, where: Segments, report: Report): void {
   if (RESERVED_NAMESPACES.includes(namespace)) {
-    report(where, `"${namespace}" is reserved (${RESERVED_NAMESPACES.join(', ')} belong to Kubernetes and to objects that name no namespace); `
-      + 'give the platform a namespace of its own');
+    report(
+      where,
+      `"${namespace}" is reserved (${RESERVED_NAMESPACES.join(', ')} belong to Kubernetes and to objects that name no namespace); ` +
+        'give the platform a namespace of its own',
+    );
   }
 }
 
@@ -148,7 +170,7 @@ function checkTenants(spec: PlatformSpec, report: Report): void {
     for (const [key, value] of Object.entries(tenant.labels ?? {})) {
       const labelProblem = UNRENDERABLE_KEYS.has(key)
         ? `label key "${key}" cannot be rendered (the manifest renderer drops or rejects it as a map key); choose another label key, e.g. example.com/${key.replace(/^_+/, '')}`
-        : checkLabel(key, value) ?? (mayReplaceLabels ? undefined : packageLabelProblem(key));
+        : (checkLabel(key, value) ?? (mayReplaceLabels ? undefined : packageLabelProblem(key)));
       if (labelProblem) report(['tenants', i, 'labels', key], labelProblem, true);
     }
   });
@@ -158,8 +180,10 @@ function checkTenants(spec: PlatformSpec, report: Report): void {
 function packageLabelProblem(key: string): string | undefined {
   const prefix = PACKAGE_LABEL_PREFIXES.find(p => key.startsWith(p));
   if (prefix === undefined) return undefined;
-  return `label key "${key}" is in ${prefix}, which the package sets on the Namespace (Pod Security level, tenant marker, names); `
-    + 'a tenant entry cannot replace it unless tenantPolicy.allowLabelOverride is true; use a key of your own, e.g. example.com/team';
+  return (
+    `label key "${key}" is in ${prefix}, which the package sets on the Namespace (Pod Security level, tenant marker, names); ` +
+    'a tenant entry cannot replace it unless tenantPolicy.allowLabelOverride is true; use a key of your own, e.g. example.com/team'
+  );
 }
 
 function checkLabel(key: string, value: string): string | undefined {
@@ -188,11 +212,16 @@ const CLUSTER_HOSTNAME = /^kubernetes(\.default(\.svc(\..*)?)?)?$|\.svc$|\.svc\.
  */
 function checkTenantHostnames(spec: PlatformSpec, aliases: readonly HostAliasSpec[] | undefined, where: Segments, report: Report): void {
   const platformNames = new Set((spec.proxy.hostAliases ?? []).flatMap(a => a.hostnames.map(h => h.toLowerCase())));
-  (aliases ?? []).forEach((alias, i) => alias.hostnames.forEach((hostname, k) => {
-    const why = platformNames.has(hostname.toLowerCase()) ? 'is one of the platform\'s host aliases (proxy.hostAliases)'
-      : CLUSTER_HOSTNAME.test(hostname) ? 'is a name of the cluster\'s own Services' : undefined;
-    if (why) report([...where, i, 'hostnames', k], `"${hostname}" ${why}; a tenant entry may add host names, not redirect these`);
-  }));
+  (aliases ?? []).forEach((alias, i) =>
+    alias.hostnames.forEach((hostname, k) => {
+      const why = platformNames.has(hostname.toLowerCase())
+        ? "is one of the platform's host aliases (proxy.hostAliases)"
+        : CLUSTER_HOSTNAME.test(hostname)
+          ? "is a name of the cluster's own Services"
+          : undefined;
+      if (why) report([...where, i, 'hostnames', k], `"${hostname}" ${why}; a tenant entry may add host names, not redirect these`);
+    }),
+  );
 }
 
 function checkHostAliases(aliases: readonly HostAliasSpec[] | undefined, where: Segments, report: Report): void {
@@ -243,10 +272,11 @@ export function cidrProblem(cidr: string): string | undefined {
  * is needed (a NetworkPolicy cannot select it, and engines must reach it to create executors).
  */
 function checkNetwork(spec: PlatformSpec, report: Report): void {
-  const checkList = (list: readonly { cidr: string }[] | undefined, where: Segments) => (list ?? []).forEach((e, i) => {
-    const problem = cidrProblem(e.cidr);
-    if (problem) report([...where, i, 'cidr'], `${problem}; NetworkPolicy ipBlock needs one`);
-  });
+  const checkList = (list: readonly { cidr: string }[] | undefined, where: Segments) =>
+    (list ?? []).forEach((e, i) => {
+      const problem = cidrProblem(e.cidr);
+      if (problem) report([...where, i, 'cidr'], `${problem}; NetworkPolicy ipBlock needs one`);
+    });
   checkList(spec.network?.egress, ['network', 'egress']);
   spec.tenants.forEach((t, i) => checkList(t.network?.egress, ['tenants', i, 'network', 'egress']));
   const apiServer = spec.network?.apiServer;
@@ -254,11 +284,16 @@ function checkNetwork(spec: PlatformSpec, report: Report): void {
     const problem = cidrProblem(apiServer.cidr);
     if (problem) report(['network', 'apiServer', 'cidr'], `${problem}; the API server's address, e.g. the kubernetes Service's endpoints`);
   }
-  const declared = (spec.network?.egress?.length ?? 0) > 0 ? ['network', 'egress']
-    : spec.tenants.map((t, i) => ((t.network?.egress?.length ?? 0) > 0 ? ['tenants', i, 'network', 'egress'] : undefined)).find(w => w !== undefined);
+  const declared =
+    (spec.network?.egress?.length ?? 0) > 0
+      ? ['network', 'egress']
+      : spec.tenants.map((t, i) => ((t.network?.egress?.length ?? 0) > 0 ? ['tenants', i, 'network', 'egress'] : undefined)).find(w => w !== undefined);
   if (declared && !apiServer) {
-    report(declared, 'egress isolation needs network.apiServer ({cidr, port}): a NetworkPolicy cannot select the API server, '
-      + 'and engines must reach it to create their executors (kubectl get endpoints kubernetes -n default shows its address)');
+    report(
+      declared,
+      'egress isolation needs network.apiServer ({cidr, port}): a NetworkPolicy cannot select the API server, ' +
+        'and engines must reach it to create their executors (kubectl get endpoints kubernetes -n default shows its address)',
+    );
   }
 }
 
@@ -271,13 +306,20 @@ function checkNetwork(spec: PlatformSpec, report: Report): void {
  */
 function checkQuotas(spec: PlatformSpec, report: Report): void {
   const limitRangePath = (tenant: TenantSpec, i: number, list: keyof LimitRangeSpec, name: 'cpu' | 'memory'): Segments =>
-    (tenant.quota?.limitRange?.[list]?.[name] !== undefined ? ['tenants', i, 'quota', 'limitRange', list, name]
-      : spec.quota?.limitRange?.[list]?.[name] !== undefined ? ['quota', 'limitRange', list, name] : ['tenants', i, 'namespace']);
+    tenant.quota?.limitRange?.[list]?.[name] !== undefined
+      ? ['tenants', i, 'quota', 'limitRange', list, name]
+      : spec.quota?.limitRange?.[list]?.[name] !== undefined
+        ? ['quota', 'limitRange', list, name]
+        : ['tenants', i, 'namespace'];
   const seen = new Set<string>();
   spec.tenants.forEach((tenant, i) => {
     const limitRange = tenantLimitRange(spec, tenant);
     for (const name of ['cpu', 'memory'] as const) {
-      const pairs: [keyof LimitRangeSpec, keyof LimitRangeSpec][] = [['default', 'max'], ['defaultRequest', 'max'], ['defaultRequest', 'default']];
+      const pairs: [keyof LimitRangeSpec, keyof LimitRangeSpec][] = [
+        ['default', 'max'],
+        ['defaultRequest', 'max'],
+        ['defaultRequest', 'default'],
+      ];
       for (const [low, high] of pairs) {
         const a = limitRange[low]?.[name];
         const b = limitRange[high]?.[name];
@@ -288,8 +330,11 @@ function checkQuotas(spec: PlatformSpec, report: Report): void {
         const id = `${formatPath(where)} ${high}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        report(where, `the LimitRange's ${low} ${name} ${a}${fromPackage} is above its ${high} ${b}${where[0] === 'quota' ? '' : ` (for ${tenant.namespace})`}; `
-          + `the API server refuses such a LimitRange, so lower ${low}.${name} or raise ${high}.${name}`);
+        report(
+          where,
+          `the LimitRange's ${low} ${name} ${a}${fromPackage} is above its ${high} ${b}${where[0] === 'quota' ? '' : ` (for ${tenant.namespace})`}; ` +
+            `the API server refuses such a LimitRange, so lower ${low}.${name} or raise ${high}.${name}`,
+        );
       }
     }
     const demand = tenantDemand(spec, tenant);
@@ -299,15 +344,21 @@ function checkQuotas(spec: PlatformSpec, report: Report): void {
       const engine = engineResources(spec, tenant);
       const executor = demand.executor;
       const sizes: [string, string | undefined][] = [
-        ['the engine container\'s request', engine.requests?.[name]],
-        ['the engine container\'s limit', engine.limits?.[name]],
-        ['each executor container\'s request', executor && (name === 'cpu' ? `${executor.cpuRequestMillis}m` : `${executor.memoryMiB}Mi`)],
-        ['each executor container\'s limit', executor && (name === 'cpu' ? (executor.cpuLimitMillis !== undefined ? `${executor.cpuLimitMillis}m` : undefined) : `${executor.memoryMiB}Mi`)],
+        ["the engine container's request", engine.requests?.[name]],
+        ["the engine container's limit", engine.limits?.[name]],
+        ["each executor container's request", executor && (name === 'cpu' ? `${executor.cpuRequestMillis}m` : `${executor.memoryMiB}Mi`)],
+        [
+          "each executor container's limit",
+          executor && (name === 'cpu' ? (executor.cpuLimitMillis !== undefined ? `${executor.cpuLimitMillis}m` : undefined) : `${executor.memoryMiB}Mi`),
+        ],
       ];
       const above = sizes.find(([, v]) => v !== undefined && quantityValue(v)! > quantityValue(max)!);
       if (above) {
-        report(limitRangePath(tenant, i, 'max', name), `${above[0]} ${name} ${above[1]} in ${tenant.namespace} is above the LimitRange's max ${name} ${max}; `
-          + `the API server's LimitRanger refuses such a pod, so raise max.${name} or make the ${above[0].includes('engine') ? 'engine' : 'executors'} smaller`);
+        report(
+          limitRangePath(tenant, i, 'max', name),
+          `${above[0]} ${name} ${above[1]} in ${tenant.namespace} is above the LimitRange's max ${name} ${max}; ` +
+            `the API server's LimitRanger refuses such a pod, so raise max.${name} or make the ${above[0].includes('engine') ? 'engine' : 'executors'} smaller`,
+        );
       }
     }
     const hard = { ...spec.quota?.hard, ...tenant.quota?.hard };
@@ -316,10 +367,12 @@ function checkQuotas(spec: PlatformSpec, report: Report): void {
       const needed = demand.total[key];
       if (quota === undefined || needed === undefined || needed <= quota) continue;
       const own = tenant.quota?.hard?.[key] !== undefined;
-      report(own ? ['tenants', i, 'quota', 'hard', key] : ['quota', 'hard', key],
-        `the quota's ${key} ${hard[key]} cannot hold ${tenant.namespace}'s own pods, which need ${formatAmount(key, needed)}: `
-        + `${demandParts(key, demand)}; raise ${key} to at least ${formatAmount(key, needed)}${own ? '' : ` (in tenants[${i}].quota.hard for this tenant alone)`}, `
-        + 'or lower spark.executor.instances or the sizes');
+      report(
+        own ? ['tenants', i, 'quota', 'hard', key] : ['quota', 'hard', key],
+        `the quota's ${key} ${hard[key]} cannot hold ${tenant.namespace}'s own pods, which need ${formatAmount(key, needed)}: ` +
+          `${demandParts(key, demand)}; raise ${key} to at least ${formatAmount(key, needed)}${own ? '' : ` (in tenants[${i}].quota.hard for this tenant alone)`}, ` +
+          'or lower spark.executor.instances or the sizes',
+      );
     }
   });
 }
@@ -327,11 +380,13 @@ function checkQuotas(spec: PlatformSpec, report: Report): void {
 /** "1 engine × 4Gi + 8 executors × 4505Mi (spark.executor.memory 4096Mi + overhead 409Mi)" for a message. */
 function demandParts(key: ComputeQuotaKey, demand: ReturnType<typeof tenantDemand>): string {
   const engines = `${demand.engineReplicas} engine${demand.engineReplicas === 1 ? '' : 's'}`;
-  const executors = demand.executor ? `${demand.executor.instances} executor${demand.executor.instances === 1 ? '' : 's'} (spark.executor.instances)` : '0 executors';
+  const executors = demand.executor
+    ? `${demand.executor.instances} executor${demand.executor.instances === 1 ? '' : 's'} (spark.executor.instances)`
+    : '0 executors';
   if (key === 'pods') return `${engines} + ${executors}`;
   const perExecutor = demand.executorPod?.[key];
-  const detail = key.endsWith('.memory') && demand.executor
-    ? ` (spark.executor.memory ${demand.executor.heapMiB}Mi + overhead ${demand.executor.overheadMiB}Mi)` : '';
+  const detail =
+    key.endsWith('.memory') && demand.executor ? ` (spark.executor.memory ${demand.executor.heapMiB}Mi + overhead ${demand.executor.overheadMiB}Mi)` : '';
   return `${engines} × ${formatAmount(key, demand.engine[key]!)} + ${executors} × ${perExecutor === undefined ? '0' : formatAmount(key, perExecutor)}${detail}`;
 }
 
@@ -348,7 +403,13 @@ function checkKerberos(spec: PlatformSpec, files: readonly PlatformFile[], repor
     const name = kerberos[field];
     const matches = files.filter(f => f.name === name);
     if (matches.length === 0) {
-      report(where, `no files[] entry is named "${name}"${suggestion(name, files.map(f => f.name))}; valid names: ${names}`);
+      report(
+        where,
+        `no files[] entry is named "${name}"${suggestion(
+          name,
+          files.map(f => f.name),
+        )}; valid names: ${names}`,
+      );
       continue;
     }
     if (matches.length > 1) {
@@ -359,17 +420,26 @@ function checkKerberos(spec: PlatformSpec, files: readonly PlatformFile[], repor
     const { required, forbidden } = KERBEROS_FILE_ROLES[field];
     const missing = required.filter(r => !file.roles.includes(r));
     if (missing.length > 0) {
-      report(where, `files[${file.index}] ("${name}") does not go to ${missing.join(' and ')}, which ${field === 'keytab'
-        ? 'logs in from the keytab (the engine is the Spark driver)'
-        : 'must read krb5.conf (-Djava.security.krb5.conf)'}; add ${missing.join(', ')} to files[${file.index}].roles`);
+      report(
+        where,
+        `files[${file.index}] ("${name}") does not go to ${missing.join(' and ')}, which ${
+          field === 'keytab' ? 'logs in from the keytab (the engine is the Spark driver)' : 'must read krb5.conf (-Djava.security.krb5.conf)'
+        }; add ${missing.join(', ')} to files[${file.index}].roles`,
+      );
     }
     const given = forbidden.filter(r => file.roles.includes(r));
     if (given.length > 0) {
-      report(where, `files[${file.index}] ("${name}") goes to ${given.join(', ')}: executors run user code and authenticate with the `
-        + `driver's delegation tokens (SPARK-25815), so they must not hold the keytab; remove ${given.join(', ')} from files[${file.index}].roles`);
+      report(
+        where,
+        `files[${file.index}] ("${name}") goes to ${given.join(', ')}: executors run user code and authenticate with the ` +
+          `driver's delegation tokens (SPARK-25815), so they must not hold the keytab; remove ${given.join(', ')} from files[${file.index}].roles`,
+      );
     }
     if (field === 'keytab' && !file.secret) {
-      report(where, `files[${file.index}] ("${name}") is not secret: a keytab is a password; set secret: true on it (it then comes from the Secret, never from Git)`);
+      report(
+        where,
+        `files[${file.index}] ("${name}") is not secret: a keytab is a password; set secret: true on it (it then comes from the Secret, never from Git)`,
+      );
     }
   }
 }
@@ -388,13 +458,21 @@ function checkTenantSpark(spark: SparkSpec | undefined, where: Segments, spec: P
   const syntax = checkProperties(spark.properties ?? {}, { owned: new Set(), allowOverride: false }).filter(p => !refused.has(p.key));
   for (const p of [...syntax, ...outside]) report([...where, 'properties', p.key], p.message, true);
   if (spark.override !== undefined) {
-    report([...where, 'override'], 'a tenant entry cannot set spark.override (keys the package sets stay the package\'s); '
-      + 'the platform team lists what tenants may set in tenantPolicy.allowSparkProperties', true);
+    report(
+      [...where, 'override'],
+      "a tenant entry cannot set spark.override (keys the package sets stay the package's); " +
+        'the platform team lists what tenants may set in tenantPolicy.allowSparkProperties',
+      true,
+    );
   }
   const steps = spark.featureSteps;
   if (steps !== undefined && policy.allowFeatureSteps !== true) {
-    report([...where, 'featureSteps'], 'a tenant entry may not choose feature step classes (code that the proxy\'s spark-submit runs '
-      + 'with its ServiceAccount); set them in spark.featureSteps at platform level, or set tenantPolicy.allowFeatureSteps: true', true);
+    report(
+      [...where, 'featureSteps'],
+      "a tenant entry may not choose feature step classes (code that the proxy's spark-submit runs " +
+        'with its ServiceAccount); set them in spark.featureSteps at platform level, or set tenantPolicy.allowFeatureSteps: true',
+      true,
+    );
   } else {
     checkSpark({ featureSteps: steps }, where, owned, report);
   }
@@ -412,13 +490,15 @@ function checkResources(resources: ResourcesSpec, where: Segments, report: Repor
     const limit = resources.limits?.[name];
     if (request === undefined || limit === undefined || quantityValue(request)! <= quantityValue(limit)!) continue;
     const fromElsewhere = (list: 'requests' | 'limits') => inherited !== undefined && inherited.own[list]?.[name] === undefined;
-    const origin = (list: 'requests' | 'limits') => (!fromElsewhere(list) ? ''
-      : inherited!.from ? ` (from ${formatPath([...inherited!.from, list, name])})` : " (the package's default)");
-    report([...where, fromElsewhere('requests') ? 'limits' : 'requests', name], `the ${name} request ${request}${origin('requests')} `
-      + `is above its limit ${limit}${origin('limits')}; the API server refuses a pod whose request exceeds its limit, so lower the request or raise the limit`);
+    const origin = (list: 'requests' | 'limits') =>
+      !fromElsewhere(list) ? '' : inherited!.from ? ` (from ${formatPath([...inherited!.from, list, name])})` : " (the package's default)";
+    report(
+      [...where, fromElsewhere('requests') ? 'limits' : 'requests', name],
+      `the ${name} request ${request}${origin('requests')} ` +
+        `is above its limit ${limit}${origin('limits')}; the API server refuses a pod whose request exceeds its limit, so lower the request or raise the limit`,
+    );
   }
 }
-
 
 /** Why a file volume cannot be mounted at `mountPath`, or undefined when it can. */
 export function mountPathProblem(mountPath: string): string | undefined {
@@ -463,15 +543,21 @@ function checkFiles(spec: PlatformSpec, ctx: CheckContext, report: Report): Plat
     const secret = entry.secret === true;
     const nameBytes = Buffer.byteLength(entry.name, 'utf8');
     if (nameBytes > MAX_FILE_NAME_BYTES) {
-      report([...where, 'name'], `"${entry.name}" is ${nameBytes} bytes in UTF-8; a file name may be at most ${MAX_FILE_NAME_BYTES} bytes `
-        + '(Linux allows 255 per name), so shorten it');
+      report(
+        [...where, 'name'],
+        `"${entry.name}" is ${nameBytes} bytes in UTF-8; a file name may be at most ${MAX_FILE_NAME_BYTES} bytes ` +
+          '(Linux allows 255 per name), so shorten it',
+      );
     }
     if (entry.name === STAGING_FOLDER) {
       report([...where, 'name'], `"${STAGING_FOLDER}" is the folder where the init container stages every volume's files; choose another name`);
     }
     if (entry.mode !== undefined && (parseInt(entry.mode, 8) & 0o400) === 0) {
-      report([...where, 'mode'], `"${entry.mode}" leaves the file's owner (the pod's user) unable to read it, so the pod would start with an unusable file; `
-        + `give the owner read permission (e.g. "${(parseInt(entry.mode, 8) | 0o400).toString(8).padStart(4, '0')}")`);
+      report(
+        [...where, 'mode'],
+        `"${entry.mode}" leaves the file's owner (the pod's user) unable to read it, so the pod would start with an unusable file; ` +
+          `give the owner read permission (e.g. "${(parseInt(entry.mode, 8) | 0o400).toString(8).padStart(4, '0')}")`,
+      );
     }
     const mountProblem = mountPathProblem(entry.mountPath);
     if (mountProblem) report([...where, 'mountPath'], mountProblem);
@@ -479,17 +565,23 @@ function checkFiles(spec: PlatformSpec, ctx: CheckContext, report: Report): Plat
     const target = `${entry.mountPath}/${entry.name}`;
     const sameTarget = targets.get(target);
     if (sameTarget !== undefined) {
-      report(where, `${target} is already the target of files[${sameTarget}]; each mountPath/name must be unique, so change the name or mountPath of one of them`);
+      report(
+        where,
+        `${target} is already the target of files[${sameTarget}]; each mountPath/name must be unique, so change the name or mountPath of one of them`,
+      );
     } else {
       targets.set(target, index);
     }
 
     const key = entry.key ?? configMapKeyFor(entry.name);
     if (UNRENDERABLE_KEYS.has(key)) {
-      report(entry.key === undefined ? [...where, 'name'] : [...where, 'key'], `the ${secret ? 'Secret' : 'ConfigMap'} key "${key}" `
-        + `${entry.key === undefined ? '(taken from the name) ' : ''}cannot be rendered: the manifest renderer drops or rejects `
-        + `${[...UNRENDERABLE_KEYS].map(k => `"${k}"`).join(' and ')} as map keys; set key: to another value (e.g. key: ${key.replace(/^_+/, '')}.file); `
-        + 'the file keeps its name in the pod');
+      report(
+        entry.key === undefined ? [...where, 'name'] : [...where, 'key'],
+        `the ${secret ? 'Secret' : 'ConfigMap'} key "${key}" ` +
+          `${entry.key === undefined ? '(taken from the name) ' : ''}cannot be rendered: the manifest renderer drops or rejects ` +
+          `${[...UNRENDERABLE_KEYS].map(k => `"${k}"`).join(' and ')} as map keys; set key: to another value (e.g. key: ${key.replace(/^_+/, '')}.file); ` +
+          'the file keeps its name in the pod',
+      );
     }
     const keySpace = `${secret ? 'secret' : 'configmap'}/${key}`;
     const sameKey = keys.get(keySpace);
@@ -575,8 +667,10 @@ function readSource(absolute: string, asWritten: string, root: SourceRoot | unde
     // Follow every link first: the file actually read must be inside the root, whatever the path says.
     const real = fs.realpathSync(absolute);
     if (real !== root.real && !real.startsWith(`${root.real === '/' ? '' : root.real}/`)) {
-      return `"${asWritten}" resolves to ${real}, outside ${root.shown}; a source must stay inside it after following symbolic links `
-        + '(set sourceRoot to share a folder beside the spec)';
+      return (
+        `"${asWritten}" resolves to ${real}, outside ${root.shown}; a source must stay inside it after following symbolic links ` +
+        '(set sourceRoot to share a folder beside the spec)'
+      );
     }
     const special = SPECIAL_FILE_SYSTEMS.find(d => real === d || real.startsWith(`${d}/`));
     if (special !== undefined) return `"${asWritten}" is a special file under ${special}, not a regular file; ${valid}`;
@@ -610,7 +704,10 @@ function checkSecretCopies(files: readonly PlatformFile[], report: Report): void
   for (const f of files) {
     const secret = !f.secret && f.sha256 ? secrets.get(f.sha256) : undefined;
     if (secret === undefined) continue;
-    report(['files', f.index, 'source'], `files[${f.index}] (${f.name}) has the same content as the secret file files[${secret.index}] (${secret.name}); `
-      + 'a non-secret entry would write those bytes into dist/, so mark it secret: true or name another source');
+    report(
+      ['files', f.index, 'source'],
+      `files[${f.index}] (${f.name}) has the same content as the secret file files[${secret.index}] (${secret.name}); ` +
+        'a non-secret entry would write those bytes into dist/, so mark it secret: true or name another source',
+    );
   }
 }

@@ -10,8 +10,14 @@ const REFUSED = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\u
 const REFUSED_WITH_TAB = new RegExp(`\\t|${REFUSED.source}`, 'u');
 
 const NAMES: Record<number, string> = {
-  0x09: 'TAB', 0x0a: 'LINE FEED', 0x0d: 'CARRIAGE RETURN', 0x85: 'NEXT LINE (NEL)', 0x2028: 'LINE SEPARATOR',
-  0x2029: 'PARAGRAPH SEPARATOR', 0xfeff: 'BYTE ORDER MARK', 0x7f: 'DELETE',
+  0x09: 'TAB',
+  0x0a: 'LINE FEED',
+  0x0d: 'CARRIAGE RETURN',
+  0x85: 'NEXT LINE (NEL)',
+  0x2028: 'LINE SEPARATOR',
+  0x2029: 'PARAGRAPH SEPARATOR',
+  0xfeff: 'BYTE ORDER MARK',
+  0x7f: 'DELETE',
 };
 
 /** One refused character: where (path segments), whether in the key, and the message. */
@@ -31,7 +37,8 @@ export function refusedCharacter(text: string, tabAllowed = false): string | und
   const match = (tabAllowed ? REFUSED : REFUSED_WITH_TAB).exec(text);
   if (!match) return undefined;
   const code = match[0].codePointAt(0)!;
-  const name = NAMES[code] ?? (code < 0x20 ? 'a C0 control' : code < 0xa0 ? 'a C1 control' : code >= 0xd800 && code < 0xe000 ? 'a lone surrogate' : 'a noncharacter');
+  const name =
+    NAMES[code] ?? (code < 0x20 ? 'a C0 control' : code < 0xa0 ? 'a C1 control' : code >= 0xd800 && code < 0xe000 ? 'a lone surrogate' : 'a noncharacter');
   const why = LINE_BREAKS.has(code)
     ? "which YAML 1.1 parsers (kubectl's, Argo CD's, Spark's SnakeYAML) or java.util.Properties read as a line break; write it on one line without it"
     : 'which YAML parsers refuse, drop or read differently; remove it';

@@ -6,7 +6,6 @@ import { SpecOrigin } from '../spec/platform';
 import { Materializer, Transport } from '../spec/types';
 import { IMAGE_BOOTSTRAP, materializerPlanVersion, materializerScript } from './materializer-script';
 
-
 /** The init container's resources; the quota checks count them in every engine and executor pod (src/pod/tenant-demand.ts). */
 export const CONFIG_SYNC_RESOURCES = { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '256Mi' } } as const;
 /** A file one pod receives: a spec entry, or a file the package generates (spark-defaults.conf, a pod template). */
@@ -117,7 +116,10 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
     }
   }
 
-  const projected = projectedSources(props.files.filter(f => !inline(f)), props.sources);
+  const projected = projectedSources(
+    props.files.filter(f => !inline(f)),
+    props.sources,
+  );
   const volumes: k8s.Volume[] = directories.map(dir => ({
     name: dir.volumeName,
     emptyDir: dir.secret ? { medium: 'Memory' } : {},
@@ -188,12 +190,22 @@ export function readConfigSyncCommand(command: readonly string[]): ConfigSyncCom
   if (at < 0) return { runner: command, operations: [] };
   const version = command[at + 1];
   const rest = command.slice(at + 2);
-  const operations = version === '1' ? formatOneOperations(rest) : (rest[0] ?? '').split('\n').filter(Boolean).map(line => line.split('\t'));
+  const operations =
+    version === '1'
+      ? formatOneOperations(rest)
+      : (rest[0] ?? '')
+          .split('\n')
+          .filter(Boolean)
+          .map(line => line.split('\t'));
   return { runner: command.slice(0, at), version, operations };
 }
 
 /** Format 1's fields per operation, its name included. */
-const FORMAT_ONE_ARITY: ReadonlyMap<string, number> = new Map([['seed', 3], ['env', 6], ['file', 5]]);
+const FORMAT_ONE_ARITY: ReadonlyMap<string, number> = new Map([
+  ['seed', 3],
+  ['env', 6],
+  ['file', 5],
+]);
 
 function formatOneOperations(fields: readonly string[]): string[][] {
   const operations: string[][] = [];
@@ -244,7 +256,11 @@ function groupByDirectory(files: readonly SyncFile[]): Directory[] {
 
 /** `cfg-` + the path as a DNS label; the prefix keeps clear of the volume names Spark adds itself. */
 function volumeNameFor(mountPath: string): string {
-  const slug = mountPath.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'root';
+  const slug =
+    mountPath
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'root';
   if (slug.length <= 50) return `cfg-${slug}`;
   const hash = createHash('sha256').update(mountPath).digest('hex').slice(0, 8);
   return `cfg-${slug.slice(0, 41).replace(/-+$/, '')}-${hash}`;
@@ -272,13 +288,13 @@ function checkEnvBudget(inline: readonly SyncFile[], props: ConfigSyncProps): vo
     used += size;
     if (used <= budget) continue;
     const what = file.origin ? file.name : `${file.name} (generated, carrying its own files)`;
-    const detail = used === size
-      ? `is ${file.content!.length} bytes, ${size} as base64`
-      : `brings the inline total to ${used} base64 characters`;
-    throw new SpecError([{
-      ...(file.origin ?? { path: '' }),
-      message: `${what} ${detail} in the ${props.podDescription}, over the env transport budget of ${budget} characters per pod; use "transport: objects" for this platform or tenant`,
-    }]);
+    const detail = used === size ? `is ${file.content!.length} bytes, ${size} as base64` : `brings the inline total to ${used} base64 characters`;
+    throw new SpecError([
+      {
+        ...(file.origin ?? { path: '' }),
+        message: `${what} ${detail} in the ${props.podDescription}, over the env transport budget of ${budget} characters per pod; use "transport: objects" for this platform or tenant`,
+      },
+    ]);
   }
 }
 
@@ -301,9 +317,7 @@ function envChunksOf(content: Buffer): readonly string[] {
 }
 
 function checksumOf(files: readonly SyncFile[]): string {
-  const lines = files
-    .map(f => `${f.mountPath}/${f.name} ${f.mode.toString(8)} ${f.secret ? `secret:${f.key}` : f.sha256}`)
-    .sort();
+  const lines = files.map(f => `${f.mountPath}/${f.name} ${f.mode.toString(8)} ${f.secret ? `secret:${f.key}` : f.sha256}`).sort();
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 

@@ -19,10 +19,11 @@ function scriptSource(): string {
  * sync`. Comment lines are dropped (they would repeat in every pod spec); the code is inlined unchanged.
  */
 export function materializerScript(): string {
-  cached ??= scriptSource()
-    .split('\n')
-    .filter(line => !/^\s*#/.test(line) && line.trim() !== '')
-    .join('\n') + '\n';
+  cached ??=
+    scriptSource()
+      .split('\n')
+      .filter(line => !/^\s*#/.test(line) && line.trim() !== '')
+      .join('\n') + '\n';
   return cached;
 }
 

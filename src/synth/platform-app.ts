@@ -57,10 +57,12 @@ export class PlatformApp extends App {
    * rendered and validated (see `writeDist`).
    */
   public synth(onManifest?: ManifestListener): void {
-    writeDist(this.outdir, write => renderManifests(this, (name, yaml, documents) => {
-      onManifest?.(name, yaml, documents);
-      write(name, yaml);
-    }));
+    writeDist(this.outdir, write =>
+      renderManifests(this, (name, yaml, documents) => {
+        onManifest?.(name, yaml, documents);
+        write(name, yaml);
+      }),
+    );
   }
 }
 

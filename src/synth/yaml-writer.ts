@@ -105,14 +105,16 @@ const MAX_IMPLICIT_KEY = 1024;
  * Plain text the library's YAML 1.1 schema would read as another type (`true`, `0x1F`, `1:20`, `~`,
  * ...): its own tag tests, joined into one expression.
  */
-const AMBIGUOUS_PLAIN = new RegExp(new Document(null, { version: '1.1' }).schema.tags
-  .filter(tag => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test)
-  .map(tag => {
-    const test = tag.test as RegExp;
-    if (test.flags !== '') throw new Error(`yaml's ${tag.tag} test /${test.source}/${test.flags} has flags; ManifestYamlWriter cannot join it`);
-    return `(?:${test.source})`;
-  })
-  .join('|'));
+const AMBIGUOUS_PLAIN = new RegExp(
+  new Document(null, { version: '1.1' }).schema.tags
+    .filter(tag => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test)
+    .map(tag => {
+      const test = tag.test as RegExp;
+      if (test.flags !== '') throw new Error(`yaml's ${tag.tag} test /${test.source}/${test.flags} has flags; ManifestYamlWriter cannot join it`);
+      return `(?:${test.source})`;
+    })
+    .join('|'),
+);
 
 /** Thrown inside the writer for input it does not model; the caller falls back to the library. */
 class NotModelled extends Error {}
@@ -126,7 +128,10 @@ class NotModelled extends Error {}
 class BlockScalar {
   private readonly texts = new Map<string, string>();
 
-  constructor(private readonly header: string, private readonly lines: readonly (string | null)[]) {}
+  constructor(
+    private readonly header: string,
+    private readonly lines: readonly (string | null)[],
+  ) {}
 
   /** The header line and the body at `indent`, every line ending in a newline. */
   public at(indent: string): string {
@@ -280,7 +285,10 @@ function literalBlockAsIs(value: string): BlockScalar | undefined {
   const breakInEnd = end.indexOf('\n');
   if (end === value || (breakInEnd !== -1 && breakInEnd !== end.length - 1)) return undefined;
   const clipped = breakInEnd === -1 ? value : value.slice(0, -1);
-  return new BlockScalar(breakInEnd === -1 ? '|-' : '|', clipped.split('\n').map(line => (line === '' ? null : line)));
+  return new BlockScalar(
+    breakInEnd === -1 ? '|-' : '|',
+    clipped.split('\n').map(line => (line === '' ? null : line)),
+  );
 }
 
 function renderKey(key: string): string {
@@ -306,5 +314,8 @@ function renderString(value: string): string | BlockScalar {
   // Only literal blocks that clip or strip their end are modelled; quoted multi-line strings fold
   // with their indentation, and keep-chomped blocks change what follows them.
   if (!/^\|[12]?-?$/.test(first)) throw new NotModelled();
-  return new BlockScalar(first, rest.map(line => (line === '' ? null : line.slice(2))));
+  return new BlockScalar(
+    first,
+    rest.map(line => (line === '' ? null : line.slice(2))),
+  );
 }

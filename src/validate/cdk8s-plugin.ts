@@ -17,7 +17,10 @@ export class SparkTenancyValidation implements Validation {
     const resourceNames = new Map<string, string>();
     for (const { file, documents } of manifests) {
       documents.forEach((document, position) => {
-        resourceNames.set(`${file}\0${describeObject(document, position)}`, stringAt(objectAt(document, 'metadata'), 'name') ?? describeObject(document, position));
+        resourceNames.set(
+          `${file}\0${describeObject(document, position)}`,
+          stringAt(objectAt(document, 'metadata'), 'name') ?? describeObject(document, position),
+        );
       });
     }
     for (const [message, group] of groupByMessage(violations)) {

@@ -13,7 +13,9 @@ export interface ContainerAt {
 
 /** Every container of a pod spec (init, regular, ephemeral), skipping entries that are not mappings. */
 export function containersOf(spec: JsonObject, specField: string): ContainerAt[] {
-  return CONTAINER_LISTS.flatMap((list) => arrayAt(spec, list)
-    .map((container, index) => ({ container, field: itemField(childField(specField, list), index) }))
-    .filter((entry): entry is ContainerAt => isJsonObject(entry.container)));
+  return CONTAINER_LISTS.flatMap(list =>
+    arrayAt(spec, list)
+      .map((container, index) => ({ container, field: itemField(childField(specField, list), index) }))
+      .filter((entry): entry is ContainerAt => isJsonObject(entry.container)),
+  );
 }

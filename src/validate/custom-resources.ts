@@ -42,9 +42,7 @@ export const CUSTOM_RESOURCE_REFINEMENTS: readonly SchemaRefinement[] = [
 ];
 
 /** `definitions` with `refinements` merged in; throws when a refinement names a node the schemas do not have. */
-export function refineDefinitions(
-  definitions: Readonly<Record<string, SchemaNode>>, refinements: readonly SchemaRefinement[],
-): Record<string, SchemaNode> {
+export function refineDefinitions(definitions: Readonly<Record<string, SchemaNode>>, refinements: readonly SchemaRefinement[]): Record<string, SchemaNode> {
   const refined: Record<string, SchemaNode> = { ...definitions };
   for (const refinement of refinements) {
     const root = refined[refinement.definition];

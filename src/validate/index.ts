@@ -121,9 +121,10 @@ export function duplicateDefinitions(identities: readonly ObjectIdentity[]): Vio
       first.set(definition.identity, definition);
       continue;
     }
-    const message = earlier.file === definition.file
-      ? `same kind, namespace and name as document ${earlier.position + 1}; each object must appear once, or the second silently replaces the first`
-      : `also defined in ${earlier.file}; two manifests that own one object make GitOps tools fight over it`;
+    const message =
+      earlier.file === definition.file
+        ? `same kind, namespace and name as document ${earlier.position + 1}; each object must appear once, or the second silently replaces the first`
+        : `also defined in ${earlier.file}; two manifests that own one object make GitOps tools fight over it`;
     violations.push({ file: definition.file, object: definition.object, field: 'metadata.name', message });
   }
   return violations;
@@ -174,9 +175,10 @@ function resolveKind(document: JsonObject, report: Report): KindInfo | undefined
   const known = lookupKind(apiVersion, kind);
   if (known === undefined) {
     const versions = knownApiVersionsOf(kind);
-    const hint = versions.length > 0
-      ? `; ${kind} is known as ${versions.map((version) => `"${version}"`).join(', ')}`
-      : '; add its CRD to scripts/import-crds.js if this custom resource is intended';
+    const hint =
+      versions.length > 0
+        ? `; ${kind} is known as ${versions.map(version => `"${version}"`).join(', ')}`
+        : '; add its CRD to scripts/import-crds.js if this custom resource is intended';
     report('kind', `unknown kind "${kind}" in "${apiVersion}": neither served by Kubernetes 1.27 nor defined by a vendored CRD${hint}`);
   }
   return known;
@@ -218,7 +220,11 @@ function embeddedPodFindings(key: string, text: string): EmbeddedFinding[] {
     checkPodTemplateFileSize(embedded.text, embedded.field, onValue);
     const inPod: Report = (field, message) => findings.push({ pod: embedded.label, field, message });
     const valuesChecked = checkAgainstModel(embedded.pod, { apiVersion: 'v1', kind: 'Pod' }, inPod, { ignoreRequired: true });
-    walkSchema(embedded.pod, refTo(POD_DEFINITION), '', inPod, { checkValues: !valuesChecked, definitionChecks: DEFINITION_CHECKS, schemaOrigin: 'Kubernetes 1.27' });
+    walkSchema(embedded.pod, refTo(POD_DEFINITION), '', inPod, {
+      checkValues: !valuesChecked,
+      definitionChecks: DEFINITION_CHECKS,
+      schemaOrigin: 'Kubernetes 1.27',
+    });
   }
   const byText = embeddedFindingsCache.get(key) ?? new Map<string, EmbeddedFinding[]>();
   if (byText.size >= EMBEDDED_CACHE_LIMIT) byText.clear();

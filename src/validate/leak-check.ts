@@ -88,8 +88,9 @@ export function leakCheckPassed(result: LeakCheckResult): boolean {
  */
 export function checkLeaks(platform: Platform, outDir: string, displayDir: string = outDir, options: LeakCheckOptions = {}): LeakCheckResult {
   const secrets = platform.files.filter(f => f.secret);
-  const plaintext = `the spec sets allowPlaintextSecrets: true, so ${displayDir} holds the secret files as plaintext Secrets by design `
-    + '(that output must never be committed)';
+  const plaintext =
+    `the spec sets allowPlaintextSecrets: true, so ${displayDir} holds the secret files as plaintext Secrets by design ` +
+    '(that output must never be committed)';
   if (platform.spec.allowPlaintextSecrets && options.allowPlaintext) {
     return { skipped: `${plaintext}; accepted by ${ALLOW_PLAINTEXT_FLAG}`, secrets: [], unchecked: secrets.map(entryName), files: [], findings: [] };
   }
@@ -136,11 +137,15 @@ export function formatLeakReport(result: LeakCheckResult, displayDir: string): s
   });
   for (const u of result.unchecked) lines.push(`leak-check: note: not checked: ${u}`);
   if (result.findings.length > 0) {
-    lines.push(`leak-check: ${result.findings.length} leak(s) of secret files in ${displayDir}; remove the secret bytes from the output `
-      + '(secret files reach pods only through the Secret the cluster holds)');
+    lines.push(
+      `leak-check: ${result.findings.length} leak(s) of secret files in ${displayDir}; remove the secret bytes from the output ` +
+        '(secret files reach pods only through the Secret the cluster holds)',
+    );
   } else {
-    lines.push(`leak-check: no secret bytes in ${displayDir}: ${result.secrets.length} secret file(s) `
-      + `(${result.secrets.join(', ') || 'none'}) against ${result.files.length} file(s), in windows of ${WINDOW_BYTES} bytes, raw, base64 and hex`);
+    lines.push(
+      `leak-check: no secret bytes in ${displayDir}: ${result.secrets.length} secret file(s) ` +
+        `(${result.secrets.join(', ') || 'none'}) against ${result.files.length} file(s), in windows of ${WINDOW_BYTES} bytes, raw, base64 and hex`,
+    );
   }
   if (result.refused) lines.push(`leak-check: failed: ${result.refused}`);
   return lines;
@@ -264,7 +269,7 @@ function haystack(text: string): Haystack {
   let runStart = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = text.charCodeAt(i);
-    const ws = c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x5c /* '\' of YAML line folds */;
+    const ws = c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x5c; /* '\' of YAML line folds */
     if (i === text.length || ws) {
       if (i > runStart) {
         parts.push(text.slice(runStart, i));

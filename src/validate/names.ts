@@ -4,8 +4,16 @@
  * validation (k8s.io/apimachinery/pkg/util/validation), which kubernetes-models does not apply.
  */
 import {
-  CONFIG_MAP_KEY, DNS1035_LABEL, DNS1123_LABEL, DNS1123_SUBDOMAIN, ENV_VAR_NAME, IANA_SVC_NAME, LABEL_VALUE, NameFormat,
-  PATH_SEGMENT, QUALIFIED_NAME_PART,
+  CONFIG_MAP_KEY,
+  DNS1035_LABEL,
+  DNS1123_LABEL,
+  DNS1123_SUBDOMAIN,
+  ENV_VAR_NAME,
+  IANA_SVC_NAME,
+  LABEL_VALUE,
+  NameFormat,
+  PATH_SEGMENT,
+  QUALIFIED_NAME_PART,
 } from '../name-formats';
 import { containersOf } from './containers';
 import { childField, itemField } from './fields';
@@ -119,15 +127,22 @@ function listItems(holder: JsonObject, key: string, field: string): Array<{ item
 /** Container names unique across init, regular and ephemeral containers; volume names unique; mounts name volumes. */
 function checkPodSpecNames(spec: JsonObject, field: string, report: Report): void {
   const containers = containersOf(spec, field);
-  checkUniqueNames(containers.map(({ container, field: containerField }) => ({ item: container, field: containerField })), DNS1123_LABEL, 'container', report);
+  checkUniqueNames(
+    containers.map(({ container, field: containerField }) => ({ item: container, field: containerField })),
+    DNS1123_LABEL,
+    'container',
+    report,
+  );
   checkUniqueNames(listItems(spec, 'volumes', field), DNS1123_LABEL, 'volume', report);
 
-  const volumeNames = arrayAt(spec, 'volumes').map((volume) => stringAt(volume, 'name')).filter((name): name is string => name !== undefined);
+  const volumeNames = arrayAt(spec, 'volumes')
+    .map(volume => stringAt(volume, 'name'))
+    .filter((name): name is string => name !== undefined);
   for (const { container, field: containerField } of containers) {
     for (const { item: mount, field: mountField } of listItems(container, 'volumeMounts', containerField)) {
       const name = stringAt(mount, 'name');
       if (name !== undefined && !volumeNames.includes(name)) {
-        const known = volumeNames.map((volume) => `"${volume}"`).join(', ') || 'none';
+        const known = volumeNames.map(volume => `"${volume}"`).join(', ') || 'none';
         report(childField(mountField, 'name'), `refers to volume ${describeValue(name)}, which the pod does not define (volumes: ${known})`);
       }
     }
@@ -150,7 +165,7 @@ function checkNamedPort(holder: JsonObject, key: string, field: string, report: 
 
 /** ConfigMap and Secret keys; a ConfigMap key may not be in both data and binaryData. */
 function checkDataKeys(object: JsonObject, field: string, report: Report): void {
-  const sections = ['data', 'binaryData', 'stringData'].filter((section) => isJsonObject(object[section]));
+  const sections = ['data', 'binaryData', 'stringData'].filter(section => isJsonObject(object[section]));
   const dataKeys = new Set(Object.keys(objectAt(object, 'data') ?? {}));
   for (const section of sections) {
     for (const key of Object.keys(objectAt(object, section) ?? {})) {
@@ -163,18 +178,26 @@ function checkDataKeys(object: JsonObject, field: string, report: Report): void 
 
 function selectorMatches(selector: JsonObject, labels: JsonObject): boolean {
   const matchLabels = Object.entries(objectAt(selector, 'matchLabels') ?? {}).every(([key, value]) => labels[key] === value);
-  return matchLabels && arrayAt(selector, 'matchExpressions').every((expression) => {
-    const key = stringAt(expression, 'key') ?? '';
-    const values = arrayAt(expression, 'values');
-    const present = key in labels;
-    switch (stringAt(expression, 'operator')) {
-      case 'In': return present && values.includes(labels[key]);
-      case 'NotIn': return !(present && values.includes(labels[key]));
-      case 'Exists': return present;
-      case 'DoesNotExist': return !present;
-      default: return true; // an invalid operator is the schema pass's finding
-    }
-  });
+  return (
+    matchLabels &&
+    arrayAt(selector, 'matchExpressions').every(expression => {
+      const key = stringAt(expression, 'key') ?? '';
+      const values = arrayAt(expression, 'values');
+      const present = key in labels;
+      switch (stringAt(expression, 'operator')) {
+        case 'In':
+          return present && values.includes(labels[key]);
+        case 'NotIn':
+          return !(present && values.includes(labels[key]));
+        case 'Exists':
+          return present;
+        case 'DoesNotExist':
+          return !present;
+        default:
+          return true; // an invalid operator is the schema pass's finding
+      }
+    })
+  );
 }
 
 /** Workloads: the API server rejects a selector that the pod template's own labels do not satisfy. */
@@ -184,21 +207,26 @@ function checkSelectorMatchesTemplate(spec: JsonObject, field: string, report: R
   if (selector === undefined || template === undefined) return;
   const labels = objectAt(objectAt(template, 'metadata'), 'labels') ?? {};
   if (!selectorMatches(selector, labels)) {
-    report(childField(field, 'selector'), `does not select the pod template's labels (${childField(childField(childField(field, 'template'), 'metadata'), 'labels')}: ${JSON.stringify(labels)}); the selector must match them`);
+    report(
+      childField(field, 'selector'),
+      `does not select the pod template's labels (${childField(childField(childField(field, 'template'), 'metadata'), 'labels')}: ${JSON.stringify(labels)}); the selector must match them`,
+    );
   }
 }
 
 /** Name checks by OpenAPI definition, run wherever the schema walk meets one. */
 export const NAME_CHECKS: DefinitionChecks = {
   'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta': [checkObjectMeta],
-  'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector': [(selector, field, report) => {
-    checkLabels(objectAt(selector, 'matchLabels'), childField(field, 'matchLabels'), report);
-    for (const { item: expression, field: expressionField } of listItems(selector, 'matchExpressions', field)) {
-      const key = stringAt(expression, 'key');
-      const problem = key === undefined ? undefined : qualifiedNameProblem(key);
-      if (problem !== undefined) report(childField(expressionField, 'key'), `label key ${problem}`);
-    }
-  }],
+  'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector': [
+    (selector, field, report) => {
+      checkLabels(objectAt(selector, 'matchLabels'), childField(field, 'matchLabels'), report);
+      for (const { item: expression, field: expressionField } of listItems(selector, 'matchExpressions', field)) {
+        const key = stringAt(expression, 'key');
+        const problem = key === undefined ? undefined : qualifiedNameProblem(key);
+        if (problem !== undefined) report(childField(expressionField, 'key'), `label key ${problem}`);
+      }
+    },
+  ],
   'io.k8s.api.core.v1.PodSpec': [checkPodSpecNames],
   'io.k8s.api.apps.v1.DeploymentSpec': [checkSelectorMatchesTemplate],
   'io.k8s.api.apps.v1.ReplicaSetSpec': [checkSelectorMatchesTemplate],
@@ -208,19 +236,24 @@ export const NAME_CHECKS: DefinitionChecks = {
   'io.k8s.api.core.v1.EphemeralContainer': [checkContainerNames],
   'io.k8s.api.core.v1.HTTPGetAction': [(action, field, report) => checkNamedPort(action, 'port', field, report)],
   'io.k8s.api.core.v1.TCPSocketAction': [(action, field, report) => checkNamedPort(action, 'port', field, report)],
-  'io.k8s.api.core.v1.ServiceSpec': [(spec, field, report) => {
-    checkLabels(objectAt(spec, 'selector'), childField(field, 'selector'), report);
-    const ports = listItems(spec, 'ports', field);
-    checkUniqueNames(ports, DNS1123_LABEL, 'port', report);
-    for (const { item: port, field: portField } of ports.length > 1 ? ports : []) {
-      if (stringAt(port, 'name') === undefined) report(childField(portField, 'name'), `is required when a Service has more than one port; must be ${DNS1123_LABEL.description}`);
-    }
-  }],
+  'io.k8s.api.core.v1.ServiceSpec': [
+    (spec, field, report) => {
+      checkLabels(objectAt(spec, 'selector'), childField(field, 'selector'), report);
+      const ports = listItems(spec, 'ports', field);
+      checkUniqueNames(ports, DNS1123_LABEL, 'port', report);
+      for (const { item: port, field: portField } of ports.length > 1 ? ports : []) {
+        if (stringAt(port, 'name') === undefined)
+          report(childField(portField, 'name'), `is required when a Service has more than one port; must be ${DNS1123_LABEL.description}`);
+      }
+    },
+  ],
   'io.k8s.api.core.v1.ServicePort': [(port, field, report) => checkNamedPort(port, 'targetPort', field, report)],
-  'io.k8s.api.core.v1.KeyToPath': [(item, field, report) => {
-    const key = stringAt(item, 'key');
-    if (key !== undefined) checkFormat(key, CONFIG_MAP_KEY, childField(field, 'key'), report);
-  }],
+  'io.k8s.api.core.v1.KeyToPath': [
+    (item, field, report) => {
+      const key = stringAt(item, 'key');
+      if (key !== undefined) checkFormat(key, CONFIG_MAP_KEY, childField(field, 'key'), report);
+    },
+  ],
   'io.k8s.api.core.v1.ConfigMap': [checkDataKeys],
   'io.k8s.api.core.v1.Secret': [checkDataKeys],
 };

@@ -11,12 +11,23 @@ import { DefinitionChecks, JsonObject, Report } from './types';
 
 /** Volume sources the restricted level allows. */
 export const RESTRICTED_VOLUME_TYPES: readonly string[] = [
-  'configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret',
+  'configMap',
+  'csi',
+  'downwardAPI',
+  'emptyDir',
+  'ephemeral',
+  'persistentVolumeClaim',
+  'projected',
+  'secret',
 ];
 /** Baseline "safe" sysctls as of 1.27 (ip_local_reserved_ports joined in 1.27). */
 const SAFE_SYSCTLS: readonly string[] = [
-  'kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start',
-  'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_local_reserved_ports',
+  'kernel.shm_rmid_forced',
+  'net.ipv4.ip_local_port_range',
+  'net.ipv4.ip_unprivileged_port_start',
+  'net.ipv4.tcp_syncookies',
+  'net.ipv4.ping_group_range',
+  'net.ipv4.ip_local_reserved_ports',
 ];
 const ALLOWED_SELINUX_TYPES: readonly string[] = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
 const ALLOWED_SECCOMP_TYPES: readonly string[] = ['RuntimeDefault', 'Localhost'];
@@ -54,7 +65,8 @@ const hostNamespaces: Control = (pod, report) => {
 
 const hostProcess: Control = (pod, report) => {
   const podValue = objectAt(pod.securityContext, 'windowsOptions')?.hostProcess;
-  if (podValue === true) report(childField(childField(pod.securityContextField, 'windowsOptions'), 'hostProcess'), restricted('HostProcess', 'must be false or unset', true));
+  if (podValue === true)
+    report(childField(childField(pod.securityContextField, 'windowsOptions'), 'hostProcess'), restricted('HostProcess', 'must be false or unset', true));
   for (const { securityContext, field } of pod.containers) {
     if (objectAt(securityContext, 'windowsOptions')?.hostProcess === true) {
       report(childField(securityContextField(field, 'windowsOptions'), 'hostProcess'), restricted('HostProcess', 'must be false or unset', true));
@@ -64,7 +76,8 @@ const hostProcess: Control = (pod, report) => {
 
 const privileged: Control = (pod, report) => {
   for (const { securityContext, field } of pod.containers) {
-    if (securityContext?.privileged === true) report(securityContextField(field, 'privileged'), restricted('privileged containers', 'must be false or unset', true));
+    if (securityContext?.privileged === true)
+      report(securityContextField(field, 'privileged'), restricted('privileged containers', 'must be false or unset', true));
   }
 };
 
@@ -88,11 +101,17 @@ const volumeTypes: Control = (pod, report) => {
   arrayAt(pod.spec, 'volumes').forEach((volume, index) => {
     if (!isJsonObject(volume)) return;
     const volumeField = itemField(childField(pod.specField, 'volumes'), index);
-    for (const source of Object.keys(volume).filter((key) => key !== 'name')) {
+    for (const source of Object.keys(volume).filter(key => key !== 'name')) {
       if (source === 'hostPath') {
-        report(childField(volumeField, source), restricted('hostPath volumes', `are forbidden; use one of ${RESTRICTED_VOLUME_TYPES.join(', ')}`, volume[source]));
+        report(
+          childField(volumeField, source),
+          restricted('hostPath volumes', `are forbidden; use one of ${RESTRICTED_VOLUME_TYPES.join(', ')}`, volume[source]),
+        );
       } else if (!RESTRICTED_VOLUME_TYPES.includes(source)) {
-        report(childField(volumeField, source), restricted('volume types', `${source} volumes are not allowed; use one of ${RESTRICTED_VOLUME_TYPES.join(', ')}`, volume[source]));
+        report(
+          childField(volumeField, source),
+          restricted('volume types', `${source} volumes are not allowed; use one of ${RESTRICTED_VOLUME_TYPES.join(', ')}`, volume[source]),
+        );
       }
     }
   });
@@ -113,7 +132,10 @@ const appArmor: Control = (pod, report) => {
   for (const [key, value] of Object.entries(objectAt(pod.metadata, 'annotations') ?? {})) {
     if (!key.startsWith(APPARMOR_ANNOTATION_PREFIX)) continue;
     if (value !== 'runtime/default' && !(typeof value === 'string' && value.startsWith('localhost/'))) {
-      report(childField(childField(pod.metadataField, 'annotations'), key), restricted('AppArmor', 'must be "runtime/default" or "localhost/<profile>"', value));
+      report(
+        childField(childField(pod.metadataField, 'annotations'), key),
+        restricted('AppArmor', 'must be "runtime/default" or "localhost/<profile>"', value),
+      );
     }
   }
 };
@@ -131,7 +153,8 @@ const seLinux: Control = (pod, report) => {
       report(childField(field, 'type'), restricted('SELinux', `type must be unset or one of ${ALLOWED_SELINUX_TYPES.filter(Boolean).join(', ')}`, type));
     }
     for (const key of ['user', 'role']) {
-      if (options[key] !== undefined && options[key] !== '') report(childField(field, key), restricted('SELinux', `custom ${key} must not be set`, options[key]));
+      if (options[key] !== undefined && options[key] !== '')
+        report(childField(field, key), restricted('SELinux', `custom ${key} must not be set`, options[key]));
     }
   }
 };
@@ -139,7 +162,8 @@ const seLinux: Control = (pod, report) => {
 const procMount: Control = (pod, report) => {
   for (const { securityContext, field } of pod.containers) {
     const value = securityContext?.procMount;
-    if (value !== undefined && value !== 'Default') report(securityContextField(field, 'procMount'), restricted('/proc mount type', 'must be "Default" or unset', value));
+    if (value !== undefined && value !== 'Default')
+      report(securityContextField(field, 'procMount'), restricted('/proc mount type', 'must be "Default" or unset', value));
   }
 };
 
@@ -147,7 +171,10 @@ const sysctls: Control = (pod, report) => {
   arrayAt(pod.securityContext, 'sysctls').forEach((sysctl, index) => {
     const name = stringAt(sysctl, 'name');
     if (name !== undefined && !SAFE_SYSCTLS.includes(name)) {
-      report(childField(itemField(childField(pod.securityContextField, 'sysctls'), index), 'name'), restricted('sysctls', `only ${SAFE_SYSCTLS.join(', ')} are allowed`, name));
+      report(
+        childField(itemField(childField(pod.securityContextField, 'sysctls'), index), 'name'),
+        restricted('sysctls', `only ${SAFE_SYSCTLS.join(', ')} are allowed`, name),
+      );
     }
   });
 };
@@ -156,7 +183,10 @@ const privilegeEscalation: Control = (pod, report) => {
   if (pod.windows) return;
   for (const { securityContext, field } of pod.containers) {
     if (securityContext?.allowPrivilegeEscalation !== false) {
-      report(securityContextField(field, 'allowPrivilegeEscalation'), restricted('privilege escalation', 'must be false', securityContext?.allowPrivilegeEscalation));
+      report(
+        securityContextField(field, 'allowPrivilegeEscalation'),
+        restricted('privilege escalation', 'must be false', securityContext?.allowPrivilegeEscalation),
+      );
     }
   }
 };
@@ -166,8 +196,13 @@ const privilegeEscalation: Control = (pod, report) => {
  * value is wrong anywhere; a container that leaves it unset is wrong unless the pod sets a good value.
  */
 function checkPodOrContainerSetting(
-  pod: PodUnderCheck, report: Report, control: string, requirement: string,
-  settingOf: (securityContext: JsonObject | undefined) => unknown, isGood: (value: unknown) => boolean, key: string,
+  pod: PodUnderCheck,
+  report: Report,
+  control: string,
+  requirement: string,
+  settingOf: (securityContext: JsonObject | undefined) => unknown,
+  isGood: (value: unknown) => boolean,
+  key: string,
 ): void {
   const podValue = settingOf(pod.securityContext);
   if (podValue !== undefined && !isGood(podValue)) {
@@ -183,27 +218,56 @@ function checkPodOrContainerSetting(
   }
 }
 
-const runAsNonRoot: Control = (pod, report) => checkPodOrContainerSetting(
-  pod, report, 'running as non-root', 'must be true', (securityContext) => securityContext?.runAsNonRoot, (value) => value === true, 'runAsNonRoot');
+const runAsNonRoot: Control = (pod, report) =>
+  checkPodOrContainerSetting(
+    pod,
+    report,
+    'running as non-root',
+    'must be true',
+    securityContext => securityContext?.runAsNonRoot,
+    value => value === true,
+    'runAsNonRoot',
+  );
 
 const seccomp: Control = (pod, report) => {
   if (pod.windows) return;
   checkPodOrContainerSetting(
-    pod, report, 'seccomp', `type must be ${ALLOWED_SECCOMP_TYPES.join(' or ')}`,
-    (securityContext) => { const profile = objectAt(securityContext, 'seccompProfile'); return profile === undefined ? undefined : profile.type ?? null; },
-    (value) => typeof value === 'string' && ALLOWED_SECCOMP_TYPES.includes(value), 'seccompProfile');
+    pod,
+    report,
+    'seccomp',
+    `type must be ${ALLOWED_SECCOMP_TYPES.join(' or ')}`,
+    securityContext => {
+      const profile = objectAt(securityContext, 'seccompProfile');
+      return profile === undefined ? undefined : (profile.type ?? null);
+    },
+    value => typeof value === 'string' && ALLOWED_SECCOMP_TYPES.includes(value),
+    'seccompProfile',
+  );
 };
 
 const runAsUser: Control = (pod, report) => {
-  if (pod.securityContext?.runAsUser === 0) report(childField(pod.securityContextField, 'runAsUser'), restricted('running as non-root user', 'must not be 0', 0));
+  if (pod.securityContext?.runAsUser === 0)
+    report(childField(pod.securityContextField, 'runAsUser'), restricted('running as non-root user', 'must not be 0', 0));
   for (const { securityContext, field } of pod.containers) {
     if (securityContext?.runAsUser === 0) report(securityContextField(field, 'runAsUser'), restricted('running as non-root user', 'must not be 0', 0));
   }
 };
 
 const CONTROLS: readonly Control[] = [
-  hostProcess, hostNamespaces, privileged, capabilities, volumeTypes, hostPorts, appArmor, seLinux, procMount,
-  seccomp, sysctls, privilegeEscalation, runAsNonRoot, runAsUser,
+  hostProcess,
+  hostNamespaces,
+  privileged,
+  capabilities,
+  volumeTypes,
+  hostPorts,
+  appArmor,
+  seLinux,
+  procMount,
+  seccomp,
+  sysctls,
+  privilegeEscalation,
+  runAsNonRoot,
+  runAsUser,
 ];
 
 /** Checks a Pod or PodTemplateSpec (anything with `metadata` and `spec`) at `field` against the restricted level. */
@@ -211,7 +275,7 @@ export function checkRestrictedPodSecurity(pod: JsonObject, field: string, repor
   const spec = objectAt(pod, 'spec');
   if (spec === undefined) return;
   const specField = childField(field, 'spec');
-  const containers = containersOf(spec, specField).map((entry) => ({ ...entry, securityContext: objectAt(entry.container, 'securityContext') }));
+  const containers = containersOf(spec, specField).map(entry => ({ ...entry, securityContext: objectAt(entry.container, 'securityContext') }));
   const podUnderCheck: PodUnderCheck = {
     metadata: objectAt(pod, 'metadata'),
     metadataField: childField(field, 'metadata'),

@@ -28,14 +28,13 @@ export function findEmbeddedPods(configMap: JsonObject, report: Report): Embedde
     if (typeof text !== 'string' || !MENTIONS_KIND_POD.test(text)) continue;
     const field = childField('data', key);
     const documents = parseYamlDocuments(text);
-    const errors = documents.flatMap((document) => document.errors);
+    const errors = documents.flatMap(document => document.errors);
     if (errors.length > 0) {
       report(field, `mentions kind: Pod but is not valid YAML, so Spark cannot load it as a pod template: ${errors[0]}`);
       continue;
     }
-    const found = documents.map((document) => document.value).filter((value): value is JsonObject => isJsonObject(value) && value.kind === 'Pod');
+    const found = documents.map(document => document.value).filter((value): value is JsonObject => isJsonObject(value) && value.kind === 'Pod');
     found.forEach((pod, index) => pods.push({ key, field, text, pod, label: `${key} Pod${found.length > 1 ? ` #${index + 1}` : ''}` }));
   }
   return pods;
 }
-

@@ -23,11 +23,11 @@ interface ModelClass {
 const modelClasses = new Map<string, ModelClass | undefined>();
 
 const FORMAT_HINTS: Readonly<Record<string, string>> = {
-  'quantity': 'a quantity such as "500m", "2Gi" or 1.5',
-  'int32': 'a 32-bit integer',
-  'int64': 'a 64-bit integer',
+  quantity: 'a quantity such as "500m", "2Gi" or 1.5',
+  int32: 'a 32-bit integer',
+  int64: 'a 64-bit integer',
   'date-time': 'an RFC 3339 date-time such as "2024-01-31T12:00:00Z"',
-  'byte': 'base64-encoded data',
+  byte: 'base64-encoded data',
 };
 
 /**
@@ -36,12 +36,14 @@ const FORMAT_HINTS: Readonly<Record<string, string>> = {
  * `ignoreRequired` is for partial objects such as Spark pod template files, which Spark completes.
  */
 export function checkAgainstModel(
-  object: JsonObject, kind: { readonly apiVersion: string; readonly kind: string }, report: Report,
+  object: JsonObject,
+  kind: { readonly apiVersion: string; readonly kind: string },
+  report: Report,
   options: { readonly ignoreRequired?: boolean } = {},
 ): boolean {
   const model = modelClass(kind.apiVersion, kind.kind);
   if (model === undefined) return false;
-  const errors = validationErrors(model, object).filter((error) => !(options.ignoreRequired && error.keyword === 'required'));
+  const errors = validationErrors(model, object).filter(error => !(options.ignoreRequired && error.keyword === 'required'));
   for (const [pointer, group] of groupByPointer(errors)) {
     const { field, value } = resolvePointer(object, pointer);
     for (const problem of problemsOf(group, field, value)) report(problem.field, problem.message);
@@ -97,13 +99,15 @@ function groupByPointer(errors: readonly SchemaError[]): Map<string, SchemaError
  */
 function problemsOf(group: readonly SchemaError[], field: string, value: unknown): Array<{ field: string; message: string }> {
   const got = `(got ${describeValue(value)})`;
-  if (group.some((error) => error.keyword === 'oneOf')) {
-    const alternatives = group.filter((error) => error.keyword !== 'oneOf').map(expectation);
+  if (group.some(error => error.keyword === 'oneOf')) {
+    const alternatives = group.filter(error => error.keyword !== 'oneOf').map(expectation);
     return [{ field, message: `must be ${[...new Set(alternatives)].join(' or ')} ${got}` }];
   }
-  return group.map((error) => error.keyword === 'required'
-    ? { field: childField(field === WHOLE_OBJECT ? '' : field, String(error.params.missingProperty)), message: 'is required but missing' }
-    : { field, message: `must be ${expectation(error)} ${got}` });
+  return group.map(error =>
+    error.keyword === 'required'
+      ? { field: childField(field === WHOLE_OBJECT ? '' : field, String(error.params.missingProperty)), message: 'is required but missing' }
+      : { field, message: `must be ${expectation(error)} ${got}` },
+  );
 }
 
 function expectation(error: SchemaError): string {
@@ -111,7 +115,7 @@ function expectation(error: SchemaError): string {
     case 'type':
       return describeType(String(error.params.type));
     case 'enum':
-      return `one of ${(error.params.allowedValues as unknown[]).map((allowed) => JSON.stringify(allowed)).join(', ')}`;
+      return `one of ${(error.params.allowedValues as unknown[]).map(allowed => JSON.stringify(allowed)).join(', ')}`;
     case 'format':
       return FORMAT_HINTS[String(error.params.format)] ?? `in "${String(error.params.format)}" format`;
     default:

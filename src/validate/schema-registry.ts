@@ -53,7 +53,9 @@ const DEFINITION_PREFIX = '#/definitions/';
 const KUBERNETES_ORIGIN = 'Kubernetes 1.27';
 
 const KINDS: ReadonlyMap<string, KindInfo> = new Map<string, KindInfo>([
-  ...Object.entries(kubernetes.kinds).map(([id, kind]) => [id, { ...splitKindId(id), ...kind, source: 'kubernetes' as const, origin: KUBERNETES_ORIGIN }] as const),
+  ...Object.entries(kubernetes.kinds).map(
+    ([id, kind]) => [id, { ...splitKindId(id), ...kind, source: 'kubernetes' as const, origin: KUBERNETES_ORIGIN }] as const,
+  ),
   ...Object.entries(crds.kinds).map(([id, kind]) => [id, { ...splitKindId(id), ...kind, source: 'custom' as const }] as const),
 ]);
 
@@ -81,7 +83,7 @@ export function lookupKind(apiVersion: string, kind: string): KindInfo | undefin
 
 /** apiVersions under which a kind of this name is known, for "did you mean" hints. */
 export function knownApiVersionsOf(kind: string): string[] {
-  return [...KINDS.values()].filter((info) => info.kind === kind).map((info) => info.apiVersion);
+  return [...KINDS.values()].filter(info => info.kind === kind).map(info => info.apiVersion);
 }
 
 /** Definition name a `$ref` points to. */

@@ -33,7 +33,10 @@ export function checkObjectSize(object: JsonObject, report: Report): void {
   if (jsonBytesAtMost(object) <= MAX_OBJECT_JSON_BYTES) return;
   const bytes = jsonBytes(object);
   if (bytes > MAX_OBJECT_JSON_BYTES) {
-    report(WHOLE_OBJECT, `serializes to ${formatBytes(bytes)} of JSON; etcd accepts at most ${formatBytes(MAX_OBJECT_JSON_BYTES)} (1.5 MiB) per object: split it`);
+    report(
+      WHOLE_OBJECT,
+      `serializes to ${formatBytes(bytes)} of JSON; etcd accepts at most ${formatBytes(MAX_OBJECT_JSON_BYTES)} (1.5 MiB) per object: split it`,
+    );
   }
 }
 
@@ -41,7 +44,10 @@ export function checkObjectSize(object: JsonObject, report: Report): void {
 export function checkPodTemplateFileSize(text: string, field: string, report: Report): void {
   const bytes = utf8Bytes(text);
   if (bytes > MAX_POD_TEMPLATE_FILE_BYTES) {
-    report(field, `pod template file is ${formatBytes(bytes)}; Spark accepts at most ${formatBytes(MAX_POD_TEMPLATE_FILE_BYTES)} (spark.kubernetes.configMap.maxSize, 1.5 MiB)`);
+    report(
+      field,
+      `pod template file is ${formatBytes(bytes)}; Spark accepts at most ${formatBytes(MAX_POD_TEMPLATE_FILE_BYTES)} (spark.kubernetes.configMap.maxSize, 1.5 MiB)`,
+    );
   }
 }
 
@@ -54,7 +60,10 @@ function valueBytes(map: JsonObject | undefined, measure: (value: string) => num
 
 function checkDataSize(kind: string, total: number, field: string, report: Report): void {
   if (total > MAX_CONFIG_DATA_BYTES) {
-    report(childField(field, 'data'), `${kind} holds ${formatBytes(total)} of data; the API server accepts at most ${formatBytes(MAX_CONFIG_DATA_BYTES)} (1 MiB): split it across objects`);
+    report(
+      childField(field, 'data'),
+      `${kind} holds ${formatBytes(total)} of data; the API server accepts at most ${formatBytes(MAX_CONFIG_DATA_BYTES)} (1 MiB): split it across objects`,
+    );
   }
 }
 
@@ -74,7 +83,10 @@ function checkAnnotationsSize(metadata: JsonObject, field: string, report: Repor
   const annotations = objectAt(metadata, 'annotations') ?? {};
   const bytes = Object.entries(annotations).reduce((sum, [key, value]) => sum + utf8Bytes(key) + (typeof value === 'string' ? utf8Bytes(value) : 0), 0);
   if (bytes > MAX_ANNOTATIONS_BYTES) {
-    report(childField(field, 'annotations'), `annotations total ${formatBytes(bytes)} (keys + values); the API server accepts at most ${formatBytes(MAX_ANNOTATIONS_BYTES)} (256 KiB)`);
+    report(
+      childField(field, 'annotations'),
+      `annotations total ${formatBytes(bytes)} (keys + values); the API server accepts at most ${formatBytes(MAX_ANNOTATIONS_BYTES)} (256 KiB)`,
+    );
   }
 }
 
@@ -84,12 +96,16 @@ function checkContainerExecSize(container: JsonObject, field: string, report: Re
   const checkString = (bytes: number, stringField: string, what: string): void => {
     total += bytes;
     if (bytes > MAX_ARG_STRLEN) {
-      report(stringField, `${what} is ${formatBytes(bytes)} with its terminating NUL; Linux limits one exec string to ${formatBytes(MAX_ARG_STRLEN)} (MAX_ARG_STRLEN, 128 KiB), so the container would fail to start: split it`);
+      report(
+        stringField,
+        `${what} is ${formatBytes(bytes)} with its terminating NUL; Linux limits one exec string to ${formatBytes(MAX_ARG_STRLEN)} (MAX_ARG_STRLEN, 128 KiB), so the container would fail to start: split it`,
+      );
     }
   };
   for (const list of ['command', 'args']) {
     arrayAt(container, list).forEach((argument, index) => {
-      if (typeof argument === 'string') checkString(utf8Bytes(argument) + 1, itemField(childField(field, list), index), `this ${list === 'args' ? 'argument' : 'command word'}`);
+      if (typeof argument === 'string')
+        checkString(utf8Bytes(argument) + 1, itemField(childField(field, list), index), `this ${list === 'args' ? 'argument' : 'command word'}`);
     });
   }
   arrayAt(container, 'env').forEach((variable, index) => {
@@ -100,7 +116,10 @@ function checkContainerExecSize(container: JsonObject, field: string, report: Re
     checkString(utf8Bytes(variable.name) + 1 + utf8Bytes(value) + 1, childField(variableField, 'value'), `env var "${variable.name}" (NAME=value)`);
   });
   if (total > MAX_CONTAINER_EXEC_BYTES) {
-    report(field, `command, args and env add up to ${formatBytes(total)}; keep them under ${formatBytes(MAX_CONTAINER_EXEC_BYTES)} (execve's 2 MiB minus headroom for variables the runtime adds), or the container fails to start with "argument list too long": move content into a ConfigMap`);
+    report(
+      field,
+      `command, args and env add up to ${formatBytes(total)}; keep them under ${formatBytes(MAX_CONTAINER_EXEC_BYTES)} (execve's 2 MiB minus headroom for variables the runtime adds), or the container fails to start with "argument list too long": move content into a ConfigMap`,
+    );
   }
 }
 

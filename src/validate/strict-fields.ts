@@ -28,7 +28,10 @@ export function walkSchema(value: unknown, schema: SchemaNode, field: string, re
 }
 
 class SchemaWalker {
-  constructor(private readonly report: Report, private readonly options: SchemaWalkOptions) {}
+  constructor(
+    private readonly report: Report,
+    private readonly options: SchemaWalkOptions,
+  ) {}
 
   /** `owner` names the definition that declares the fields of `schema`, for messages. */
   walk(value: unknown, schema: SchemaNode, field: string, owner: string): void {
@@ -106,15 +109,15 @@ class SchemaWalker {
   }
 
   private walkOneOf(value: unknown, branches: readonly SchemaNode[], field: string): void {
-    const types = branches.map((branch) => branch.type ?? 'any');
-    const matches = types.some((type) => type === 'any' || (type === 'integer' ? Number.isInteger(value) : typeof value === type));
+    const types = branches.map(branch => branch.type ?? 'any');
+    const matches = types.some(type => type === 'any' || (type === 'integer' ? Number.isInteger(value) : typeof value === type));
     this.expect(matches, field, types.map(describeType).join(' or '), value);
   }
 
   private checkString(value: string, schema: SchemaNode, field: string): void {
     if (!this.options.checkValues) return;
     if (schema.enum !== undefined && !schema.enum.includes(value)) {
-      this.report(field, `must be one of ${schema.enum.map((allowed) => JSON.stringify(allowed)).join(', ')} (got ${describeValue(value)})`);
+      this.report(field, `must be one of ${schema.enum.map(allowed => JSON.stringify(allowed)).join(', ')} (got ${describeValue(value)})`);
     }
     // CRD schemas bound lengths (a name's 253 characters); the vendored Kubernetes definitions carry none.
     const length = [...value].length;
@@ -154,4 +157,3 @@ function unknownFieldMessage(name: string, owner: string, origin: string, known:
 function shortName(definition: string): string {
   return definition.slice(definition.lastIndexOf('.') + 1);
 }
-

@@ -15,7 +15,11 @@ function project(): string {
 
 /** `npm run synth` in `dir`: bin/synth.js, the example app's entry, which runs `spark-tenancy synth`. */
 function synth(dir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [path.join(REPO, 'bin', 'synth.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, SPARK_TENANCY_SPEC: '', CDK8S_OUTDIR: '' } });
+  const run = spawnSync(process.execPath, [path.join(REPO, 'bin', 'synth.js'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, SPARK_TENANCY_SPEC: '', CDK8S_OUTDIR: '' },
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -31,7 +35,14 @@ describe('spark-tenancy synth', () => {
     expect(first.stderr).toBe('');
     const [, namespaces, written, unchanged, removed, objects, warnings] = first.stdout.match(SUMMARY)!;
     const documents = fs.readdirSync(path.join(dir, 'dist')).reduce((n, f) => n + fs.readFileSync(path.join(dir, 'dist', f), 'utf8').split(/^---$/m).length, 0);
-    expect({ namespaces, written, unchanged, removed, objects: Number(objects), warnings }).toEqual({ namespaces: '3', written: '3', unchanged: '0', removed: '0', objects: documents, warnings: '0' });
+    expect({ namespaces, written, unchanged, removed, objects: Number(objects), warnings }).toEqual({
+      namespaces: '3',
+      written: '3',
+      unchanged: '0',
+      removed: '0',
+      objects: documents,
+      warnings: '0',
+    });
 
     // WHEN it runs again unchanged THEN every file is unchanged
     expect(synth(dir).stdout).toMatch(/\(0 written, 3 unchanged, 0 removed\)/);

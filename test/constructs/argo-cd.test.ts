@@ -29,7 +29,9 @@ describe('ArgoCdApplications', () => {
     // THEN the list generator has the proxy's namespace and both tenants, each with its own file
     const elements = only(objects, 'ApplicationSet', 'small').spec.generators[0].list.elements;
     expect(elements.map((e: Json) => `${e.namespace}:${e.file}:${e.role}`)).toEqual([
-      'small-proxy:small-proxy.k8s.yaml:proxy', 'alpha:alpha.k8s.yaml:tenant', 'beta:beta.k8s.yaml:tenant',
+      'small-proxy:small-proxy.k8s.yaml:proxy',
+      'alpha:alpha.k8s.yaml:tenant',
+      'beta:beta.k8s.yaml:tenant',
     ]);
     // AND the generated Applications keep their objects when one is deleted
     expect(only(objects, 'ApplicationSet', 'small').spec.syncPolicy).toEqual({ preserveResourcesOnDeletion: true });
@@ -45,11 +47,14 @@ describe('ArgoCdApplications', () => {
     const project = only(Testing.synth(argo), 'AppProject', 'small').spec;
     // THEN the Namespace objects are the only cluster-scoped kind, and the namespaced kinds are sorted by group
     expect(project.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
-    expect(project.namespaceResourceWhitelist).toEqual([{ group: '', kind: 'ConfigMap' }, { group: 'external-secrets.io', kind: 'ExternalSecret' }]);
+    expect(project.namespaceResourceWhitelist).toEqual([
+      { group: '', kind: 'ConfigMap' },
+      { group: 'external-secrets.io', kind: 'ExternalSecret' },
+    ]);
     expect(project.sourceRepos).toEqual([REPO]);
   });
 
-  test('a project the spec names is Argo CD\'s own: no AppProject, and the Applications use it', () => {
+  test("a project the spec names is Argo CD's own: no AppProject, and the Applications use it", () => {
     // GIVEN a named project WHEN synthesized
     const argo = new ArgoCdApplications(Testing.app(), 'Argo', { spec: argoSpec({ project: 'platform-team' }) });
     const objects: Json[] = Testing.synth(argo);
@@ -67,10 +72,14 @@ describe('ArgoCdApplications', () => {
     // WHEN a spec namespace is added again THEN no second Application is made
     expect(argo.addNamespace(new NamespaceChart(app, 'alpha', { spec, namespace: 'alpha', role: 'tenant' }))).toBeUndefined();
     const applications = Testing.synth(argo).filter((o: Json) => o.kind === 'Application');
-    expect(applications.map((a: Json) => `${a.metadata.name}->${a.spec.destination.namespace}:${a.spec.source.directory.include}`))
-      .toEqual(['small-small-proxy->small-proxy:small-proxy.k8s.yaml', 'small-alpha->alpha:alpha.k8s.yaml']);
+    expect(applications.map((a: Json) => `${a.metadata.name}->${a.spec.destination.namespace}:${a.spec.source.directory.include}`)).toEqual([
+      'small-small-proxy->small-proxy:small-proxy.k8s.yaml',
+      'small-alpha->alpha:alpha.k8s.yaml',
+    ]);
     // AND a namespace that is neither the proxy's nor a tenant's is refused
-    expect(() => argo.addNamespace(new NamespaceChart(app, 'other', { spec, namespace: 'other', role: 'tenant' }))).toThrow(/neither the proxy namespace nor a tenant/);
+    expect(() => argo.addNamespace(new NamespaceChart(app, 'other', { spec, namespace: 'other', role: 'tenant' }))).toThrow(
+      /neither the proxy namespace nor a tenant/,
+    );
   });
 
   test('a tenant listed later in applications mode without addNamespace fails validation instead of being left out', () => {

@@ -12,7 +12,7 @@ function rbacObjects(tenant: TenantSpec = { namespace: 'alpha' }): Json[] {
 const grantsOf = (role: Json): string[] => role.rules.flatMap((rule: Json) => rule.resources.map((resource: string) => `${resource}: ${rule.verbs.join(',')}`));
 
 describe('EngineRbac', () => {
-  test('the engine\'s ServiceAccount is bound to the driver Role, in the tenant namespace only', () => {
+  test("the engine's ServiceAccount is bound to the driver Role, in the tenant namespace only", () => {
     // GIVEN tenant alpha WHEN its RBAC is built
     const objects = rbacObjects();
     // THEN every object is in alpha, and the engine binding ties the engine ServiceAccount to the driver Role
@@ -25,7 +25,7 @@ describe('EngineRbac', () => {
     expect(grantsOf(only(objects, 'Role', 'small-spark-driver'))).toEqual(expect.arrayContaining([expect.stringMatching(/^pods: .*create.*delete/)]));
   });
 
-  test('the proxy\'s ServiceAccount, from the proxy namespace, gets the submitter Role', () => {
+  test("the proxy's ServiceAccount, from the proxy namespace, gets the submitter Role", () => {
     // GIVEN tenant alpha WHEN its RBAC is built
     const binding = only(rbacObjects(), 'RoleBinding', 'small-proxy-launcher');
     // THEN the subject lives in the proxy namespace, the binding in the tenant's
@@ -46,7 +46,7 @@ describe('EngineRbac', () => {
     expect(subjects).not.toContain('small-executor');
   });
 
-  test('claims for on-demand executor volumes are granted only when the tenant\'s properties make Spark create them', () => {
+  test("claims for on-demand executor volumes are granted only when the tenant's properties make Spark create them", () => {
     // GIVEN a tenant without on-demand volumes and one whose executors get an OnDemand claim (storageClass and sizeLimit)
     const volume = 'spark.kubernetes.executor.volumes.persistentVolumeClaim.data.options';
     const onDemand: TenantSpec = {

@@ -22,7 +22,9 @@ describe('Engine', () => {
     const { deployment, objects } = engineObjects();
     // THEN it is a single Deployment, a headless Service and a Service, all in the tenant namespace
     expect(objects.map(o => `${o.kind}/${o.metadata.name}@${o.metadata.namespace}`)).toEqual([
-      'Deployment/small-engine@alpha', 'Service/small-engine-driver@alpha', 'Service/small-engine@alpha',
+      'Deployment/small-engine@alpha',
+      'Service/small-engine-driver@alpha',
+      'Service/small-engine@alpha',
     ]);
     // AND the old pod goes before the new one starts
     expect(deployment.spec.strategy).toEqual({ type: 'Recreate' });
@@ -36,12 +38,18 @@ describe('Engine', () => {
     // THEN the image runs in engine role with the env the bootstrap reads
     expect(container.args).toEqual(['engine']);
     expect(container.image).toBe('registry.example.com/small:1.0.0');
-    expect(container.env).toEqual(expect.arrayContaining([
-      { name: 'SPARK_CONF_DIR', value: '/opt/spark-tenancy/conf' },
-      { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
-    ]));
-    expect(container.ports.map((p: { name: string; containerPort: number }) => `${p.name}:${p.containerPort}`))
-      .toEqual(['http:8011', 'spark-ui:4040', 'driver:7078', 'block-manager:7079']);
+    expect(container.env).toEqual(
+      expect.arrayContaining([
+        { name: 'SPARK_CONF_DIR', value: '/opt/spark-tenancy/conf' },
+        { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+      ]),
+    );
+    expect(container.ports.map((p: { name: string; containerPort: number }) => `${p.name}:${p.containerPort}`)).toEqual([
+      'http:8011',
+      'spark-ui:4040',
+      'driver:7078',
+      'block-manager:7079',
+    ]);
   });
 
   test('each generated Spark file is mounted read-only from the Spark ConfigMap into its own folder', () => {
@@ -50,17 +58,25 @@ describe('Engine', () => {
     const engine = pod.containers.find((c: { name: string }) => c.name === 'engine');
     // THEN each is a volume of the one key, from the namespace's Spark ConfigMap
     expect(pod.volumes.filter((v: { name: string }) => v.name.startsWith('spark-files-'))).toEqual([
-      { name: 'spark-files-0', configMap: { name: 'small-spark', items: [{ key: 'engine-spark-defaults.conf', path: 'engine-spark-defaults.conf' }], defaultMode: 0o444 } },
-      { name: 'spark-files-1', configMap: { name: 'small-spark', items: [{ key: 'executor-template.yaml', path: 'executor-template.yaml' }], defaultMode: 0o444 } },
+      {
+        name: 'spark-files-0',
+        configMap: { name: 'small-spark', items: [{ key: 'engine-spark-defaults.conf', path: 'engine-spark-defaults.conf' }], defaultMode: 0o444 },
+      },
+      {
+        name: 'spark-files-1',
+        configMap: { name: 'small-spark', items: [{ key: 'executor-template.yaml', path: 'executor-template.yaml' }], defaultMode: 0o444 },
+      },
     ]);
     // AND mounted where the engine looks for it
-    expect(engine.volumeMounts).toEqual(expect.arrayContaining([
-      { name: 'spark-files-0', mountPath: '/opt/spark-tenancy/conf', readOnly: true },
-      { name: 'spark-files-1', mountPath: '/opt/spark-tenancy/pod-templates', readOnly: true },
-    ]));
+    expect(engine.volumeMounts).toEqual(
+      expect.arrayContaining([
+        { name: 'spark-files-0', mountPath: '/opt/spark-tenancy/conf', readOnly: true },
+        { name: 'spark-files-1', mountPath: '/opt/spark-tenancy/pod-templates', readOnly: true },
+      ]),
+    );
   });
 
-  test('the pod\'s checksum annotation follows the Spark files, so a changed property restarts the engine', () => {
+  test("the pod's checksum annotation follows the Spark files, so a changed property restarts the engine", () => {
     // GIVEN the same engine twice, then with a changed spark-defaults.conf
     const first = engineObjects();
     const again = engineObjects();
@@ -87,7 +103,7 @@ describe('Engine', () => {
     expect(service.spec.clusterIP).toBeUndefined();
   });
 
-  test('a tenant\'s engine settings override the platform\'s', () => {
+  test("a tenant's engine settings override the platform's", () => {
     // GIVEN a tenant with two replicas and its own resources WHEN its engine is built
     const engine = { replicas: 2, resources: { requests: { cpu: '3', memory: '6Gi' }, limits: { memory: '6Gi' } } };
     const { deployment } = engineObjects(SPARK_FILES, { engine });

@@ -42,6 +42,7 @@ export function synthInChart(build: (chart: Chart) => void): Json[] {
 /** The one object of `kind` named `name`; fails the test when there is not exactly one. */
 export function only(objects: readonly Json[], kind: string, name: string): Json {
   const found = objects.filter(o => o.kind === kind && o.metadata?.name === name);
-  if (found.length !== 1) throw new Error(`expected one ${kind}/${name}, found ${found.length}: ${objects.map(o => `${o.kind}/${o.metadata?.name}`).join(', ')}`);
+  if (found.length !== 1)
+    throw new Error(`expected one ${kind}/${name}, found ${found.length}: ${objects.map(o => `${o.kind}/${o.metadata?.name}`).join(', ')}`);
   return found[0];
 }

@@ -6,7 +6,11 @@ describe('NamespaceChart', () => {
   test('the Namespace carries the platform, its role, Pod Security labels, and survives a cascading Argo CD delete', () => {
     // GIVEN a chart with a label and an annotation of its own
     const chart = new NamespaceChart(Testing.app(), 'Chart', {
-      spec: smallSpec(), namespace: 'alpha', role: 'tenant', labels: { team: 'alpha' }, annotations: { owner: 'data' },
+      spec: smallSpec(),
+      namespace: 'alpha',
+      role: 'tenant',
+      labels: { team: 'alpha' },
+      annotations: { owner: 'data' },
     });
     // WHEN synthesized
     const [namespace] = Testing.synth(chart);
@@ -14,17 +18,23 @@ describe('NamespaceChart', () => {
     expect(namespace.kind).toBe('Namespace');
     expect(namespace.metadata.namespace).toBeUndefined();
     expect(namespace.metadata.labels).toMatchObject({
-      'spark-tenancy.dev/platform': 'small', 'spark-tenancy.dev/role': 'tenant', 'pod-security.kubernetes.io/enforce': 'restricted', team: 'alpha',
+      'spark-tenancy.dev/platform': 'small',
+      'spark-tenancy.dev/role': 'tenant',
+      'pod-security.kubernetes.io/enforce': 'restricted',
+      team: 'alpha',
     });
     // AND Argo CD leaves it in place when an Application is deleted with cascade
     expect(namespace.metadata.annotations).toEqual({ owner: 'data', ...KEEP_NAMESPACE_ANNOTATIONS });
     expect(chart.namespaceName).toBe('alpha');
   });
 
-  test('a caller\'s annotation cannot switch off the keep-on-delete option', () => {
+  test("a caller's annotation cannot switch off the keep-on-delete option", () => {
     // GIVEN a chart whose annotations try to allow deleting the Namespace WHEN synthesized
     const chart = new NamespaceChart(Testing.app(), 'Chart', {
-      spec: smallSpec(), namespace: 'alpha', role: 'tenant', annotations: { 'argocd.argoproj.io/sync-options': 'Delete=true' },
+      spec: smallSpec(),
+      namespace: 'alpha',
+      role: 'tenant',
+      annotations: { 'argocd.argoproj.io/sync-options': 'Delete=true' },
     });
     // THEN the package's option wins
     expect(Testing.synth(chart)[0].metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Delete=false');

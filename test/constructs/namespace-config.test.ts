@@ -27,7 +27,7 @@ describe('NamespaceConfig', () => {
     expect(objects.map(o => o.kind)).toEqual(['ExternalSecret']);
   });
 
-  test('only the files of the namespace\'s roles are copied', () => {
+  test("only the files of the namespace's roles are copied", () => {
     // GIVEN executors only (app.properties is theirs; blob.bin and the token are not) WHEN the config is built
     const objects = configObjects(smallPlatform(STORE), ['executor']);
     // THEN the ConfigMap holds app.properties alone and there is no secret at all

@@ -9,12 +9,15 @@ function proxyNamespaceObjects(platform: Platform): Json[] {
 }
 
 describe('ProxyNamespace', () => {
-  test('its own Namespace, labelled as the proxy\'s, with the proxy and the proxy\'s files in it', () => {
+  test("its own Namespace, labelled as the proxy's, with the proxy and the proxy's files in it", () => {
     // GIVEN the small platform in objects transport (whose pods read the files ConfigMap) with a secret store
     // WHEN the proxy namespace is built
     const objects = proxyNamespaceObjects(smallPlatform({ transport: 'objects', secrets: { store: { name: 'vault' } } }));
     // THEN the Namespace says whose it is
-    expect(only(objects, 'Namespace', 'small-proxy').metadata.labels).toMatchObject({ 'spark-tenancy.dev/role': 'proxy', 'spark-tenancy.dev/platform': 'small' });
+    expect(only(objects, 'Namespace', 'small-proxy').metadata.labels).toMatchObject({
+      'spark-tenancy.dev/role': 'proxy',
+      'spark-tenancy.dev/platform': 'small',
+    });
     // AND the proxy runs there
     expect(only(objects, 'Deployment', 'small-proxy').metadata.namespace).toBe('small-proxy');
     // AND its files are the proxy's only: app.properties (proxy role), not the engine's blob.bin

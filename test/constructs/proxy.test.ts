@@ -14,22 +14,27 @@ describe('SparkProxy', () => {
     // GIVEN the small platform WHEN the proxy is built
     const objects = proxyObjects();
     // THEN there are exactly these two objects, in the proxy namespace
-    expect(objects.map(o => `${o.kind}/${o.metadata.name}@${o.metadata.namespace}`)).toEqual(['ServiceAccount/small-proxy@small-proxy', 'Deployment/small-proxy@small-proxy']);
+    expect(objects.map(o => `${o.kind}/${o.metadata.name}@${o.metadata.namespace}`)).toEqual([
+      'ServiceAccount/small-proxy@small-proxy',
+      'Deployment/small-proxy@small-proxy',
+    ]);
     // AND the pod runs under that account, in proxy role, on the application port
     const deployment = only(objects, 'Deployment', 'small-proxy');
     expect(deployment.spec.template.spec.serviceAccountName).toBe('small-proxy');
     expect(proxyContainer(objects)).toMatchObject({ args: ['proxy'], ports: [{ name: 'http', containerPort: 8011 }] });
   });
 
-  test('the proxy is told where to stage launches and which ConfigMap each tenant\'s launch configuration is in', () => {
+  test("the proxy is told where to stage launches and which ConfigMap each tenant's launch configuration is in", () => {
     // GIVEN the small platform WHEN the proxy is built
     const objects = proxyObjects();
     const container = proxyContainer(objects);
     // THEN the env names the staging folder and the tenants' Spark ConfigMap
-    expect(container.env).toEqual(expect.arrayContaining([
-      { name: 'SPARK_TENANCY_TENANTS_DIR', value: '/opt/spark-tenancy/tenants' },
-      { name: 'SPARK_TENANCY_SPARK_CONFIGMAP', value: 'small-spark' },
-    ]));
+    expect(container.env).toEqual(
+      expect.arrayContaining([
+        { name: 'SPARK_TENANCY_TENANTS_DIR', value: '/opt/spark-tenancy/tenants' },
+        { name: 'SPARK_TENANCY_SPARK_CONFIGMAP', value: 'small-spark' },
+      ]),
+    );
     // AND the staging folder is a writable emptyDir of its own
     const pod = only(objects, 'Deployment', 'small-proxy').spec.template.spec;
     expect(pod.volumes).toEqual(expect.arrayContaining([{ name: 'tenant-launch', emptyDir: {} }]));
@@ -44,7 +49,7 @@ describe('SparkProxy', () => {
     expect(three).toEqual(one);
   });
 
-  test('the replica count and resources come from the spec\'s proxy section', () => {
+  test("the replica count and resources come from the spec's proxy section", () => {
     // GIVEN a proxy with two replicas and its own resources WHEN built
     const resources = { requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '1Gi' } };
     const objects = proxyObjects(smallPlatform({ proxy: { namespace: 'small-proxy', replicas: 2, resources } }));

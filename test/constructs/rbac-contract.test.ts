@@ -2,7 +2,14 @@ import * as path from 'path';
 import { loadPlatformFile } from '../../src';
 import { objectNames } from '../../src/names';
 import {
-  onDemandClaims, RBAC_RESOURCES, RBAC_VERBS, rbacContract, RbacContractRow, resourceParts, serviceAccountUser, tenantGrants,
+  onDemandClaims,
+  RBAC_RESOURCES,
+  RBAC_VERBS,
+  rbacContract,
+  RbacContractRow,
+  resourceParts,
+  serviceAccountUser,
+  tenantGrants,
 } from '../../src/constructs/rbac-contract';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 
@@ -22,12 +29,13 @@ type Json = Record<string, any>;
 function allowed(user: string, verb: string, tableResource: (typeof RBAC_RESOURCES)[number], namespace: string): boolean {
   const { group, resource } = resourceParts(tableResource);
   const matches = (list: string[] | undefined, value: string) => (list ?? []).some(v => v === value || v === '*');
-  const boundToUser = (binding: Json) => (binding.subjects ?? []).some((s: Json) =>
-    s.kind === 'ServiceAccount' && `system:serviceaccount:${s.namespace}:${s.name}` === user);
+  const boundToUser = (binding: Json) =>
+    (binding.subjects ?? []).some((s: Json) => s.kind === 'ServiceAccount' && `system:serviceaccount:${s.namespace}:${s.name}` === user);
   const bindings = objects.filter(o => (o.kind === 'RoleBinding' && o.metadata.namespace === namespace) || o.kind === 'ClusterRoleBinding');
   return bindings.filter(boundToUser).some(binding => {
     const { kind, name } = (binding as Json).roleRef;
-    const role = objects.find(o => o.kind === kind && o.metadata.name === name && (kind === 'ClusterRole' || o.metadata.namespace === namespace)) as Json | undefined;
+    const role = objects.find(o => o.kind === kind && o.metadata.name === name && (kind === 'ClusterRole' || o.metadata.namespace === namespace)) as
+      Json | undefined;
     return (role?.rules ?? []).some((r: Json) => matches(r.apiGroups, group) && matches(r.resources, resource) && matches(r.verbs, verb));
   });
 }
@@ -43,15 +51,15 @@ function placesOf(row: RbacContractRow): { namespace: string; home: string }[] {
     return namespaces.map(namespace => ({ namespace, home: proxyNamespace }));
   }
   return tenantNamespaces.flatMap(home => {
-    const namespaces = row.namespace === 'tenant' ? [home] : row.namespace === 'proxy' ? [proxyNamespace] : [outside, ...tenantNamespaces.filter(t => t !== home)];
+    const namespaces =
+      row.namespace === 'tenant' ? [home] : row.namespace === 'proxy' ? [proxyNamespace] : [outside, ...tenantNamespaces.filter(t => t !== home)];
     return namespaces.map(namespace => ({ namespace, home }));
   });
 }
 
 const contract = rbacContract();
-const allowedRows = (serviceAccount: RbacContractRow['serviceAccount']) => contract
-  .filter(r => r.serviceAccount === serviceAccount && r.expected && r.namespace === 'tenant')
-  .map(r => `${r.verb} ${r.resource}`);
+const allowedRows = (serviceAccount: RbacContractRow['serviceAccount']) =>
+  contract.filter(r => r.serviceAccount === serviceAccount && r.expected && r.namespace === 'tenant').map(r => `${r.verb} ${r.resource}`);
 
 describe('the RBAC contract (allow/deny table) and the emitted Roles', () => {
   test('the table covers every ServiceAccount x verb x resource x namespace kind exactly once', () => {
@@ -80,16 +88,30 @@ describe('the RBAC contract (allow/deny table) and the emitted Roles', () => {
 
   test('the proxy may do what cluster-mode spark-submit does in a tenant namespace, and nothing more', () => {
     expect(allowedRows('proxy')).toEqual([
-      'get pods', 'list pods', 'watch pods', 'create pods', 'delete pods',
-      'get configmaps', 'create configmaps', 'patch configmaps',
-      'create services', 'patch services',
+      'get pods',
+      'list pods',
+      'watch pods',
+      'create pods',
+      'delete pods',
+      'get configmaps',
+      'create configmaps',
+      'patch configmaps',
+      'create services',
+      'patch services',
     ]);
   });
 
   test('an engine may do what a driver does with its executors, and nothing more', () => {
     expect(allowedRows('engine')).toEqual([
-      'get pods', 'list pods', 'watch pods', 'create pods', 'patch pods', 'delete pods', 'deletecollection pods',
-      'create configmaps', 'deletecollection configmaps',
+      'get pods',
+      'list pods',
+      'watch pods',
+      'create pods',
+      'patch pods',
+      'delete pods',
+      'deletecollection pods',
+      'create configmaps',
+      'deletecollection configmaps',
     ]);
   });
 
@@ -103,11 +125,16 @@ describe('the RBAC contract (allow/deny table) and the emitted Roles', () => {
 
   test('executors have a ServiceAccount of their own, without a token and without a binding', () => {
     for (const namespace of tenantNamespaces) {
-      const account = findObject(objects.filter(o => o.metadata.namespace === namespace), 'ServiceAccount', names.executorServiceAccount) as Json;
+      const account = findObject(
+        objects.filter(o => o.metadata.namespace === namespace),
+        'ServiceAccount',
+        names.executorServiceAccount,
+      ) as Json;
       expect(account.automountServiceAccountToken).toBe(false);
     }
-    const bindsExecutor = objects.filter(o => /RoleBinding$/.test(o.kind)
-      && ((o as Json).subjects ?? []).some((s: Json) => s.name === names.executorServiceAccount));
+    const bindsExecutor = objects.filter(
+      o => /RoleBinding$/.test(o.kind) && ((o as Json).subjects ?? []).some((s: Json) => s.name === names.executorServiceAccount),
+    );
     expect(bindsExecutor).toEqual([]);
   });
 

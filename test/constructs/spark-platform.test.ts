@@ -1,6 +1,17 @@
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
-import { ArgoCdApplications, EngineRbac, Platform, PlatformApp, PlatformSpec, resolvePlatform, SparkPlatform, SpecError, TenantNamespace, TenantSpec } from '../../src';
+import {
+  ArgoCdApplications,
+  EngineRbac,
+  Platform,
+  PlatformApp,
+  PlatformSpec,
+  resolvePlatform,
+  SparkPlatform,
+  SpecError,
+  TenantNamespace,
+  TenantSpec,
+} from '../../src';
 import { findObject, parseManifest, synthNamespaces } from '../../src/testing';
 import { CLUSTER_SPARK_DEFAULTS_KEY } from '../../src/spark/pod-templates';
 
@@ -61,7 +72,9 @@ describe('SparkPlatform.addTenant', () => {
 
   test('a tenant added in code gets the checks of the spec, and a namespace in use is refused', () => {
     // GIVEN a platform with one tenant
-    const platform = new SparkPlatform(Testing.app(), 'platform', { platform: resolvePlatform(spec({ tenants: [{ namespace: 'alpha' }] }), { baseDir: FIXTURE }) });
+    const platform = new SparkPlatform(Testing.app(), 'platform', {
+      platform: resolvePlatform(spec({ tenants: [{ namespace: 'alpha' }] }), { baseDir: FIXTURE }),
+    });
     // WHEN a tenant with an invalid namespace name is added THEN it is a SpecError naming the field
     expect(() => platform.addTenant({ namespace: 'Not_A_Name' })).toThrow(SpecError);
     expect(() => platform.addTenant({ namespace: 'Not_A_Name' })).toThrow(/tenants\[0\]\.namespace/);
@@ -77,19 +90,20 @@ describe('SparkPlatform.addTenant', () => {
     expect(() => platform.addTenant({ namespace: 'argocd' })).toThrow(/Argo CD's namespace "argocd" \(the default\) is also a tenant namespace/);
   });
 
-  test.each([
-    ['ArgoCdApplications', (app: PlatformApp, platform: Platform) => new ArgoCdApplications(app, 'argocd', { spec: platform.spec }), null],
-  ])('%s alone: a tenant of the spec that was never added fails the synth (a tree-wide validation)', (_, build, message) => {
-    // GIVEN a platform whose spec lists a tenant, and the construct used without SparkPlatform
-    const platform = resolvePlatform(spec({ ...ARGOCD, tenants: [] }), { baseDir: FIXTURE });
-    const app = new PlatformApp({ outdir: '/nonexistent' });
-    const live = { ...platform, spec: { ...platform.spec, tenants: [] as TenantSpec[] } };
-    build(app, live);
-    // WHEN a tenant joins the list after construction without the construct's add method
-    live.spec.tenants.push({ namespace: 'alpha' });
-    // THEN rendering fails and says what to call
-    expect(() => app.synthManifests()).toThrow(message ?? /namespace alpha has no Argo CD Application; call addNamespace/);
-  });
+  test.each([['ArgoCdApplications', (app: PlatformApp, platform: Platform) => new ArgoCdApplications(app, 'argocd', { spec: platform.spec }), null]])(
+    '%s alone: a tenant of the spec that was never added fails the synth (a tree-wide validation)',
+    (_, build, message) => {
+      // GIVEN a platform whose spec lists a tenant, and the construct used without SparkPlatform
+      const platform = resolvePlatform(spec({ ...ARGOCD, tenants: [] }), { baseDir: FIXTURE });
+      const app = new PlatformApp({ outdir: '/nonexistent' });
+      const live = { ...platform, spec: { ...platform.spec, tenants: [] as TenantSpec[] } };
+      build(app, live);
+      // WHEN a tenant joins the list after construction without the construct's add method
+      live.spec.tenants.push({ namespace: 'alpha' });
+      // THEN rendering fails and says what to call
+      expect(() => app.synthManifests()).toThrow(message ?? /namespace alpha has no Argo CD Application; call addNamespace/);
+    },
+  );
 
   test("a tenant's constructs can go into a chart of the user's own", () => {
     // GIVEN a user's chart

@@ -17,7 +17,7 @@ function propertiesOf(platform: Platform, tenant: string, deployMode: SparkPrope
 }
 
 describe('SparkProperties', () => {
-  test('cluster mode (the proxy\'s spark-submit): master, namespace, image, accounts, both templates, no wait, role marker', () => {
+  test("cluster mode (the proxy's spark-submit): master, namespace, image, accounts, both templates, no wait, role marker", () => {
     // WHEN team-a's properties are built for spark-submit
     const props = propertiesOf(example, 'team-a', 'cluster').properties;
     // THEN the keys the package owns carry the tenant's values
@@ -52,7 +52,7 @@ describe('SparkProperties', () => {
     }
   });
 
-  test('client mode (the tenant\'s engine): executors connect back through the headless Service; the driver binds to every address', () => {
+  test("client mode (the tenant's engine): executors connect back through the headless Service; the driver binds to every address", () => {
     const props = propertiesOf(example, 'team-b', 'client').properties;
     expect(props).toMatchObject({
       'spark.master': 'k8s://https://kubernetes.default.svc:443',
@@ -86,16 +86,19 @@ describe('SparkProperties', () => {
     }
   });
 
-  test('driver sizing: Spark\'s 384 MiB minimum overhead, fractional cpu rounded up for cores, the cpu limit passed on', () => {
+  test("driver sizing: Spark's 384 MiB minimum overhead, fractional cpu rounded up for cores, the cpu limit passed on", () => {
     // GIVEN a tenant engine with 500m cpu (limit 1500m) and 2Gi memory, and a platform without resources (the defaults)
-    const platform = resolvePlatform({
-      ...example.spec,
-      engine: undefined,
-      tenants: [
-        { namespace: 'small', engine: { resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '1500m', memory: '2Gi' } } } },
-        { namespace: 'plain' },
-      ],
-    }, { baseDir: EXAMPLE });
+    const platform = resolvePlatform(
+      {
+        ...example.spec,
+        engine: undefined,
+        tenants: [
+          { namespace: 'small', engine: { resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '1500m', memory: '2Gi' } } } },
+          { namespace: 'plain' },
+        ],
+      },
+      { baseDir: EXAMPLE },
+    );
     // WHEN the cluster-mode properties are built
     const small = propertiesOf(platform, 'small', 'cluster').properties;
     const plain = propertiesOf(platform, 'plain', 'cluster').properties;
@@ -113,11 +116,14 @@ describe('SparkProperties', () => {
 
   test('a plain spark.kerberos.keytab path (no kerberos section) becomes local:// in cluster mode only', () => {
     // GIVEN a spec that sets the keytab through spark.properties, as before the kerberos section
-    const platform = resolvePlatform({
-      ...example.spec,
-      kerberos: undefined,
-      spark: { properties: { 'spark.kerberos.principal': 'p@EXAMPLE.COM', 'spark.kerberos.keytab': '/my_project/resources/kerberos/app.keytab' } },
-    }, { baseDir: EXAMPLE });
+    const platform = resolvePlatform(
+      {
+        ...example.spec,
+        kerberos: undefined,
+        spark: { properties: { 'spark.kerberos.principal': 'p@EXAMPLE.COM', 'spark.kerberos.keytab': '/my_project/resources/kerberos/app.keytab' } },
+      },
+      { baseDir: EXAMPLE },
+    );
     // WHEN both files are built
     // THEN the proxy's spark-submit does not upload it as a Secret; the engine's SparkSubmit logs in from the path
     expect(propertiesOf(platform, 'team-a', 'cluster').properties['spark.kerberos.keytab']).toBe('local:///my_project/resources/kerberos/app.keytab');
@@ -126,7 +132,7 @@ describe('SparkProperties', () => {
     expect(propertiesOf(platform, 'team-a', 'client').properties['spark.hadoop.hadoop.security.authentication']).toBeUndefined();
   });
 
-  test('tenant properties win over the platform\'s, and the output is sorted', () => {
+  test("tenant properties win over the platform's, and the output is sorted", () => {
     const props = propertiesOf(example, 'team-b', 'cluster');
     expect(props.properties['spark.executor.instances']).toBe('8');
     const keys = Object.keys(props.properties);
@@ -146,12 +152,15 @@ describe('SparkProperties', () => {
     expect(propertiesOf(platform, 'team-a', 'cluster').properties['spark.kubernetes.container.image']).toBe('other.example.com/img:2');
   });
 
-  test('tenant feature steps (with tenantPolicy.allowFeatureSteps) replace the platform\'s; an empty list drops the property', () => {
-    const platform = resolvePlatform({
-      ...example.spec,
-      tenantPolicy: { allowFeatureSteps: true },
-      tenants: [{ namespace: 'custom', spark: { featureSteps: { driver: ['com.example.CustomStep'], executor: [] } } }],
-    }, { baseDir: EXAMPLE });
+  test("tenant feature steps (with tenantPolicy.allowFeatureSteps) replace the platform's; an empty list drops the property", () => {
+    const platform = resolvePlatform(
+      {
+        ...example.spec,
+        tenantPolicy: { allowFeatureSteps: true },
+        tenants: [{ namespace: 'custom', spark: { featureSteps: { driver: ['com.example.CustomStep'], executor: [] } } }],
+      },
+      { baseDir: EXAMPLE },
+    );
     const props = propertiesOf(platform, 'custom', 'cluster').properties;
     expect(props['spark.kubernetes.driver.pod.featureSteps']).toBe('com.example.CustomStep');
     expect(props['spark.kubernetes.executor.pod.featureSteps']).toBeUndefined();

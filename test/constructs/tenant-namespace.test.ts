@@ -62,8 +62,12 @@ describe('TenantNamespace', () => {
 
   test('a remoteRef version and decodingStrategy reach the ExternalSecret', () => {
     // GIVEN the example with the keytab kept as base64 text at version 7 of the store's value
-    const text = fs.readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8')
-      .replace('remoteRef: { key: my-project/kerberos, property: app.keytab }', 'remoteRef: { decodingStrategy: Base64, version: "7", key: my-project/kerberos, property: app.keytab }');
+    const text = fs
+      .readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8')
+      .replace(
+        'remoteRef: { key: my-project/kerberos, property: app.keytab }',
+        'remoteRef: { decodingStrategy: Base64, version: "7", key: my-project/kerberos, property: app.keytab }',
+      );
     const decoded = loadPlatformText(text, { file: 'platform.yaml', baseDir: EXAMPLE });
     // WHEN synthesized
     const externalSecret = findObject(parseManifest(synthNamespaces(decoded).get('team-a')!), 'ExternalSecret', 'my-project-secrets') as Json;
@@ -116,14 +120,22 @@ describe('TenantNamespace', () => {
       return pod.volumes.find((v: Json) => v.name === mount.name).configMap;
     };
     // THEN SPARK_CONF_DIR holds only spark-defaults.conf (Spark copies that folder into executors' ConfigMaps), the template sits beside it
-    expect(mounted('/opt/spark-tenancy/conf')).toEqual({ name: 'my-project-spark', items: [{ key: 'spark-defaults.conf', path: 'spark-defaults.conf' }], defaultMode: 0o444 });
-    expect(mounted('/opt/spark-tenancy/pod-templates')).toEqual({ name: 'my-project-spark', items: [{ key: 'executor-template.yaml', path: 'executor-template.yaml' }], defaultMode: 0o444 });
+    expect(mounted('/opt/spark-tenancy/conf')).toEqual({
+      name: 'my-project-spark',
+      items: [{ key: 'spark-defaults.conf', path: 'spark-defaults.conf' }],
+      defaultMode: 0o444,
+    });
+    expect(mounted('/opt/spark-tenancy/pod-templates')).toEqual({
+      name: 'my-project-spark',
+      items: [{ key: 'executor-template.yaml', path: 'executor-template.yaml' }],
+      defaultMode: 0o444,
+    });
     // AND neither rides in the init container (no copy in the pod spec), and the properties name the template where it is
     expect(JSON.stringify(pod.initContainers)).not.toContain('executor-template');
     expect(conf).toContain('\nspark.kubernetes.executor.podTemplateFile /opt/spark-tenancy/pod-templates/executor-template.yaml\n');
   });
 
-  test('a writable file\'s directory is mounted read-write, every other one read-only', () => {
+  test("a writable file's directory is mounted read-write, every other one read-only", () => {
     // GIVEN the example's Ranger file (writable: true; Ranger keeps its policy cache in /tmp/ranger/policycache)
     const pod = (findObject(objects, 'Deployment', 'my-project-engine') as Json).spec.template.spec;
     const mounts = pod.containers[0].volumeMounts as Json[];
@@ -135,7 +147,7 @@ describe('TenantNamespace', () => {
     expect(ranger).toMatch(/<name>ranger\.plugin\.spark\.policy\.cache\.dir<\/name>\s*<value>\/tmp\/ranger\/policycache<\/value>/);
   });
 
-  test('a tenant adds its own host aliases after the proxy\'s', () => {
+  test("a tenant adds its own host aliases after the proxy's", () => {
     const pod = (findObject(objectsOf('team-c'), 'Deployment', 'my-project-engine') as Json).spec.template.spec;
     expect(pod.hostAliases.map((a: Json) => a.ip)).toEqual(['10.0.0.10', '10.0.0.20', '10.0.3.5']);
   });
@@ -145,9 +157,9 @@ describe('TenantNamespace', () => {
     const volumes = Object.fromEntries(pod.volumes.map((v: Json) => [v.name, v]));
     expect(volumes['cfg-my-project-resources-kerberos'].emptyDir).toEqual({ medium: 'Memory' });
     expect(volumes['cfg-tmp-krb5-conf'].emptyDir).toEqual({});
-    expect(pod.containers[0].volumeMounts).toEqual(expect.arrayContaining([
-      { name: 'cfg-my-project-resources-kerberos', mountPath: '/my_project/resources/kerberos', readOnly: true },
-    ]));
+    expect(pod.containers[0].volumeMounts).toEqual(
+      expect.arrayContaining([{ name: 'cfg-my-project-resources-kerberos', mountPath: '/my_project/resources/kerberos', readOnly: true }]),
+    );
   });
 
   test('a headless Service for driver and block manager ports, and a Service for the app and the Spark UI', () => {
@@ -179,7 +191,7 @@ describe('ProxyNamespace', () => {
     ]);
   });
 
-  test('each tenant\'s launch configuration is in its own namespace, where the launcher writes it in the proxy', () => {
+  test("each tenant's launch configuration is in its own namespace, where the launcher writes it in the proxy", () => {
     // GIVEN team-b's Spark ConfigMap and the proxy's pod
     const pod = (findObject(objects, 'Deployment', 'my-project-proxy') as Json).spec.template.spec;
     const data = (findObject(objectsOf('team-b'), 'ConfigMap', 'my-project-spark') as Json).data;
@@ -200,7 +212,9 @@ describe('ProxyNamespace', () => {
 
   test('the proxy receives only proxy files', () => {
     const pod = (findObject(objects, 'Deployment', 'my-project-proxy') as Json).spec.template.spec;
-    const delivered = deliveredFiles(pod, []).map(f => f.name).sort();
+    const delivered = deliveredFiles(pod, [])
+      .map(f => f.name)
+      .sort();
     expect(delivered).toEqual(['app.keytab', 'application.properties', 'krb5.conf']);
   });
 

@@ -14,7 +14,9 @@ type Json = Record<string, any>;
 const objectsOf = (ns: string) => parseManifest(manifests.get(ns)!);
 const policy = (ns: string, name: string): Json => findObject(objectsOf(ns), 'NetworkPolicy', name) as Json;
 const namespaces = (values: string[]) => [{ namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values }] } }];
-const pods = (values: string[]) => [{ podSelector: { matchLabels: { [PLATFORM_LABEL]: 'my-project' }, matchExpressions: [{ key: COMPONENT_LABEL, operator: 'In', values }] } }];
+const pods = (values: string[]) => [
+  { podSelector: { matchLabels: { [PLATFORM_LABEL]: 'my-project' }, matchExpressions: [{ key: COMPONENT_LABEL, operator: 'In', values }] } },
+];
 const tcp = (...ports: number[]) => ports.map(port => ({ protocol: 'TCP', port }));
 
 describe('TenantNetworkPolicies', () => {
@@ -54,9 +56,11 @@ describe('TenantNetworkPolicies', () => {
     expect(spec.ingress[1]).toEqual({ from: namespaces(['my-project']), ports: tcp(8011) });
   });
 
-  test('a sparkUiFrom that adds namespaces to the proxy\'s keeps the app port to the proxy namespace alone', () => {
+  test("a sparkUiFrom that adds namespaces to the proxy's keeps the app port to the proxy namespace alone", () => {
     // GIVEN network.sparkUiFrom naming the proxy namespace and another
-    const text = fs.readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8').replace('\ntenants:\n', '\nnetwork: { sparkUiFrom: [my-project, monitoring] }\ntenants:\n');
+    const text = fs
+      .readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8')
+      .replace('\ntenants:\n', '\nnetwork: { sparkUiFrom: [my-project, monitoring] }\ntenants:\n');
     const withUi = loadPlatformText(text, { file: 'platform.yaml', baseDir: EXAMPLE });
     // WHEN synthesized THEN the UI rule admits both, the app rule only the proxy namespace
     const spec = (findObject(parseManifest(synthNamespaces(withUi).get('team-a')!), 'NetworkPolicy', 'my-project-engine-ingress') as Json).spec;
@@ -81,15 +85,19 @@ describe('TenantNetworkPolicies', () => {
 describe('TenantNetworkPolicies egress', () => {
   /** The example with `network` (YAML flow mapping) and team-c's own egress entry. */
   function withEgress(network: string) {
-    const text = fs.readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8')
+    const text = fs
+      .readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8')
       .replace('\ntenants:\n', `\nnetwork: ${network}\ntenants:\n`)
       .replace('  - namespace: team-c\n', '  - namespace: team-c\n    network: { egress: [{ name: warehouse, cidr: 10.0.3.5/32, ports: [443] }] }\n');
     return synthNamespaces(loadPlatformText(text, { file: 'platform.yaml', baseDir: EXAMPLE }));
   }
 
   test('without network.egress there is no egress policy (egress is not restricted)', () => {
-    expect(objectsOf('team-a').filter(o => o.kind === 'NetworkPolicy').map(o => o.metadata.name))
-      .toEqual(['my-project-default-deny-ingress', 'my-project-engine-ingress', 'my-project-executor-ingress']);
+    expect(
+      objectsOf('team-a')
+        .filter(o => o.kind === 'NetworkPolicy')
+        .map(o => o.metadata.name),
+    ).toEqual(['my-project-default-deny-ingress', 'my-project-engine-ingress', 'my-project-executor-ingress']);
   });
 
   test('with network.egress, pods reach their namespace, DNS, the API server and the declared endpoints only', () => {
@@ -105,7 +113,10 @@ describe('TenantNetworkPolicies egress', () => {
       { to: [{ podSelector: {} }] },
       {
         to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-        ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+        ports: [
+          { protocol: 'UDP', port: 53 },
+          { protocol: 'TCP', port: 53 },
+        ],
       },
       { to: [{ ipBlock: { cidr: '10.0.0.1/32' } }], ports: tcp(6443) },
       { to: [{ ipBlock: { cidr: '10.0.0.10/32' } }], ports: tcp(88, 749) },

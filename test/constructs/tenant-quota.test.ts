@@ -30,8 +30,15 @@ describe('TenantQuota', () => {
     const quota = objectOf('team-a', 'ResourceQuota', 'my-project-quota');
     // THEN the quota holds the platform's keys and forbids load balancers and node ports
     expect(quota.spec.hard).toEqual({
-      'limits.cpu': '16', 'limits.memory': '24Gi', 'persistentvolumeclaims': '4', 'pods': '10', 'requests.cpu': '8',
-      'requests.memory': '16Gi', 'requests.storage': '100Gi', 'services.loadbalancers': '0', 'services.nodeports': '0',
+      'limits.cpu': '16',
+      'limits.memory': '24Gi',
+      persistentvolumeclaims: '4',
+      pods: '10',
+      'requests.cpu': '8',
+      'requests.memory': '16Gi',
+      'requests.storage': '100Gi',
+      'services.loadbalancers': '0',
+      'services.nodeports': '0',
     });
     // AND the proxy namespace has no quota
     expect(parseManifest(manifests.get('my-project')!).filter(o => o.kind === 'ResourceQuota' || o.kind === 'LimitRange')).toEqual([]);
@@ -41,19 +48,29 @@ describe('TenantQuota', () => {
     // GIVEN team-b overriding cpu, memory and pods WHEN synthesized
     const hard = objectOf('team-b', 'ResourceQuota', 'my-project-quota').spec.hard;
     // THEN its own keys win and the platform's others stay
-    expect(hard).toMatchObject({ 'requests.cpu': '24', 'requests.memory': '48Gi', 'limits.cpu': '40', 'limits.memory': '64Gi', 'pods': '16', 'requests.storage': '100Gi', 'services.nodeports': '0' });
+    expect(hard).toMatchObject({
+      'requests.cpu': '24',
+      'requests.memory': '48Gi',
+      'limits.cpu': '40',
+      'limits.memory': '64Gi',
+      pods: '16',
+      'requests.storage': '100Gi',
+      'services.nodeports': '0',
+    });
   });
 
-  test('with limits.cpu in the quota, the LimitRange gives containers without a cpu limit the largest cpu request (the executors\' cores)', () => {
+  test("with limits.cpu in the quota, the LimitRange gives containers without a cpu limit the largest cpu request (the executors' cores)", () => {
     // GIVEN the example (limits.cpu quota, spark.executor.cores 2, no spark.kubernetes.executor.limit.cores)
     const limits = objectOf('team-a', 'LimitRange', 'my-project-limits').spec.limits;
     // THEN the container default cpu limit is 2 and the rest is the package's defaults and the spec's max
-    expect(limits).toEqual([{
-      type: 'Container',
-      default: { cpu: '2', memory: '2Gi' },
-      defaultRequest: { cpu: '500m', memory: '1Gi' },
-      max: { cpu: '4', memory: '16Gi' },
-    }]);
+    expect(limits).toEqual([
+      {
+        type: 'Container',
+        default: { cpu: '2', memory: '2Gi' },
+        defaultRequest: { cpu: '500m', memory: '1Gi' },
+        max: { cpu: '4', memory: '16Gi' },
+      },
+    ]);
   });
 
   test('without limits.cpu in the quota, containers get no default cpu limit (Spark executors stay unthrottled)', () => {
@@ -63,12 +80,16 @@ describe('TenantQuota', () => {
     const objects = parseManifest(synthNamespaces(plain).get('team-a')!);
     // THEN the quota is the package's default alone and the LimitRange sets no cpu limit
     expect((findObject(objects, 'ResourceQuota', 'my-project-quota') as Json).spec.hard).toEqual({ 'services.loadbalancers': '0', 'services.nodeports': '0' });
-    expect((findObject(objects, 'LimitRange', 'my-project-limits') as Json).spec.limits).toEqual([{
-      type: 'Container', default: { memory: '2Gi' }, defaultRequest: { cpu: '500m', memory: '1Gi' },
-    }]);
+    expect((findObject(objects, 'LimitRange', 'my-project-limits') as Json).spec.limits).toEqual([
+      {
+        type: 'Container',
+        default: { memory: '2Gi' },
+        defaultRequest: { cpu: '500m', memory: '1Gi' },
+      },
+    ]);
   });
 
-  test('the example\'s quotas hold each tenant\'s engine and executors as Spark sizes them', () => {
+  test("the example's quotas hold each tenant's engine and executors as Spark sizes them", () => {
     // GIVEN team-b: engine requests 2 cpu / 4Gi, limit 8Gi; 8 executors of 2 cores and 4g
     const tenant = platform.spec.tenants.find(t => t.namespace === 'team-b')!;
     // WHEN its demand is computed
@@ -82,7 +103,7 @@ describe('TenantQuota', () => {
       'requests.memory': (4096 + 8 * 4505) * 2 ** 20,
       'limits.cpu': 2000 + 8 * 2000,
       'limits.memory': (8192 + 8 * 4505) * 2 ** 20,
-      'pods': 9,
+      pods: 9,
     });
   });
 });
@@ -93,8 +114,9 @@ describe('executorSize', () => {
     expect(executorSize({ 'spark.executor.memory': '10g' })).toMatchObject({ overheadMiB: 1024, memoryMiB: 11264 });
     expect(executorSize({ 'spark.executor.memory': '10g', 'spark.executor.memoryOverheadFactor': '0.2' })).toMatchObject({ overheadMiB: 2048 });
     expect(executorSize({ 'spark.executor.memory': '2048', 'spark.executor.memoryOverhead': '1g' })).toMatchObject({ heapMiB: 2048, overheadMiB: 1024 });
-    expect(executorSize({ 'spark.executor.cores': '4', 'spark.kubernetes.executor.request.cores': '500m', 'spark.kubernetes.executor.limit.cores': '1.5' }))
-      .toMatchObject({ cpuRequestMillis: 500, cpuLimitMillis: 1500 });
+    expect(
+      executorSize({ 'spark.executor.cores': '4', 'spark.kubernetes.executor.request.cores': '500m', 'spark.kubernetes.executor.limit.cores': '1.5' }),
+    ).toMatchObject({ cpuRequestMillis: 500, cpuLimitMillis: 1500 });
   });
 
   test('values Spark could not read give no size (the quota check then stays silent instead of guessing)', () => {

@@ -20,7 +20,13 @@ function tree(dir: string): Map<string, string> {
     for (const entry of fs.readdirSync(at, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(path.join(at, entry.name), rel);
-      else out.set(rel, createHash('sha256').update(fs.readFileSync(path.join(at, entry.name))).digest('hex'));
+      else
+        out.set(
+          rel,
+          createHash('sha256')
+            .update(fs.readFileSync(path.join(at, entry.name)))
+            .digest('hex'),
+        );
     }
   };
   walk(dir, '');
@@ -61,7 +67,10 @@ describe('synth is deterministic', () => {
     };
     dirA = workingCopy(root, 'a');
     dirB = workingCopy(root, 'copy of b with spaces');
-    for (const [dir, env] of [[dirA, envA], [dirB, envB]] as const) {
+    for (const [dir, env] of [
+      [dirA, envA],
+      [dirB, envB],
+    ] as const) {
       // WHEN `node bin/synth.js` runs in each folder with its own environment
       const run = spawnSync(process.execPath, [SYNTH], { cwd: dir, env: { ...env, SPARK_TENANCY_SPEC: path.join(dir, 'platform.yaml') }, encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`synth in ${dir} failed (${run.status}): ${run.stderr}`);
@@ -73,11 +82,19 @@ describe('synth is deterministic', () => {
 
   test('the two environments really differ: time zone, locale and home are visible to node', () => {
     // GIVEN a probe of what the environments change in node itself
-    const probe = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, ['-e', `
+    const probe = (env: NodeJS.ProcessEnv) =>
+      spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `
       const d = new Date(Date.UTC(2024, 0, 1, 12));
       console.log(JSON.stringify([d.toString(), d.getHours(), Intl.DateTimeFormat().resolvedOptions().timeZone,
         Intl.DateTimeFormat().resolvedOptions().locale, (1234.5).toLocaleString(), d.toLocaleString(), require('os').homedir()]));
-    `], { env, encoding: 'utf8' }).stdout;
+    `,
+        ],
+        { env, encoding: 'utf8' },
+      ).stdout;
     // THEN every probed value differs, so a synth that read any of them would differ too
     const [a, b] = [JSON.parse(probe(envA)) as unknown[], JSON.parse(probe(envB)) as unknown[]];
     a.forEach((value, i) => expect({ i, a: value, differs: value !== b[i] }).toEqual({ i, a: value, differs: true }));

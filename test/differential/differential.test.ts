@@ -37,7 +37,9 @@ function corpusOf(manifests: ReadonlyMap<string, string>, spec: PlatformSpec, di
     const file = path.join(dir, `${namespace}.k8s.yaml`);
     fs.writeFileSync(file, text);
     corpus.yamlFiles.push(file);
-    for (const object of text.split(/^---$/m).map(d => parse(d) as { kind?: string; metadata?: { name: string; labels?: Record<string, string> }; data?: Record<string, string> } | null)) {
+    for (const object of text
+      .split(/^---$/m)
+      .map(d => parse(d) as { kind?: string; metadata?: { name: string; labels?: Record<string, string> }; data?: Record<string, string> } | null)) {
       if (object?.kind !== 'ConfigMap') continue;
       for (const [key, value] of Object.entries(object.data ?? {})) {
         const embedded = path.join(dir, `embedded-${n++}-${key.replace(/[^A-Za-z0-9.-]/g, '_')}`);
@@ -119,8 +121,12 @@ describe('every consumer parses the output alike (sigs.k8s.io/yaml, SnakeYAML, j
   test('the example: every file of dist/, every embedded pod template and spark-defaults.conf', () => {
     // GIVEN the committed dist/ (CI checks it equals a fresh synth)
     const platform = resolvePlatform(parse(fs.readFileSync(path.join(REPO, 'platform.yaml'), 'utf8')), { baseDir: REPO });
-    const manifests = new Map(fs.readdirSync(path.join(REPO, 'dist')).filter(f => f.endsWith('.k8s.yaml'))
-      .map(f => [f.slice(0, -'.k8s.yaml'.length), fs.readFileSync(path.join(REPO, 'dist', f), 'utf8')]));
+    const manifests = new Map(
+      fs
+        .readdirSync(path.join(REPO, 'dist'))
+        .filter(f => f.endsWith('.k8s.yaml'))
+        .map(f => [f.slice(0, -'.k8s.yaml'.length), fs.readFileSync(path.join(REPO, 'dist', f), 'utf8')]),
+    );
     const corpus = corpusOf(manifests, platform.spec, path.join(dir, 'example'));
     // THEN there is something to compare: the manifests, the templates and the properties files
     expect(corpus.yamlFiles.length).toBe(manifests.size + platform.spec.tenants.length * 2);
@@ -133,14 +139,30 @@ describe('every consumer parses the output alike (sigs.k8s.io/yaml, SnakeYAML, j
   test('specs whose strings draw from all of Unicode: refused, or read alike by every consumer', () => {
     const text = (max: number) => fc.string({ unit: 'binary', minLength: 1, maxLength: max });
     const arb = fc.record({
-      platformProperties: fc.dictionary(text(10).map(s => `spark.p.${s}`), fc.string({ unit: 'binary', maxLength: 16 }), { maxKeys: 3 }),
-      tenantProperties: fc.dictionary(text(10).map(s => `spark.t.${s}`), fc.string({ unit: 'binary', maxLength: 16 }), { maxKeys: 3 }),
+      platformProperties: fc.dictionary(
+        text(10).map(s => `spark.p.${s}`),
+        fc.string({ unit: 'binary', maxLength: 16 }),
+        { maxKeys: 3 },
+      ),
+      tenantProperties: fc.dictionary(
+        text(10).map(s => `spark.t.${s}`),
+        fc.string({ unit: 'binary', maxLength: 16 }),
+        { maxKeys: 3 },
+      ),
       fileName: text(12),
       mountSegment: text(8),
       // File contents are not refused: text with line separators and C1 controls reaches ConfigMap data.
       content: fc.oneof(
         fc.string({ unit: 'binary', maxLength: 64 }),
-        fc.array(fc.oneof(fc.constantFrom('\u0085', '\u2028', '\u2029', '\ufeff', '\u009b', '\u007f', '\ufffe', '\nkind: Secret\n', 'spark.master k8s://x'), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 8 }).map(parts => parts.join('')),
+        fc
+          .array(
+            fc.oneof(
+              fc.constantFrom('\u0085', '\u2028', '\u2029', '\ufeff', '\u009b', '\u007f', '\ufffe', '\nkind: Secret\n', 'spark.master k8s://x'),
+              fc.string({ unit: 'grapheme', maxLength: 6 }),
+            ),
+            { maxLength: 8 },
+          )
+          .map(parts => parts.join('')),
       ),
       remoteKey: text(10),
       repoURL: text(16),
@@ -154,7 +176,10 @@ describe('every consumer parses the output alike (sigs.k8s.io/yaml, SnakeYAML, j
       fs.mkdirSync(baseDir, { recursive: true });
       fs.writeFileSync(path.join(baseDir, 'f'), s.content);
       const spec: PlatformSpec = {
-        name: 'uni', image: 'registry.example.com/uni:1', roleEnv: 'UNI_EXECUTOR', transport: s.transport,
+        name: 'uni',
+        image: 'registry.example.com/uni:1',
+        roleEnv: 'UNI_EXECUTOR',
+        transport: s.transport,
         proxy: { namespace: 'uni-proxy' },
         spark: { properties: s.platformProperties },
         secrets: { store: { name: 'vault' } },

@@ -29,9 +29,17 @@ describe('looking into a running container (the jobs on the node)', () => {
   fs.writeFileSync(good, 'realm\n');
   fs.chmodSync(good, 0o444);
   const uid = process.getuid!();
-  const hosts = parseProbe(fs.readFileSync('/etc/hosts', 'utf8').split('\n').map(l => `hosts ${l}`).join('\n')).hosts;
+  const hosts = parseProbe(
+    fs
+      .readFileSync('/etc/hosts', 'utf8')
+      .split('\n')
+      .map(l => `hosts ${l}`)
+      .join('\n'),
+  ).hosts;
   const expectation = (over: Partial<PodExpectation> = {}): PodExpectation => ({
-    uid, roleEnv: 'MY_ROLE', roleEnvPresent: true,
+    uid,
+    roleEnv: 'MY_ROLE',
+    roleEnvPresent: true,
     hostAliases: [...hosts].slice(0, 1).map(([ip, hostnames]) => ({ ip, hostnames })),
     files: [{ path: good, sha256: sha('realm\n'), mode: 0o444 }],
     ...over,
@@ -50,17 +58,21 @@ describe('looking into a running container (the jobs on the node)', () => {
     fs.writeFileSync(other, 'tampered\n');
     fs.chmodSync(other, 0o644);
     const seen = probe([other, path.join(dir, 'absent')], {});
-    const problems = probeProblems(seen, expectation({
-      roleEnvPresent: false,
-      files: [
-        { path: other, sha256: sha('realm\n'), mode: 0o644 },
-        { path: path.join(dir, 'absent'), sha256: sha(''), mode: 0o444 },
-      ],
-    }));
+    const problems = probeProblems(
+      seen,
+      expectation({
+        roleEnvPresent: false,
+        files: [
+          { path: other, sha256: sha('realm\n'), mode: 0o644 },
+          { path: path.join(dir, 'absent'), sha256: sha(''), mode: 0o444 },
+        ],
+      }),
+    );
     expect(problems).toEqual([`${other}: sha256 ${sha('tampered\n')}, declared ${sha('realm\n')}`, `${path.join(dir, 'absent')}: missing`]);
     fs.writeFileSync(other, 'realm\n');
-    expect(probeProblems(probe([other], {}), expectation({ roleEnvPresent: false, files: [{ path: other, sha256: sha('realm\n'), mode: 0o444 }] })))
-      .toEqual([`${other}: mode 644, declared 444`]);
+    expect(probeProblems(probe([other], {}), expectation({ roleEnvPresent: false, files: [{ path: other, sha256: sha('realm\n'), mode: 0o444 }] }))).toEqual([
+      `${other}: mode 644, declared 444`,
+    ]);
   });
 
   test('GIVEN the wrong user, role variable and host aliases WHEN probed THEN each is named', () => {
@@ -78,13 +90,15 @@ describe('looking into a running container (the jobs on the node)', () => {
   });
 });
 
-describe('the example made to run on the suite\'s node', () => {
+describe("the example made to run on the suite's node", () => {
   const address = '10.244.0.1';
   const specFile = writeSpecVariant(tmp('node-spec-'), { rename: ns => `j-${ns}`, edit: nodeSizedSpec(address) });
   const platform = loadPlatformFile(specFile);
 
-  test('GIVEN the variant THEN the package accepts it and every host alias of every pod points at the suite\'s address', () => {
-    const aliases = [platform.spec.proxy, ...platform.spec.tenants].map(t => mergeHostAliases(platform.spec.proxy.hostAliases, 'namespace' in t ? t.hostAliases : undefined));
+  test("GIVEN the variant THEN the package accepts it and every host alias of every pod points at the suite's address", () => {
+    const aliases = [platform.spec.proxy, ...platform.spec.tenants].map(t =>
+      mergeHostAliases(platform.spec.proxy.hostAliases, 'namespace' in t ? t.hostAliases : undefined),
+    );
     expect(aliases.flat().length).toBeGreaterThan(0);
     expect(new Set(aliases.flat().map(a => a.ip))).toEqual(new Set([address]));
     // Everything but sizes, names and addresses is the example's.
@@ -94,20 +108,22 @@ describe('the example made to run on the suite\'s node', () => {
     expect(platform.spec.tenants.map(t => t.transport)).toEqual(example.spec.tenants.map(t => t.transport));
   });
 
-  test('GIVEN one tenant\'s jobs THEN the proxy, the engine or driver and its executors fit a 2-core node', () => {
+  test("GIVEN one tenant's jobs THEN the proxy, the engine or driver and its executors fit a 2-core node", () => {
     const engine = driverResourceProperties(platform.spec.engine?.resources);
     const proxyCpu = quantityValue(NODE_SIZES.proxy.requests.cpu)!;
     for (const tenant of platform.spec.tenants) {
       const executors = executorSize(tenantSparkProperties(platform.spec, tenant))!;
-      const cpu = proxyCpu + quantityValue(engine['spark.kubernetes.driver.request.cores'])! + executors.instances * executors.cpuRequestMillis / 1000;
-      const memoryMiB = quantityValue(NODE_SIZES.proxy.limits.memory)! / 2 ** 20 + quantityValue(NODE_SIZES.engine.limits.memory)! / 2 ** 20
-        + executors.instances * executors.memoryMiB;
+      const cpu = proxyCpu + quantityValue(engine['spark.kubernetes.driver.request.cores'])! + (executors.instances * executors.cpuRequestMillis) / 1000;
+      const memoryMiB =
+        quantityValue(NODE_SIZES.proxy.limits.memory)! / 2 ** 20 +
+        quantityValue(NODE_SIZES.engine.limits.memory)! / 2 ** 20 +
+        executors.instances * executors.memoryMiB;
       expect(cpu).toBeLessThanOrEqual(1);
       expect(memoryMiB).toBeLessThanOrEqual(4096);
     }
   });
 
-  test('GIVEN the expected files of the engine THEN they are the declared ones with their bytes, a secret\'s from the cluster', () => {
+  test("GIVEN the expected files of the engine THEN they are the declared ones with their bytes, a secret's from the cluster", () => {
     const keytab = Buffer.from([5, 2, 0, 1]);
     const files = expectedFiles(platform, 'engine', new Map([['my-project-secrets', new Map([['app.keytab', keytab]])]]));
     expect(files.map(f => f.path)).toEqual(platform.files.filter(f => f.roles.includes('engine')).map(f => `${f.mountPath}/${f.name}`));

@@ -6,7 +6,7 @@ import { tempDirs } from '../harness/temp-dirs';
  * The one change the real-cluster suite makes to generated files: paths a process run on this machine
  * reads move to where the suite laid the pod's files out; paths other pods read stay as generated.
  */
-describe('relocating a pod\'s paths for the real-cluster suite', () => {
+describe("relocating a pod's paths for the real-cluster suite", () => {
   const tmp = tempDirs();
   const view = (mountPaths: string[]): ContainerView => ({ files: new Map(), mountPaths, sync: undefined as never });
 
@@ -19,9 +19,10 @@ describe('relocating a pod\'s paths for the real-cluster suite', () => {
     expect(relocate('local:///opt/x/a')).toBe('local:///opt/x/a');
   });
 
-  test('GIVEN a client-mode spark-defaults.conf WHEN relocated THEN the driver\'s paths move and the executors\' stay', () => {
+  test("GIVEN a client-mode spark-defaults.conf WHEN relocated THEN the driver's paths move and the executors' stay", () => {
     const relocate = (text: string) => text.replace(/\/pod\//g, '/ROOT/pod/');
-    const conf = 'spark.driver.extraJavaOptions -Djava.security.krb5.conf=/pod/krb5.conf\nspark.executor.extraJavaOptions -Djava.security.krb5.conf=/pod/krb5.conf\nspark.kubernetes.executor.podTemplateFile /pod/t/executor.yaml';
+    const conf =
+      'spark.driver.extraJavaOptions -Djava.security.krb5.conf=/pod/krb5.conf\nspark.executor.extraJavaOptions -Djava.security.krb5.conf=/pod/krb5.conf\nspark.kubernetes.executor.podTemplateFile /pod/t/executor.yaml';
     expect(relocateProperties(conf, relocate).split('\n')).toEqual([
       'spark.driver.extraJavaOptions -Djava.security.krb5.conf=/ROOT/pod/krb5.conf',
       'spark.executor.extraJavaOptions -Djava.security.krb5.conf=/pod/krb5.conf',

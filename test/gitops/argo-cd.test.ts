@@ -21,10 +21,12 @@ function synthWithArgoCd(argocd: Partial<ArgoCdSpec>, change: (spec: PlatformSpe
 
 /** Replaces `{{.key}}` placeholders the way Argo CD's Go template does for these plain string values. */
 function expandTemplate(template: unknown, element: Record<string, string>): unknown {
-  return JSON.parse(JSON.stringify(template).replace(/\{\{\.(\w+)\}\}/g, (_, key: string) => {
-    if (!(key in element)) throw new Error(`missingkey=error: ${key}`);
-    return element[key];
-  }));
+  return JSON.parse(
+    JSON.stringify(template).replace(/\{\{\.(\w+)\}\}/g, (_, key: string) => {
+      if (!(key in element)) throw new Error(`missingkey=error: ${key}`);
+      return element[key];
+    }),
+  );
 }
 
 interface ApplicationSpec {
@@ -54,7 +56,10 @@ function generatedApplications(applicationSet: ManifestObject): ManifestObject[]
     const { metadata, spec } = expandTemplate(template, element) as { metadata: ManifestObject['metadata'] & { finalizers?: string[] }; spec: object };
     const finalizers = metadata.finalizers?.length || syncPolicy?.preserveResourcesOnDeletion === true ? metadata.finalizers : [RESOURCES_FINALIZER];
     return {
-      apiVersion: applicationSet.apiVersion, kind: 'Application', metadata: { ...metadata, namespace: applicationSet.metadata.namespace, ...(finalizers ? { finalizers } : {}) }, spec,
+      apiVersion: applicationSet.apiVersion,
+      kind: 'Application',
+      metadata: { ...metadata, namespace: applicationSet.metadata.namespace, ...(finalizers ? { finalizers } : {}) },
+      spec,
     } as ManifestObject;
   });
 }
@@ -118,13 +123,19 @@ describe('Argo CD', () => {
     expect(destinations(after)).toEqual([...destinations(before), { server: IN_CLUSTER_SERVER, namespace: 'team-d' }]);
     if (mode === 'applicationset') {
       const elements = (manifests: Map<string, string>) => elementsOf(parseManifest(manifests.get('argocd')!)[1]);
-      expect(elements(after)).toEqual([...elements(before), {
-        name: 'my-project-team-d', namespace: 'team-d', file: 'team-d.k8s.yaml', role: 'tenant',
-      }]);
+      expect(elements(after)).toEqual([
+        ...elements(before),
+        {
+          name: 'my-project-team-d',
+          namespace: 'team-d',
+          file: 'team-d.k8s.yaml',
+          role: 'tenant',
+        },
+      ]);
     }
   });
 
-  test('every field of gitops.argocd reaches the objects; the file is named after Argo CD\'s namespace', () => {
+  test("every field of gitops.argocd reaches the objects; the file is named after Argo CD's namespace", () => {
     // GIVEN gitops.argocd with every optional field set
     const manifests = synthWithArgoCd({ mode: 'applications', targetRevision: 'release-1', path: 'deploy/dist', project: 'spark', namespace: 'gitops' });
 
@@ -140,17 +151,20 @@ describe('Argo CD', () => {
     expect(parseManifest(manifests.get('gitops')!).filter(o => o.kind === 'AppProject')).toEqual([]);
   });
 
-  test.each(['applicationset', 'applications'] as const)('%s: removing a tenant or the Argo CD objects deletes nothing: no Application carries the resources finalizer', mode => {
-    // GIVEN the Argo CD file of either mode
-    const manifests = synthWithArgoCd({ mode });
-    // WHEN Argo CD makes the Applications (the ApplicationSet controller adds the finalizer unless told not to)
-    const applications = applicationsOf(manifests);
-    // THEN none has a finalizer, so deleting one (a tenant's element removed, or the ApplicationSet) leaves its objects
-    expect(applications.map(a => a.metadata.finalizers)).toEqual(applications.map(() => undefined));
-    if (mode === 'applicationset') {
-      expect((parseManifest(manifests.get('argocd')!)[1].spec as Record<string, unknown>).syncPolicy).toEqual({ preserveResourcesOnDeletion: true });
-    }
-  });
+  test.each(['applicationset', 'applications'] as const)(
+    '%s: removing a tenant or the Argo CD objects deletes nothing: no Application carries the resources finalizer',
+    mode => {
+      // GIVEN the Argo CD file of either mode
+      const manifests = synthWithArgoCd({ mode });
+      // WHEN Argo CD makes the Applications (the ApplicationSet controller adds the finalizer unless told not to)
+      const applications = applicationsOf(manifests);
+      // THEN none has a finalizer, so deleting one (a tenant's element removed, or the ApplicationSet) leaves its objects
+      expect(applications.map(a => a.metadata.finalizers)).toEqual(applications.map(() => undefined));
+      if (mode === 'applicationset') {
+        expect((parseManifest(manifests.get('argocd')!)[1].spec as Record<string, unknown>).syncPolicy).toEqual({ preserveResourcesOnDeletion: true });
+      }
+    },
+  );
 
   test('every Namespace survives a cascading delete (Delete=false), and nothing carries a sync wave', () => {
     // GIVEN the example's files
@@ -158,12 +172,13 @@ describe('Argo CD', () => {
     // THEN each Namespace object is annotated for Argo CD to leave it on cascade deletion
     const namespaces = objects.filter(o => o.kind === 'Namespace');
     expect(namespaces.map(n => n.metadata.name)).toEqual(['my-project', 'team-a', 'team-b', 'team-c']);
-    for (const namespace of namespaces) expect((namespace.metadata.annotations as Record<string, string>)['argocd.argoproj.io/sync-options']).toBe('Delete=false');
+    for (const namespace of namespaces)
+      expect((namespace.metadata.annotations as Record<string, string>)['argocd.argoproj.io/sync-options']).toBe('Delete=false');
     // AND no object or template says sync-wave: between Applications it orders nothing without an app-of-apps
     expect(JSON.stringify(objects)).not.toContain('sync-wave');
   });
 
-  test('the generated AppProject allows the platform\'s namespaces, its repository and exactly the kinds the files hold', () => {
+  test("the generated AppProject allows the platform's namespaces, its repository and exactly the kinds the files hold", () => {
     // GIVEN the example (with an ExternalSecret) and a variant with plaintext Secrets instead
     const variants: [string, (s: PlatformSpec) => PlatformSpec][] = [
       ['ExternalSecret', s => s],
@@ -173,7 +188,8 @@ describe('Argo CD', () => {
       const manifests = synthWithArgoCd({}, change);
       const project = parseManifest(manifests.get('argocd')!).find(o => o.kind === 'AppProject')!;
       const applied = [...manifests].filter(([ns]) => ns !== 'argocd').flatMap(([, yaml]) => parseManifest(yaml));
-      const groupKinds = (objects: ManifestObject[]) => [...new Set(objects.map(o => `${o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : ''}/${o.kind}`))].sort();
+      const groupKinds = (objects: ManifestObject[]) =>
+        [...new Set(objects.map(o => `${o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : ''}/${o.kind}`))].sort();
       const spec = project.spec as Record<string, Array<Record<string, string>>>;
       // THEN it is the Applications' project, limited to the in-cluster destinations of the platform's namespaces
       expect(project.metadata).toMatchObject({ name: 'my-project', namespace: 'argocd' });
@@ -187,7 +203,7 @@ describe('Argo CD', () => {
     }
   });
 
-  test.each(['applicationset', 'applications'] as const)('%s: the package\'s own validator accepts the Argo CD file', mode => {
+  test.each(['applicationset', 'applications'] as const)("%s: the package's own validator accepts the Argo CD file", mode => {
     // GIVEN the Argo CD file of either mode
     const yaml = synthWithArgoCd({ mode }).get('argocd')!;
     // WHEN it goes through the offline validator used for dist/
@@ -195,11 +211,13 @@ describe('Argo CD', () => {
     expect(validateDocuments('argocd.k8s.yaml', parseManifest(yaml)).map(formatViolation)).toEqual([]);
   });
 
-  test('Argo CD\'s namespace may not be one of the platform\'s', () => {
+  test("Argo CD's namespace may not be one of the platform's", () => {
     // GIVEN gitops.argocd.namespace equal to a tenant's namespace
     // WHEN it is synthesized
     // THEN synth fails, naming the clash
-    expect(() => synthWithArgoCd({ namespace: 'team-b' })).toThrow(/gitops\.argocd\.namespace: Argo CD's namespace "team-b" is also a tenant namespace; set gitops\.argocd\.namespace to the namespace Argo CD runs in/);
+    expect(() => synthWithArgoCd({ namespace: 'team-b' })).toThrow(
+      /gitops\.argocd\.namespace: Argo CD's namespace "team-b" is also a tenant namespace; set gitops\.argocd\.namespace to the namespace Argo CD runs in/,
+    );
   });
 
   test('without gitops.argocd there is no Argo CD file', () => {

@@ -28,7 +28,11 @@ afterAll(() => fs.rmSync(workRoot, { recursive: true, force: true }));
 
 /** `npm run synth:helm -- <args>`, as the package script runs it, in the checkout. */
 function runSynthHelm(args: string[]) {
-  return spawnSync(process.execPath, ['bin/synth-helm.js', ...args], { cwd: checkout, encoding: 'utf8', env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } });
+  return spawnSync(process.execPath, ['bin/synth-helm.js', ...args], {
+    cwd: checkout,
+    encoding: 'utf8',
+    env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
+  });
 }
 
 /** Every file under `dir`, relative path → bytes. */
@@ -54,14 +58,20 @@ describe('npm run synth:helm', () => {
 
     // THEN Chart.yaml names the chart spark-tenancy (package.json), not some-checkout, with the version
     expect(parse(firstTree.get('Chart.yaml')!.toString())).toEqual({
-      apiVersion: 'v2', name: 'spark-tenancy', version: '1.2.3', description: 'Generated chart for spark-tenancy', type: 'application',
+      apiVersion: 'v2',
+      name: 'spark-tenancy',
+      version: '1.2.3',
+      description: 'Generated chart for spark-tenancy',
+      type: 'application',
     });
     // AND the templates are the namespaces' manifests, exactly as synth renders them, with nothing left over from staging;
     // the Argo CD file is left out, so that a Helm release and Argo CD never own the same objects
     const namespaces = synthNamespaces(path.join(checkout, 'platform.yaml'));
     expect(namespaces.has('argocd')).toBe(true);
     namespaces.delete('argocd');
-    expect([...firstTree.keys()].sort()).toEqual(['Chart.yaml', 'README.md', ...[...namespaces.keys()].map(ns => path.join('templates', `${ns}.k8s.yaml`))].sort());
+    expect([...firstTree.keys()].sort()).toEqual(
+      ['Chart.yaml', 'README.md', ...[...namespaces.keys()].map(ns => path.join('templates', `${ns}.k8s.yaml`))].sort(),
+    );
     for (const [namespace, yaml] of namespaces) expect(firstTree.get(path.join('templates', `${namespace}.k8s.yaml`))!.toString()).toBe(yaml);
     expect(fs.readdirSync(checkout).filter(entry => entry.includes('staging'))).toEqual([]);
     // AND the second run wrote the same bytes
@@ -103,12 +113,15 @@ describe('npm run synth:helm', () => {
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'app.conf'), 'greeting={{ .Values.greeting }}\n');
     const spec = parse(fs.readFileSync(path.join(checkout, 'platform.yaml'), 'utf8'));
-    fs.writeFileSync(path.join(dir, 'platform.yaml'), stringify({
-      ...spec,
-      files: [{ name: 'app.conf', source: 'app.conf', mountPath: '/etc/app', roles: ['engine'] }],
-      kerberos: undefined,
-      gitops: { argocd: { repoURL: 'https://git.example.com/p.git' } },
-    }));
+    fs.writeFileSync(
+      path.join(dir, 'platform.yaml'),
+      stringify({
+        ...spec,
+        files: [{ name: 'app.conf', source: 'app.conf', mountPath: '/etc/app', roles: ['engine'] }],
+        kerberos: undefined,
+        gitops: { argocd: { repoURL: 'https://git.example.com/p.git' } },
+      }),
+    );
 
     // WHEN the chart is synthesized
     const result = synthHelmChart({ chartVersion: '1.0.0', specFile: path.join(dir, 'platform.yaml'), outDir: path.join(dir, 'chart') });

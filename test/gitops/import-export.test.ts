@@ -26,7 +26,11 @@ const EXPORT_ITEMS: ExportItem[] = parse(fs.readFileSync(EXPORT_FILE, 'utf8')).i
 /** Every Secret value of the fixture, as base64 and decoded: none may appear in any output. (A token
  * Secret's `namespace` key holds the namespace's name, which is public and printed on purpose.) */
 const SECRET_VALUES = EXPORT_ITEMS.filter(i => i.kind === 'Secret')
-  .flatMap(i => Object.entries(i.data ?? {}).filter(([key]) => key !== 'namespace').map(([, value]) => value))
+  .flatMap(i =>
+    Object.entries(i.data ?? {})
+      .filter(([key]) => key !== 'namespace')
+      .map(([, value]) => value),
+  )
   .flatMap(encoded => [encoded, Buffer.from(encoded, 'base64').toString('utf8').trim()]);
 
 /** The bytes of a ConfigMap key in the fixture: `data` as UTF-8, `binaryData` decoded. */
@@ -36,13 +40,15 @@ function fixtureContent(configMap: string, key: string): Buffer {
 }
 
 /** The files the fixture's hand-made ConfigMaps hold, `<configmap>/<key>` → bytes. */
-const EXPECTED_FILES = new Map([
-  'app-config/application.properties',
-  'app-config/logging.properties',
-  'engine-debug/logging.properties',
-  'kerberos-config/krb5.conf',
-  'truststore/truststore.jks',
-].map(file => [file, fixtureContent(file.split('/')[0], file.split('/')[1])]));
+const EXPECTED_FILES = new Map(
+  [
+    'app-config/application.properties',
+    'app-config/logging.properties',
+    'engine-debug/logging.properties',
+    'kerberos-config/krb5.conf',
+    'truststore/truststore.jks',
+  ].map(file => [file, fixtureContent(file.split('/')[0], file.split('/')[1])]),
+);
 
 let cwd: string;
 beforeEach(() => {
@@ -54,7 +60,15 @@ afterEach(() => fs.rmSync(cwd, { recursive: true, force: true }));
 function importInto(args: string[]): { stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const io: ImportIO = { cwd, out: text => { stdout += text; }, err: text => { stderr += text; } };
+  const io: ImportIO = {
+    cwd,
+    out: text => {
+      stdout += text;
+    },
+    err: text => {
+      stderr += text;
+    },
+  };
   runImport(args, io);
   return { stdout, stderr };
 }
@@ -78,14 +92,17 @@ function expectNoSecretValues(text: string | Buffer): void {
 
 /** The printed `files:` entries merged into a minimal spec and loaded by the package's own loader. */
 function loadWithEntries(files: FileSpec[]) {
-  return resolvePlatform({
-    name: 'legacy',
-    image: 'registry.example.com/legacy:1.0.0',
-    roleEnv: 'LEGACY_EXECUTOR',
-    proxy: { namespace: 'legacy-proxy' },
-    files,
-    tenants: [{ namespace: 'team-legacy' }],
-  }, { baseDir: cwd });
+  return resolvePlatform(
+    {
+      name: 'legacy',
+      image: 'registry.example.com/legacy:1.0.0',
+      roleEnv: 'LEGACY_EXECUTOR',
+      proxy: { namespace: 'legacy-proxy' },
+      files,
+      tenants: [{ namespace: 'team-legacy' }],
+    },
+    { baseDir: cwd },
+  );
 }
 
 describe('npm run import', () => {
@@ -140,7 +157,7 @@ describe('npm run import', () => {
     expect(stdout.match(/# TODO: where the pod reads it/g)).toHaveLength(files.length);
   });
 
-  test('--mount-path-from takes mount paths and file names from the Deployment\'s volumes', () => {
+  test("--mount-path-from takes mount paths and file names from the Deployment's volumes", () => {
     // GIVEN the Deployment that mounts app-config as a folder, krb5.conf by subPath and the keytab via items
     // WHEN the export is imported with it
     const { stdout } = importInto([EXPORT_FILE, '--mount-path-from', DEPLOYMENT_FILE]);

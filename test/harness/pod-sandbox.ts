@@ -22,19 +22,40 @@ import * as path from 'path';
  */
 
 /** Minimal shapes of the Kubernetes objects the sandbox reads (wire format, as in dist/). */
-interface VolumeMount { name: string; mountPath: string; readOnly?: boolean }
-interface KeyToPath { key: string; path: string }
+interface VolumeMount {
+  name: string;
+  mountPath: string;
+  readOnly?: boolean;
+}
+interface KeyToPath {
+  key: string;
+  path: string;
+}
 interface Volume {
   name: string;
   emptyDir?: { medium?: string };
   projected?: { sources: { configMap?: { name: string; items?: KeyToPath[] }; secret?: { name: string; items?: KeyToPath[] } }[]; defaultMode?: number };
 }
-interface SecurityContext { runAsUser?: number; runAsGroup?: number; fsGroup?: number; supplementalGroups?: number[] }
+interface SecurityContext {
+  runAsUser?: number;
+  runAsGroup?: number;
+  fsGroup?: number;
+  supplementalGroups?: number[];
+}
 interface Container {
-  name: string; command?: string[]; args?: string[]; env?: { name: string; value?: string }[]; volumeMounts?: VolumeMount[];
+  name: string;
+  command?: string[];
+  args?: string[];
+  env?: { name: string; value?: string }[];
+  volumeMounts?: VolumeMount[];
   securityContext?: SecurityContext;
 }
-export interface PodSpecJson { initContainers?: Container[]; containers: Container[]; volumes?: Volume[]; securityContext?: SecurityContext }
+export interface PodSpecJson {
+  initContainers?: Container[];
+  containers: Container[];
+  volumes?: Volume[];
+  securityContext?: SecurityContext;
+}
 
 /** The namespace's stored objects the pod can read: ConfigMaps and Secrets by name, key → bytes. */
 export interface NamespaceObjects {
@@ -100,7 +121,7 @@ function identityOf(pod: PodSpecJson, init: Container): SandboxIdentity {
   if (!isKubeletFaithful()) return 'user-namespace-root';
   const uid = init.securityContext?.runAsUser ?? pod.securityContext?.runAsUser;
   const gid = init.securityContext?.runAsGroup ?? pod.securityContext?.runAsGroup ?? 0;
-  if (uid === undefined) throw new Error('the pod sets no runAsUser: the image\'s user is unknown to the sandbox');
+  if (uid === undefined) throw new Error("the pod sets no runAsUser: the image's user is unknown to the sandbox");
   const fsGroup = pod.securityContext?.fsGroup;
   const groups = [...new Set([gid, ...(fsGroup === undefined ? [] : [fsGroup]), ...(pod.securityContext?.supplementalGroups ?? [])])];
   return { uid, gid, groups };
@@ -149,8 +170,11 @@ export function runConfigSync(pod: PodSpecJson, objects: NamespaceObjects, optio
     }
     if (volume.projected) {
       const mode = (volume.projected.defaultMode ?? 0o644) | (fsGroup !== undefined ? 0o440 : 0);
-      layout.push(`chown -R 0:${fsGroup ?? 0} ${q(dir)}`, `find ${q(dir)} -type f -exec chmod ${mode.toString(8)} {} +`,
-        `find ${q(dir)} -type d -exec chmod ${fsGroup !== undefined ? '2755' : '0755'} {} +`);
+      layout.push(
+        `chown -R 0:${fsGroup ?? 0} ${q(dir)}`,
+        `find ${q(dir)} -type f -exec chmod ${mode.toString(8)} {} +`,
+        `find ${q(dir)} -type d -exec chmod ${fsGroup !== undefined ? '2755' : '0755'} {} +`,
+      );
     }
     for (const source of volume.projected?.sources ?? []) {
       const ref = source.configMap ?? source.secret!;
@@ -172,7 +196,12 @@ export function runConfigSync(pod: PodSpecJson, objects: NamespaceObjects, optio
   for (const name of memoryVolumes) lines.push(`mount -t tmpfs -o size=64m tmpfs ${q(path.join(volumesDir, name))}`);
   if (identity !== 'user-namespace-root') {
     // A container runtime gives every container /dev/null.
-    lines.push(...layout, `mkdir -p ${q(path.join(rootfs, 'dev'))}`, `touch ${q(path.join(rootfs, 'dev', 'null'))}`, `mount --bind /dev/null ${q(path.join(rootfs, 'dev', 'null'))}`);
+    lines.push(
+      ...layout,
+      `mkdir -p ${q(path.join(rootfs, 'dev'))}`,
+      `touch ${q(path.join(rootfs, 'dev', 'null'))}`,
+      `mount --bind /dev/null ${q(path.join(rootfs, 'dev', 'null'))}`,
+    );
   }
   for (const m of init.volumeMounts ?? []) {
     const at = path.join(rootfs, m.mountPath);
@@ -180,9 +209,19 @@ export function runConfigSync(pod: PodSpecJson, objects: NamespaceObjects, optio
     if (m.readOnly) lines.push(`mount -o remount,bind,ro ${q(at)}`);
   }
   // As the runtime starts a restricted container: its uid and gids, no capabilities, no new privileges.
-  const as = identity === 'user-namespace-root' ? []
-    : ['/usr/bin/setpriv', `--reuid=${identity.uid}`, `--regid=${identity.gid}`, `--groups=${identity.groups.join(',')}`,
-      '--inh-caps=-all', '--bounding-set=-all', '--no-new-privs', '--'];
+  const as =
+    identity === 'user-namespace-root'
+      ? []
+      : [
+          '/usr/bin/setpriv',
+          `--reuid=${identity.uid}`,
+          `--regid=${identity.gid}`,
+          `--groups=${identity.groups.join(',')}`,
+          '--inh-caps=-all',
+          '--bounding-set=-all',
+          '--no-new-privs',
+          '--',
+        ];
   lines.push('set +e', `chroot "$ROOTFS" ${as.map(q).join(' ')} "$@"`, 'status=$?', 'set -e');
   for (const m of main.volumeMounts ?? []) {
     const volume = path.join(volumesDir, m.name);

@@ -156,10 +156,7 @@ function runBootstrap(shell: Shell, root: Root, args: readonly string[], extra: 
 
 /** What bootstrap.sh passes spark-submit for the engine before any optional or user args. */
 function engineSubmit(root: Root): string[] {
-  return [
-    root.sparkSubmit, '--deploy-mode', 'client', '--properties-file', `${root.confDir}/spark-defaults.conf`,
-    '--class', ENGINE,
-  ];
+  return [root.sparkSubmit, '--deploy-mode', 'client', '--properties-file', `${root.confDir}/spark-defaults.conf`, '--class', ENGINE];
 }
 
 /** The stand-in ran in place of the shell (same pid: `exec`), with exactly `argv`. */
@@ -230,7 +227,7 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       expectExec(proxyArg, [root.entrypoint, 'executor', 'proxy']);
     });
 
-    test('Spark\'s own `executor` arg without the role variable is an executor too, not exit 64', () => {
+    test("Spark's own `executor` arg without the role variable is an executor too, not exit 64", () => {
       // GIVEN an executor pod Spark built from a template without spark.executorEnv.<roleEnv>
       // WHEN the image starts with Spark's args
       const run = runBootstrap(shell, root, ['executor', '--extra']);
@@ -280,9 +277,14 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
       // THEN spark-submit gets the master and the driver pod's name before the resource, the args after it
       expectExec(run, [
         ...engineSubmit(root),
-        '--master', 'k8s://https://10.96.0.1:443',
-        '--conf', 'spark.kubernetes.driver.pod.name=my-project-engine-7d9f-abcde',
-        'spark-internal', '--port', '8011', 'two words',
+        '--master',
+        'k8s://https://10.96.0.1:443',
+        '--conf',
+        'spark.kubernetes.driver.pod.name=my-project-engine-7d9f-abcde',
+        'spark-internal',
+        '--port',
+        '8011',
+        'two words',
       ]);
     });
 
@@ -373,11 +375,16 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
   });
 
   describe('driver', () => {
-    test('Spark entrypoint with Spark\'s driver args untouched', () => {
+    test("Spark entrypoint with Spark's driver args untouched", () => {
       // GIVEN a cluster-mode driver pod as spark-submit creates it
       const sparkArgs = [
-        'driver', '--properties-file', '/opt/spark/conf/spark.properties',
-        '--class', 'com.example.test.EngineMain', 'spark-internal', 'app arg',
+        'driver',
+        '--properties-file',
+        '/opt/spark/conf/spark.properties',
+        '--class',
+        'com.example.test.EngineMain',
+        'spark-internal',
+        'app arg',
       ];
       // WHEN the image starts
       const run = runBootstrap(shell, root, sparkArgs);
@@ -403,14 +410,19 @@ describe.each(available.map(s => [s.name, s] as const))('bootstrap.sh under %s',
     /** A stand-in curl that answers as the API server would, with Go's JSON escapes, and logs its argv. */
     function apiServer(status: number, data: Record<string, string>): string {
       const body = JSON.stringify({ kind: 'ConfigMap', metadata: { name: 'p-spark', annotations: { note: '"cluster-spark-defaults.conf":"x"' } }, data })
-        .replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+        .replace(/</g, '\\u003c')
+        .replace(/>/g, '\\u003e')
+        .replace(/&/g, '\\u0026');
       const response = path.join(root.dir, `response-${status}.json`);
       fs.writeFileSync(response, body);
-      writeExecutable(path.join(root.bin, 'curl'), `#!/bin/sh
+      writeExecutable(
+        path.join(root.bin, 'curl'),
+        `#!/bin/sh
 printf '%s\\n' "$@" > ${JSON.stringify(path.join(root.dir, 'curl.argv'))}
 while [ "$#" -gt 0 ]; do case $1 in -o) cp ${JSON.stringify(response)} "$2"; shift 2 ;; *) shift ;; esac; done
 printf '%s' ${status}
-`);
+`,
+      );
       const sa = path.join(root.dir, 'sa');
       fs.mkdirSync(sa, { recursive: true });
       fs.writeFileSync(path.join(sa, 'token'), 'the-token');
@@ -423,22 +435,36 @@ printf '%s' ${status}
       'executor-template.yaml': 'kind: Pod\n',
     };
 
-    test('reads the tenant\'s Spark ConfigMap with the ServiceAccount token, writes its files decoded, execs cluster-mode spark-submit', () => {
+    test("reads the tenant's Spark ConfigMap with the ServiceAccount token, writes its files decoded, execs cluster-mode spark-submit", () => {
       // GIVEN an API server holding the tenant's Spark ConfigMap (text with quotes, backslashes, tabs, < & >)
       const sa = apiServer(200, { 'spark-defaults.conf': 'engine only', ...files });
       const tenants = path.join(root.dir, 'tenants');
       // WHEN the proxy launches into team-a
       const run = runBootstrap(shell, root, ['launch', 'team-a', '--class', 'Main', 'local:///app.jar'], {
-        SPARK_TENANCY_TENANTS_DIR: tenants, SPARK_TENANCY_SPARK_CONFIGMAP: 'p-spark', SERVICE_ACCOUNT_DIR: sa,
-        KUBERNETES_SERVICE_HOST: '10.0.0.1', KUBERNETES_SERVICE_PORT: '443',
+        SPARK_TENANCY_TENANTS_DIR: tenants,
+        SPARK_TENANCY_SPARK_CONFIGMAP: 'p-spark',
+        SERVICE_ACCOUNT_DIR: sa,
+        KUBERNETES_SERVICE_HOST: '10.0.0.1',
+        KUBERNETES_SERVICE_PORT: '443',
       });
       // THEN spark-submit replaces the shell, pointed at the files the launcher wrote, byte for byte
       const dir = path.join(tenants, 'team-a');
-      expectExec(run, [root.sparkSubmit, '--master', 'k8s://https://10.0.0.1:443', '--deploy-mode', 'cluster',
-        '--properties-file', `${dir}/conf/spark-defaults.conf`,
-        '--conf', `spark.kubernetes.driver.podTemplateFile=${dir}/pod-templates/driver-template.yaml`,
-        '--conf', `spark.kubernetes.executor.podTemplateFile=${dir}/pod-templates/executor-template.yaml`,
-        '--class', 'Main', 'local:///app.jar']);
+      expectExec(run, [
+        root.sparkSubmit,
+        '--master',
+        'k8s://https://10.0.0.1:443',
+        '--deploy-mode',
+        'cluster',
+        '--properties-file',
+        `${dir}/conf/spark-defaults.conf`,
+        '--conf',
+        `spark.kubernetes.driver.podTemplateFile=${dir}/pod-templates/driver-template.yaml`,
+        '--conf',
+        `spark.kubernetes.executor.podTemplateFile=${dir}/pod-templates/executor-template.yaml`,
+        '--class',
+        'Main',
+        'local:///app.jar',
+      ]);
       expect(fs.readFileSync(`${dir}/conf/spark-defaults.conf`, 'utf8')).toBe(files['cluster-spark-defaults.conf']);
       expect(fs.readFileSync(`${dir}/pod-templates/driver-template.yaml`, 'utf8')).toBe(files['driver-template.yaml']);
       expect(fs.readFileSync(`${dir}/pod-templates/executor-template.yaml`, 'utf8')).toBe(files['executor-template.yaml']);
@@ -451,12 +477,21 @@ printf '%s' ${status}
     });
 
     test('a refused read or a missing key fails naming the tenant and the ConfigMap; spark-submit never runs', () => {
-      const env = (sa: string) => ({ SPARK_TENANCY_TENANTS_DIR: path.join(root.dir, 'tenants'), SPARK_TENANCY_SPARK_CONFIGMAP: 'p-spark',
-        SERVICE_ACCOUNT_DIR: sa, KUBERNETES_SERVICE_HOST: '10.0.0.1', KUBERNETES_SERVICE_PORT: '443' });
+      const env = (sa: string) => ({
+        SPARK_TENANCY_TENANTS_DIR: path.join(root.dir, 'tenants'),
+        SPARK_TENANCY_SPARK_CONFIGMAP: 'p-spark',
+        SERVICE_ACCOUNT_DIR: sa,
+        KUBERNETES_SERVICE_HOST: '10.0.0.1',
+        KUBERNETES_SERVICE_PORT: '443',
+      });
       // GIVEN an API server that refuses the read, then one whose ConfigMap lacks the driver template
       expectFailure(runBootstrap(shell, root, ['launch', 'team-b'], env(apiServer(403, files))), 77, 'may not read team-b/p-spark');
       const { 'driver-template.yaml': _, ...partial } = files;
-      expectFailure(runBootstrap(shell, root, ['launch', 'team-b'], env(apiServer(200, partial))), 66, 'team-b/p-spark has no readable key driver-template.yaml');
+      expectFailure(
+        runBootstrap(shell, root, ['launch', 'team-b'], env(apiServer(200, partial))),
+        66,
+        'team-b/p-spark has no readable key driver-template.yaml',
+      );
       expectFailure(runBootstrap(shell, root, ['launch', '../etc'], env(apiServer(200, files))), 64, 'is not a namespace name');
     });
   });
@@ -476,8 +511,15 @@ printf '%s' ${status}
       const copied = path.join(out, 'conf', 'spark-defaults.conf');
       // WHEN the image runs `sync` with that plan
       const run = runBootstrap(
-        shell, root,
-        ['sync', ...planArguments([['env', 'CFG', '2', sha, '0440', target], ['file', source, sourceSha, '0400', copied]])],
+        shell,
+        root,
+        [
+          'sync',
+          ...planArguments([
+            ['env', 'CFG', '2', sha, '0440', target],
+            ['file', source, sourceSha, '0400', copied],
+          ]),
+        ],
         { CFG_0: b64.slice(0, 10), CFG_1: b64.slice(10) },
       );
       // THEN both files are in place with the exact bytes and modes
@@ -490,7 +532,7 @@ printf '%s' ${status}
       expect(fs.statSync(copied).mode & 0o777).toBe(0o400);
     });
 
-    test('the materializer\'s failure is the exit status; nothing is written', () => {
+    test("the materializer's failure is the exit status; nothing is written", () => {
       // GIVEN a plan whose checksum does not match the content
       const target = path.join(root.dir, `tampered-${shell.command}`, 'app.conf');
       // WHEN the image runs `sync`
@@ -526,7 +568,10 @@ printf '%s' ${status}
       const source = path.join(root.dir, 'source dir', 'x ?.conf');
       fs.mkdirSync(path.dirname(source), { recursive: true });
       fs.writeFileSync(source, content);
-      const plan = planArguments([['env', 'CFG', '1', sha, '0444', `${out}/a b*.conf`], ['file', source, sha, '0444', `${out}/copied x ?.conf`]]);
+      const plan = planArguments([
+        ['env', 'CFG', '1', sha, '0444', `${out}/a b*.conf`],
+        ['file', source, sha, '0444', `${out}/copied x ?.conf`],
+      ]);
       // WHEN the image runs it
       const run = runBootstrap(shell, root, ['sync', ...plan], { CFG_0: content.toString('base64') });
       // THEN both files are in place under exactly those names, and the decoy is untouched
@@ -536,7 +581,7 @@ printf '%s' ${status}
       expect(fs.readFileSync(path.join(out, 'a bc.conf'), 'utf8')).toBe('decoy');
     });
 
-    test('operations as separate arguments (format 1\'s layout) under this format are refused, nothing written', () => {
+    test("operations as separate arguments (format 1's layout) under this format are refused, nothing written", () => {
       const target = path.join(root.dir, 'never-split', 'file');
       const run = runBootstrap(shell, root, ['sync', 'version', PLAN_VERSION, 'env', 'CFG', '1', '0'.repeat(64), '0444', target], { CFG_0: 'eA==' });
       expect(run.status).toBe(1);
@@ -627,10 +672,13 @@ printf '%s' ${status}
     });
   });
 
-  test('the defaults are the image\'s paths', () => {
+  test("the defaults are the image's paths", () => {
     // GIVEN none of the path variables set (this machine has no /my_project, /opt/entrypoint.sh, ...)
     const unset = {
-      APP_HOME: undefined, SPARK_HOME: undefined, SPARK_ENTRYPOINT: undefined, SPARK_TENANCY_MATERIALIZER: undefined,
+      APP_HOME: undefined,
+      SPARK_HOME: undefined,
+      SPARK_ENTRYPOINT: undefined,
+      SPARK_TENANCY_MATERIALIZER: undefined,
     };
     const exists = ['/my_project/lib', '/opt/entrypoint.sh', '/opt/spark-tenancy/materialize.sh'].filter(p => fs.existsSync(p));
     if (exists.length > 0) {
@@ -667,7 +715,10 @@ describe('shellcheck', () => {
 
   test('every shellcheck disable in bootstrap.sh is justified in a comment', () => {
     // GIVEN bootstrap.sh  WHEN looking at its disable directives
-    const directives = fs.readFileSync(BOOTSTRAP, 'utf8').split('\n').filter(l => l.includes('shellcheck disable'));
+    const directives = fs
+      .readFileSync(BOOTSTRAP, 'utf8')
+      .split('\n')
+      .filter(l => l.includes('shellcheck disable'));
     // THEN each carries a reason after `#`
     for (const line of directives) expect(line).toMatch(/shellcheck disable=SC\d+(,SC\d+)* # \S/);
   });
@@ -720,7 +771,9 @@ describe('Dockerfile', () => {
     expect(final.name).toBeUndefined();
     expect(final.from).toBe('${BASE_IMAGE}');
     // AND the build stage packages with Maven, skipping tests, with runtime dependencies collected
-    const runs = byName('build').instructions.filter(i => i.keyword === 'RUN').map(i => i.args);
+    const runs = byName('build')
+      .instructions.filter(i => i.keyword === 'RUN')
+      .map(i => i.args);
     const mvn = runs.find(r => /\bmvn\b/.test(r));
     expect(mvn).toMatch(/\bmvn -B -DskipTests\b.* package\b/);
     expect(mvn).toMatch(/dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=\/out\/lib/);
@@ -751,18 +804,26 @@ describe('Dockerfile', () => {
     // WHEN the defaults, Spark 3.3 (Java 11 only) and Spark 4.0 (Scala 2.13) are chosen
     // THEN each names a tag that exists (apache/spark-docker) and a JDK of the same Java version
     expect(expand({})).toBe('spark:3.5.1-scala2.12-java17-ubuntu on eclipse-temurin:17-jre-jammy, built with maven:3.9-eclipse-temurin-17');
-    expect(expand({ SPARK_VERSION: '3.3.3', SPARK_JAVA_VERSION: '11' }))
-      .toBe('spark:3.3.3-scala2.12-java11-ubuntu on eclipse-temurin:11-jre-jammy, built with maven:3.9-eclipse-temurin-11');
-    expect(expand({ SPARK_VERSION: '4.0.0', SPARK_SCALA_VERSION: '2.13' }))
-      .toBe('spark:4.0.0-scala2.13-java17-ubuntu on eclipse-temurin:17-jre-jammy, built with maven:3.9-eclipse-temurin-17');
+    expect(expand({ SPARK_VERSION: '3.3.3', SPARK_JAVA_VERSION: '11' })).toBe(
+      'spark:3.3.3-scala2.12-java11-ubuntu on eclipse-temurin:11-jre-jammy, built with maven:3.9-eclipse-temurin-11',
+    );
+    expect(expand({ SPARK_VERSION: '4.0.0', SPARK_SCALA_VERSION: '2.13' })).toBe(
+      'spark:4.0.0-scala2.13-java17-ubuntu on eclipse-temurin:17-jre-jammy, built with maven:3.9-eclipse-temurin-17',
+    );
     // AND the doc's matrix lists the pairs that exist
     const doc = fs.readFileSync(IMAGE_DOC, 'utf8');
-    for (const row of ['| 3.3.x | 2.12 | 11 |', '| 3.4.0 | 2.12 | 11, 17 |', '| 3.4.1 to 3.4.4 | 2.12 | 11 |', '| 3.5.x | 2.12 | 11, 17 |', '| 4.0.x, 4.1.x | 2.13 | 17, 21 |']) {
+    for (const row of [
+      '| 3.3.x | 2.12 | 11 |',
+      '| 3.4.0 | 2.12 | 11, 17 |',
+      '| 3.4.1 to 3.4.4 | 2.12 | 11 |',
+      '| 3.5.x | 2.12 | 11, 17 |',
+      '| 4.0.x, 4.1.x | 2.13 | 17, 21 |',
+    ]) {
       expect(doc).toContain(row);
     }
   });
 
-  test('final stage: the Scala check runs over Spark\'s jars and the application\'s', () => {
+  test("final stage: the Scala check runs over Spark's jars and the application's", () => {
     // GIVEN the final stage's RUN instructions
     const runs = final.instructions.filter(i => i.keyword === 'RUN').map(i => i.args);
     // THEN check-scala.sh (from the default context) reads the spark stage's jars and the build's

@@ -74,13 +74,15 @@ export interface Copy {
 }
 
 export function copies(stage: Stage): Copy[] {
-  return stage.instructions.filter(i => i.keyword === 'COPY').map(i => {
-    const words = i.args.split(/\s+/);
-    const flags: Record<string, string> = {};
-    while (words[0].startsWith('--')) {
-      const [flag, value] = words.shift()!.slice(2).split('=');
-      flags[flag] = value;
-    }
-    return { flags, sources: words.slice(0, -1), dest: words[words.length - 1] };
-  });
+  return stage.instructions
+    .filter(i => i.keyword === 'COPY')
+    .map(i => {
+      const words = i.args.split(/\s+/);
+      const flags: Record<string, string> = {};
+      while (words[0].startsWith('--')) {
+        const [flag, value] = words.shift()!.slice(2).split('=');
+        flags[flag] = value;
+      }
+      return { flags, sources: words.slice(0, -1), dest: words[words.length - 1] };
+    });
 }

@@ -35,24 +35,46 @@ describe('image/layout.json', () => {
   test('the daemonless build takes every path from the layout: none is spelled out in the script', () => {
     // GIVEN build-image.sh's code (comments may name values)  THEN it reads layout.json and spells out
     // no value of the layout itself
-    const script = read('e2e/scripts/build-image.sh').split('\n').filter(l => !/^\s*#/.test(l)).join('\n');
+    const script = read('e2e/scripts/build-image.sh')
+      .split('\n')
+      .filter(l => !/^\s*#/.test(l))
+      .join('\n');
     expect(script).toContain('image/layout.json');
-    const values = [layout.sparkHome, layout.sparkJars, layout.workDir, layout.sparkEntrypoint, layout.appHome, layout.bootstrap,
-      layout.materializer, layout.tini, String(layout.user.uid), ...layout.packages, ...layout.debian.packages];
-    for (const value of values) expect({ value, literal: new RegExp(`(^|[\\s"'=/])${value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}([\\s"'/;:]|$)`, 'm').test(script) }).toEqual({ value, literal: false });
-  });
-
-  test('bootstrap.sh\'s defaults are the layout\'s paths and role variable', () => {
-    // GIVEN bootstrap.sh's `NAME=${NAME:-default}` lines  THEN each default is the layout's
-    const defaults = new Map([...read('image/bootstrap.sh').matchAll(/^([A-Z_]+)=\$\{\1:-([^}]*)\}$/gm)].map(m => [m[1], m[2]]));
-    expect(Object.fromEntries(['APP_HOME', 'SPARK_HOME', 'SPARK_ENTRYPOINT', 'SPARK_TENANCY_MATERIALIZER', 'SPARK_TENANCY_ROLE_ENV'].map(k => [k, defaults.get(k)])))
-      .toEqual({
-        APP_HOME: layout.appHome, SPARK_HOME: layout.sparkHome, SPARK_ENTRYPOINT: layout.sparkEntrypoint,
-        SPARK_TENANCY_MATERIALIZER: layout.materializer, SPARK_TENANCY_ROLE_ENV: layout.roleEnv,
+    const values = [
+      layout.sparkHome,
+      layout.sparkJars,
+      layout.workDir,
+      layout.sparkEntrypoint,
+      layout.appHome,
+      layout.bootstrap,
+      layout.materializer,
+      layout.tini,
+      String(layout.user.uid),
+      ...layout.packages,
+      ...layout.debian.packages,
+    ];
+    for (const value of values)
+      expect({ value, literal: new RegExp(`(^|[\\s"'=/])${value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}([\\s"'/;:]|$)`, 'm').test(script) }).toEqual({
+        value,
+        literal: false,
       });
   });
 
-  test('our Spark entrypoint runs tini and drops root to the layout\'s user', () => {
+  test("bootstrap.sh's defaults are the layout's paths and role variable", () => {
+    // GIVEN bootstrap.sh's `NAME=${NAME:-default}` lines  THEN each default is the layout's
+    const defaults = new Map([...read('image/bootstrap.sh').matchAll(/^([A-Z_]+)=\$\{\1:-([^}]*)\}$/gm)].map(m => [m[1], m[2]]));
+    expect(
+      Object.fromEntries(['APP_HOME', 'SPARK_HOME', 'SPARK_ENTRYPOINT', 'SPARK_TENANCY_MATERIALIZER', 'SPARK_TENANCY_ROLE_ENV'].map(k => [k, defaults.get(k)])),
+    ).toEqual({
+      APP_HOME: layout.appHome,
+      SPARK_HOME: layout.sparkHome,
+      SPARK_ENTRYPOINT: layout.sparkEntrypoint,
+      SPARK_TENANCY_MATERIALIZER: layout.materializer,
+      SPARK_TENANCY_ROLE_ENV: layout.roleEnv,
+    });
+  });
+
+  test("our Spark entrypoint runs tini and drops root to the layout's user", () => {
     // GIVEN image/spark-entrypoint.sh  THEN it names the layout's tini and user, and no other
     const script = read('image/spark-entrypoint.sh');
     expect([...script.matchAll(/^\s*as_image_user "\$TINI" -s --/gm)]).toHaveLength(2);
@@ -70,7 +92,7 @@ describe('image/Dockerfile agrees with image/layout.json', () => {
   const keyword = (k: string) => final.instructions.filter(i => i.keyword === k).map(i => i.args);
   const runs = keyword('RUN').join('\n');
 
-  test('ENV: the layout\'s env (with the build args\' defaults), plus the main classes', () => {
+  test("ENV: the layout's env (with the build args' defaults), plus the main classes", () => {
     // GIVEN the final stage's ENV, its ${ARG}s expanded  THEN it is the layout's env and the two main classes
     const env = Object.fromEntries([...pairs(final.instructions, 'ENV')].map(([k, v]) => [k, expand(v)]));
     const { ENGINE_MAIN_CLASS, PROXY_MAIN_CLASS, ...rest } = env;
@@ -78,15 +100,19 @@ describe('image/Dockerfile agrees with image/layout.json', () => {
     expect([ENGINE_MAIN_CLASS, PROXY_MAIN_CLASS].every(c => /^[\w.]+$/.test(c))).toBe(true);
   });
 
-  test('USER, WORKDIR, ENTRYPOINT and EXPOSE are the layout\'s; no CMD', () => {
+  test("USER, WORKDIR, ENTRYPOINT and EXPOSE are the layout's; no CMD", () => {
     expect(keyword('USER')).toEqual([String(layout.user.uid)]);
     expect(keyword('WORKDIR')).toEqual([layout.workDir]);
     expect(keyword('ENTRYPOINT').map(e => JSON.parse(e) as string[])).toEqual([layout.entrypoint]);
-    expect(keyword('EXPOSE').flatMap(e => e.split(/\s+/)).map(Number)).toEqual(layout.ports);
+    expect(
+      keyword('EXPOSE')
+        .flatMap(e => e.split(/\s+/))
+        .map(Number),
+    ).toEqual(layout.ports);
     expect(stages.flatMap(s => s.instructions).some(i => i.keyword === 'CMD')).toBe(false);
   });
 
-  test('the user and group are created with the layout\'s names, ids and home', () => {
+  test("the user and group are created with the layout's names, ids and home", () => {
     const { name, uid, group, gid } = layout.user;
     expect(runs).toContain(`groupadd --system --gid ${gid} ${group}`);
     expect(runs).toContain(`useradd --system --uid ${uid} --gid ${group} --home-dir ${layout.workDir} --no-create-home --shell /usr/sbin/nologin ${name}`);
@@ -94,13 +120,21 @@ describe('image/Dockerfile agrees with image/layout.json', () => {
     expect(runs).toContain(`chown ${uid}:${gid} ${layout.workDir}`);
   });
 
-  test('the packages installed on the base are the layout\'s', () => {
-    const install = runs.split(/;|\n/).map(s => s.trim()).filter(s => s.startsWith('apt-get install'));
+  test("the packages installed on the base are the layout's", () => {
+    const install = runs
+      .split(/;|\n/)
+      .map(s => s.trim())
+      .filter(s => s.startsWith('apt-get install'));
     expect(install).toHaveLength(1);
-    expect(install[0].split(/\s+/).slice(2).filter(w => !w.startsWith('-'))).toEqual(layout.packages);
+    expect(
+      install[0]
+        .split(/\s+/)
+        .slice(2)
+        .filter(w => !w.startsWith('-')),
+    ).toEqual(layout.packages);
   });
 
-  test('Spark, the application and the scripts are copied to the layout\'s paths', () => {
+  test("Spark, the application and the scripts are copied to the layout's paths", () => {
     // GIVEN the COPY instructions, their ${ARG}s expanded
     const list: Copy[] = copies(final).map(c => ({ ...c, dest: expand(c.dest) }));
     const to = (dest: string) => list.filter(c => c.dest === dest);

@@ -35,21 +35,31 @@ function engine(): string {
 }
 
 /** The example with egress isolation on: the KDC and name node declared, the API server's address. */
-const spec = fs.readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8').replace('\ntenants:\n', [
-  '',
-  'network:',
-  '  apiServer: { cidr: 10.0.0.1/32, port: 6443 }',
-  '  egress:',
-  '    - { name: kdc, cidr: 10.0.0.10/32, ports: [88] }',
-  '    - { name: namenode, cidr: 10.0.0.20/32, ports: [8020] }',
-  'tenants:',
-  '',
-].join('\n'));
+const spec = fs
+  .readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8')
+  .replace(
+    '\ntenants:\n',
+    [
+      '',
+      'network:',
+      '  apiServer: { cidr: 10.0.0.1/32, port: 6443 }',
+      '  egress:',
+      '    - { name: kdc, cidr: 10.0.0.10/32, ports: [88] }',
+      '    - { name: namenode, cidr: 10.0.0.20/32, ports: [8020] }',
+      'tenants:',
+      '',
+    ].join('\n'),
+  );
 const platform = loadPlatformText(spec, { file: 'platform.yaml', baseDir: EXAMPLE });
 const manifests = synthNamespaces(platform);
 const policies = [...manifests.values()].flatMap(text => parseManifest(text)).filter(o => o.kind === 'NetworkPolicy');
 
-interface Peer { name: string; namespace?: string; component?: string; ip: string }
+interface Peer {
+  name: string;
+  namespace?: string;
+  component?: string;
+  ip: string;
+}
 const pod = (namespace: string, component: string, ip: string): Peer => ({ name: `${namespace}/${component}`, namespace, component, ip });
 const external = (ip: string, name = ip): Peer => ({ name, ip });
 
@@ -64,28 +74,47 @@ const executorC = pod('team-c', 'executor', '10.244.3.3');
 const outsider = pod('not-a-tenant', 'engine', '10.244.9.2');
 
 const FLOWS: [Peer, Peer, number][] = [
-  [executorA, engineA, 7078], [executorA, engineA, 7079], [engineA, executorA, 7079], [executorA, otherExecutorA, 7079],
-  [driverC, executorC, 7079], [executorC, driverC, 7078],
-  [proxy, engineA, 8011], [proxy, engineA, 4040], [proxy, engineA, 7078], [proxy, executorA, 7079],
-  [executorA, engineA, 8011], [executorB, engineA, 7078], [executorB, engineA, 7079], [engineB, engineA, 8011],
-  [executorB, executorA, 7079], [outsider, engineA, 8011], [external('203.0.113.7', 'outside the cluster'), engineA, 8011],
-  [executorA, external('10.0.0.10', 'kdc 10.0.0.10'), 88], [engineA, external('10.0.0.20', 'namenode 10.0.0.20'), 8020],
-  [engineA, external('10.0.0.1', 'API server 10.0.0.1'), 6443], [executorA, external('10.0.0.10', 'kdc 10.0.0.10'), 443],
+  [executorA, engineA, 7078],
+  [executorA, engineA, 7079],
+  [engineA, executorA, 7079],
+  [executorA, otherExecutorA, 7079],
+  [driverC, executorC, 7079],
+  [executorC, driverC, 7078],
+  [proxy, engineA, 8011],
+  [proxy, engineA, 4040],
+  [proxy, engineA, 7078],
+  [proxy, executorA, 7079],
+  [executorA, engineA, 8011],
+  [executorB, engineA, 7078],
+  [executorB, engineA, 7079],
+  [engineB, engineA, 8011],
+  [executorB, executorA, 7079],
+  [outsider, engineA, 8011],
+  [external('203.0.113.7', 'outside the cluster'), engineA, 8011],
+  [executorA, external('10.0.0.10', 'kdc 10.0.0.10'), 88],
+  [engineA, external('10.0.0.20', 'namenode 10.0.0.20'), 8020],
+  [engineA, external('10.0.0.1', 'API server 10.0.0.1'), 6443],
+  [executorA, external('10.0.0.10', 'kdc 10.0.0.10'), 443],
   [executorA, external('198.51.100.9', 'undeclared 198.51.100.9'), 443],
   [executorA, pod('kube-system', 'kube-dns', '10.244.0.10'), 53],
 ];
 
-const json = (p: Peer) => (p.namespace === undefined ? { ip: p.ip } : {
-  namespace: p.namespace,
-  namespaceLabels: { 'kubernetes.io/metadata.name': p.namespace },
-  podLabels: p.component === 'kube-dns' ? { 'k8s-app': 'kube-dns' } : commonLabels(platform.spec, p.component!),
-  ip: p.ip,
-});
+const json = (p: Peer) =>
+  p.namespace === undefined
+    ? { ip: p.ip }
+    : {
+        namespace: p.namespace,
+        namespaceLabels: { 'kubernetes.io/metadata.name': p.namespace },
+        podLabels: p.component === 'kube-dns' ? { 'k8s-app': 'kube-dns' } : commonLabels(platform.spec, p.component!),
+        ip: p.ip,
+      };
 
 describe('network flow truth table', () => {
-  test('the example\'s NetworkPolicies, evaluated by Cyclonus, allow exactly the committed flows', () => {
+  test("the example's NetworkPolicies, evaluated by Cyclonus, allow exactly the committed flows", () => {
     // GIVEN the example's policies (egress isolation on) and the flows of the table
-    const traffic = FLOWS.flatMap(([from, to, port]) => (port === 53 ? ['UDP', 'TCP'] : ['TCP']).map(protocol => ({ from: json(from), to: json(to), port, protocol })));
+    const traffic = FLOWS.flatMap(([from, to, port]) =>
+      (port === 53 ? ['UDP', 'TCP'] : ['TCP']).map(protocol => ({ from: json(from), to: json(to), port, protocol })),
+    );
     // WHEN the real engine decides each flow
     const run = spawnSync(engine(), [], { input: JSON.stringify({ policies, traffic }), encoding: 'utf8' });
     expect(run.stderr).toBe('');

@@ -13,7 +13,15 @@ import { tempDirs } from '../harness/temp-dirs';
 
 const REPO = path.join(__dirname, '..', '..');
 const tmp = tempDirs();
-const SUITES = ['test/snapshots', 'test/synth/synth-platform.test.ts', 'test/determinism', 'test/constructs', 'test/gitops/argo-cd.test.ts', 'test/validate/leak-check.test.ts', 'test/network'];
+const SUITES = [
+  'test/snapshots',
+  'test/synth/synth-platform.test.ts',
+  'test/determinism',
+  'test/constructs',
+  'test/gitops/argo-cd.test.ts',
+  'test/validate/leak-check.test.ts',
+  'test/network',
+];
 
 /** A copy of the checkout as git sees it (tracked and new files), sharing node_modules. */
 function copyCheckout(): string {
@@ -29,7 +37,11 @@ function copyCheckout(): string {
 }
 
 function jest(cwd: string, args: readonly string[], env: Record<string, string>): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'jest', 'bin', 'jest.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'jest', 'bin', 'jest.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -39,7 +51,11 @@ describe('README "Adding a tenant"', () => {
     const dir = copyCheckout();
     fs.appendFileSync(path.join(dir, 'platform.yaml'), '  - namespace: team-new\n');
     // WHEN `npm run synth` runs
-    const synth = spawnSync(process.execPath, [path.join(dir, 'bin', 'synth.js')], { cwd: dir, encoding: 'utf8', env: { ...process.env, SPARK_TENANCY_SPEC: '' } });
+    const synth = spawnSync(process.execPath, [path.join(dir, 'bin', 'synth.js')], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, SPARK_TENANCY_SPEC: '' },
+    });
     expect(synth.status).toBe(0);
     expect(synth.stdout).toMatch(/^synth: 6 namespaces in dist\/ \(2 written, 4 unchanged, 0 removed\)/); // the new namespace's and Argo CD's: the proxy's stays the same
     expect(fs.existsSync(path.join(dir, 'dist', 'team-new.k8s.yaml'))).toBe(true);
@@ -52,7 +68,9 @@ describe('README "Adding a tenant"', () => {
     // WHEN `npm test -- -u` records it (only test/snapshots has snapshots, so only it is run here)
     const recorded = jest(dir, ['--ci=false', '-u', 'test/snapshots'], {});
     expect(recorded.status).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'test', 'snapshots', '__snapshots__', 'namespaces.test.ts.snap'), 'utf8')).toContain('exports[`team-new.k8s.yaml 1`]');
+    expect(fs.readFileSync(path.join(dir, 'test', 'snapshots', '__snapshots__', 'namespaces.test.ts.snap'), 'utf8')).toContain(
+      'exports[`team-new.k8s.yaml 1`]',
+    );
 
     // THEN CI (CI=true, no snapshot writing) passes every suite that reads the spec or dist/
     const ci = jest(dir, ['--ci', ...SUITES], { CI: 'true' });

@@ -58,7 +58,15 @@ function run(cwd: string, command: string, args: readonly string[]): { status: n
     cwd,
     encoding: 'utf8',
     // Never the network: every package comes from the cache this repository's `npm ci` filled.
-    env: { ...process.env, CI: 'true', CDK8S_CHECK_UPGRADE: 'false', npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+    env: {
+      ...process.env,
+      CI: 'true',
+      CDK8S_CHECK_UPGRADE: 'false',
+      npm_config_offline: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -77,8 +85,23 @@ describe('a new project that installs the packed tarball', () => {
     const tarball = path.join(packDir, packed[0].filename);
     const shipped = packed[0].files.map(f => f.path);
     // AND it ships the library, its CLI and runtime files, and none of the repository's tests, tools or example
-    expect(shipped).toEqual(expect.arrayContaining(['lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/testing.js', 'lib/src/spec/platform.schema.json', 'bin/spark-tenancy.js', 'image/materialize.sh', 'LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']));
-    expect(shipped.filter(f => /^(test|bench|e2e|config|dist|src|scripts|lib\/test|lib\/bench|lib\/e2e)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(shipped).toEqual(
+      expect.arrayContaining([
+        'lib/src/index.js',
+        'lib/src/index.d.ts',
+        'lib/src/testing.js',
+        'lib/src/spec/platform.schema.json',
+        'bin/spark-tenancy.js',
+        'image/materialize.sh',
+        'LICENSE',
+        'README.md',
+        'CHANGELOG.md',
+        'package.json',
+      ]),
+    );
+    expect(
+      shipped.filter(f => /^(test|bench|e2e|config|dist|src|scripts|lib\/test|lib\/bench|lib\/e2e)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts'))),
+    ).toEqual([]);
 
     // AND a new, empty project outside this checkout
     const project = tmp('spark-tenancy-consumer-');
@@ -86,19 +109,29 @@ describe('a new project that installs the packed tarball', () => {
     ok(project, NPM, 'init', '-y');
     // WHEN it installs the tarball with cdk8s, constructs, cdk8s-cli (and typescript, jest) offline
     const tarballDigest = createHash('sha512').update(fs.readFileSync(tarball)).digest('base64');
-    const ownManifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string>; peerDependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> };
-    const { lock, dependencies } = offlineLockfile(path.join(REPO, 'package-lock.json'), ['cdk8s', 'constructs', 'cdk8s-cli', 'typescript', '@types/node', 'jest'], {
-      'node_modules/spark-tenancy': {
-        version: ownManifest.version,
-        resolved: relativeFile(project, tarball),
-        integrity: `sha512-${tarballDigest}`,
-        dependencies: ownManifest.dependencies,
-        peerDependencies: ownManifest.peerDependencies,
-        peerDependenciesMeta: { 'cdk8s-cli': { optional: true } },
-        bin: ownManifest.bin,
-        engines: ownManifest.engines,
+    const ownManifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+      version: string;
+      dependencies: Record<string, string>;
+      peerDependencies: Record<string, string>;
+      bin: Record<string, string>;
+      engines: Record<string, string>;
+    };
+    const { lock, dependencies } = offlineLockfile(
+      path.join(REPO, 'package-lock.json'),
+      ['cdk8s', 'constructs', 'cdk8s-cli', 'typescript', '@types/node', 'jest'],
+      {
+        'node_modules/spark-tenancy': {
+          version: ownManifest.version,
+          resolved: relativeFile(project, tarball),
+          integrity: `sha512-${tarballDigest}`,
+          dependencies: ownManifest.dependencies,
+          peerDependencies: ownManifest.peerDependencies,
+          peerDependenciesMeta: { 'cdk8s-cli': { optional: true } },
+          bin: ownManifest.bin,
+          engines: ownManifest.engines,
+        },
       },
-    });
+    );
     const manifest = JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8')) as Record<string, unknown>;
     manifest.dependencies = { ...dependencies, 'spark-tenancy': relativeFile(project, tarball) };
     fs.writeFileSync(path.join(project, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -110,7 +143,13 @@ describe('a new project that installs the packed tarball', () => {
     fs.writeFileSync(path.join(project, 'token'), 'not-a-real-token-0123456789abcdef\n');
     fs.writeFileSync(path.join(project, 'platform.ts'), PLATFORM_TS);
     fs.writeFileSync(path.join(project, 'main.ts'), MAIN_TS);
-    fs.writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: false, types: ['node'] }, files: ['main.ts', 'platform.ts'] }));
+    fs.writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: false, types: ['node'] },
+        files: ['main.ts', 'platform.ts'],
+      }),
+    );
     fs.writeFileSync(path.join(project, 'cdk8s.yaml'), 'language: typescript\napp: node main.js\noutput: dist\n');
     ok(project, 'npx', 'tsc', '-p', '.');
     // AND runs `npx cdk8s synth`

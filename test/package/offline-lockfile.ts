@@ -26,7 +26,11 @@ interface LockEntry {
  * document, and `npm ci` caches only tarballs, never those documents; `npm ci --offline` with a
  * lockfile needs nothing but the tarballs, which this repository's `npm ci` already put in the cache.
  */
-export function offlineLockfile(repoLockFile: string, wanted: readonly string[], extra: Record<string, LockEntry>): { lock: object; dependencies: Record<string, string> } {
+export function offlineLockfile(
+  repoLockFile: string,
+  wanted: readonly string[],
+  extra: Record<string, LockEntry>,
+): { lock: object; dependencies: Record<string, string> } {
   const packages = (JSON.parse(fs.readFileSync(repoLockFile, 'utf8')) as { packages: Record<string, LockEntry> }).packages;
   const taken = new Map<string, LockEntry>();
   /** Node's lookup: `name` from the package at `from` is the nearest node_modules/name above it. */
@@ -45,7 +49,8 @@ export function offlineLockfile(repoLockFile: string, wanted: readonly string[],
     for (const name of Object.keys(needs)) {
       const found = locate(location, name);
       if (found) visit(found);
-      else if (!entry.optionalDependencies?.[name] && !entry.peerDependenciesMeta?.[name]?.optional) throw new Error(`${location} needs ${name}, which the lockfile does not hold`);
+      else if (!entry.optionalDependencies?.[name] && !entry.peerDependenciesMeta?.[name]?.optional)
+        throw new Error(`${location} needs ${name}, which the lockfile does not hold`);
     }
   };
   const dependencies: Record<string, string> = {};
@@ -62,7 +67,13 @@ export function offlineLockfile(repoLockFile: string, wanted: readonly string[],
       visit(found);
     }
   }
-  const lockPackages: Record<string, LockEntry> = { '': { name: 'consumer', version: '1.0.0', dependencies: { ...dependencies, ...Object.fromEntries(Object.entries(extra).map(([l, e]) => [l.slice('node_modules/'.length), e.resolved!])) } } };
+  const lockPackages: Record<string, LockEntry> = {
+    '': {
+      name: 'consumer',
+      version: '1.0.0',
+      dependencies: { ...dependencies, ...Object.fromEntries(Object.entries(extra).map(([l, e]) => [l.slice('node_modules/'.length), e.resolved!])) },
+    },
+  };
   for (const [location, entry] of [...taken, ...Object.entries(extra)]) {
     const { dev: _dev, devOptional: _devOptional, peer: _peer, ...rest } = entry;
     lockPackages[location] = rest;

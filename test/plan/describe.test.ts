@@ -5,7 +5,12 @@ describe('describeObjects', () => {
     // GIVEN a proxy namespace where one ConfigMap per tenant changes in the same field, and two other objects change
     const perTenant = Array.from({ length: 5 }, (_, i) => ({ object: `ConfigMap p/spark-t${i}`, fields: ['data[executor-template.yaml]'] }));
     const change = {
-      namespace: 'p', status: 'changed' as const, added: ['Service p/new'], removed: [], bytesBefore: 0, bytesAfter: 0,
+      namespace: 'p',
+      status: 'changed' as const,
+      added: ['Service p/new'],
+      removed: [],
+      bytesBefore: 0,
+      bytesAfter: 0,
       changed: [{ object: 'ConfigMap p/files', fields: ['data[krb5.conf]'] }, ...perTenant, { object: 'Deployment p/proxy', fields: ['spec.template'] }],
     };
     // WHEN described

@@ -9,7 +9,11 @@ const tmp = tempDirs();
 
 /** Parses each diagram with the real Mermaid parser (test/plan/mermaid-parse.mjs). */
 function mermaidParse(diagrams: readonly string[]): { ok: boolean; diagramType?: string; error?: string }[] {
-  const out = execFileSync(process.execPath, [path.join(__dirname, 'mermaid-parse.mjs')], { input: JSON.stringify(diagrams), encoding: 'utf8', timeout: 60_000 });
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'mermaid-parse.mjs')], {
+    input: JSON.stringify(diagrams),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return JSON.parse(out);
 }
 
@@ -23,7 +27,10 @@ describe('explain', () => {
   const page = explainSpec(spec);
   // The same platform with egress isolation: its policies name addresses and another namespace's pods.
   const egressSpec = path.join(dir, 'egress.yaml');
-  fs.writeFileSync(egressSpec, `${fixtureSpec()}network:\n  egress: [{ name: kdc, cidr: 10.0.0.10/32, ports: [88] }]\n  apiServer: { cidr: 10.96.0.1/32, port: 443 }\n`);
+  fs.writeFileSync(
+    egressSpec,
+    `${fixtureSpec()}network:\n  egress: [{ name: kdc, cidr: 10.0.0.10/32, ports: [88] }]\n  apiServer: { cidr: 10.96.0.1/32, port: 443 }\n`,
+  );
   const egressPage = explainSpec(egressSpec);
 
   test('draws a diagram the real Mermaid parser accepts, and the parser rejects a broken one', () => {
@@ -47,8 +54,12 @@ describe('explain', () => {
     expect(page).toContain('subgraph tenants_objects["tenant namespaces, transport objects: red"]');
     // AND krb5.conf reaches the executors inline on env, from the ConfigMap on objects; the keytab always from the Secret
     const row = (file: string) => page.split('\n').find(line => line.startsWith(`| ${file} |`));
-    expect(row('krb5.conf')).toBe('| krb5.conf | conf/krb5.conf | `/etc/fleet/krb5` | env var | env var | env var | ConfigMap fleet-files | ConfigMap fleet-files |');
-    expect(row('fleet.keytab')).toBe('| fleet.keytab | the cluster (secret) | `/etc/fleet/keytab` | Secret fleet-secrets | Secret fleet-secrets | — | Secret fleet-secrets | — |');
+    expect(row('krb5.conf')).toBe(
+      '| krb5.conf | conf/krb5.conf | `/etc/fleet/krb5` | env var | env var | env var | ConfigMap fleet-files | ConfigMap fleet-files |',
+    );
+    expect(row('fleet.keytab')).toBe(
+      '| fleet.keytab | the cluster (secret) | `/etc/fleet/keytab` | Secret fleet-secrets | Secret fleet-secrets | — | Secret fleet-secrets | — |',
+    );
     // AND in the picture, red's executors get krb5.conf from its ConfigMap, blue's and green's inline
     const node = (group: string, text: string) => new RegExp(`^    (${group}_src_\\d+)\\[\\("${text}"\\)\\]$`, 'm').exec(page)?.[1];
     expect(page).toContain(`  ${node('tenants_objects', 'ConfigMap fleet-files')} -->|"krb5.conf"| tenants_objects_executor`);

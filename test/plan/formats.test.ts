@@ -21,8 +21,20 @@ type JsonPlan = Plan & { summary: PlanSummary };
 function factsOfJson(p: JsonPlan): Facts {
   return {
     risks: p.summary.risks.map(r => ({ kind: r.kind, namespaces: namespaceList(r.namespaces), message: r.message })),
-    rolls: p.summary.rolls.map(r => ({ workload: `${r.kind} ${r.name}`, namespaces: namespaceList(r.namespaces), component: r.component, pods: r.totalPods, because: r.because })),
-    namespaces: p.summary.namespaces.map(n => ({ namespaces: namespaceList(n.namespaces), status: n.status, added: n.added.length, removed: n.removed.length, changed: n.changed.length })),
+    rolls: p.summary.rolls.map(r => ({
+      workload: `${r.kind} ${r.name}`,
+      namespaces: namespaceList(r.namespaces),
+      component: r.component,
+      pods: r.totalPods,
+      because: r.because,
+    })),
+    namespaces: p.summary.namespaces.map(n => ({
+      namespaces: namespaceList(n.namespaces),
+      status: n.status,
+      added: n.added.length,
+      removed: n.removed.length,
+      changed: n.changed.length,
+    })),
     pods: p.pods,
   };
 }
@@ -35,16 +47,34 @@ function factsOfMarkdown(markdown: string): Facts {
     const end = markdown.indexOf('\n### ', start + 1);
     return markdown.slice(start, end < 0 ? undefined : end).split('\n');
   };
-  const rows = (title: string) => section(title).filter(l => l.startsWith('| ') && !l.startsWith('|---')).slice(1)
-    .map(l => l.slice(2, -2).split(/ (?<!\\)\| /).map(c => c.replace(/\\\|/g, '|')));
+  const rows = (title: string) =>
+    section(title)
+      .filter(l => l.startsWith('| ') && !l.startsWith('|---'))
+      .slice(1)
+      .map(l =>
+        l
+          .slice(2, -2)
+          .split(/ (?<!\\)\| /)
+          .map(c => c.replace(/\\\|/g, '|')),
+      );
   return {
     risks: section('Risks').flatMap(l => {
       const m = /^- \*\*([a-z-]+)\*\* `([^`]+)`: (.*)$/.exec(l);
       return m ? [{ kind: m[1], namespaces: m[2], message: m[3] }] : [];
     }),
-    rolls: rows('Rolls').map(([workload, namespaces, component, pods, because]) => ({ workload: workload.slice(1, -1), namespaces, component, pods: Number(pods), because })),
+    rolls: rows('Rolls').map(([workload, namespaces, component, pods, because]) => ({
+      workload: workload.slice(1, -1),
+      namespaces,
+      component,
+      pods: Number(pods),
+      because,
+    })),
     namespaces: rows('Namespaces').map(([namespaces, status, added, removed, changed]) => ({
-      namespaces, status, added: Number(added), removed: Number(removed), changed: Number(changed),
+      namespaces,
+      status,
+      added: Number(added),
+      removed: Number(removed),
+      changed: Number(changed),
     })),
     pods: Number(/\*\*Pods restarting:\*\* (\d+)/.exec(markdown)?.[1]),
   };

@@ -18,7 +18,13 @@ for (const text of JSON.parse(input)) {
     const parsed = await mermaid.parse(text);
     results.push({ ok: true, diagramType: parsed.diagramType });
   } catch (error) {
-    results.push({ ok: false, error: String(error.message ?? error).split('\n').slice(0, 3).join(' ') });
+    results.push({
+      ok: false,
+      error: String(error.message ?? error)
+        .split('\n')
+        .slice(0, 3)
+        .join(' '),
+    });
   }
 }
 process.stdout.write(JSON.stringify(results));

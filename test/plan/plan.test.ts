@@ -34,7 +34,10 @@ describe('plan', () => {
     // THEN the proxy and the three engines roll, each naming krb5.conf and its source, and executors' template too
     expect(code).toBe(2);
     expect(result.rolls.map(r => r.object).sort()).toEqual([
-      'Deployment blue/fleet-engine', 'Deployment fleet-proxy/fleet-proxy', 'Deployment green/fleet-engine', 'Deployment red/fleet-engine',
+      'Deployment blue/fleet-engine',
+      'Deployment fleet-proxy/fleet-proxy',
+      'Deployment green/fleet-engine',
+      'Deployment red/fleet-engine',
     ]);
     for (const roll of result.rolls) {
       expect(roll.reasons).toContainEqual({ kind: 'file', path: '/etc/fleet/krb5/krb5.conf', file: 'krb5.conf', source: 'conf/krb5.conf', change: 'changed' });
@@ -47,7 +50,9 @@ describe('plan', () => {
     expect(result.risks.filter(r => r.kind === 'proxy')).toHaveLength(1);
     // AND the text a reviewer reads says the same
     const text = await plan(['--spec', spec, '--dist', dist]);
-    expect(text.stdout).toMatch(/~ Deployment fleet-engine in blue, green, red \(3 namespaces\) \(engine, 3 pod\(s\)\): .*file krb5\.conf \(conf\/krb5\.conf\) changed/);
+    expect(text.stdout).toMatch(
+      /~ Deployment fleet-engine in blue, green, red \(3 namespaces\) \(engine, 3 pod\(s\)\): .*file krb5\.conf \(conf\/krb5\.conf\) changed/,
+    );
     expect(text.stdout).toMatch(/~ Deployment fleet-proxy\/fleet-proxy \(proxy, 1 pod\(s\)\): file krb5\.conf \(conf\/krb5\.conf\) changed/);
     expect(text.stdout).toContain('rolls: 4 pod(s) restart');
   });
@@ -55,7 +60,10 @@ describe('plan', () => {
   test('a Spark property change names the property and its values, and only engines roll', async () => {
     // GIVEN a tenant's executor count raised in the spec
     const { spec, dist } = fixture();
-    fs.writeFileSync(spec, fixtureSpec().replace('  - { namespace: blue }', '  - { namespace: blue, spark: { properties: { spark.executor.instances: "6" } } }'));
+    fs.writeFileSync(
+      spec,
+      fixtureSpec().replace('  - { namespace: blue }', '  - { namespace: blue, spark: { properties: { spark.executor.instances: "6" } } }'),
+    );
     // WHEN it is planned
     const { plan: result } = await jsonPlan(spec, dist);
     // THEN blue's engine rolls because of that property (its spark-defaults.conf), and nothing else rolls
@@ -113,8 +121,12 @@ describe('plan', () => {
     const { code, plan: result } = await jsonPlan(spec, dist);
     // THEN each edit is drift on its object, and the synth's change undoes them
     expect(code).toBe(2);
-    expect(result.drift).toContainEqual(expect.objectContaining({ namespace: 'red', object: 'ConfigMap red/fleet-files', message: expect.stringContaining('/etc/fleet/krb5/krb5.conf') }));
-    expect(result.drift).toContainEqual(expect.objectContaining({ namespace: 'blue', object: 'ConfigMap blue/debug', message: expect.stringContaining('not written by spark-tenancy') }));
+    expect(result.drift).toContainEqual(
+      expect.objectContaining({ namespace: 'red', object: 'ConfigMap red/fleet-files', message: expect.stringContaining('/etc/fleet/krb5/krb5.conf') }),
+    );
+    expect(result.drift).toContainEqual(
+      expect.objectContaining({ namespace: 'blue', object: 'ConfigMap blue/debug', message: expect.stringContaining('not written by spark-tenancy') }),
+    );
     expect(result.namespaces.find(n => n.namespace === 'blue')?.removed).toEqual(['ConfigMap blue/debug']);
     expect(result.drift.filter(d => d.namespace === 'green')).toEqual([]);
   });
@@ -129,7 +141,10 @@ describe('plan', () => {
     expect(code).toBe(2);
     expect(result.baselineMissing).toMatch(/cannot read .*nowhere\/: ENOENT/);
     expect(result.namespaces.map(n => [n.namespace, n.status])).toEqual([
-      ['blue', 'added'], ['fleet-proxy', 'added'], ['green', 'added'], ['red', 'added'],
+      ['blue', 'added'],
+      ['fleet-proxy', 'added'],
+      ['green', 'added'],
+      ['red', 'added'],
     ]);
     const text = await plan(['--spec', spec, '--dist', dist]);
     expect(text.stdout).toContain('everything is planned as new');
@@ -171,7 +186,7 @@ describe('plan', () => {
     expect(unknown.stderr).toContain('--against no-such-ref: no such commit');
   });
 
-  test('--against also checks the committed dist/ against the spec at that ref: an edit that keeps synth\'s layout is drift', async () => {
+  test("--against also checks the committed dist/ against the spec at that ref: an edit that keeps synth's layout is drift", async () => {
     // GIVEN a commit whose dist/ has green's engine scaled to 3 by hand, as synth would lay it out
     const { dir, spec, dist } = fixture();
     const green = path.join(dist, 'green.k8s.yaml');
@@ -188,7 +203,9 @@ describe('plan', () => {
     // THEN with the ref the Deployment is drift, naming the field; the folder alone shows it only as a change
     expect(against.plan.drift).toEqual([{ namespace: 'green', object: 'Deployment green/fleet-engine', message: expect.stringContaining('(spec.replicas)') }]);
     expect(onDisk.plan.drift).toEqual([]);
-    expect(onDisk.plan.namespaces).toEqual([expect.objectContaining({ namespace: 'green', changed: [{ object: 'Deployment green/fleet-engine', fields: ['spec.replicas'] }] })]);
+    expect(onDisk.plan.namespaces).toEqual([
+      expect.objectContaining({ namespace: 'green', changed: [{ object: 'Deployment green/fleet-engine', fields: ['spec.replicas'] }] }),
+    ]);
   });
 
   test('--help prints the usage and exits 0; an unknown option exits 1', async () => {

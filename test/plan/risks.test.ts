@@ -50,7 +50,9 @@ describe('risk lines', () => {
     // THEN each tenant's engine ingress policy is named, and nothing rolls
     const risks = plan.risks.filter(r => r.kind === 'network-policy');
     expect(risks.map(r => r.message.split(' is ')[0]).sort()).toEqual([
-      'NetworkPolicy blue/fleet-engine-ingress', 'NetworkPolicy green/fleet-engine-ingress', 'NetworkPolicy red/fleet-engine-ingress',
+      'NetworkPolicy blue/fleet-engine-ingress',
+      'NetworkPolicy green/fleet-engine-ingress',
+      'NetworkPolicy red/fleet-engine-ingress',
     ]);
     expect(plan.rolls).toEqual([]);
   });
@@ -66,6 +68,8 @@ describe('oversizedFiles', () => {
     // WHEN checked
     const risks = oversizedFiles(files, 1_000);
     // THEN only the proxy's file is a size risk, with its size and the limit
-    expect(risks).toEqual([{ kind: 'size', namespace: 'proxy', message: expect.stringContaining('proxy.k8s.yaml is 1,001 bytes, over Argo CD\'s 1,000-byte limit') }]);
+    expect(risks).toEqual([
+      { kind: 'size', namespace: 'proxy', message: expect.stringContaining("proxy.k8s.yaml is 1,001 bytes, over Argo CD's 1,000-byte limit") },
+    ]);
   });
 });

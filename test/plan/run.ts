@@ -5,8 +5,14 @@ import { Plan } from '../../src/plan/plan';
 export async function plan(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => { stdout += String(chunk); return true; });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation(chunk => { stderr += String(chunk); return true; });
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation(chunk => {
+    stderr += String(chunk);
+    return true;
+  });
   try {
     const code = await runPlan(argv);
     return { code, stdout, stderr };

@@ -28,7 +28,7 @@ export const fileName: fc.Arbitrary<string> = fc
   .oneof(
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
-    fc.constantFrom('krb5.conf', 'my settings.conf', 'über-datei.txt', '☃ snow', ' lead', 'trail ', '-dash', '*', "it's \"quoted\" $(x)", 'é'.repeat(120)),
+    fc.constantFrom('krb5.conf', 'my settings.conf', 'über-datei.txt', '☃ snow', ' lead', 'trail ', '-dash', '*', 'it\'s "quoted" $(x)', 'é'.repeat(120)),
   )
   .map(name => name.replace(/[/\u0000]/g, '_'))
   .filter(name => name !== '.' && name !== '..' && name !== STAGING_FOLDER && Buffer.byteLength(name) <= MAX_FILE_NAME_BYTES)
@@ -38,13 +38,7 @@ export const fileName: fc.Arbitrary<string> = fc
 
 /** An absolute directory that does not touch a reserved path; segments may hold spaces and unicode. */
 export const mountPath: fc.Arbitrary<string> = fc
-  .array(
-    fc.oneof(
-      fc.stringMatching(/^[a-z][-a-z0-9_]{0,8}$/),
-      fc.constantFrom('with space', 'ünïcödé', 'conf.d', '_x'),
-    ),
-    { minLength: 1, maxLength: 3 },
-  )
+  .array(fc.oneof(fc.stringMatching(/^[a-z][-a-z0-9_]{0,8}$/), fc.constantFrom('with space', 'ünïcödé', 'conf.d', '_x')), { minLength: 1, maxLength: 3 })
   .map(segments => `/${segments.join('/')}`)
   .filter(p => mountPathProblem(p) === undefined);
 
@@ -117,39 +111,46 @@ export function filesArb(options: { maxFiles: number; maxBytes: number; secretAl
     length: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 0, max: options.maxBytes })),
     seed: fc.nat(),
   });
-  return fc
-    .uniqueArray(one, {
-      maxLength: options.maxFiles,
-      selector: f => `${f.mountPath}/${f.name}`,
-    })
-    .filter(files => new Set(files.map(f => `${f.secret}/${defaultKeyOf(f.name)}`)).size === files.length)
-    // A secret key must not be empty (the init container refuses it), nor a keytab by name (its bytes are random here).
-    .map(files => files.map(f => (f.secret ? { ...f, length: Math.max(1, f.length), name: f.name.endsWith('.keytab') ? `${f.name}_` : f.name } : f)))
-    // A non-secret copy of a secret's bytes is refused at load (tested in bad-specs).
-    .filter(files => {
-      const content = (f: typeof files[number]) => expandContent(f.kind, f.length, f.seed).toString('base64');
-      const secrets = new Set(files.filter(f => f.secret).map(content));
-      return files.every(f => f.secret || !secrets.has(content(f)));
-    })
-    .map(files => files.map(f => ({
-      spec: {
-        name: f.name,
-        source: '', // set when written
-        mountPath: f.mountPath,
-        roles: f.roles,
-        ...(f.mode === undefined ? {} : { mode: f.mode }),
-        ...(f.secret ? { secret: true } : {}),
-        ...(f.preserveImageContent ? { preserveImageContent: true } : {}),
-      },
-      content: expandContent(f.kind, f.length, f.seed),
-    })));
+  return (
+    fc
+      .uniqueArray(one, {
+        maxLength: options.maxFiles,
+        selector: f => `${f.mountPath}/${f.name}`,
+      })
+      .filter(files => new Set(files.map(f => `${f.secret}/${defaultKeyOf(f.name)}`)).size === files.length)
+      // A secret key must not be empty (the init container refuses it), nor a keytab by name (its bytes are random here).
+      .map(files => files.map(f => (f.secret ? { ...f, length: Math.max(1, f.length), name: f.name.endsWith('.keytab') ? `${f.name}_` : f.name } : f)))
+      // A non-secret copy of a secret's bytes is refused at load (tested in bad-specs).
+      .filter(files => {
+        const content = (f: (typeof files)[number]) => expandContent(f.kind, f.length, f.seed).toString('base64');
+        const secrets = new Set(files.filter(f => f.secret).map(content));
+        return files.every(f => f.secret || !secrets.has(content(f)));
+      })
+      .map(files =>
+        files.map(f => ({
+          spec: {
+            name: f.name,
+            source: '', // set when written
+            mountPath: f.mountPath,
+            roles: f.roles,
+            ...(f.mode === undefined ? {} : { mode: f.mode }),
+            ...(f.secret ? { secret: true } : {}),
+            ...(f.preserveImageContent ? { preserveImageContent: true } : {}),
+          },
+          content: expandContent(f.kind, f.length, f.seed),
+        })),
+      )
+  );
 }
 
 export const hostAliases = fc.array(
   fc.record({
     ip: fc.oneof(fc.ipV4(), fc.ipV6()),
     // Not a cluster Service name (a tenant may not redirect those; tested in bad-specs).
-    hostnames: fc.uniqueArray(fc.domain().filter(d => d.length <= 253 && /^[A-Za-z0-9]/.test(d) && !/\.svc($|\.)|\.cluster\.local$|^kubernetes/i.test(d)), { minLength: 1, maxLength: 2 }),
+    hostnames: fc.uniqueArray(
+      fc.domain().filter(d => d.length <= 253 && /^[A-Za-z0-9]/.test(d) && !/\.svc($|\.)|\.cluster\.local$|^kubernetes/i.test(d)),
+      { minLength: 1, maxLength: 2 },
+    ),
   }),
   { maxLength: 2 },
 );

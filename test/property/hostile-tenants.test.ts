@@ -38,13 +38,24 @@ const suffix = fc.stringMatching(/^[a-zA-Z0-9]{1,8}$/);
 /** Keys and values the boundary refuses, in every family it names. */
 const hostileProperty: fc.Arbitrary<[string, string]> = fc.oneof(
   fc.tuple(fc.constantFrom('spark.master', 'spark.kubernetes.driver.master', 'spark.kubernetes.executor.master'), fc.webUrl()),
-  fc.tuple(suffix.map(s => `spark.kubernetes.authenticate.driver.${s}`), suffix),
-  fc.tuple(suffix.map(s => `spark.kerberos.${s}`), suffix),
+  fc.tuple(
+    suffix.map(s => `spark.kubernetes.authenticate.driver.${s}`),
+    suffix,
+  ),
+  fc.tuple(
+    suffix.map(s => `spark.kerberos.${s}`),
+    suffix,
+  ),
   fc.tuple(fc.constantFrom('spark.jars', 'spark.files', 'spark.archives', 'spark.submit.pyFiles'), fc.webUrl()),
-  fc.tuple(fc.constantFrom('spark.driver.extraJavaOptions', 'spark.executor.extraJavaOptions'),
-    fc.tuple(fc.constantFrom('-javaagent:', '-agentpath:', '-agentlib:'), suffix).map(([o, s]) => `-Xmx1g ${o}/tmp/${s}`)),
+  fc.tuple(
+    fc.constantFrom('spark.driver.extraJavaOptions', 'spark.executor.extraJavaOptions'),
+    fc.tuple(fc.constantFrom('-javaagent:', '-agentpath:', '-agentlib:'), suffix).map(([o, s]) => `-Xmx1g ${o}/tmp/${s}`),
+  ),
   fc.tuple(fc.constantFrom('spark.plugins', 'spark.extraListeners', 'spark.driver.extraClassPath', 'spark.executor.extraClassPath'), suffix),
-  fc.tuple(fc.constantFrom('spark.kubernetes.namespace', 'spark.kubernetes.authenticate.executor.serviceAccountName', 'spark.kubernetes.driver.podTemplateFile'), suffix),
+  fc.tuple(
+    fc.constantFrom('spark.kubernetes.namespace', 'spark.kubernetes.authenticate.executor.serviceAccountName', 'spark.kubernetes.driver.podTemplateFile'),
+    suffix,
+  ),
 );
 
 describe(`hostile tenant entries (seed ${SEED})`, () => {
@@ -62,7 +73,7 @@ describe(`hostile tenant entries (seed ${SEED})`, () => {
     );
   });
 
-  test('a file mounted on or inside a folder of the image\'s programs or the system is refused at its mountPath', () => {
+  test("a file mounted on or inside a folder of the image's programs or the system is refused at its mountPath", () => {
     const trees = RESERVED_MOUNT_PATHS.filter(r => r.scope === 'tree').map(r => r.path.replace(/\*$/, '64'));
     fc.assert(
       fc.property(fc.constantFrom(...trees), fc.array(suffix, { maxLength: 2 }), (root, below) => {

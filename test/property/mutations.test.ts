@@ -52,7 +52,25 @@ const scalar: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom(0, -1, 0.5, 1e21, Number.MAX_SAFE_INTEGER, 444, 0o444),
   fc.boolean(),
   fc.constant(null),
-  fc.constantFrom('', ' ', '..', '/', '/opt/spark/conf', '__proto__', 'constructor', '0444', 'env', 'objects', 'engine', 'team-a', '10.0.0.1', 'true', '~', '\n', 'a\u0000b'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '..',
+    '/',
+    '/opt/spark/conf',
+    '__proto__',
+    'constructor',
+    '0444',
+    'env',
+    'objects',
+    'engine',
+    'team-a',
+    '10.0.0.1',
+    'true',
+    '~',
+    '\n',
+    'a\u0000b',
+  ),
 );
 const anyValue: fc.Arbitrary<Json> = fc.oneof(
   { weight: 4, arbitrary: scalar },
@@ -94,7 +112,7 @@ function apply(root: Json, m: Mutation): Json {
   const target = paths[m.at % paths.length];
   const get = (segments: Segment[]): Json => segments.reduce<Json>((v, s) => (v as { [k: string]: Json })[s as string], root);
   const value = get(target);
-  const parent = target.length > 0 ? get(target.slice(0, -1)) as { [key: string]: Json } | Json[] : undefined;
+  const parent = target.length > 0 ? (get(target.slice(0, -1)) as { [key: string]: Json } | Json[]) : undefined;
   const last = target[target.length - 1];
   const replace = (next: Json): Json => {
     if (parent === undefined) return next;
@@ -179,7 +197,31 @@ describe(`random mutations of the example spec (seed ${SEED})`, () => {
       remove: fc.integer({ min: 0, max: 8 }),
       insert: fc.oneof(
         fc.string({ maxLength: 4 }),
-        fc.constantFrom('\t', ':', ': ', '- ', '[', ']', '{', '}', '&a ', '*a', '!!binary ', '"', "'", '#', '\n', '\n  ', '---\n', '? ', '|', '>', '%YAML 1.1\n', '\u00ff', '\ufeff'),
+        fc.constantFrom(
+          '\t',
+          ':',
+          ': ',
+          '- ',
+          '[',
+          ']',
+          '{',
+          '}',
+          '&a ',
+          '*a',
+          '!!binary ',
+          '"',
+          "'",
+          '#',
+          '\n',
+          '\n  ',
+          '---\n',
+          '? ',
+          '|',
+          '>',
+          '%YAML 1.1\n',
+          '\u00ff',
+          '\ufeff',
+        ),
       ),
     });
     fc.assert(

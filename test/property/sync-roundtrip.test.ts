@@ -80,7 +80,12 @@ describe(`config-sync round trip of random files (seed ${SEED}; shells: ${SHELLS
           allowPlaintextSecrets: true,
           // Explicit keys keep files distinct whatever their names would map to.
           files: files.map((f, i) => ({
-            name: f.name, source: String(i), mountPath: f.mountPath, roles: ['engine'], mode: f.mode, key: `file-${i}`,
+            name: f.name,
+            source: String(i),
+            mountPath: f.mountPath,
+            roles: ['engine'],
+            mode: f.mode,
+            key: `file-${i}`,
             ...(f.secret ? { secret: true } : {}),
           })),
           tenants: [{ namespace: 'prop-a' }],
@@ -106,7 +111,10 @@ describe(`config-sync round trip of random files (seed ${SEED}; shells: ${SHELLS
 
   test('the generator reaches the cases that matter: empty, large, binary and non-ASCII names', () => {
     // GIVEN the file generator's first samples under the fixed seed
-    const samples = fc.sample(filesArb, { seed: SEED + 10, numRuns: runs(15) }).flat().map(f => ({ ...f, content: contentOf(f) }));
+    const samples = fc
+      .sample(filesArb, { seed: SEED + 10, numRuns: runs(15) })
+      .flat()
+      .map(f => ({ ...f, content: contentOf(f) }));
     // THEN the round trip above saw empty files, files over 100 KiB, non-UTF-8 bytes and non-ASCII names
     expect(samples.some(f => f.content.length === 0)).toBe(true);
     expect(samples.some(f => f.content.length > 100 * 1024)).toBe(true);

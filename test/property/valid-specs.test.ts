@@ -57,7 +57,14 @@ describe(`random valid specs (seed ${SEED})`, () => {
 
   test.each(['no', 'on', 'y', 'e0'])('a platform and role marker YAML 1.1 would read as a boolean or number still synthesize: %s', word => {
     // GIVEN a valid spec whose name and roleEnv are words YAML 1.1 (Spark's SnakeYAML) reads as non-strings
-    const spec = { name: word, image: `registry.example.com/${word}:1`, roleEnv: word.toUpperCase(), proxy: { namespace: `${word}-proxy` }, files: [], tenants: [{ namespace: 'team-a' }] };
+    const spec = {
+      name: word,
+      image: `registry.example.com/${word}:1`,
+      roleEnv: word.toUpperCase(),
+      proxy: { namespace: `${word}-proxy` },
+      files: [],
+      tenants: [{ namespace: 'team-a' }],
+    };
     // WHEN it is synthesized (validation included) THEN it succeeds and the templates quote them
     const manifests = synthNamespaces(resolvePlatform(spec, { baseDir: dir }));
     expect(manifests.size).toBe(2);

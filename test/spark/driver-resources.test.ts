@@ -28,9 +28,10 @@ describe('driver sizing from engine resources', () => {
     expect(properties).toEqual({ 'spark.driver.memory': '3430m', 'spark.driver.memoryOverhead': '384m' });
   });
 
-  test('memory that cannot hold Spark\'s minimum overhead is a problem; one MiB more is not', () => {
+  test("memory that cannot hold Spark's minimum overhead is a problem; one MiB more is not", () => {
     expect(driverResourcesProblem({ limits: { memory: '384Mi' } })).toBe(
-      'memory 384Mi cannot hold a Spark driver: Spark adds at least 384 MiB of overhead to the heap; give the engine more than 384Mi (e.g. 1Gi)');
+      'memory 384Mi cannot hold a Spark driver: Spark adds at least 384 MiB of overhead to the heap; give the engine more than 384Mi (e.g. 1Gi)',
+    );
     expect(driverResourcesProblem({ limits: { memory: '385Mi' } })).toBeUndefined();
     expect(driverResourcesProblem(undefined)).toBeUndefined();
   });

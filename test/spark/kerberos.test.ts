@@ -34,7 +34,7 @@ describe('kerberos section', () => {
     expect(properties['spark.kerberos.keytab']).toBe('/my_project/resources/kerberos/app.keytab');
   });
 
-  test('the spec\'s own extraJavaOptions are kept, the krb5.conf option appended', () => {
+  test("the spec's own extraJavaOptions are kept, the krb5.conf option appended", () => {
     // GIVEN driver options in spark.properties
     const user = { 'spark.driver.extraJavaOptions': '-XX:+UseG1GC -Dx=1' };
     // WHEN derived

@@ -19,9 +19,12 @@ describe('driver and executor pod templates', () => {
     return { driver: parse(data['driver-template.yaml']) as Json, executor: parse(data['executor-template.yaml']) as Json };
   };
 
-  test.each(platform.spec.tenants.map(t => t.namespace))('%s: both templates carry config-sync, host aliases and Spark\'s container names', tenant => {
+  test.each(platform.spec.tenants.map(t => t.namespace))("%s: both templates carry config-sync, host aliases and Spark's container names", tenant => {
     const { driver, executor } = templatesOf(tenant);
-    for (const [pod, container] of [[driver, 'spark-kubernetes-driver'], [executor, 'spark-kubernetes-executor']] as const) {
+    for (const [pod, container] of [
+      [driver, 'spark-kubernetes-driver'],
+      [executor, 'spark-kubernetes-executor'],
+    ] as const) {
       expect(pod.kind).toBe('Pod');
       expect(pod.spec.containers.map((c: Json) => c.name)).toEqual([container]);
       expect(pod.spec.initContainers.map((c: Json) => c.name)).toEqual(['config-sync']);
@@ -41,7 +44,13 @@ describe('driver and executor pod templates', () => {
   test('user, group, runAsNonRoot and seccomp are set once on the pod (which Spark keeps), not again per container', () => {
     const { driver, executor } = templatesOf('team-a');
     for (const pod of [driver, executor]) {
-      expect(pod.spec.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 185, runAsGroup: 185, fsGroup: 185, seccompProfile: { type: 'RuntimeDefault' } });
+      expect(pod.spec.securityContext).toEqual({
+        runAsNonRoot: true,
+        runAsUser: 185,
+        runAsGroup: 185,
+        fsGroup: 185,
+        seccompProfile: { type: 'RuntimeDefault' },
+      });
       // what Pod Security "restricted" demands of each container itself, and nothing the pod already says
       for (const container of [...pod.spec.initContainers, ...pod.spec.containers]) {
         expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
@@ -73,11 +82,16 @@ describe('driver and executor pod templates', () => {
     // THEN only the driver's init container writes it, and only the driver has the Secret volume
     expect(JSON.stringify(executor)).not.toContain('app.keytab');
     expect(JSON.stringify(executor)).not.toContain('my-project-secrets');
-    expect(readConfigSyncCommand(driver.spec.initContainers[0].command).operations).toContainEqual(
-      ['file', '/var/run/spark-tenancy/source/secret/app.keytab', 'keytab', '0400', '/var/run/spark-tenancy/volumes/cfg-my-project-resources-kerberos/app.keytab']);
+    expect(readConfigSyncCommand(driver.spec.initContainers[0].command).operations).toContainEqual([
+      'file',
+      '/var/run/spark-tenancy/source/secret/app.keytab',
+      'keytab',
+      '0400',
+      '/var/run/spark-tenancy/volumes/cfg-my-project-resources-kerberos/app.keytab',
+    ]);
   });
 
-  test('a tenant\'s own host aliases reach its templates only', () => {
+  test("a tenant's own host aliases reach its templates only", () => {
     expect(templatesOf('team-c').executor.spec.hostAliases.map((a: Json) => a.ip)).toContain('10.0.3.5');
     expect(templatesOf('team-a').executor.spec.hostAliases.map((a: Json) => a.ip)).not.toContain('10.0.3.5');
   });

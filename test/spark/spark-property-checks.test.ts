@@ -1,10 +1,6 @@
 import * as fc from 'fast-check';
 import { ownedSparkKeys } from '../../src/spark/owned-keys';
-import {
-  NEWER_SPARK_KUBERNETES_KEY_FAMILIES,
-  SPARK_KUBERNETES_KEY_FAMILIES,
-  SPARK_KUBERNETES_KEYS,
-} from '../../src/spark/spark-keys';
+import { NEWER_SPARK_KUBERNETES_KEY_FAMILIES, SPARK_KUBERNETES_KEY_FAMILIES, SPARK_KUBERNETES_KEYS } from '../../src/spark/spark-keys';
 import { checkFeatureStepClasses } from '../../src/spark/feature-step-classes';
 import { isKnownKubernetesKey } from '../../src/spark/kubernetes-keys';
 import { renderSparkDefaults } from '../../src/spark/spark-defaults';
@@ -18,9 +14,10 @@ function messagesFor(props: Record<string, string>, opts: PropertyCheckOptions =
 }
 
 const VALID_KEY = "keys must be non-empty, contain no whitespace, '=', ':' or '\\', and not start with '#' or '!'";
-const VALID_PREFIX = "use a lowercase RFC 1123 DNS label of at most 47 characters ('a'-'z', '0'-'9' and '-', "
-  + 'starting and ending with a letter or digit), because Spark appends "-exec-<id>" (up to 16 characters) '
-  + 'to make a pod name that fits a 63-character DNS label';
+const VALID_PREFIX =
+  "use a lowercase RFC 1123 DNS label of at most 47 characters ('a'-'z', '0'-'9' and '-', " +
+  'starting and ending with a letter or digit), because Spark appends "-exec-<id>" (up to 16 characters) ' +
+  'to make a pod name that fits a 63-character DNS label';
 const VALID_CLASS = 'write the package and class as dot-separated Java identifiers, e.g. com.example.MyFeatureStep';
 
 describe('Spark on Kubernetes key lists', () => {
@@ -125,10 +122,7 @@ describe('checkProperties', () => {
       const owned = new Set(ownedSparkKeys('SPARK_ROLE').keys());
 
       // WHEN
-      const problems = checkProperties(
-        { 'spark.kubernetes.namespace': 'other', 'spark.executorEnv.SPARK_ROLE': 'x' },
-        { owned, allowOverride: false },
-      );
+      const problems = checkProperties({ 'spark.kubernetes.namespace': 'other', 'spark.executorEnv.SPARK_ROLE': 'x' }, { owned, allowOverride: false });
 
       // THEN
       expect(problems).toEqual([
@@ -145,15 +139,13 @@ describe('checkProperties', () => {
 
     test('GIVEN owned keys as a map WHEN checked THEN the map says where the value comes from', () => {
       // GIVEN
-      const owned = new Map([['spark.driver.host', 'the engine\'s headless Service']]);
+      const owned = new Map([['spark.driver.host', "the engine's headless Service"]]);
 
       // WHEN
       const messages = messagesFor({ 'spark.driver.host': 'x' }, { owned, allowOverride: false });
 
       // THEN
-      expect(messages).toEqual([
-        '"spark.driver.host" is set by the package from the engine\'s headless Service; set spark.override: true to replace it',
-      ]);
+      expect(messages).toEqual(['"spark.driver.host" is set by the package from the engine\'s headless Service; set spark.override: true to replace it']);
     });
 
     test('GIVEN spark.override: true WHEN an owned key is set THEN it is accepted', () => {
@@ -219,10 +211,10 @@ describe('checkProperties', () => {
 
       // THEN
       expect(messages).toEqual([
-        'unknown Spark on Kubernetes volume type "pvc" in "spark.kubernetes.executor.volumes.pvc.data.mount.path"; '
-          + 'the type must be hostPath, emptyDir, nfs or persistentVolumeClaim',
-        'unknown Spark on Kubernetes volume type "persistentVolumeClam" in "spark.kubernetes.executor.volumes.persistentVolumeClam.data.mount.path" '
-          + '(did you mean "persistentVolumeClaim"?); the type must be hostPath, emptyDir, nfs or persistentVolumeClaim',
+        'unknown Spark on Kubernetes volume type "pvc" in "spark.kubernetes.executor.volumes.pvc.data.mount.path"; ' +
+          'the type must be hostPath, emptyDir, nfs or persistentVolumeClaim',
+        'unknown Spark on Kubernetes volume type "persistentVolumeClam" in "spark.kubernetes.executor.volumes.persistentVolumeClam.data.mount.path" ' +
+          '(did you mean "persistentVolumeClaim"?); the type must be hostPath, emptyDir, nfs or persistentVolumeClaim',
       ]);
     });
 
@@ -235,8 +227,8 @@ describe('checkProperties', () => {
 
       // THEN
       expect(messages).toEqual([
-        'unknown Spark on Kubernetes property "spark.kubernetes.driver.volumes.hostPath.data.mount.subPathExpr" '
-          + '(only Spark 4.0.0 and later read "spark.kubernetes.driver.volumes.<type>.<name>.mount.subPathExpr"; Spark 3.3 to 3.5 ignore it)',
+        'unknown Spark on Kubernetes property "spark.kubernetes.driver.volumes.hostPath.data.mount.subPathExpr" ' +
+          '(only Spark 4.0.0 and later read "spark.kubernetes.driver.volumes.<type>.<name>.mount.subPathExpr"; Spark 3.3 to 3.5 ignore it)',
         'unknown Spark on Kubernetes property "spark.kubernetes.jars.avoidDownloadSchemes" (only Spark 4.0.0 and later read it; Spark 3.3 to 3.5 ignore it)',
       ]);
     });
@@ -355,12 +347,7 @@ describe('checkProperties', () => {
 describe('checkFeatureStepClasses', () => {
   test('GIVEN fully qualified class names WHEN checked THEN they are accepted', () => {
     // GIVEN
-    const classes = [
-      'org.apache.spark.deploy.k8s.features.VolcanoFeatureStep',
-      'com.example.MyFeatureStep',
-      'com.example.Outer$Inner',
-      '_internal.$Step',
-    ];
+    const classes = ['org.apache.spark.deploy.k8s.features.VolcanoFeatureStep', 'com.example.MyFeatureStep', 'com.example.Outer$Inner', '_internal.$Step'];
 
     // WHEN / THEN
     expect(checkFeatureStepClasses(classes)).toEqual([]);
@@ -398,12 +385,7 @@ describe('renderSparkDefaults', () => {
     const text = renderSparkDefaults(props);
 
     // THEN
-    expect(text).toBe([
-      '# Generated by spark-tenancy. Do not edit.',
-      'spark.executor.instances 3',
-      'spark.kubernetes.namespace team-a',
-      '',
-    ].join('\n'));
+    expect(text).toBe(['# Generated by spark-tenancy. Do not edit.', 'spark.executor.instances 3', 'spark.kubernetes.namespace team-a', ''].join('\n'));
   });
 
   test('GIVEN no properties WHEN rendered THEN only the header', () => {
@@ -415,7 +397,10 @@ describe('renderSparkDefaults', () => {
     const props = { 'spark.b': '1', 'spark.\u{1F600}': '2', 'spark.a': '3', 'spark.\uFFFD': '4', 'spark.B': '5', 'spark.é': '6' };
 
     // WHEN
-    const keys = renderSparkDefaults(props).split('\n').slice(1, -1).map(line => line.split(' ')[0]);
+    const keys = renderSparkDefaults(props)
+      .split('\n')
+      .slice(1, -1)
+      .map(line => line.split(' ')[0]);
 
     // THEN
     expect(keys).toEqual(['spark.B', 'spark.a', 'spark.b', 'spark.é', 'spark.\uFFFD', 'spark.\u{1F600}']);
@@ -456,34 +441,43 @@ describe('renderSparkDefaults', () => {
   });
 
   test('GIVEN a key or value checkProperties rejects WHEN rendered THEN it throws instead of writing a broken file', () => {
-    expect(() => renderSparkDefaults({ 'spark.a b': 'x' })).toThrow('cannot render property key "spark.a b": it contains whitespace (a space), which ends a key');
+    expect(() => renderSparkDefaults({ 'spark.a b': 'x' })).toThrow(
+      'cannot render property key "spark.a b": it contains whitespace (a space), which ends a key',
+    );
     expect(() => renderSparkDefaults({ 'spark.a': 'x\ny' })).toThrow('cannot render value of "spark.a": it contains a line break (a line feed)');
   });
 
   test('GIVEN arbitrary safe keys and values WHEN rendered and parsed back as Properties THEN the same map returns', () => {
-    fc.assert(fc.property(fc.dictionary(safeKey, safeValue), props => {
-      // WHEN
-      const parsed = parseProperties(renderSparkDefaults(props));
+    fc.assert(
+      fc.property(fc.dictionary(safeKey, safeValue), props => {
+        // WHEN
+        const parsed = parseProperties(renderSparkDefaults(props));
 
-      // THEN
-      expect(parsed).toEqual(new Map(Object.entries(props)));
-    }), { numRuns: 500 });
+        // THEN
+        expect(parsed).toEqual(new Map(Object.entries(props)));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('GIVEN the same properties inserted in any order WHEN rendered THEN the text is identical and sorted', () => {
-    const entriesInTwoOrders = fc.uniqueArray(fc.tuple(safeKey, safeValue), { selector: ([key]) => key, maxLength: 15 })
+    const entriesInTwoOrders = fc
+      .uniqueArray(fc.tuple(safeKey, safeValue), { selector: ([key]) => key, maxLength: 15 })
       .chain(entries => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length })));
 
-    fc.assert(fc.property(entriesInTwoOrders, ([entries, shuffled]) => {
-      // WHEN
-      const first = renderSparkDefaults(Object.fromEntries(entries));
-      const second = renderSparkDefaults(Object.fromEntries(shuffled));
+    fc.assert(
+      fc.property(entriesInTwoOrders, ([entries, shuffled]) => {
+        // WHEN
+        const first = renderSparkDefaults(Object.fromEntries(entries));
+        const second = renderSparkDefaults(Object.fromEntries(shuffled));
 
-      // THEN
-      expect(second).toBe(first);
-      const keys = [...parseProperties(first).keys()];
-      for (let i = 1; i < keys.length; i++) expect(codePointsOf(keys[i - 1]) < codePointsOf(keys[i])).toBe(true);
-    }), { numRuns: 300 });
+        // THEN
+        expect(second).toBe(first);
+        const keys = [...parseProperties(first).keys()];
+        for (let i = 1; i < keys.length; i++) expect(codePointsOf(keys[i - 1]) < codePointsOf(keys[i])).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -494,12 +488,12 @@ describe('renderSparkDefaults', () => {
 const tricky = (chars: string[]) => fc.oneof(fc.constantFrom(...chars), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
 
 /** Keys checkProperties accepts: non-empty, no whitespace, '=', ':' or '\', not starting with '#' or '!'. */
-const safeKey = fc.string({ unit: tricky(['s', '.', '-', '_', '/', '#', '!', 'Z', 'é', '\u{1F600}']), minLength: 1, maxLength: 20 })
+const safeKey = fc
+  .string({ unit: tricky(['s', '.', '-', '_', '/', '#', '!', 'Z', 'é', '\u{1F600}']), minLength: 1, maxLength: 20 })
   .filter(key => !/[\s=:\\]/.test(key) && !/^[#!]/.test(key));
 
 /** Values checkProperties accepts: anything on one line. */
-const safeValue = fc.string({ unit: tricky([' ', '\t', '\f', '\\', '=', ':', '#', '!', 'u', '\u000b']), maxLength: 20 })
-  .filter(value => !/[\r\n]/.test(value));
+const safeValue = fc.string({ unit: tricky([' ', '\t', '\f', '\\', '=', ':', '#', '!', 'u', '\u000b']), maxLength: 20 }).filter(value => !/[\r\n]/.test(value));
 
 /** Code points as a comparable string (each padded to 6 hex digits). */
 function codePointsOf(text: string): string {
@@ -550,5 +544,6 @@ function parseProperties(text: string): Map<string, string> {
 function unescapeProperties(text: string): string {
   const simple: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f' };
   return text.replace(/\\(u[0-9a-fA-F]{4}|[\s\S])/g, (_, escape: string) =>
-    escape.length === 5 ? String.fromCharCode(parseInt(escape.slice(1), 16)) : simple[escape] ?? escape);
+    escape.length === 5 ? String.fromCharCode(parseInt(escape.slice(1), 16)) : (simple[escape] ?? escape),
+  );
 }

@@ -8,13 +8,9 @@ import { SEED } from '../property/arbitraries';
 /** The loader's guards refuse what they are for and nothing a real spec does; values keep what the user wrote. */
 
 const REPO = path.join(__dirname, '..', '..');
-const HEAD = [
-  'name: acme',
-  'image: registry.example.com/acme/spark:1.0.0',
-  'roleEnv: ACME_EXECUTOR',
-  'proxy: { namespace: acme-proxy }',
-  'files: []',
-].join('\n');
+const HEAD = ['name: acme', 'image: registry.example.com/acme/spark:1.0.0', 'roleEnv: ACME_EXECUTOR', 'proxy: { namespace: acme-proxy }', 'files: []'].join(
+  '\n',
+);
 
 function problemsOf(text: string | Buffer): string[] {
   try {
@@ -29,9 +25,11 @@ function problemsOf(text: string | Buffer): string[] {
 describe('loader', () => {
   test('many tenants may share one anchored value: aliases are counted by what they add, not by use', () => {
     // GIVEN 500 tenants that all use one anchored host alias list (more uses than the YAML library's default limit of 100)
-    const tenants = Array.from({ length: 500 }, (_, i) => (i === 0
-      ? '  - { namespace: team-0, hostAliases: &shared [{ ip: 10.0.0.10, hostnames: [kdc.example.com] }] }'
-      : `  - { namespace: team-${i}, hostAliases: *shared }`)).join('\n');
+    const tenants = Array.from({ length: 500 }, (_, i) =>
+      i === 0
+        ? '  - { namespace: team-0, hostAliases: &shared [{ ip: 10.0.0.10, hostnames: [kdc.example.com] }] }'
+        : `  - { namespace: team-${i}, hostAliases: *shared }`,
+    ).join('\n');
     const text = `${HEAD}\ntenants:\n${tenants}\n`;
     // WHEN it is loaded THEN it is accepted, and every tenant has the shared list
     const platform = loadPlatformText(text, { baseDir: REPO });
@@ -44,9 +42,13 @@ describe('loader', () => {
     const uses = Math.floor(MAX_ALIAS_VALUES / 1000) + 1;
     const text = `a: &big [${Array(999).fill('x').join(', ')}]\nb: [${Array(uses).fill('*big').join(', ')}]\n`;
     // THEN the refusal names the alias and the limit
-    expect(problemsOf(text)).toEqual([expect.stringMatching(new RegExp(`^with alias \\*big the anchors and aliases expand to more than ${MAX_ALIAS_VALUES} values`))]);
+    expect(problemsOf(text)).toEqual([
+      expect.stringMatching(new RegExp(`^with alias \\*big the anchors and aliases expand to more than ${MAX_ALIAS_VALUES} values`)),
+    ]);
     // AND one use fewer is within the limit (the spec is then refused for other reasons only)
-    const fewer = `a: &big [${Array(999).fill('x').join(', ')}]\nb: [${Array(uses - 1).fill('*big').join(', ')}]\n`;
+    const fewer = `a: &big [${Array(999).fill('x').join(', ')}]\nb: [${Array(uses - 1)
+      .fill('*big')
+      .join(', ')}]\n`;
     expect(problemsOf(fewer).some(m => m.includes('billion laughs'))).toBe(false);
   });
 
@@ -60,8 +62,9 @@ describe('loader', () => {
 
   test('unquoted numbers and booleans in Spark properties keep the text as written', () => {
     // GIVEN Spark properties written without quotes, at platform and tenant level
-    const text = `${HEAD}\nspark: { properties: { spark.a: 1.10, spark.b: 0200, spark.c: 0x1F, spark.d: True, spark.e: 8 } }\n`
-      + 'tenants: [{ namespace: team-a, spark: { properties: { spark.f: 3.10 } } }]\n';
+    const text =
+      `${HEAD}\nspark: { properties: { spark.a: 1.10, spark.b: 0200, spark.c: 0x1F, spark.d: True, spark.e: 8 } }\n` +
+      'tenants: [{ namespace: team-a, spark: { properties: { spark.f: 3.10 } } }]\n';
     // WHEN it is loaded
     const spec = loadPlatformText(text, { baseDir: REPO }).spec;
     // THEN Spark gets the user's text, not YAML's reading of it as a number ("1.1", "200", "31")
@@ -87,7 +90,10 @@ describe('loader', () => {
     };
     fc.assert(
       fc.property(
-        fc.oneof(fc.uint8Array({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 8 }).map(s => new Uint8Array(Buffer.from(s)))),
+        fc.oneof(
+          fc.uint8Array({ maxLength: 12 }),
+          fc.string({ unit: 'grapheme', maxLength: 8 }).map(s => new Uint8Array(Buffer.from(s))),
+        ),
         bytes => {
           // GIVEN any bytes WHEN both judge them THEN they agree, and the prefix before the reported byte is valid
           const bad = firstInvalidUtf8(bytes);

@@ -51,7 +51,10 @@ describe('config-sync on the example platform, run for real', () => {
   test.each(pods.map(p => [p.description, p] as const))('%s: every file of its role arrives intact', (_, pod) => {
     // GIVEN the synthesized pod and the objects of the namespace it runs in
     // WHEN its config-sync init container runs under dash
-    const result = runConfigSync(pod.spec, objectsOf(pod.namespace), { shell: 'dash', imageFiles: { '/my_project/resources/config/log4j2.xml': '<Configuration/>' } });
+    const result = runConfigSync(pod.spec, objectsOf(pod.namespace), {
+      shell: 'dash',
+      imageFiles: { '/my_project/resources/config/log4j2.xml': '<Configuration/>' },
+    });
     // THEN each declared file is at mountPath/name with the source's bytes and mode
     expectRoleFiles(platform, roleOf(pod), result, pod.description);
     // AND the secret file's folder lived in memory, never on the node's disk
@@ -60,12 +63,15 @@ describe('config-sync on the example platform, run for real', () => {
     }
   });
 
-  test('the engine\'s config-sync writes only spec files (its Spark files come from the ConfigMap), and keeps the image content it preserves', () => {
+  test("the engine's config-sync writes only spec files (its Spark files come from the ConfigMap), and keeps the image content it preserves", () => {
     // GIVEN team-a's engine
     const objects = manifests.get('team-a')!;
     const pod = podsIn(objects).find(p => p.description === 'Deployment team-a/my-project-engine')!;
     // WHEN its init container runs with an image that ships log4j2.xml in a preserved folder
-    const result = runConfigSync(pod.spec, objectsOf('team-a'), { shell: 'dash', imageFiles: { '/my_project/resources/config/log4j2.xml': '<Configuration/>' } });
+    const result = runConfigSync(pod.spec, objectsOf('team-a'), {
+      shell: 'dash',
+      imageFiles: { '/my_project/resources/config/log4j2.xml': '<Configuration/>' },
+    });
     // THEN the image's file is still there, and nothing lands in the Spark folders the ConfigMap volumes fill
     expect(result.read('/my_project/resources/config/log4j2.xml')?.toString()).toBe('<Configuration/>');
     expect(result.listFiles().filter(f => f.startsWith('/opt/spark-tenancy/'))).toEqual([]);
@@ -115,7 +121,12 @@ describe('config-sync on the example platform, run for real', () => {
   test('a missing input fails the init container: an env chunk, a ConfigMap key, the Secret', () => {
     const engineOf = (ns: string) => podsIn(manifests.get(ns)!).find(p => p.description.startsWith('Deployment'))!;
     // GIVEN a missing env chunk
-    const noEnv = runConfigSync(engineOf('team-a').spec, objectsOf('team-a'), { shell: 'dash', editEnv: env => { delete env.CFG_KRB5_CONF_0; } });
+    const noEnv = runConfigSync(engineOf('team-a').spec, objectsOf('team-a'), {
+      shell: 'dash',
+      editEnv: env => {
+        delete env.CFG_KRB5_CONF_0;
+      },
+    });
     expect(noEnv.status).not.toBe(0);
     expect(noEnv.stderr).toContain('missing env var CFG_KRB5_CONF_0');
     // GIVEN objects transport and a namespace without its files ConfigMap
@@ -176,7 +187,7 @@ describe('config-sync with unusual files', () => {
     expectRoleFiles(platform, 'engine', result, `odd-a ${transport}`);
     if (transport === 'env') {
       // AND the 200 KiB file was split across env values that each fit Linux's 128 KiB string limit
-      const env = ((engine.spec.initContainers![0] as { env: { name: string; value: string }[] }).env);
+      const env = (engine.spec.initContainers![0] as { env: { name: string; value: string }[] }).env;
       const chunks = env.filter(e => e.name.startsWith('CFG_BIG_BIN_'));
       expect(chunks.length).toBeGreaterThan(2);
       for (const e of env) expect(e.name.length + 1 + e.value.length + 1).toBeLessThanOrEqual(128 * 1024);
@@ -190,7 +201,8 @@ describe('config-sync with unusual files', () => {
     const sha = require('crypto').createHash('sha256').update(content).digest('hex');
     const script = path.join(REPO, 'image', 'materialize.sh');
     const plan = planArguments([['env', 'X', '1', sha, '0400', `${volume}/f`]]);
-    const run = () => require('child_process').spawnSync('dash', [script, ...plan], { env: { PATH: '/usr/bin:/bin', X_0: content.toString('base64') }, encoding: 'utf8' });
+    const run = () =>
+      require('child_process').spawnSync('dash', [script, ...plan], { env: { PATH: '/usr/bin:/bin', X_0: content.toString('base64') }, encoding: 'utf8' });
     expect(run().status).toBe(0);
     // WHEN it runs again (a restarted init container)
     const again = run();
@@ -206,7 +218,10 @@ describe('config-sync with unusual files', () => {
     // GIVEN a 600 KiB file in env transport
     fs.writeFileSync(path.join(dir, 'huge.bin'), Buffer.alloc(600 * 1024, 7));
     const spec: PlatformSpec = {
-      name: 'odd', image: 'registry.example.com/odd:1', roleEnv: 'ODD_EXECUTOR', proxy: { namespace: 'odd-proxy' },
+      name: 'odd',
+      image: 'registry.example.com/odd:1',
+      roleEnv: 'ODD_EXECUTOR',
+      proxy: { namespace: 'odd-proxy' },
       files: [{ name: 'huge.bin', source: 'huge.bin', mountPath: '/etc/odd', roles: ['engine'] }],
       tenants: [{ namespace: 'odd-a' }],
     };
@@ -224,10 +239,12 @@ describe('config-sync against hostile or broken input, in a kubelet-faithful san
   const withSecret = (bytes: Buffer) => namespaceObjects(manifests.get('team-a')!, new Map([['my-project-secrets', new Map([['app.keytab', bytes]])]]));
   const imageConfig = '/my_project/resources/config';
 
-  test('the sandbox is kubelet-faithful here: the init container runs as the pod\'s uid and gid with fsGroup, not as root', () => {
+  test("the sandbox is kubelet-faithful here: the init container runs as the pod's uid and gid with fsGroup, not as root", () => {
     // GIVEN this test process (CI runs as root, which the sandbox needs to lay volumes out as the kubelet does)
-    expect({ kubeletFaithful: isKubeletFaithful(), why: 'run the tests as root (as CI does): the sandbox needs it to run the init container as uid 185' })
-      .toEqual({ kubeletFaithful: true, why: expect.any(String) });
+    expect({
+      kubeletFaithful: isKubeletFaithful(),
+      why: 'run the tests as root (as CI does): the sandbox needs it to run the init container as uid 185',
+    }).toEqual({ kubeletFaithful: true, why: expect.any(String) });
     // WHEN team-a's engine init container runs
     const result = runConfigSync(engine.spec, withSecret(platform.files.find(f => f.secret)!.content!), { shell: 'dash' });
     // THEN it ran as 185:185 with fsGroup 185 and succeeded
@@ -255,14 +272,20 @@ describe('config-sync against hostile or broken input, in a kubelet-faithful san
     const failed = runConfigSync(old, secret, { shell: 'dash', imageFiles });
     expect(failed.status).not.toBe(0);
     expect(failed.stderr).toMatch(/cp: preserving times for .*: Operation not permitted/);
-    expect(failed.stderr).toContain(`config-sync: /var/run/spark-tenancy/volumes/cfg-my-project-resources-config: cannot seed from image folder ${imageConfig}`);
+    expect(failed.stderr).toContain(
+      `config-sync: /var/run/spark-tenancy/volumes/cfg-my-project-resources-config: cannot seed from image folder ${imageConfig}`,
+    );
   });
 
   test('seeding skips symbolic links and special files in the image instead of following them', () => {
     // GIVEN an image whose preserved folder holds a link to a file, a link and a folder named like the staging folder, and a FIFO
     const result = runConfigSync(engine.spec, withSecret(platform.files.find(f => f.secret)!.content!), {
       shell: 'dash',
-      imageFiles: { [`${imageConfig}/log4j2.xml`]: '<Configuration/>', '/elsewhere/victim': 'original\n', [`${imageConfig}/sub/${STAGING_FOLDER}/application.properties`]: 'planted' },
+      imageFiles: {
+        [`${imageConfig}/log4j2.xml`]: '<Configuration/>',
+        '/elsewhere/victim': 'original\n',
+        [`${imageConfig}/sub/${STAGING_FOLDER}/application.properties`]: 'planted',
+      },
       imageLinks: { [`${imageConfig}/passwd`]: '/etc/passwd', [`${imageConfig}/${STAGING_FOLDER}`]: '/elsewhere' },
       imageFifos: [`${imageConfig}/pipe`],
     });
@@ -272,12 +295,21 @@ describe('config-sync against hostile or broken input, in a kubelet-faithful san
     expect(result.stdout).toContain(`config-sync: seed: skipped symbolic link ${imageConfig}/${STAGING_FOLDER}`);
     expect(result.stdout).toContain(`config-sync: seed: skipped special file ${imageConfig}/pipe`);
     expect(result.stdout).toContain(`config-sync: seed: skipped ${imageConfig}/sub/${STAGING_FOLDER} (the staging folder's name)`);
-    expect(result.listFiles().filter(f => f.startsWith(imageConfig)).sort()).toEqual([`${imageConfig}/application.properties`, `${imageConfig}/log4j2.xml`]);
+    expect(
+      result
+        .listFiles()
+        .filter(f => f.startsWith(imageConfig))
+        .sort(),
+    ).toEqual([`${imageConfig}/application.properties`, `${imageConfig}/log4j2.xml`]);
   });
 
   test.each([
     ['empty', Buffer.alloc(0), "the secret's value is empty (is the key set in the Secret, or in the secret store?)"],
-    ['not a keytab (base64 text)', Buffer.from('BQIAAAA9AAEL'), 'not a keytab: it starts with 0x4251, a keytab starts with 0x0502 (stored base64-encoded? set remoteRef.decodingStrategy)'],
+    [
+      'not a keytab (base64 text)',
+      Buffer.from('BQIAAAA9AAEL'),
+      'not a keytab: it starts with 0x4251, a keytab starts with 0x0502 (stored base64-encoded? set remoteRef.decodingStrategy)',
+    ],
   ])('a secret key that is %s fails the init container naming the file, and writes nothing', (_, bytes, reason) => {
     // GIVEN the cluster's Secret holds a broken keytab
     // WHEN the engine's init container runs
@@ -295,7 +327,10 @@ describe('config-sync against hostile or broken input, in a kubelet-faithful san
     fs.writeFileSync(path.join(dir, 'evil'), Buffer.from([5, 2, 0x66, 0x61, 0x6b, 0x65]));
     const keytab = Buffer.from([5, 2, 0, 0, 0, 0x3d, 0x72, 0x65, 0x61, 0x6c]);
     const spec: PlatformSpec = {
-      name: 'stg', image: 'registry.example.com/stg:1', roleEnv: 'STG_EXECUTOR', proxy: { namespace: 'stg-proxy' },
+      name: 'stg',
+      image: 'registry.example.com/stg:1',
+      roleEnv: 'STG_EXECUTOR',
+      proxy: { namespace: 'stg-proxy' },
       files: [
         { name: '.app.keytab.config-sync', source: 'evil', mountPath: '/etc/stg', roles: ['engine'] },
         { name: 'app.keytab', secret: true, mountPath: '/etc/stg', roles: ['engine'] },
@@ -323,7 +358,10 @@ export type { ManifestObject };
 
 describe('the plan on the wire (format 2)', () => {
   test('every operation in one argument after `version N`, read back as written', () => {
-    const operations = [['seed', '/etc/app', '/s/cfg-etc-app'], ['env', 'CFG_A', '2', 'f'.repeat(64), '0444', '/s/cfg-etc-app/a b*.conf']];
+    const operations = [
+      ['seed', '/etc/app', '/s/cfg-etc-app'],
+      ['env', 'CFG_A', '2', 'f'.repeat(64), '0444', '/s/cfg-etc-app/a b*.conf'],
+    ];
     const args = planArguments(operations);
     expect(args).toEqual(['version', '2', `seed\t/etc/app\t/s/cfg-etc-app\nenv\tCFG_A\t2\t${'f'.repeat(64)}\t0444\t/s/cfg-etc-app/a b*.conf`]);
     expect(readConfigSyncCommand(['/opt/bootstrap.sh', 'sync', ...args])).toEqual({ runner: ['/opt/bootstrap.sh', 'sync'], version: '2', operations });
@@ -336,10 +374,31 @@ describe('the plan on the wire (format 2)', () => {
 
   test('a format 1 command (one argument per field, from a baseline before format 2) is still read', () => {
     // GIVEN the engine's init container as format 1 wrote it
-    const command = ['/opt/bootstrap.sh', 'sync', 'version', '1', 'seed', '/etc/app', '/s/cfg', 'env', 'CFG_A', '1', 'f'.repeat(64), '0444', '/s/cfg/a.conf', 'file', '/src/secret/k', 'keytab', '0400', '/s/k/k.keytab'];
+    const command = [
+      '/opt/bootstrap.sh',
+      'sync',
+      'version',
+      '1',
+      'seed',
+      '/etc/app',
+      '/s/cfg',
+      'env',
+      'CFG_A',
+      '1',
+      'f'.repeat(64),
+      '0444',
+      '/s/cfg/a.conf',
+      'file',
+      '/src/secret/k',
+      'keytab',
+      '0400',
+      '/s/k/k.keytab',
+    ];
     // THEN `npm run plan` against it sees the same operations as in format 2
     expect(readConfigSyncCommand(command).operations).toEqual([
-      ['seed', '/etc/app', '/s/cfg'], ['env', 'CFG_A', '1', 'f'.repeat(64), '0444', '/s/cfg/a.conf'], ['file', '/src/secret/k', 'keytab', '0400', '/s/k/k.keytab'],
+      ['seed', '/etc/app', '/s/cfg'],
+      ['env', 'CFG_A', '1', 'f'.repeat(64), '0444', '/s/cfg/a.conf'],
+      ['file', '/src/secret/k', 'keytab', '0400', '/s/k/k.keytab'],
     ]);
   });
 });

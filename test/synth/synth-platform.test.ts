@@ -7,7 +7,12 @@ const REPO = path.join(__dirname, '..', '..');
 const tmp = tempDirs();
 
 function readDir(dir: string): Record<string, string> {
-  return Object.fromEntries(fs.readdirSync(dir).sort().map(f => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map(f => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+  );
 }
 
 describe('synthPlatform', () => {
@@ -22,14 +27,20 @@ describe('synthPlatform', () => {
     const dir = tmp('too-big-');
     fs.writeFileSync(path.join(dir, 'a.txt'), 'a'.repeat(700 * 1024));
     fs.writeFileSync(path.join(dir, 'b.txt'), 'b'.repeat(700 * 1024));
-    fs.writeFileSync(path.join(dir, 'platform.yaml'), [
-      'name: big', 'image: registry.example.com/big:1', 'roleEnv: BIG_EXECUTOR', 'transport: objects',
-      'proxy: { namespace: big-proxy }',
-      'files:',
-      '  - { name: a.txt, source: a.txt, mountPath: /etc/big, roles: [engine] }',
-      '  - { name: b.txt, source: b.txt, mountPath: /etc/big, roles: [engine] }',
-      'tenants: [{ namespace: big-a }, { namespace: big-b }]',
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(dir, 'platform.yaml'),
+      [
+        'name: big',
+        'image: registry.example.com/big:1',
+        'roleEnv: BIG_EXECUTOR',
+        'transport: objects',
+        'proxy: { namespace: big-proxy }',
+        'files:',
+        '  - { name: a.txt, source: a.txt, mountPath: /etc/big, roles: [engine] }',
+        '  - { name: b.txt, source: b.txt, mountPath: /etc/big, roles: [engine] }',
+        'tenants: [{ namespace: big-a }, { namespace: big-b }]',
+      ].join('\n'),
+    );
     const outdir = path.join(dir, 'dist');
     fs.mkdirSync(outdir);
     fs.writeFileSync(path.join(outdir, 'previous.k8s.yaml'), 'kind: Previous\n');

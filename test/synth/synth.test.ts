@@ -23,14 +23,28 @@ function scratchProject(edit: (spec: string) => string = s => s): string {
 }
 
 function synth(dir: string): { status: number | null; stderr: string } {
-  const run = spawnSync(process.execPath, [path.join(REPO, 'bin', 'synth.js')], { cwd: dir, encoding: 'utf8', env: { ...process.env, SPARK_TENANCY_SPEC: '' } });
+  const run = spawnSync(process.execPath, [path.join(REPO, 'bin', 'synth.js')], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, SPARK_TENANCY_SPEC: '' },
+  });
   return { status: run.status, stderr: run.stderr };
 }
 
 /** file name → sha256 of every file in dist/. */
 function hashes(dir: string): Record<string, string> {
   const dist = path.join(dir, 'dist');
-  return Object.fromEntries(fs.readdirSync(dist).sort().map(f => [f, createHash('sha256').update(fs.readFileSync(path.join(dist, f))).digest('hex')]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(dist)
+      .sort()
+      .map(f => [
+        f,
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(dist, f)))
+          .digest('hex'),
+      ]),
+  );
 }
 
 describe('npm run synth (bin/synth.js)', () => {
@@ -52,11 +66,19 @@ describe('npm run synth (bin/synth.js)', () => {
     synth(dir);
     fs.writeFileSync(path.join(dir, 'dist', 'README.md'), 'applied by Argo CD\n');
     // WHEN team-b is deleted from the spec and synth runs again
-    fs.writeFileSync(path.join(dir, 'platform.yaml'), fs.readFileSync(path.join(dir, 'platform.yaml'), 'utf8')
-      .replace(/ {2}- namespace: team-b\n( {4}.*\n)*/, ''));
+    fs.writeFileSync(
+      path.join(dir, 'platform.yaml'),
+      fs.readFileSync(path.join(dir, 'platform.yaml'), 'utf8').replace(/ {2}- namespace: team-b\n( {4}.*\n)*/, ''),
+    );
     expect(synth(dir).status).toBe(0);
     // THEN its manifest is gone and the other files are kept
-    expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['README.md', 'argocd.k8s.yaml', 'my-project.k8s.yaml', 'team-a.k8s.yaml', 'team-c.k8s.yaml']);
+    expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual([
+      'README.md',
+      'argocd.k8s.yaml',
+      'my-project.k8s.yaml',
+      'team-a.k8s.yaml',
+      'team-c.k8s.yaml',
+    ]);
   });
 
   test('a broken spec exits non-zero with file, line and field, and leaves dist/ as it was', () => {
@@ -65,7 +87,10 @@ describe('npm run synth (bin/synth.js)', () => {
     synth(dir);
     const before = hashes(dir);
     // WHEN a tenant namespace becomes invalid
-    fs.writeFileSync(path.join(dir, 'platform.yaml'), fs.readFileSync(path.join(dir, 'platform.yaml'), 'utf8').replace('namespace: team-b', 'namespace: Team_B'));
+    fs.writeFileSync(
+      path.join(dir, 'platform.yaml'),
+      fs.readFileSync(path.join(dir, 'platform.yaml'), 'utf8').replace('namespace: team-b', 'namespace: Team_B'),
+    );
     const result = synth(dir);
     // THEN the message points at it and nothing was written
     expect(result.status).toBe(1);
@@ -78,8 +103,10 @@ describe('npm run synth (bin/synth.js)', () => {
     const dir = scratchProject();
     synth(dir);
     const before = hashes(dir);
-    const checksums = () => Object.fromEntries(Object.keys(before).map(f => [f,
-      [...fs.readFileSync(path.join(dir, 'dist', f), 'utf8').matchAll(/checksum\/config: ([0-9a-f]{64})/g)].map(m => m[1])]));
+    const checksums = () =>
+      Object.fromEntries(
+        Object.keys(before).map(f => [f, [...fs.readFileSync(path.join(dir, 'dist', f), 'utf8').matchAll(/checksum\/config: ([0-9a-f]{64})/g)].map(m => m[1])]),
+      );
     const checksumsBefore = checksums();
     // WHEN the scheduler config, which only engines receive, changes
     fs.appendFileSync(path.join(dir, 'config', 'fair-scheduler.xml'), '<!-- tuned -->\n');
@@ -98,13 +125,14 @@ describe('npm run synth (bin/synth.js)', () => {
 
   test('a proxy-only file touches the proxy namespace and no tenant', () => {
     // GIVEN the example plus a file only the proxy receives
-    const dir = scratchProject(s => s.replace('tenants:\n', [
-      '  - name: proxy.conf',
-      '    source: config/proxy.conf',
-      '    mountPath: /etc/my-project/proxy',
-      '    roles: [proxy]',
-      'tenants:\n',
-    ].join('\n')).replace(/\nfiles:\n/, '\nfiles:\n'));
+    const dir = scratchProject(s =>
+      s
+        .replace(
+          'tenants:\n',
+          ['  - name: proxy.conf', '    source: config/proxy.conf', '    mountPath: /etc/my-project/proxy', '    roles: [proxy]', 'tenants:\n'].join('\n'),
+        )
+        .replace(/\nfiles:\n/, '\nfiles:\n'),
+    );
     fs.writeFileSync(path.join(dir, 'config', 'proxy.conf'), 'threads=8\n');
     expect(synth(dir)).toEqual({ status: 0, stderr: '' });
     const before = hashes(dir);
@@ -133,7 +161,7 @@ describe('PlatformApp', () => {
     }
   });
 
-  test('charts with dependencies keep cdk8s\'s dependency order', () => {
+  test("charts with dependencies keep cdk8s's dependency order", () => {
     // GIVEN a chart whose first object depends on its second
     const app = new PlatformApp({ outdir: '/unused' });
     const chart = new Chart(app, 'deps');
@@ -153,10 +181,12 @@ describe('writeDist', () => {
     const out = path.join(tmp('dist-'), 'dist');
     writeDist(out, write => write('a.k8s.yaml', 'kind: A\n'));
     // WHEN a write fails halfway (an invalid name comes after a valid one)
-    expect(() => writeDist(out, write => {
-      write('b.k8s.yaml', 'kind: B\n');
-      write('../escape.k8s.yaml', 'x');
-    })).toThrow(/refusing to write/);
+    expect(() =>
+      writeDist(out, write => {
+        write('b.k8s.yaml', 'kind: B\n');
+        write('../escape.k8s.yaml', 'x');
+      }),
+    ).toThrow(/refusing to write/);
     // THEN the folder is as it was, and no staging folder is left behind
     expect(fs.readdirSync(out)).toEqual(['a.k8s.yaml']);
     expect(fs.readdirSync(path.dirname(out))).toEqual(['dist']);

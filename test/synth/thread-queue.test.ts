@@ -91,7 +91,9 @@ describe('PlatformApp validation of a large plan', () => {
       const labels: Record<string, string> = i === 7 ? { 'bad label': 'x' } : i === 1100 ? { app: '-bad-' } : { app: 'ok' };
       new ApiObject(chart, `cm-${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, namespace: 'many', labels }, data: { k: 'v' } });
     }
-    const expected = chart.node.children.map((object, position) => validateDocument(`${app.outdir}/many.k8s.yaml`, (object as ApiObject).toJson(), position)).flat();
+    const expected = chart.node.children
+      .map((object, position) => validateDocument(`${app.outdir}/many.k8s.yaml`, (object as ApiObject).toJson(), position))
+      .flat();
     expect(expected).toHaveLength(2);
     // WHEN the app is synthesized
     let thrown: unknown;
@@ -110,7 +112,16 @@ describe('PlatformApp validation of a large plan', () => {
     const app = new PlatformApp({ outdir: tmp('big-') });
     const chart = new Chart(app, 'many');
     for (let i = 0; i < 1200; i++) {
-      const data = i === 600 ? { k: Lazy.any({ produce: () => { throw new Error('cannot render this value'); } }) } : { k: 'v' };
+      const data =
+        i === 600
+          ? {
+              k: Lazy.any({
+                produce: () => {
+                  throw new Error('cannot render this value');
+                },
+              }),
+            }
+          : { k: 'v' };
       new ApiObject(chart, `cm-${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, namespace: 'many' }, data });
     }
     // THEN synth fails with that error (and does not wait for the abandoned thread)

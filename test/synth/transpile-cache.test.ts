@@ -10,7 +10,9 @@ const tmp = tempDirs();
 
 /** Loads `file` through bin/register.js in a fresh node and prints its `value` export. */
 function valueOf(file: string): string {
-  return execFileSync(process.execPath, ['-r', path.join(REPO, 'bin', 'register.js'), '-e', `console.log(require(${JSON.stringify(file)}).value)`], { encoding: 'utf8' }).trim();
+  return execFileSync(process.execPath, ['-r', path.join(REPO, 'bin', 'register.js'), '-e', `console.log(require(${JSON.stringify(file)}).value)`], {
+    encoding: 'utf8',
+  }).trim();
 }
 
 describe('bin/register.js transpile cache', () => {

@@ -6,13 +6,109 @@ import { runs, SEED } from '../property/arbitraries';
 
 /** Strings at the edges of YAML 1.1's plain scalars: types, indicators, document markers, block scalar corner cases. */
 const TRICKY = [
-  '', ' ', 'true', 'True', 'yes', 'Y', 'n', 'No', 'off', 'ON', '~', 'null', 'Null', '<<', '0b101', '0x1F', '017', '0o17', '1_000', '+12', '-0',
-  '1:20', '190:20:30.15', '2001-12-14', '2001-12-14t21:59:43.10-05:00', '.inf', '-.Inf', '.NaN', '1e3', '1.', '.5', '6.8523015e+5',
-  '-', '?', '- x', '? x', ': x', 'a: b', 'a:b', 'a:', 'a #b', 'a#b', '#x', '&a', '*a', '!tag', '|', '>', "'", '"', "it's", 'say "hi"', `'"`,
-  '%x', '@x', '`x', '{a}', '[a]', 'a,b', ',a', '---', '--- x', '...', 'x\n---\ny', 'x\n...', '%YAML', 'http://x:80/y', 'k=v',
-  'a\nb', 'a\n', 'a\n\n', 'a\n\n\n', '\na', '\n\na', '\n', '\n\n', ' a', 'a ', '  a\nb', 'a\n ', 'a\n  b\n', 'a \nb', 'a\n\tb', '\t',
-  'x\ty', 'é', '☃ snow', '\u0085', '\u00a0', '\u2028', 'a\r\nb', 'x\u0000y', '\u001b[0m', 'a\n\n  b\n\nc\n', ' \n', 'a\n \nb',
-  '\t\n', 'x\t\n', '\tx\ny', 'x\n\t', 'x\n\ty\n', '# comment\nkey=value\n', 'a\u2028b\nc',
+  '',
+  ' ',
+  'true',
+  'True',
+  'yes',
+  'Y',
+  'n',
+  'No',
+  'off',
+  'ON',
+  '~',
+  'null',
+  'Null',
+  '<<',
+  '0b101',
+  '0x1F',
+  '017',
+  '0o17',
+  '1_000',
+  '+12',
+  '-0',
+  '1:20',
+  '190:20:30.15',
+  '2001-12-14',
+  '2001-12-14t21:59:43.10-05:00',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  '1e3',
+  '1.',
+  '.5',
+  '6.8523015e+5',
+  '-',
+  '?',
+  '- x',
+  '? x',
+  ': x',
+  'a: b',
+  'a:b',
+  'a:',
+  'a #b',
+  'a#b',
+  '#x',
+  '&a',
+  '*a',
+  '!tag',
+  '|',
+  '>',
+  "'",
+  '"',
+  "it's",
+  'say "hi"',
+  `'"`,
+  '%x',
+  '@x',
+  '`x',
+  '{a}',
+  '[a]',
+  'a,b',
+  ',a',
+  '---',
+  '--- x',
+  '...',
+  'x\n---\ny',
+  'x\n...',
+  '%YAML',
+  'http://x:80/y',
+  'k=v',
+  'a\nb',
+  'a\n',
+  'a\n\n',
+  'a\n\n\n',
+  '\na',
+  '\n\na',
+  '\n',
+  '\n\n',
+  ' a',
+  'a ',
+  '  a\nb',
+  'a\n ',
+  'a\n  b\n',
+  'a \nb',
+  'a\n\tb',
+  '\t',
+  'x\ty',
+  'é',
+  '☃ snow',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  'a\r\nb',
+  'x\u0000y',
+  '\u001b[0m',
+  'a\n\n  b\n\nc\n',
+  ' \n',
+  'a\n \nb',
+  '\t\n',
+  'x\t\n',
+  '\tx\ny',
+  'x\n\t',
+  'x\n\ty\n',
+  '# comment\nkey=value\n',
+  'a\u2028b\nc',
   'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers: []\n',
 ];
 
@@ -27,7 +123,41 @@ const typedLookalike = fc.oneof(...new Document(null, { version: '1.1' }).schema
 const trickyString = fc.oneof(
   fc.constantFrom(...TRICKY),
   typedLookalike,
-  fc.string({ unit: fc.constantFrom('a', 'y', 'n', 'e', 'x', '0', '1', '.', '_', '+', ' ', '\n', '\t', ':', '-', '#', '"', "'", '|', '>', '{', ',', '%', '?', '!', '&', '*', '~', 'é', '\u0085'), maxLength: 14 }),
+  fc.string({
+    unit: fc.constantFrom(
+      'a',
+      'y',
+      'n',
+      'e',
+      'x',
+      '0',
+      '1',
+      '.',
+      '_',
+      '+',
+      ' ',
+      '\n',
+      '\t',
+      ':',
+      '-',
+      '#',
+      '"',
+      "'",
+      '|',
+      '>',
+      '{',
+      ',',
+      '%',
+      '?',
+      '!',
+      '&',
+      '*',
+      '~',
+      'é',
+      '\u0085',
+    ),
+    maxLength: 14,
+  }),
   fc.string({ unit: 'binary', maxLength: 10 }),
   fc.tuple(fc.constantFrom(...TRICKY), fc.constantFrom(...TRICKY)).map(([a, b]) => a + b),
 );
@@ -51,9 +181,14 @@ const manifest = fc.dictionary(key, tree, { minKeys: 1, maxKeys: 6 });
 
 /** Characters YAML 1.1 parsers read as line breaks or refuse, which the library writes unescaped. */
 const YAML11_UNSAFE = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/u;
-const hasUnsafe = (value: unknown): boolean => (typeof value === 'string' ? YAML11_UNSAFE.test(value)
-  : Array.isArray(value) ? value.some(hasUnsafe)
-    : value !== null && typeof value === 'object' ? Object.entries(value).some(([k, v]) => YAML11_UNSAFE.test(k) || hasUnsafe(v)) : false);
+const hasUnsafe = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? YAML11_UNSAFE.test(value)
+    : Array.isArray(value)
+      ? value.some(hasUnsafe)
+      : value !== null && typeof value === 'object'
+        ? Object.entries(value).some(([k, v]) => YAML11_UNSAFE.test(k) || hasUnsafe(v))
+        : false;
 
 /**
  * The writer's contract: cdk8s's bytes for a document without unsafe characters; otherwise the same
@@ -91,7 +226,10 @@ describe('ManifestYamlWriter', () => {
     expectWrittenLikeCdk8s(writer, asValue);
     expectWrittenLikeCdk8s(writer, asKey);
     // AND as a value, only document markers and kept trailing newlines are handed to the library
-    expect({ s, fallbacks: writer.fallbacks - (HANDED_OVER_AS_KEY(s) && !YAML11_UNSAFE.test(s) ? 1 : 0) }).toEqual({ s, fallbacks: HANDED_OVER_AS_VALUE.has(s) ? 1 : 0 });
+    expect({ s, fallbacks: writer.fallbacks - (HANDED_OVER_AS_KEY(s) && !YAML11_UNSAFE.test(s) ? 1 : 0) }).toEqual({
+      s,
+      fallbacks: HANDED_OVER_AS_VALUE.has(s) ? 1 : 0,
+    });
   });
 
   test.each(['\u0085', '\u2028', '\u2029', '\ufeff', '\u007f', '\u009b', '\ufffe'])('U+%s is escaped in a value, a key and a handed-over document', ch => {

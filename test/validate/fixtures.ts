@@ -116,7 +116,7 @@ export function validObjects(): Json[] {
 
 /** `field: message` of every violation of one object, for exact assertions. */
 export function problemsOf(object: Json): string[] {
-  return validateDocuments(FILE, [object]).map((violation) => `${violation.field}: ${violation.message}`);
+  return validateDocuments(FILE, [object]).map(violation => `${violation.field}: ${violation.message}`);
 }
 
 /** A Deployment whose pod spec `change` has modified. */

@@ -43,7 +43,8 @@ describe('leak check', () => {
   /** A YAML comment line holding these bytes as they are. */
   const rawLine = (bytes: Buffer) => Buffer.concat([Buffer.from('# '), bytes, Buffer.from('\n')]);
 
-  const summary = (findings: readonly LeakFinding[]) => findings.map(f => ({ file: path.basename(f.file), entry: f.entry, encoding: f.encoding, whole: f.whole }));
+  const summary = (findings: readonly LeakFinding[]) =>
+    findings.map(f => ({ file: path.basename(f.file), entry: f.entry, encoding: f.encoding, whole: f.whole }));
 
   test('the example passes: its keytab is a secret, and no bytes of it are in a fresh synth', () => {
     // GIVEN the example and its synthesized manifests (the keytab is a secret file with a source)
@@ -73,8 +74,28 @@ describe('leak check', () => {
     ['base64url', () => `# ${secret.toString('base64url')}\n`, 'base64url (alignment 0)', true],
     ['hex, lowercase', () => `# ${secret.toString('hex')}\n`, 'hex', true],
     ['hex, uppercase', () => `# ${secret.toString('hex').toUpperCase()}\n`, 'hex', true],
-    ['hex spaced out like a hex dump', () => `---\ndump: |\n${secret.toString('hex').match(/.{1,32}/g)!.map(l => `  ${l.match(/.{1,4}/g)!.join(' ')}`).join('\n')}\n`, 'hex', true],
-    ['base64 wrapped over lines in a block scalar', () => `---\nwrapped: |\n${secret.toString('base64').match(/.{1,20}/g)!.map(l => `  ${l}`).join('\n')}\n`, 'base64 (alignment 0)', true],
+    [
+      'hex spaced out like a hex dump',
+      () =>
+        `---\ndump: |\n${secret
+          .toString('hex')
+          .match(/.{1,32}/g)!
+          .map(l => `  ${l.match(/.{1,4}/g)!.join(' ')}`)
+          .join('\n')}\n`,
+      'hex',
+      true,
+    ],
+    [
+      'base64 wrapped over lines in a block scalar',
+      () =>
+        `---\nwrapped: |\n${secret
+          .toString('base64')
+          .match(/.{1,20}/g)!
+          .map(l => `  ${l}`)
+          .join('\n')}\n`,
+      'base64 (alignment 0)',
+      true,
+    ],
     ['raw bytes as escapes in a YAML string', () => `---\nescaped: "${[...secret].map(b => `\\x${b.toString(16).padStart(2, '0')}`).join('')}"\n`, 'raw', true],
     ['raw, a 20-byte run from the middle', () => rawLine(secret.subarray(64, 84)), 'raw', false],
     ['hex of a 20-byte run from the middle', () => `# ${secret.subarray(64, 84).toString('hex')}\n`, 'hex', false],
@@ -98,7 +119,12 @@ describe('leak check', () => {
     const findings = checkLeaks(platform, dir).findings;
     // THEN it finds the secret's base64 at the alignment where its first whole 3-byte group starts
     const alignment = (3 - (before % 3)) % 3;
-    expect(summary(findings)).toContainEqual({ file: 'team-b.k8s.yaml', entry: 'files[1] app.keytab', encoding: `base64 (alignment ${alignment})`, whole: true });
+    expect(summary(findings)).toContainEqual({
+      file: 'team-b.k8s.yaml',
+      entry: 'files[1] app.keytab',
+      encoding: `base64 (alignment ${alignment})`,
+      whole: true,
+    });
   });
 
   test(`a run shorter than the ${WINDOW_BYTES}-byte window is not evidence; a run of exactly the window is`, () => {
@@ -136,7 +162,10 @@ describe('leak check', () => {
     fs.mkdirSync(path.join(dir, 'config'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'config', 'token'), 'a secret token that is long enough\n');
     const spec = {
-      name: 'plain', image: 'registry.example.com/plain:1', roleEnv: 'PLAIN_EXECUTOR', proxy: { namespace: 'plain-proxy' },
+      name: 'plain',
+      image: 'registry.example.com/plain:1',
+      roleEnv: 'PLAIN_EXECUTOR',
+      proxy: { namespace: 'plain-proxy' },
       allowPlaintextSecrets: true,
       files: [{ name: 'token', source: 'config/token', secret: true, mountPath: '/etc/plain', roles: ['engine' as const] }],
       tenants: [{ namespace: 'plain-a' }],
@@ -156,8 +185,9 @@ describe('leak check', () => {
     const result = checkLeaks(resolveSpecObject(spec, { baseDir: dir }), path.join(dir, 'dist'), 'dist');
     const run = spawnSync(process.execPath, [LEAK_CHECK, 'dist', '--spec', 'platform.yaml'], { cwd: dir, encoding: 'utf8' });
     // THEN it checks and refuses: the plaintext Secret is a finding, and the last line says which flag accepts it
-    const refused = 'the spec sets allowPlaintextSecrets: true, so dist holds the secret files as plaintext Secrets by design '
-      + '(that output must never be committed); pass --allow-plaintext to accept that output, or remove allowPlaintextSecrets';
+    const refused =
+      'the spec sets allowPlaintextSecrets: true, so dist holds the secret files as plaintext Secrets by design ' +
+      '(that output must never be committed); pass --allow-plaintext to accept that output, or remove allowPlaintextSecrets';
     expect(result.refused).toBe(refused);
     expect(leakCheckPassed(result)).toBe(false);
     expect(summary(result.findings)).toContainEqual({ file: 'plain-a.k8s.yaml', entry: 'files[0] token', encoding: 'base64 (alignment 0)', whole: true });
@@ -173,10 +203,16 @@ describe('leak check', () => {
     const result = checkLeaks(resolveSpecObject(spec, { baseDir: dir }), path.join(dir, 'dist'), 'dist', { allowPlaintext: true });
     const run = spawnSync(process.execPath, [LEAK_CHECK, 'dist', '--spec', 'platform.yaml', '--allow-plaintext'], { cwd: dir, encoding: 'utf8' });
     // THEN it is skipped with the reason and the flag, and the CLI exits 0 printing it
-    expect(result.skipped).toBe('the spec sets allowPlaintextSecrets: true, so dist holds the secret files as plaintext Secrets by design '
-      + '(that output must never be committed); accepted by --allow-plaintext');
+    expect(result.skipped).toBe(
+      'the spec sets allowPlaintextSecrets: true, so dist holds the secret files as plaintext Secrets by design ' +
+        '(that output must never be committed); accepted by --allow-plaintext',
+    );
     expect(leakCheckPassed(result)).toBe(true);
-    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: `leak-check: skipped: ${result.skipped}\n`, stderr: '' });
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      status: 0,
+      stdout: `leak-check: skipped: ${result.skipped}\n`,
+      stderr: '',
+    });
   });
 
   test('a secret whose bytes reach dist/ by a hand edit is a leak, whatever the spec says', () => {
@@ -190,7 +226,10 @@ describe('leak check', () => {
     fs.mkdirSync(out);
     for (const [namespace, yaml] of synthNamespaces(platform)) fs.writeFileSync(path.join(out, `${namespace}.k8s.yaml`), yaml);
     const keytab = fs.readFileSync(path.join(EXAMPLE, 'config', 'app.keytab')).toString('base64');
-    fs.appendFileSync(path.join(out, 'team-a.k8s.yaml'), `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: pasted\n  namespace: team-a\nbinaryData:\n  copy.keytab: ${keytab}\n`);
+    fs.appendFileSync(
+      path.join(out, 'team-a.k8s.yaml'),
+      `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: pasted\n  namespace: team-a\nbinaryData:\n  copy.keytab: ${keytab}\n`,
+    );
     // WHEN the CLI checks that output
     const run = spawnSync(process.execPath, [LEAK_CHECK, 'dist', '--spec', 'platform.yaml'], { cwd: dir, encoding: 'utf8' });
     // THEN it fails (exit 1) and names the file and the secret entry found whole, as base64
@@ -207,7 +246,10 @@ describe('leak check', () => {
     const token = 'a secret token that is long enough';
     fs.writeFileSync(path.join(dir, 'config', 'token'), token);
     const spec = {
-      name: 'pub', image: 'registry.example.com/pub:1', roleEnv: 'PUB_EXECUTOR', proxy: { namespace: 'pub-proxy' },
+      name: 'pub',
+      image: 'registry.example.com/pub:1',
+      roleEnv: 'PUB_EXECUTOR',
+      proxy: { namespace: 'pub-proxy' },
       spark: { properties: { 'spark.hadoop.fs.s3a.secret.key': token } },
       files: [{ name: 'token', source: 'config/token', secret: true, mountPath: '/etc/pub', roles: ['engine' as const] }],
       tenants: [{ namespace: 'pub-a' }],
@@ -220,7 +262,11 @@ describe('leak check', () => {
     const result = checkLeaks(pub, out, 'dist');
     // THEN the property's copy of the token is a finding that says the spec holds it too
     expect(leakCheckPassed(result)).toBe(false);
-    expect(result.findings.map(f => ({ file: path.basename(f.file), encoding: f.encoding, whole: f.whole, alsoIn: f.alsoIn })))
-      .toContainEqual({ file: 'pub-a.k8s.yaml', encoding: 'raw', whole: true, alsoIn: ['the spec'] });
+    expect(result.findings.map(f => ({ file: path.basename(f.file), encoding: f.encoding, whole: f.whole, alsoIn: f.alsoIn }))).toContainEqual({
+      file: 'pub-a.k8s.yaml',
+      encoding: 'raw',
+      whole: true,
+      alsoIn: ['the spec'],
+    });
   });
 });

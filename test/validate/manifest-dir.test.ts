@@ -12,7 +12,7 @@ const CLI = path.join(REPO, 'bin', 'validate.js');
 
 /** Multi-document YAML as cdk8s writes it (YAML 1.1). */
 function manifest(objects: Json[]): string {
-  return objects.map((object) => stringify(object, { version: '1.1', lineWidth: 0 })).join('---\n');
+  return objects.map(object => stringify(object, { version: '1.1', lineWidth: 0 })).join('---\n');
 }
 
 function tempDir(files: Record<string, string>): string {
@@ -27,7 +27,7 @@ function runCli(dir: string): { status: number | null; stdout: string; stderr: s
 }
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+afterAll(() => dirs.forEach(dir => fs.rmSync(dir, { recursive: true, force: true })));
 
 function dirWith(files: Record<string, string>): string {
   const dir = tempDir(files);
@@ -44,7 +44,11 @@ function badDeployment(): Json {
 describe('validateManifestDir', () => {
   test('validates every *.k8s.yaml, sorted by file name, and only those', () => {
     // GIVEN b.k8s.yaml and a.k8s.yaml with one violation each, and a file that is not a manifest
-    const dir = dirWith({ 'b.k8s.yaml': manifest([badDeployment()]), 'a.k8s.yaml': manifest([{ ...namespace(), metadata: { name: 'Team' } }]), 'notes.txt': 'kind: Nonsense' });
+    const dir = dirWith({
+      'b.k8s.yaml': manifest([badDeployment()]),
+      'a.k8s.yaml': manifest([{ ...namespace(), metadata: { name: 'Team' } }]),
+      'notes.txt': 'kind: Nonsense',
+    });
     // WHEN the directory is validated
     const lines = validateManifestDir(dir).map(formatViolation);
     // THEN a's violation comes first, then b's, with the paths as given
@@ -58,7 +62,9 @@ describe('validateManifestDir', () => {
     // GIVEN a label value written as a bare on, which YAML 1.1 reads as true
     const dir = dirWith({ 'team-a.k8s.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-a\n  labels:\n    monitoring: on\n' });
     // WHEN validated THEN the label is not a string
-    expect(validateManifestDir(dir).map((violation) => `${violation.field}: ${violation.message}`)).toEqual(['metadata.labels.monitoring: must be a string (got true)']);
+    expect(validateManifestDir(dir).map(violation => `${violation.field}: ${violation.message}`)).toEqual([
+      'metadata.labels.monitoring: must be a string (got true)',
+    ]);
   });
 
   test('reports invalid YAML and objects defined in two files', () => {
@@ -67,7 +73,7 @@ describe('validateManifestDir', () => {
     // WHEN validated
     const violations = validateManifestDir(dir);
     // THEN the duplicate names the other file, and the broken document is reported
-    expect(violations.map((violation) => `${path.basename(violation.file)}: ${violation.object}: ${violation.field}`)).toEqual([
+    expect(violations.map(violation => `${path.basename(violation.file)}: ${violation.object}: ${violation.field}`)).toEqual([
       'b.k8s.yaml: Role team-a/spark-driver: metadata.name',
       'c.k8s.yaml: document 1: .',
     ]);
@@ -121,20 +127,30 @@ describe('cdk8s validation plugin', () => {
     const file = path.join(dirWith({ 'team-a.k8s.yaml': manifest([namespace(), object]) }), 'team-a.k8s.yaml');
     const added: Json[] = [];
     const submitted: Json[] = [];
-    const context = { manifests: [file], report: { addViolation: (violation: Json) => added.push(violation), submit: (status: string, metadata: Json) => submitted.push({ status, metadata }) } };
+    const context = {
+      manifests: [file],
+      report: { addViolation: (violation: Json) => added.push(violation), submit: (status: string, metadata: Json) => submitted.push({ status, metadata }) },
+    };
     // WHEN the plugin validates
     await new SparkTenancyValidation().validate(context as never);
     // THEN one rule lists both fields of the one resource, and the report fails
-    expect(added).toEqual([{
-      ruleName: 'Pod Security "restricted", privilege escalation: must be false (got unset)',
-      recommendation: 'Pod Security "restricted", privilege escalation: must be false (got unset)',
-      fix: 'Change the listed fields as the rule says; `npm run validate` prints the same findings one per line.',
-      violatingResources: [{
-        manifestPath: file,
-        resourceName: 'my-project-engine',
-        locations: ['spec.template.spec.initContainers[0].securityContext.allowPrivilegeEscalation', 'spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation'],
-      }],
-    }]);
+    expect(added).toEqual([
+      {
+        ruleName: 'Pod Security "restricted", privilege escalation: must be false (got unset)',
+        recommendation: 'Pod Security "restricted", privilege escalation: must be false (got unset)',
+        fix: 'Change the listed fields as the rule says; `npm run validate` prints the same findings one per line.',
+        violatingResources: [
+          {
+            manifestPath: file,
+            resourceName: 'my-project-engine',
+            locations: [
+              'spec.template.spec.initContainers[0].securityContext.allowPrivilegeEscalation',
+              'spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation',
+            ],
+          },
+        ],
+      },
+    ]);
     expect(submitted).toEqual([{ status: 'failure', metadata: { violations: '2' } }]);
   });
 });

@@ -1,5 +1,18 @@
 import { validateDocuments } from '../../src/validate';
-import { configMap, CONTAINER, deployment, deploymentWithPod, FILE, Json, NAMESPACE, POD, problemsOf, restricted, restrictedContainer, restrictedPodSpec } from './fixtures';
+import {
+  configMap,
+  CONTAINER,
+  deployment,
+  deploymentWithPod,
+  FILE,
+  Json,
+  NAMESPACE,
+  POD,
+  problemsOf,
+  restricted,
+  restrictedContainer,
+  restrictedPodSpec,
+} from './fixtures';
 
 const SECURITY = `${CONTAINER}.securityContext`;
 const POD_SECURITY = `${POD}.securityContext`;
@@ -7,7 +20,7 @@ const POD_SECURITY = `${POD}.securityContext`;
 describe('Pod Security "restricted"', () => {
   test('runAsNonRoot must be true on the pod or on every container', () => {
     // GIVEN a pod without pod-level runAsNonRoot, and an init container that sets it false
-    const object = deploymentWithPod((pod) => {
+    const object = deploymentWithPod(pod => {
       delete pod.securityContext.runAsNonRoot;
       pod.initContainers = [{ ...restrictedContainer('init'), securityContext: { ...restrictedContainer().securityContext, runAsNonRoot: false } }];
     });
@@ -20,7 +33,7 @@ describe('Pod Security "restricted"', () => {
 
   test('runAsNonRoot set on every container instead of the pod passes', () => {
     // GIVEN runAsNonRoot only on the container
-    const object = deploymentWithPod((pod) => {
+    const object = deploymentWithPod(pod => {
       delete pod.securityContext.runAsNonRoot;
       pod.containers[0].securityContext.runAsNonRoot = true;
     });
@@ -30,7 +43,7 @@ describe('Pod Security "restricted"', () => {
 
   test('runAsUser must not be 0', () => {
     // GIVEN root as the pod's user and a container's user
-    const object = deploymentWithPod((pod) => {
+    const object = deploymentWithPod(pod => {
       pod.securityContext.runAsUser = 0;
       pod.containers[0].securityContext.runAsUser = 0;
     });
@@ -43,9 +56,16 @@ describe('Pod Security "restricted"', () => {
 
   test('allowPrivilegeEscalation must be false on every container, init and ephemeral ones included', () => {
     // GIVEN a container that leaves it unset and an ephemeral container that sets it true
-    const object = deploymentWithPod((pod) => {
+    const object = deploymentWithPod(pod => {
       delete pod.containers[0].securityContext.allowPrivilegeEscalation;
-      pod.ephemeralContainers = [{ ...restrictedContainer('debug'), ports: undefined, readinessProbe: undefined, securityContext: { ...restrictedContainer().securityContext, allowPrivilegeEscalation: true } }];
+      pod.ephemeralContainers = [
+        {
+          ...restrictedContainer('debug'),
+          ports: undefined,
+          readinessProbe: undefined,
+          securityContext: { ...restrictedContainer().securityContext, allowPrivilegeEscalation: true },
+        },
+      ];
     });
     // WHEN validated THEN both are reported
     expect(problemsOf(object)).toEqual([
@@ -56,7 +76,7 @@ describe('Pod Security "restricted"', () => {
 
   test('capabilities must drop ALL and may add only NET_BIND_SERVICE', () => {
     // GIVEN a container that drops only NET_RAW and adds SYS_ADMIN besides NET_BIND_SERVICE
-    const object = deploymentWithPod((pod) => {
+    const object = deploymentWithPod(pod => {
       pod.containers[0].securityContext.capabilities = { drop: ['NET_RAW'], add: ['NET_BIND_SERVICE', 'SYS_ADMIN'] };
     });
     // WHEN validated THEN the drop list and the extra capability are reported
@@ -68,9 +88,11 @@ describe('Pod Security "restricted"', () => {
 
   test('seccomp must be RuntimeDefault or Localhost on the pod or on every container', () => {
     // GIVEN no pod-level profile, one container without one and an init container with Unconfined
-    const object = deploymentWithPod((pod) => {
+    const object = deploymentWithPod(pod => {
       delete pod.securityContext.seccompProfile;
-      pod.initContainers = [{ ...restrictedContainer('init'), securityContext: { ...restrictedContainer().securityContext, seccompProfile: { type: 'Unconfined' } } }];
+      pod.initContainers = [
+        { ...restrictedContainer('init'), securityContext: { ...restrictedContainer().securityContext, seccompProfile: { type: 'Unconfined' } } },
+      ];
     });
     // WHEN validated THEN both are reported
     const requirement = `type must be RuntimeDefault or Localhost, here or in ${POD_SECURITY}.seccompProfile`;
@@ -82,28 +104,36 @@ describe('Pod Security "restricted"', () => {
 
   test('an Unconfined pod-level seccomp profile is reported once, at the pod', () => {
     // GIVEN Unconfined on the pod
-    const object = deploymentWithPod((pod) => { pod.securityContext.seccompProfile = { type: 'Unconfined' }; });
+    const object = deploymentWithPod(pod => {
+      pod.securityContext.seccompProfile = { type: 'Unconfined' };
+    });
     // WHEN validated THEN only the pod field is reported (containers inherit it)
-    expect(problemsOf(object)).toEqual([`${POD_SECURITY}.seccompProfile: ${restricted('seccomp', 'type must be RuntimeDefault or Localhost', '"Unconfined"')}`]);
+    expect(problemsOf(object)).toEqual([
+      `${POD_SECURITY}.seccompProfile: ${restricted('seccomp', 'type must be RuntimeDefault or Localhost', '"Unconfined"')}`,
+    ]);
   });
 
   test('privileged containers are forbidden', () => {
     // GIVEN a privileged container
-    const object = deploymentWithPod((pod) => { pod.containers[0].securityContext.privileged = true; });
+    const object = deploymentWithPod(pod => {
+      pod.containers[0].securityContext.privileged = true;
+    });
     // WHEN validated THEN it is reported
     expect(problemsOf(object)).toEqual([`${SECURITY}.privileged: ${restricted('privileged containers', 'must be false or unset', 'true')}`]);
   });
 
   test('host namespaces are forbidden', () => {
     // GIVEN hostNetwork, hostPID and hostIPC
-    const object = deploymentWithPod((pod) => Object.assign(pod, { hostNetwork: true, hostPID: true, hostIPC: true }));
+    const object = deploymentWithPod(pod => Object.assign(pod, { hostNetwork: true, hostPID: true, hostIPC: true }));
     // WHEN validated THEN each is reported
-    expect(problemsOf(object)).toEqual(['hostNetwork', 'hostPID', 'hostIPC'].map((key) => `${POD}.${key}: ${restricted('host namespaces', 'must be false or unset', 'true')}`));
+    expect(problemsOf(object)).toEqual(
+      ['hostNetwork', 'hostPID', 'hostIPC'].map(key => `${POD}.${key}: ${restricted('host namespaces', 'must be false or unset', 'true')}`),
+    );
   });
 
   test('hostPath and other non-restricted volume types are forbidden', () => {
     // GIVEN a hostPath volume and an nfs volume
-    const object = deploymentWithPod((pod) => {
+    const object = deploymentWithPod(pod => {
       pod.volumes.push({ name: 'host', hostPath: { path: '/var/run' } }, { name: 'shared', nfs: { server: 'nfs.example.com', path: '/data' } });
     });
     // WHEN validated THEN both are reported with the allowed types
@@ -116,15 +146,20 @@ describe('Pod Security "restricted"', () => {
 
   test('host ports are forbidden', () => {
     // GIVEN a container port bound on the host
-    const object = deploymentWithPod((pod) => { pod.containers[0].ports[0].hostPort = 8011; });
+    const object = deploymentWithPod(pod => {
+      pod.containers[0].ports[0].hostPort = 8011;
+    });
     // WHEN validated THEN it is reported
     expect(problemsOf(object)).toEqual([`${CONTAINER}.ports[0].hostPort: ${restricted('host ports', 'must be 0 or unset', '8011')}`]);
   });
 
   test('only safe sysctls are allowed', () => {
     // GIVEN one safe and one unsafe sysctl
-    const object = deploymentWithPod((pod) => {
-      pod.securityContext.sysctls = [{ name: 'net.ipv4.ip_local_port_range', value: '1024 65535' }, { name: 'kernel.msgmax', value: '65536' }];
+    const object = deploymentWithPod(pod => {
+      pod.securityContext.sysctls = [
+        { name: 'net.ipv4.ip_local_port_range', value: '1024 65535' },
+        { name: 'kernel.msgmax', value: '65536' },
+      ];
     });
     // WHEN validated THEN the unsafe one is reported
     expect(problemsOf(object)).toEqual([
@@ -134,7 +169,7 @@ describe('Pod Security "restricted"', () => {
 
   test('SELinux: only the container types, and no custom user or role', () => {
     // GIVEN a privileged SELinux type on the pod and a custom user on a container
-    const object = deploymentWithPod((pod) => {
+    const object = deploymentWithPod(pod => {
       pod.securityContext.seLinuxOptions = { type: 'spc_t' };
       pod.containers[0].securityContext.seLinuxOptions = { type: 'container_t', user: 'system_u' };
     });
@@ -147,7 +182,9 @@ describe('Pod Security "restricted"', () => {
 
   test('procMount must be Default', () => {
     // GIVEN an unmasked /proc
-    const object = deploymentWithPod((pod) => { pod.containers[0].securityContext.procMount = 'Unmasked'; });
+    const object = deploymentWithPod(pod => {
+      pod.containers[0].securityContext.procMount = 'Unmasked';
+    });
     // WHEN validated THEN it is reported
     expect(problemsOf(object)).toEqual([`${SECURITY}.procMount: ${restricted('/proc mount type', 'must be "Default" or unset', '"Unmasked"')}`]);
   });
@@ -167,14 +204,16 @@ describe('Pod Security "restricted"', () => {
 
   test('Windows HostProcess containers are forbidden', () => {
     // GIVEN a host process container
-    const object = deploymentWithPod((pod) => { pod.containers[0].securityContext.windowsOptions = { hostProcess: true }; });
+    const object = deploymentWithPod(pod => {
+      pod.containers[0].securityContext.windowsOptions = { hostProcess: true };
+    });
     // WHEN validated THEN it is reported
     expect(problemsOf(object)).toEqual([`${SECURITY}.windowsOptions.hostProcess: ${restricted('HostProcess', 'must be false or unset', 'true')}`]);
   });
 
   test('Windows pods are exempt from the Linux-only controls, as in Kubernetes 1.25+', () => {
     // GIVEN a Windows pod without seccomp, capabilities or allowPrivilegeEscalation
-    const object = deploymentWithPod((pod) => {
+    const object = deploymentWithPod(pod => {
       pod.os = { name: 'windows' };
       delete pod.securityContext.seccompProfile;
       pod.containers[0].securityContext = {};
@@ -210,13 +249,24 @@ describe('pod templates embedded in ConfigMaps', () => {
 
   test('a pod template file failing Pod Security is reported under its ConfigMap key', () => {
     // GIVEN an executor template that runs as root and escalates privileges
-    const template = 'apiVersion: v1\nkind: Pod\nspec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 0\n    seccompProfile: {type: RuntimeDefault}\n  containers:\n    - name: executor\n      securityContext:\n        capabilities: {drop: [ALL]}\n';
+    const template =
+      'apiVersion: v1\nkind: Pod\nspec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 0\n    seccompProfile: {type: RuntimeDefault}\n  containers:\n    - name: executor\n      securityContext:\n        capabilities: {drop: [ALL]}\n';
     // WHEN validated
     const violations = validateDocuments(FILE, [configMapWithTemplate(template)]);
     // THEN the embedded Pod is named after the ConfigMap and key, with fields inside the Pod
     expect(violations).toEqual([
-      { file: FILE, object: 'ConfigMap team-a/spark-conf → executor-template.yaml Pod', field: 'spec.containers[0].securityContext.allowPrivilegeEscalation', message: restricted('privilege escalation', 'must be false', 'unset') },
-      { file: FILE, object: 'ConfigMap team-a/spark-conf → executor-template.yaml Pod', field: 'spec.securityContext.runAsUser', message: restricted('running as non-root user', 'must not be 0', '0') },
+      {
+        file: FILE,
+        object: 'ConfigMap team-a/spark-conf → executor-template.yaml Pod',
+        field: 'spec.containers[0].securityContext.allowPrivilegeEscalation',
+        message: restricted('privilege escalation', 'must be false', 'unset'),
+      },
+      {
+        file: FILE,
+        object: 'ConfigMap team-a/spark-conf → executor-template.yaml Pod',
+        field: 'spec.securityContext.runAsUser',
+        message: restricted('running as non-root user', 'must not be 0', '0'),
+      },
     ]);
   });
 
@@ -224,7 +274,9 @@ describe('pod templates embedded in ConfigMaps', () => {
     // GIVEN a template container without image (Spark sets it) and with a misspelt field
     const template = `${configMap().data['driver-template.yaml']}      volumeMount: []\n`;
     // WHEN validated THEN only the unknown field is reported
-    expect(validateDocuments(FILE, [configMapWithTemplate(template)]).map((violation) => `${violation.object}: ${violation.field}: ${violation.message}`)).toEqual([
+    expect(
+      validateDocuments(FILE, [configMapWithTemplate(template)]).map(violation => `${violation.object}: ${violation.field}: ${violation.message}`),
+    ).toEqual([
       'ConfigMap team-a/spark-conf → executor-template.yaml Pod: spec.containers[0].volumeMount: unknown field "volumeMount": Container has no such field in Kubernetes 1.27 (did you mean "volumeMounts"?)',
     ]);
   });

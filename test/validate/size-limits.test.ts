@@ -24,14 +24,18 @@ describe('size limits', () => {
     const overLimit = configMapWith({ big: 'é'.repeat(MiB / 2), more: 'x' });
     // WHEN validated THEN only the larger one is reported
     expect(problemsOf(atLimit)).toEqual([]);
-    expect(problemsOf(overLimit)).toEqual([`data: ConfigMap holds ${bytes(MiB + 1)} of data; the API server accepts at most ${bytes(MiB)} (1 MiB): split it across objects`]);
+    expect(problemsOf(overLimit)).toEqual([
+      `data: ConfigMap holds ${bytes(MiB + 1)} of data; the API server accepts at most ${bytes(MiB)} (1 MiB): split it across objects`,
+    ]);
   });
 
   test('ConfigMap binaryData counts decoded bytes together with data', () => {
     // GIVEN 600,000 bytes of data and 500,000 bytes of binary data (base64-encoded)
     const object = configMapWith({ text: 'x'.repeat(600_000) }, { blob: Buffer.alloc(500_000).toString('base64') });
     // WHEN validated THEN the decoded total is reported
-    expect(problemsOf(object)).toEqual([`data: ConfigMap holds ${bytes(1_100_000)} of data; the API server accepts at most ${bytes(MiB)} (1 MiB): split it across objects`]);
+    expect(problemsOf(object)).toEqual([
+      `data: ConfigMap holds ${bytes(1_100_000)} of data; the API server accepts at most ${bytes(MiB)} (1 MiB): split it across objects`,
+    ]);
   });
 
   test('Secret data counts decoded bytes, and stringData replaces data of the same key', () => {
@@ -40,7 +44,9 @@ describe('size limits', () => {
     const twoKeys = secret({ a: encoded }, { b: 'x'.repeat(400_000) });
     const sameKey = secret({ a: encoded }, { a: 'x'.repeat(400_000) });
     // WHEN validated THEN only the two-key Secret is over the limit
-    expect(problemsOf(twoKeys)).toEqual([`data: Secret holds ${bytes(1_100_000)} of data; the API server accepts at most ${bytes(MiB)} (1 MiB): split it across objects`]);
+    expect(problemsOf(twoKeys)).toEqual([
+      `data: Secret holds ${bytes(1_100_000)} of data; the API server accepts at most ${bytes(MiB)} (1 MiB): split it across objects`,
+    ]);
     expect(problemsOf(sameKey)).toEqual([]);
   });
 
@@ -53,13 +59,19 @@ describe('size limits', () => {
     overLimit.metadata.annotations = { [key]: 'x'.repeat(262_144 - key.length + 1) };
     // WHEN validated THEN only the larger one is reported
     expect(problemsOf(atLimit)).toEqual([]);
-    expect(problemsOf(overLimit)).toEqual([`metadata.annotations: annotations total ${bytes(262_145)} (keys + values); the API server accepts at most ${bytes(262_144)} (256 KiB)`]);
+    expect(problemsOf(overLimit)).toEqual([
+      `metadata.annotations: annotations total ${bytes(262_145)} (keys + values); the API server accepts at most ${bytes(262_144)} (256 KiB)`,
+    ]);
   });
 
   test('one env var may be 128 KiB including NAME=, the value and the NUL', () => {
     // GIVEN env var BIG whose NAME=value\0 is exactly 128 KiB, and one whose is one byte more
-    const atLimit = deploymentWithPod((pod) => { pod.containers[0].env = [{ name: 'BIG', value: 'x'.repeat(131_072 - 5) }]; });
-    const overLimit = deploymentWithPod((pod) => { pod.containers[0].env = [{ name: 'BIG', value: 'x'.repeat(131_072 - 4) }]; });
+    const atLimit = deploymentWithPod(pod => {
+      pod.containers[0].env = [{ name: 'BIG', value: 'x'.repeat(131_072 - 5) }];
+    });
+    const overLimit = deploymentWithPod(pod => {
+      pod.containers[0].env = [{ name: 'BIG', value: 'x'.repeat(131_072 - 4) }];
+    });
     // WHEN validated THEN only the larger one is reported
     expect(problemsOf(atLimit)).toEqual([]);
     expect(problemsOf(overLimit)).toEqual([
@@ -69,7 +81,9 @@ describe('size limits', () => {
 
   test('one argument may be 128 KiB including the NUL', () => {
     // GIVEN an inline script of 128 KiB as an argument
-    const object = deploymentWithPod((pod) => { pod.containers[0].args = ['-c', 'x'.repeat(131_072)]; });
+    const object = deploymentWithPod(pod => {
+      pod.containers[0].args = ['-c', 'x'.repeat(131_072)];
+    });
     // WHEN validated THEN the argument is reported
     expect(problemsOf(object)).toEqual([
       `${CONTAINER}.args[1]: this argument is ${bytes(131_073)} with its terminating NUL; Linux limits one exec string to ${bytes(131_072)} (MAX_ARG_STRLEN, 128 KiB), so the container would fail to start: split it`,
@@ -78,7 +92,7 @@ describe('size limits', () => {
 
   test('command, args and env of one container stay under 2,000,000 bytes', () => {
     // GIVEN 16 env vars of 125,005 bytes each (each under the per-string limit, 2,000,080 in all)
-    const object = deploymentWithPod((pod) => {
+    const object = deploymentWithPod(pod => {
       pod.containers[0].env = Array.from({ length: 16 }, (_, index) => ({ name: `V${String(index).padStart(2, '0')}`, value: 'x'.repeat(125_000) }));
     });
     // WHEN validated THEN the container as a whole is reported (and, inevitably, the object's size too)
@@ -110,22 +124,39 @@ describe('size limits', () => {
 });
 
 describe('jsonBytes', () => {
-  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: 'binary', minLength: 1024, maxLength: 1100 }), fc.string({ unit: fc.constantFrom('a', 'Z', '0', '+', '/', '=', ' '), minLength: 1024, maxLength: 1100 }), fc.string({ unit: fc.constantFrom('a', '0', ' '), maxLength: 20 }), fc.constantFrom('', '"', '\\', '\u007f', '\ud800', 'é'));
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    fc.string({ unit: 'binary', minLength: 1024, maxLength: 1100 }),
+    fc.string({ unit: fc.constantFrom('a', 'Z', '0', '+', '/', '=', ' '), minLength: 1024, maxLength: 1100 }),
+    fc.string({ unit: fc.constantFrom('a', '0', ' '), maxLength: 20 }),
+    fc.constantFrom('', '"', '\\', '\u007f', '\ud800', 'é'),
+  );
   const json = fc.letrec<{ value: unknown }>(tie => ({
     value: fc.oneof(
       { depthSize: 'small' },
-      text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined),
+      text,
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
       fc.array(tie('value'), { maxLength: 4 }),
       fc.dictionary(text, tie('value'), { maxKeys: 4 }),
     ),
   })).value;
 
   test('equals the UTF-8 bytes of JSON.stringify for any value, and jsonBytesAtMost is never below it', () => {
-    fc.assert(fc.property(json.filter(v => v !== undefined), value => {
-      const exact = Buffer.byteLength(JSON.stringify(value));
-      expect(jsonBytes(value)).toBe(exact);
-      expect(jsonBytesAtMost(value)).toBeGreaterThanOrEqual(exact);
-    }), { seed: SEED, numRuns: runs(1000) });
+    fc.assert(
+      fc.property(
+        json.filter(v => v !== undefined),
+        value => {
+          const exact = Buffer.byteLength(JSON.stringify(value));
+          expect(jsonBytes(value)).toBe(exact);
+          expect(jsonBytesAtMost(value)).toBeGreaterThanOrEqual(exact);
+        },
+      ),
+      { seed: SEED, numRuns: runs(1000) },
+    );
   });
 
   test('jsonBytesAtMost is reached by strings of escapes and stays within 6 bytes per character', () => {

@@ -197,9 +197,16 @@ describe('names, labels and scope', () => {
 
   test('names are limited in length, CronJobs to 52 characters', () => {
     // GIVEN a CronJob named with 53 characters
-    const object = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'a'.repeat(53), namespace: NAMESPACE }, spec: { schedule: '@daily', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [] } } } } } };
+    const object = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'a'.repeat(53), namespace: NAMESPACE },
+      spec: { schedule: '@daily', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [] } } } } },
+    };
     // WHEN validated THEN the length limit is reported
-    expect(problemsOf(object)).toContain(`metadata.name: "${'a'.repeat(53)}" is 53 characters; must be at most 52 and a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", each dot-separated part starting and ending with a letter or digit)`);
+    expect(problemsOf(object)).toContain(
+      `metadata.name: "${'a'.repeat(53)}" is 53 characters; must be at most 52 and a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", each dot-separated part starting and ending with a letter or digit)`,
+    );
   });
 
   test('RBAC names may use colons, as the API server allows', () => {
@@ -255,14 +262,17 @@ describe('names, labels and scope', () => {
     pod.containers[0].readinessProbe.tcpSocket.port = 'http-engine-port';
     const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: NAMESPACE }, data: { 'spark defaults': 'x' } };
     // WHEN validated THEN each name is reported with its rule
-    const iana = 'must be at most 15 and an IANA service name (lowercase letters, digits and single "-" between them, at least one letter, no leading or trailing "-")';
+    const iana =
+      'must be at most 15 and an IANA service name (lowercase letters, digits and single "-" between them, at least one letter, no leading or trailing "-")';
     expect(problemsOf(object)).toEqual([
       `${POD}.containers[0].name: "Engine" is not a DNS-1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit), e.g. "my-name"`,
       `${POD}.volumes[0].name: "spark_conf" is not a DNS-1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit), e.g. "my-name"`,
       `${CONTAINER}.ports[0].name: "http-engine-port" is 16 characters; ${iana}`,
       `${CONTAINER}.readinessProbe.tcpSocket.port: "http-engine-port" is 16 characters; ${iana}`,
     ]);
-    expect(problemsOf(configMap)).toEqual([`data['spark defaults']: "spark defaults" is not a valid ConfigMap/Secret key (letters, digits, "-", "_" and "."), e.g. "spark-defaults.conf"`]);
+    expect(problemsOf(configMap)).toEqual([
+      `data['spark defaults']: "spark defaults" is not a valid ConfigMap/Secret key (letters, digits, "-", "_" and "."), e.g. "spark-defaults.conf"`,
+    ]);
   });
 
   test('a volumeMount must name a volume of the pod, and the selector must match the template', () => {
@@ -334,7 +344,7 @@ describe('kinds', () => {
     ]);
   });
 
-  test('an ExternalSecret remoteRef takes the CRD\'s decodingStrategy values and a version', () => {
+  test("an ExternalSecret remoteRef takes the CRD's decodingStrategy values and a version", () => {
     // GIVEN a remoteRef with a version and each decodingStrategy of the CRD, then a value the CRD does not have
     const object = externalSecret();
     object.spec.data[0].remoteRef.version = '3';
@@ -344,9 +354,7 @@ describe('kinds', () => {
     }
     object.spec.data[0].remoteRef.decodingStrategy = 'base64';
     // WHEN validated THEN only the unknown value is reported
-    expect(problemsOf(object)).toEqual([
-      'spec.data[0].remoteRef.decodingStrategy: must be one of "Auto", "Base64", "Base64URL", "None" (got "base64")',
-    ]);
+    expect(problemsOf(object)).toEqual(['spec.data[0].remoteRef.decodingStrategy: must be one of "Auto", "Base64", "Base64URL", "None" (got "base64")']);
   });
 
   test('an Application without project or with a wrongly typed field is reported', () => {
@@ -366,7 +374,7 @@ describe('kinds', () => {
     const set = applicationSet();
     set.spec.generators = [{ git: { repoURL: 'https://git.example.com/platform.git', revision: 'HEAD', files: [{ path: 'tenants/*.json' }] } }];
     const secret = externalSecret();
-    secret.spec.target.template = { engineVersion: 'v2', data: { 'token': '{{ .token }}' } };
+    secret.spec.target.template = { engineVersion: 'v2', data: { token: '{{ .token }}' } };
     // WHEN validated THEN both pass
     expect(problemsOf(set)).toEqual([]);
     expect(problemsOf(secret)).toEqual([]);
@@ -377,7 +385,7 @@ describe('kinds', () => {
     expect(problemsOf(secret)).toEqual(['spec.target.template.engineVersion: must be one of "v2" (got "v3")']);
   });
 
-  test('the CRD\'s length bounds are checked', () => {
+  test("the CRD's length bounds are checked", () => {
     // GIVEN an ExternalSecret whose data key is empty, then longer than the CRD's 253 characters
     const object = externalSecret();
     object.spec.data[0].secretKey = '';

@@ -7,7 +7,10 @@ export const MOUNT_PATH_TODO = ' TODO: where the pod reads it';
 /** The entries as a `files:` YAML block with comments, ready to merge into the spec. */
 export function renderFilesYaml(entries: readonly ImportEntry[], header: string): string {
   const doc = new Document({ files: entries.map(e => e.spec) });
-  doc.commentBefore = header.split('\n').map(line => ` ${line}`).join('\n');
+  doc.commentBefore = header
+    .split('\n')
+    .map(line => ` ${line}`)
+    .join('\n');
   const items = (doc.get('files', true) as YAMLSeq<YAMLMap<string, unknown>>).items;
   items.forEach((item, index) => {
     item.commentBefore = ` ${entries[index].note}`;

@@ -27,7 +27,8 @@ export function planImport(files: readonly ImportedFile[], outDir: string): Plan
     }
     const target = path.join(root, file.configMap, file.key);
     const inside = path.relative(root, target);
-    if (inside.startsWith('..') || path.isAbsolute(inside)) throw new Error(`refusing ConfigMap ${file.configMap} key "${file.key}": it would be written outside ${outDir}`);
+    if (inside.startsWith('..') || path.isAbsolute(inside))
+      throw new Error(`refusing ConfigMap ${file.configMap} key "${file.key}": it would be written outside ${outDir}`);
     return { file, target, state: existingState(target, file.content) };
   });
 }

@@ -16,7 +16,8 @@ export function parseKubernetesObjects(text: string, fileName: string): Record<s
   const objects: Record<string, unknown>[] = [];
   const add = (value: unknown): void => {
     if (value === null || value === undefined) return;
-    if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${fileName}: expected Kubernetes objects, found ${Array.isArray(value) ? 'a list' : typeof value}`);
+    if (typeof value !== 'object' || Array.isArray(value))
+      throw new Error(`${fileName}: expected Kubernetes objects, found ${Array.isArray(value) ? 'a list' : typeof value}`);
     const object = value as Record<string, unknown>;
     if (Array.isArray(object.items) && String(object.kind ?? '').endsWith('List')) object.items.forEach(add);
     else objects.push(object);

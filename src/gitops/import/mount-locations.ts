@@ -33,7 +33,7 @@ export function mountLocatorFromWorkloads(text: string, fileName: string): Mount
     const podSpec = ObjectSerializer.deserialize(podSpecJson, 'V1PodSpec') as V1PodSpec;
     const volumes = new Map((podSpec.volumes ?? []).map(v => [v.name, v]));
     // Application containers first: what they read is where the file belongs.
-    for (const container of [...podSpec.containers ?? [], ...podSpec.initContainers ?? []]) {
+    for (const container of [...(podSpec.containers ?? []), ...(podSpec.initContainers ?? [])]) {
       for (const mount of container.volumeMounts ?? []) {
         const volume = volumes.get(mount.name);
         if (!volume) continue;

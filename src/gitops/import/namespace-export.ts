@@ -85,11 +85,15 @@ function configMapSkipReason(configMap: V1ConfigMap): string | undefined {
 
 function secretSkipReason(secret: V1Secret): string | undefined {
   switch (secret.type) {
-    case 'kubernetes.io/service-account-token': return 'a service account token Kubernetes makes';
+    case 'kubernetes.io/service-account-token':
+      return 'a service account token Kubernetes makes';
     case 'kubernetes.io/dockercfg':
-    case 'kubernetes.io/dockerconfigjson': return 'image pull credentials, not a file a pod reads';
-    case 'helm.sh/release.v1': return "Helm's record of a release";
-    default: return ownerReason(secret.metadata?.ownerReferences);
+    case 'kubernetes.io/dockerconfigjson':
+      return 'image pull credentials, not a file a pod reads';
+    case 'helm.sh/release.v1':
+      return "Helm's record of a release";
+    default:
+      return ownerReason(secret.metadata?.ownerReferences);
   }
 }
 

@@ -68,10 +68,15 @@ export function runImport(argv: readonly string[], io: ImportIO = processIO()): 
   const targets = new Map(plan.map(p => [p.file, p.target]));
   const entries = importEntries(exported, file => shown(targets.get(file)!), locate);
   const from = exported.namespace ? `namespace ${exported.namespace} (${exportFile})` : exportFile;
-  io.out(renderFilesYaml(entries, [
-    `files: entries for the platform spec, imported from ${from}.`,
-    'Review them: roles default to engine and executor, and every TODO needs an answer.',
-  ].join('\n')));
+  io.out(
+    renderFilesYaml(
+      entries,
+      [
+        `files: entries for the platform spec, imported from ${from}.`,
+        'Review them: roles default to engine and executor, and every TODO needs an answer.',
+      ].join('\n'),
+    ),
+  );
 }
 
 function readText(file: string, shownAs: string): string {

@@ -45,7 +45,14 @@ export function importEntries(exported: NamespaceExport, sourceOf: (file: Import
   };
   return [
     ...exported.files.map(f => entry('ConfigMap', f.configMap, f.key, { source: sourceOf(f) }, `from ConfigMap ${f.configMap}, key ${f.key}`)),
-    ...exported.secretKeys.map(s => entry('Secret', s.secret, s.key, { secret: true },
-      `from Secret ${s.secret} (${s.type}), key ${s.key}; the value stays in the cluster: store it under \`key\``)),
+    ...exported.secretKeys.map(s =>
+      entry(
+        'Secret',
+        s.secret,
+        s.key,
+        { secret: true },
+        `from Secret ${s.secret} (${s.type}), key ${s.key}; the value stays in the cluster: store it under \`key\``,
+      ),
+    ),
   ];
 }
