@@ -16,9 +16,11 @@ import { NODE_TAINT, NodeHandle } from '../lib/node';
 import { describePod } from '../lib/pod-phase';
 import { podInPhase, podsInPhase, PodWithStatus } from '../lib/pod-wait';
 import { launchFromProxy, SparkApp } from '../lib/proxy-launch';
+import { checkProxyUnmoved } from '../lib/proxy-unmoved';
 import { CommandResult, Daemons, HarnessError, sleep } from '../lib/processes';
 import { NODE_SIZES, nodeSizedSpec, synthInto, writeSpecVariant } from '../lib/spec-variants';
 import { secretsFromController } from '../lib/external-secrets';
+import { FIELD_MANAGER } from './apply';
 import { expectedFiles } from './files';
 
 /** The roles of the pods the jobs look into (a cluster-mode driver is the engine, with the engine's files). */
@@ -27,7 +29,6 @@ type PodRole = 'proxy' | 'engine' | 'driver' | 'executor';
 /** The variant's namespaces: beside the example's, which earlier stages applied to the same cluster. */
 const PREFIX = 'j-';
 const KDC_HOST = 'kdc.example.com';
-const FIELD_MANAGER = 'spark-tenancy-e2e';
 /** The file the config change edits: engine-only, read by Spark at start (spark.scheduler.allocation.file), so a broken edit would show. */
 const CHANGED_FILE = 'fair-scheduler.xml';
 const POD_START_MS = 300_000;
@@ -368,18 +369,9 @@ async function proxyStays(ctx: E2eContext, previous: Generation, gen: Generation
   const namespace = gen.platform.spec.proxy.namespace;
   const label = `changing ${CHANGED_FILE}: the proxy`;
   const file = `${namespace}.k8s.yaml`;
-  const same = fs.readFileSync(path.join(gen.dist, file)).equals(fs.readFileSync(path.join(previous.dist, file)));
-  ctx.report.check(`${label}'s namespace file is byte for byte the same`, same, `${file} changed with a tenant's file`);
-  const name = objectNames(gen.platform.spec).proxyDeployment;
-  const generation = () => admin.getJson<{ metadata: { generation?: number } }>(['deployment', name, '-n', namespace]).metadata.generation;
-  const before = generation();
-  if (!applyNamespace(ctx, gen, namespace)) return;
-  const after = generation();
-  ctx.report.check(
-    `${label} Deployment keeps generation ${before} after the re-apply (no rollout)`,
-    before !== undefined && after === before,
-    `generation ${before} → ${after}`,
-  );
+  const deployment = { namespace, name: objectNames(gen.platform.spec).proxyDeployment };
+  const files = { before: path.join(previous.dist, file), after: path.join(gen.dist, file) };
+  if (!checkProxyUnmoved(ctx, label, files, deployment, () => admin.applyServerSide([files.after], FIELD_MANAGER))) return;
   const running = (admin.list('pods', namespace, 'app.kubernetes.io/component=proxy') as PodWithStatus[])
     .filter(p => p.status?.phase === 'Running')
     .map(p => p.metadata.uid);

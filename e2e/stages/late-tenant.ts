@@ -1,8 +1,10 @@
-import * as fs from 'fs';
 import * as path from 'path';
+import { objectNames } from '../../src/names';
+import { loadPlatformFile } from '../../src/spec/loader';
 import { E2eContext, REPO } from '../lib/context';
 import { ServiceAccountIdentity } from '../lib/identities';
 import { PodJson } from '../lib/pod-view';
+import { checkProxyUnmoved } from '../lib/proxy-unmoved';
 import { synthInto, writeSpecVariant } from '../lib/spec-variants';
 import { Tools } from '../lib/tools';
 import { FIELD_MANAGER } from './apply';
@@ -35,19 +37,12 @@ export async function checkLateTenant(
   const dist = path.join(dir, 'dist');
   synthInto(spec, dist);
   const proxyFile = `${proxyNamespace}.k8s.yaml`;
-  const same = fs.readFileSync(path.join(dist, proxyFile)).equals(fs.readFileSync(path.join(REPO, 'dist', proxyFile)));
-  ctx.report.check(`adding tenant ${tenant}: dist/${proxyFile} is byte for byte the same`, same, 'the proxy namespace file changed with the tenant list');
-
-  const deployment = () =>
-    admin.list('deployments', proxyNamespace, 'app.kubernetes.io/component=proxy')[0] as { metadata: { name: string; generation?: number } } | undefined;
-  const before = deployment();
-  const applied = admin.applyServerSide([path.join(dist, proxyFile), path.join(dist, `${tenant}.k8s.yaml`)], FIELD_MANAGER);
-  ctx.report.check(`adding tenant ${tenant}: its namespace file and the proxy's apply`, applied.status === 0, applied.stderr.trim());
-  const after = deployment();
-  ctx.report.check(
-    `adding tenant ${tenant}: the proxy Deployment keeps generation ${before?.metadata.generation} (no rollout, no restart)`,
-    before !== undefined && after?.metadata.generation === before.metadata.generation,
-    `generation ${before?.metadata.generation} → ${after?.metadata.generation}`,
+  checkProxyUnmoved(
+    ctx,
+    `adding tenant ${tenant}`,
+    { before: path.join(REPO, 'dist', proxyFile), after: path.join(dist, proxyFile) },
+    { namespace: proxyNamespace, name: objectNames(loadPlatformFile(spec).spec).proxyDeployment },
+    () => admin.applyServerSide([path.join(dist, proxyFile), path.join(dist, `${tenant}.k8s.yaml`)], FIELD_MANAGER),
   );
 
   const driver = await submitClusterMode(ctx, spark, proxyPod, proxy, tenant, engineServiceAccount);
