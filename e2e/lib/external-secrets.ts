@@ -35,8 +35,9 @@ const DELIVERY_TIMEOUT_MS = 60_000;
  * platform's own RBAC is checked as each of its ServiceAccounts elsewhere.
  *
  * With `onlyNamespace`, ESO's own `--namespace`: it then sees the ExternalSecrets of that namespace
- * alone (ClusterSecretStores still work), so it leaves every other namespace of the run alone: the
- * example's, whose Secrets the suite creates, and the fleet's thousand ExternalSecrets.
+ * alone (ClusterSecretStores still work), so it leaves every other namespace of the run alone (`--only
+ * secrets` uses it; the default run's one controller watches every namespace and is stopped before the
+ * fleet's thousand ExternalSecrets).
  */
 export async function startExternalSecretsController(ctx: E2eContext, daemons: Daemons, onlyNamespace?: string): Promise<ExternalSecretsController> {
   const { admin } = ctx.cluster;
