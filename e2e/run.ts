@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadPlatformFile } from '../src/spec/loader';
+import { loadPlatformFile } from '../src/platform-spec/loader';
 import { objectNames } from '../src/names';
 import { executorSize, tenantSparkProperties } from '../src/spark/executor-resources';
 import { onDemandClaims, rbacContract, tenantGrants } from '../src/constructs/rbac-contract';
@@ -12,6 +12,7 @@ import { PodJson } from './lib/pod-view';
 import { Daemons, HarnessError, sleep } from './lib/processes';
 import { Report } from './lib/report';
 import { synthInto, writeFleetVariant, writeSpecVariant } from './lib/spec-variants';
+import { requireMachine } from './lib/machine';
 import { installTools, Tools } from './lib/tools';
 import { startNode } from './lib/node';
 import { runJobs } from './stages/jobs';
@@ -20,6 +21,7 @@ import { applyDist } from './stages/apply';
 import { installCrds } from './stages/crds';
 import { checkFilesDelivered } from './stages/files';
 import { checkHelm } from './stages/helm';
+import { namespaceNames, removeNamespaces } from './lib/namespaces';
 import { checkImage } from './stages/image';
 import { checkKerberos } from './stages/kerberos';
 import { checkLateTenant } from './stages/late-tenant';
@@ -68,6 +70,7 @@ function parseOptions(argv: string[]): Options {
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
+  requireMachine();
   const report = new Report();
   const total = Date.now();
   report.begin('tools');
@@ -76,7 +79,11 @@ async function main(): Promise<number> {
   report.data.cache = tools.built.length > 0 ? 'cold' : 'warm';
   report.time(`install (${report.data.cache})`, seconds);
   const sparkReleases = tools.spark.filter(s => !options.spark || options.spark.includes(s.version));
-  for (const version of tools.sparkUnresolved) console.log(`e2e: Spark ${version} does not resolve from Maven Central here; not run`);
+  for (const { version, reason } of tools.sparkUnresolved) {
+    console.log(
+      `e2e: Spark ${version} ${reason === 'not-found' ? 'is not in the Maven registry here' : 'failed to resolve from Maven (tried again next run)'}; not run`,
+    );
+  }
   report.data.sparkUnresolved = tools.sparkUnresolved;
 
   const daemons = new Daemons();
@@ -95,7 +102,7 @@ async function main(): Promise<number> {
     const started = Date.now();
     const cluster = await startCluster(tools, daemons, path.join(work, 'cluster'));
     report.time('control plane start', (Date.now() - started) / 1000);
-    report.check(`etcd ${tools.etcdVersion}, kube-apiserver and kube-controller-manager ${tools.kubernetes} ready on ${cluster.server}`, true);
+    report.milestone(`etcd ${tools.etcdVersion}, kube-apiserver and kube-controller-manager ${tools.kubernetes} ready on ${cluster.server}`);
     const ctx: E2eContext = { repo: REPO, tools, cluster, report, work };
 
     if (options.only === undefined) await runControlPlaneStages(ctx, daemons, sparkReleases);
@@ -147,11 +154,12 @@ async function runNodeStages(ctx: E2eContext, daemons: Daemons, options: Options
   if (options.only === undefined) await applyFleet(ctx, options);
 }
 
-/** The stages that need only the control plane (the node starts after them: see the README). */
+/** The stages that need only the control plane (the node starts after them: see docs/e2e.md). */
 async function runControlPlaneStages(ctx: E2eContext, daemons: Daemons, sparkReleases: Tools['spark']): Promise<void> {
   const { cluster, report, work } = ctx;
   let started: number;
   installCrds(ctx);
+  const before = new Set(namespaceNames(ctx));
 
   report.begin('apply the example dist/');
   started = Date.now();
@@ -194,7 +202,7 @@ async function runControlPlaneStages(ctx: E2eContext, daemons: Daemons, sparkRel
       engine: { namespace: tenants[0], name: names.engineServiceAccount },
       executor: { namespace: tenants[0], name: names.executorServiceAccount },
     },
-    { tenant: tenants[0], otherTenant: tenants[1], proxy: proxyNamespace, outside: 'not-a-tenant' },
+    { tenant: tenants[0], tenants, otherTenant: tenants[1], proxy: proxyNamespace, outside: 'not-a-tenant' },
   );
   report.time('rbac', (Date.now() - started) / 1000);
 
@@ -267,8 +275,18 @@ async function runControlPlaneStages(ctx: E2eContext, daemons: Daemons, sparkRel
 
   report.begin('Helm');
   started = Date.now();
-  checkHelm(ctx);
+  await checkHelm(ctx);
   report.time('helm', (Date.now() - started) / 1000);
+
+  // The node starts next: nothing the stages above made may hold it or race the jobs for its CPUs.
+  report.begin('the control-plane stages removed what they made');
+  started = Date.now();
+  await removeNamespaces(
+    ctx,
+    namespaceNames(ctx).filter(ns => !before.has(ns)),
+    'the example, its variants and the RBAC and late-tenant namespaces',
+  );
+  report.time('cleanup', (Date.now() - started) / 1000);
 }
 
 /** With --fleet N, a platform of N tenants applied and timed (its Deployments' pods are not waited for). */

@@ -5,7 +5,6 @@ import { Construct } from 'constructs';
 
 /**
  * ExternalSecret is the Schema for the external-secrets API.
-It defines how to fetch data from external APIs and make it available as Kubernetes Secrets.
  *
  * @schema ExternalSecret
  */
@@ -60,7 +59,6 @@ export class ExternalSecret extends ApiObject {
 
 /**
  * ExternalSecret is the Schema for the external-secrets API.
- * It defines how to fetch data from external APIs and make it available as Kubernetes Secrets.
  *
  * @schema ExternalSecret
  */
@@ -118,10 +116,10 @@ export interface ExternalSecretSpec {
    * RefreshInterval is the amount of time before the values are read again from the SecretStore provider,
    * specified as Golang Duration strings.
    * Valid time units are "ns", "us" (or "µs"), "ms", "s", "m", "h"
-   * Example values: "1h0m0s", "2h30m0s", "10m0s"
-   * May be set to "0s" to fetch and create it once. Defaults to 1h0m0s.
+   * Example values: "1h", "2h30m", "10s"
+   * May be set to zero to fetch and create it once. Defaults to 1h.
    *
-   * @default 1h0m0s.
+   * @default 1h.
    * @schema ExternalSecretSpec#refreshInterval
    */
   readonly refreshInterval?: string;
@@ -145,8 +143,8 @@ export interface ExternalSecretSpec {
   readonly secretStoreRef?: ExternalSecretSpecSecretStoreRef;
 
   /**
-   * ExternalSecretTarget defines the Kubernetes Secret to be created,
-   * there can be only one target per ExternalSecret.
+   * ExternalSecretTarget defines the Kubernetes Secret to be created
+   * There can be only one target per ExternalSecret.
    *
    * @schema ExternalSecretSpec#target
    */
@@ -219,9 +217,6 @@ export function toJson_ExternalSecretSpecData(obj: ExternalSecretSpecData | unde
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * ExternalSecretDataFromRemoteRef defines the connection between the Kubernetes Secret keys and the Provider data
- * when using DataFrom to fetch multiple values from a Provider.
- *
  * @schema ExternalSecretSpecDataFrom
  */
 export interface ExternalSecretSpecDataFrom {
@@ -336,8 +331,8 @@ export function toJson_ExternalSecretSpecSecretStoreRef(obj: ExternalSecretSpecS
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * ExternalSecretTarget defines the Kubernetes Secret to be created,
- * there can be only one target per ExternalSecret.
+ * ExternalSecretTarget defines the Kubernetes Secret to be created
+ * There can be only one target per ExternalSecret.
  *
  * @schema ExternalSecretSpecTarget
  */
@@ -368,16 +363,6 @@ export interface ExternalSecretSpecTarget {
   readonly immutable?: boolean;
 
   /**
-   * Manifest defines a custom Kubernetes resource to create instead of a Secret.
-   * When specified, ExternalSecret will create the resource type defined here
-   * (e.g., ConfigMap, Custom Resource) instead of a Secret.
-   * Warning: Using Generic target. Make sure access policies and encryption are properly configured.
-   *
-   * @schema ExternalSecretSpecTarget#manifest
-   */
-  readonly manifest?: ExternalSecretSpecTargetManifest;
-
-  /**
    * The name of the Secret resource to be managed.
    * Defaults to the .metadata.name of the ExternalSecret resource
    *
@@ -404,7 +389,6 @@ export function toJson_ExternalSecretSpecTarget(obj: ExternalSecretSpecTarget | 
     'creationPolicy': obj.creationPolicy,
     'deletionPolicy': obj.deletionPolicy,
     'immutable': obj.immutable,
-    'manifest': toJson_ExternalSecretSpecTargetManifest(obj.manifest),
     'name': obj.name,
     'template': toJson_ExternalSecretSpecTargetTemplate(obj.template),
   };
@@ -655,19 +639,9 @@ export function toJson_ExternalSecretSpecDataFromFind(obj: ExternalSecretSpecDat
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * ExternalSecretRewrite defines how to rewrite secret data values before they are written to the Secret.
- *
  * @schema ExternalSecretSpecDataFromRewrite
  */
 export interface ExternalSecretSpecDataFromRewrite {
-  /**
-   * Used to merge key/values in one single Secret
-   * The resulting key will contain all values from the specified secrets
-   *
-   * @schema ExternalSecretSpecDataFromRewrite#merge
-   */
-  readonly merge?: ExternalSecretSpecDataFromRewriteMerge;
-
   /**
    * Used to rewrite with regular expressions.
    * The resulting key will be the output of a regexp.ReplaceAll operation.
@@ -692,7 +666,6 @@ export interface ExternalSecretSpecDataFromRewrite {
 export function toJson_ExternalSecretSpecDataFromRewrite(obj: ExternalSecretSpecDataFromRewrite | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'merge': toJson_ExternalSecretSpecDataFromRewriteMerge(obj.merge),
     'regexp': toJson_ExternalSecretSpecDataFromRewriteRegexp(obj.regexp),
     'transform': toJson_ExternalSecretSpecDataFromRewriteTransform(obj.transform),
   };
@@ -791,45 +764,6 @@ export enum ExternalSecretSpecTargetDeletionPolicy {
 }
 
 /**
- * Manifest defines a custom Kubernetes resource to create instead of a Secret.
- * When specified, ExternalSecret will create the resource type defined here
- * (e.g., ConfigMap, Custom Resource) instead of a Secret.
- * Warning: Using Generic target. Make sure access policies and encryption are properly configured.
- *
- * @schema ExternalSecretSpecTargetManifest
- */
-export interface ExternalSecretSpecTargetManifest {
-  /**
-   * APIVersion of the target resource (e.g., "v1" for ConfigMap, "argoproj.io/v1alpha1" for ArgoCD Application)
-   *
-   * @schema ExternalSecretSpecTargetManifest#apiVersion
-   */
-  readonly apiVersion: string;
-
-  /**
-   * Kind of the target resource (e.g., "ConfigMap", "Application")
-   *
-   * @schema ExternalSecretSpecTargetManifest#kind
-   */
-  readonly kind: string;
-}
-
-/**
- * Converts an object of type 'ExternalSecretSpecTargetManifest' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ExternalSecretSpecTargetManifest(obj: ExternalSecretSpecTargetManifest | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'kind': obj.kind,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
  * Template defines a blueprint for the created Secret resource.
  *
  * @schema ExternalSecretSpecTargetTemplate
@@ -850,8 +784,6 @@ export interface ExternalSecretSpecTargetTemplate {
   readonly engineVersion?: ExternalSecretSpecTargetTemplateEngineVersion;
 
   /**
-   * TemplateMergePolicy defines how the rendered template should be merged with the existing Secret data.
-   *
    * @schema ExternalSecretSpecTargetTemplate#mergePolicy
    */
   readonly mergePolicy?: ExternalSecretSpecTargetTemplateMergePolicy;
@@ -1117,68 +1049,6 @@ export function toJson_ExternalSecretSpecDataFromFindName(obj: ExternalSecretSpe
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * Used to merge key/values in one single Secret
- * The resulting key will contain all values from the specified secrets
- *
- * @schema ExternalSecretSpecDataFromRewriteMerge
- */
-export interface ExternalSecretSpecDataFromRewriteMerge {
-  /**
-   * Used to define the policy to use in conflict resolution.
-   *
-   * @schema ExternalSecretSpecDataFromRewriteMerge#conflictPolicy
-   */
-  readonly conflictPolicy?: ExternalSecretSpecDataFromRewriteMergeConflictPolicy;
-
-  /**
-   * Used to define the target key of the merge operation.
-   * Required if strategy is JSON. Ignored otherwise.
-   *
-   * @schema ExternalSecretSpecDataFromRewriteMerge#into
-   */
-  readonly into?: string;
-
-  /**
-   * Used to define key priority in conflict resolution.
-   *
-   * @schema ExternalSecretSpecDataFromRewriteMerge#priority
-   */
-  readonly priority?: string[];
-
-  /**
-   * Used to define the policy when a key in the priority list does not exist in the input.
-   *
-   * @schema ExternalSecretSpecDataFromRewriteMerge#priorityPolicy
-   */
-  readonly priorityPolicy?: ExternalSecretSpecDataFromRewriteMergePriorityPolicy;
-
-  /**
-   * Used to define the strategy to use in the merge operation.
-   *
-   * @schema ExternalSecretSpecDataFromRewriteMerge#strategy
-   */
-  readonly strategy?: ExternalSecretSpecDataFromRewriteMergeStrategy;
-}
-
-/**
- * Converts an object of type 'ExternalSecretSpecDataFromRewriteMerge' to JSON representation.
- */
-/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-export function toJson_ExternalSecretSpecDataFromRewriteMerge(obj: ExternalSecretSpecDataFromRewriteMerge | undefined): Record<string, any> | undefined {
-  if (obj === undefined) { return undefined; }
-  const result = {
-    'conflictPolicy': obj.conflictPolicy,
-    'into': obj.into,
-    'priority': obj.priority?.map(y => y),
-    'priorityPolicy': obj.priorityPolicy,
-    'strategy': obj.strategy,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
-}
-/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
-
-/**
  * Used to rewrite with regular expressions.
  * The resulting key will be the output of a regexp.ReplaceAll operation.
  *
@@ -1340,8 +1210,6 @@ export enum ExternalSecretSpecTargetTemplateEngineVersion {
 }
 
 /**
- * TemplateMergePolicy defines how the rendered template should be merged with the existing Secret data.
- *
  * @schema ExternalSecretSpecTargetTemplateMergePolicy
  */
 export enum ExternalSecretSpecTargetTemplateMergePolicy {
@@ -1363,11 +1231,6 @@ export interface ExternalSecretSpecTargetTemplateMetadata {
   readonly annotations?: { [key: string]: string };
 
   /**
-   * @schema ExternalSecretSpecTargetTemplateMetadata#finalizers
-   */
-  readonly finalizers?: string[];
-
-  /**
    * @schema ExternalSecretSpecTargetTemplateMetadata#labels
    */
   readonly labels?: { [key: string]: string };
@@ -1381,7 +1244,6 @@ export function toJson_ExternalSecretSpecTargetTemplateMetadata(obj: ExternalSec
   if (obj === undefined) { return undefined; }
   const result = {
     'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'finalizers': obj.finalizers?.map(y => y),
     'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
   // filter undefined values
@@ -1390,15 +1252,10 @@ export function toJson_ExternalSecretSpecTargetTemplateMetadata(obj: ExternalSec
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * TemplateFrom specifies a source for templates.
- * Each item in the list can either reference a ConfigMap or a Secret resource.
- *
  * @schema ExternalSecretSpecTargetTemplateTemplateFrom
  */
 export interface ExternalSecretSpecTargetTemplateTemplateFrom {
   /**
-   * TemplateRef specifies a reference to either a ConfigMap or a Secret resource.
-   *
    * @schema ExternalSecretSpecTargetTemplateTemplateFrom#configMap
    */
   readonly configMap?: ExternalSecretSpecTargetTemplateTemplateFromConfigMap;
@@ -1409,21 +1266,14 @@ export interface ExternalSecretSpecTargetTemplateTemplateFrom {
   readonly literal?: string;
 
   /**
-   * TemplateRef specifies a reference to either a ConfigMap or a Secret resource.
-   *
    * @schema ExternalSecretSpecTargetTemplateTemplateFrom#secret
    */
   readonly secret?: ExternalSecretSpecTargetTemplateTemplateFromSecret;
 
   /**
-   * Target specifies where to place the template result.
-   * For Secret resources, common values are: "Data", "Annotations", "Labels".
-   * For custom resources (when spec.target.manifest is set), this supports
-   * nested paths like "spec.database.config" or "data".
-   *
    * @schema ExternalSecretSpecTargetTemplateTemplateFrom#target
    */
-  readonly target?: string;
+  readonly target?: ExternalSecretSpecTargetTemplateTemplateFromTarget;
 }
 
 /**
@@ -1453,8 +1303,6 @@ export enum ExternalSecretSpecDataSourceRefGeneratorRefKind {
   ACR_ACCESS_TOKEN = "ACRAccessToken",
   /** ClusterGenerator */
   CLUSTER_GENERATOR = "ClusterGenerator",
-  /** CloudsmithAccessToken */
-  CLOUDSMITH_ACCESS_TOKEN = "CloudsmithAccessToken",
   /** ECRAuthorizationToken */
   ECR_AUTHORIZATION_TOKEN = "ECRAuthorizationToken",
   /** Fake */
@@ -1467,8 +1315,6 @@ export enum ExternalSecretSpecDataSourceRefGeneratorRefKind {
   QUAY_ACCESS_TOKEN = "QuayAccessToken",
   /** Password */
   PASSWORD = "Password",
-  /** SSHKey */
-  SSH_KEY = "SSHKey",
   /** STSSessionToken */
   STS_SESSION_TOKEN = "STSSessionToken",
   /** UUID */
@@ -1479,8 +1325,6 @@ export enum ExternalSecretSpecDataSourceRefGeneratorRefKind {
   WEBHOOK = "Webhook",
   /** Grafana */
   GRAFANA = "Grafana",
-  /** MFA */
-  MFA = "MFA",
 }
 
 /**
@@ -1498,42 +1342,6 @@ export enum ExternalSecretSpecDataSourceRefStoreRefKind {
 }
 
 /**
- * Used to define the policy to use in conflict resolution.
- *
- * @schema ExternalSecretSpecDataFromRewriteMergeConflictPolicy
- */
-export enum ExternalSecretSpecDataFromRewriteMergeConflictPolicy {
-  /** Ignore */
-  IGNORE = "Ignore",
-  /** Error */
-  ERROR = "Error",
-}
-
-/**
- * Used to define the policy when a key in the priority list does not exist in the input.
- *
- * @schema ExternalSecretSpecDataFromRewriteMergePriorityPolicy
- */
-export enum ExternalSecretSpecDataFromRewriteMergePriorityPolicy {
-  /** IgnoreNotFound */
-  IGNORE_NOT_FOUND = "IgnoreNotFound",
-  /** Strict */
-  STRICT = "Strict",
-}
-
-/**
- * Used to define the strategy to use in the merge operation.
- *
- * @schema ExternalSecretSpecDataFromRewriteMergeStrategy
- */
-export enum ExternalSecretSpecDataFromRewriteMergeStrategy {
-  /** Extract */
-  EXTRACT = "Extract",
-  /** JSON */
-  JSON = "JSON",
-}
-
-/**
  * Specify the Kind of the generator resource
  *
  * @schema ExternalSecretSpecDataFromSourceRefGeneratorRefKind
@@ -1543,8 +1351,6 @@ export enum ExternalSecretSpecDataFromSourceRefGeneratorRefKind {
   ACR_ACCESS_TOKEN = "ACRAccessToken",
   /** ClusterGenerator */
   CLUSTER_GENERATOR = "ClusterGenerator",
-  /** CloudsmithAccessToken */
-  CLOUDSMITH_ACCESS_TOKEN = "CloudsmithAccessToken",
   /** ECRAuthorizationToken */
   ECR_AUTHORIZATION_TOKEN = "ECRAuthorizationToken",
   /** Fake */
@@ -1557,8 +1363,6 @@ export enum ExternalSecretSpecDataFromSourceRefGeneratorRefKind {
   QUAY_ACCESS_TOKEN = "QuayAccessToken",
   /** Password */
   PASSWORD = "Password",
-  /** SSHKey */
-  SSH_KEY = "SSHKey",
   /** STSSessionToken */
   STS_SESSION_TOKEN = "STSSessionToken",
   /** UUID */
@@ -1569,8 +1373,6 @@ export enum ExternalSecretSpecDataFromSourceRefGeneratorRefKind {
   WEBHOOK = "Webhook",
   /** Grafana */
   GRAFANA = "Grafana",
-  /** MFA */
-  MFA = "MFA",
 }
 
 /**
@@ -1588,8 +1390,6 @@ export enum ExternalSecretSpecDataFromSourceRefStoreRefKind {
 }
 
 /**
- * TemplateRef specifies a reference to either a ConfigMap or a Secret resource.
- *
  * @schema ExternalSecretSpecTargetTemplateTemplateFromConfigMap
  */
 export interface ExternalSecretSpecTargetTemplateTemplateFromConfigMap {
@@ -1624,8 +1424,6 @@ export function toJson_ExternalSecretSpecTargetTemplateTemplateFromConfigMap(obj
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * TemplateRef specifies a reference to either a ConfigMap or a Secret resource.
- *
  * @schema ExternalSecretSpecTargetTemplateTemplateFromSecret
  */
 export interface ExternalSecretSpecTargetTemplateTemplateFromSecret {
@@ -1660,8 +1458,18 @@ export function toJson_ExternalSecretSpecTargetTemplateTemplateFromSecret(obj: E
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * TemplateRefItem specifies a key in the ConfigMap/Secret to use as a template for Secret data.
- *
+ * @schema ExternalSecretSpecTargetTemplateTemplateFromTarget
+ */
+export enum ExternalSecretSpecTargetTemplateTemplateFromTarget {
+  /** Data */
+  DATA = "Data",
+  /** Annotations */
+  ANNOTATIONS = "Annotations",
+  /** Labels */
+  LABELS = "Labels",
+}
+
+/**
  * @schema ExternalSecretSpecTargetTemplateTemplateFromConfigMapItems
  */
 export interface ExternalSecretSpecTargetTemplateTemplateFromConfigMapItems {
@@ -1673,8 +1481,6 @@ export interface ExternalSecretSpecTargetTemplateTemplateFromConfigMapItems {
   readonly key: string;
 
   /**
-   * TemplateScope specifies how the template keys should be interpreted.
-   *
    * @schema ExternalSecretSpecTargetTemplateTemplateFromConfigMapItems#templateAs
    */
   readonly templateAs?: ExternalSecretSpecTargetTemplateTemplateFromConfigMapItemsTemplateAs;
@@ -1696,8 +1502,6 @@ export function toJson_ExternalSecretSpecTargetTemplateTemplateFromConfigMapItem
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * TemplateRefItem specifies a key in the ConfigMap/Secret to use as a template for Secret data.
- *
  * @schema ExternalSecretSpecTargetTemplateTemplateFromSecretItems
  */
 export interface ExternalSecretSpecTargetTemplateTemplateFromSecretItems {
@@ -1709,8 +1513,6 @@ export interface ExternalSecretSpecTargetTemplateTemplateFromSecretItems {
   readonly key: string;
 
   /**
-   * TemplateScope specifies how the template keys should be interpreted.
-   *
    * @schema ExternalSecretSpecTargetTemplateTemplateFromSecretItems#templateAs
    */
   readonly templateAs?: ExternalSecretSpecTargetTemplateTemplateFromSecretItemsTemplateAs;
@@ -1732,8 +1534,6 @@ export function toJson_ExternalSecretSpecTargetTemplateTemplateFromSecretItems(o
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * TemplateScope specifies how the template keys should be interpreted.
- *
  * @schema ExternalSecretSpecTargetTemplateTemplateFromConfigMapItemsTemplateAs
  */
 export enum ExternalSecretSpecTargetTemplateTemplateFromConfigMapItemsTemplateAs {
@@ -1744,8 +1544,6 @@ export enum ExternalSecretSpecTargetTemplateTemplateFromConfigMapItemsTemplateAs
 }
 
 /**
- * TemplateScope specifies how the template keys should be interpreted.
- *
  * @schema ExternalSecretSpecTargetTemplateTemplateFromSecretItemsTemplateAs
  */
 export enum ExternalSecretSpecTargetTemplateTemplateFromSecretItemsTemplateAs {

@@ -5,7 +5,7 @@
  *   node scripts/import-crds.js
  * - imports/external-secrets.io.ts, imports/argoproj.io.ts: typed constructs, by `cdk8s import` of
  *   local copies of the CRDs (offline);
- * - src/validate/crd-schemas.json: each served version's openAPIV3Schema reduced to the keywords the
+ * - src/validate/crd-schemas.json: the storage version's openAPIV3Schema reduced to the keywords the
  *   validator's walk reads, so `spark-tenancy validate` checks against the CRD itself.
  *
  * Needs `go` (the CRDs ship inside the components' Go modules; the module proxy or cache provides them).
@@ -18,16 +18,9 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const YAML = require('yaml');
+const { componentVersions, moduleDir, repoRoot } = require('./lib/component-versions');
 
-const repoRoot = path.resolve(__dirname, '..');
-const versions = Object.fromEntries(
-  fs
-    .readFileSync(path.join(repoRoot, 'e2e', 'versions.env'), 'utf8')
-    .split('\n')
-    .map(line => /^([A-Z_]+)="?([^"]*)"?$/.exec(line.trim()))
-    .filter(Boolean)
-    .map(m => [m[1], m[2]]),
-);
+const versions = componentVersions();
 
 /** The CRDs, grouped by the module `cdk8s import` writes (one per API group). */
 const SOURCES = [
@@ -63,15 +56,6 @@ const KEPT_KEYWORDS = new Set([
 
 const OBJECT_META_REF = { $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' };
 
-function moduleDir(goModule) {
-  const output = execFileSync('go', ['mod', 'download', '-json', goModule], {
-    cwd: os.tmpdir(),
-    env: { ...process.env, GOFLAGS: '-mod=mod' },
-    encoding: 'utf8',
-  });
-  return JSON.parse(output).Dir;
-}
-
 function reduce(node) {
   if (Array.isArray(node)) return node.map(reduce);
   if (node === null || typeof node !== 'object') return node;
@@ -92,15 +76,17 @@ function validationSchema(openAPIV3Schema) {
 }
 
 /**
- * The copy `cdk8s import` reads: served versions only (ESO's CRD still lists v1beta1, unserved, which
- * would double the module), and an ApplicationSet whose generators are the `list` generator alone, the
+ * The copy `cdk8s import` reads: the storage version only, the one the package writes (ESO v0.16 also
+ * serves the deprecated v1beta1, which v0.17 and later no longer serve: neither the typed module nor
+ * validation knows it, so an object of it fails offline as it would on a current cluster), and an
+ * ApplicationSet whose generators are the `list` generator alone, the
  * only one the package writes: every other generator repeats the whole Application template, which
  * makes the generated module 3.5 MB instead of a few hundred KB. A value of the narrower type is still
  * valid under the full CRD, which is what the real-cluster suite applies it to.
  */
 function importCopy(crd) {
   const copy = JSON.parse(JSON.stringify(crd));
-  copy.spec.versions = copy.spec.versions.filter(version => version.served);
+  copy.spec.versions = copy.spec.versions.filter(version => version.served && version.storage);
   if (copy.spec.names.kind === 'ApplicationSet') {
     for (const version of copy.spec.versions) {
       const generator = version.schema.openAPIV3Schema.properties.spec.properties.generators.items;
@@ -126,7 +112,7 @@ try {
         const crd = document.toJS();
         if (crd?.kind !== 'CustomResourceDefinition') continue;
         copies.push(importCopy(crd));
-        for (const version of crd.spec.versions.filter(v => v.served)) {
+        for (const version of crd.spec.versions.filter(v => v.served && v.storage)) {
           const definition = `${definitionPrefix(crd.spec.group)}.${version.name}.${crd.spec.names.kind}`;
           vendored.kinds[`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`] = {
             definition,

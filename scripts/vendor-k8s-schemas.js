@@ -1,21 +1,28 @@
 #!/usr/bin/env node
 /*
- * Vendors the part of the Kubernetes 1.27 OpenAPI definitions that `src/validate` needs offline:
- *   node scripts/vendor-k8s-schemas.js [definitions.json] [output.json]
- * Defaults: ../shared/reference/k8s-v1.27.0-definitions.json -> src/validate/k8s-schemas.json
+ * Vendors the part of Kubernetes' OpenAPI definitions that `src/validate` needs offline, from the
+ * OpenAPI document of the Kubernetes release the real-cluster suite runs (KUBERNETES_VERSION in
+ * e2e/versions.env), so the offline check and the real API server speak of the same Kubernetes:
+ *   node scripts/vendor-k8s-schemas.js [swagger.json] [output.json]
+ * Default input: api/openapi-spec/swagger.json of the k8s.io/kubernetes Go module at that version
+ * (from the Go module proxy, through Go's module cache); default output: src/validate/k8s-schemas.json.
  *
- * The output is committed: the validator must work in a clone that has no ../shared folder.
- * It keeps, for every kind a GitOps tool can apply, the definitions reachable from it, reduced to the
- * keywords a structural walk needs (descriptions and merge hints dropped), plus each kind's scope,
- * which the OpenAPI definitions do not carry.
+ * The output is committed: the validator needs neither Go nor the network. It keeps, for every kind a
+ * GitOps tool can apply, the definitions reachable from it, reduced to the keywords a structural walk
+ * needs (descriptions and merge hints dropped), plus each kind's scope. Which kinds can be applied and
+ * their scope come from the document's paths: a kind is applicable when it has a path of its own
+ * ending in `{name}` that can be replaced (PUT), which leaves out subresources (Scale, Binding,
+ * Eviction), read-only kinds (ComponentStatus) and create-only reviews (TokenReview, ...); it is
+ * namespaced when that path is under `namespaces/{namespace}`.
  */
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
+const { componentVersions, moduleDir, repoRoot } = require('./lib/component-versions');
 
-const repoRoot = path.resolve(__dirname, '..');
-const inputPath = path.resolve(process.argv[2] ?? path.join(repoRoot, '..', 'shared', 'reference', 'k8s-v1.27.0-definitions.json'));
+const kubernetesVersion = componentVersions().KUBERNETES_VERSION;
+const inputPath = path.resolve(process.argv[2] ?? path.join(moduleDir(`k8s.io/kubernetes@${kubernetesVersion}`), 'api', 'openapi-spec', 'swagger.json'));
 const outputPath = path.resolve(process.argv[3] ?? path.join(repoRoot, 'src', 'validate', 'k8s-schemas.json'));
 
 /** Schema keywords the walker reads; everything else (descriptions, patch strategies, list types) is dropped. */
@@ -31,57 +38,6 @@ const KEPT_KEYWORDS = new Set([
   'oneOf',
   'x-kubernetes-preserve-unknown-fields',
   'x-kubernetes-int-or-string',
-]);
-
-/** Cluster-scoped kinds of Kubernetes 1.27 (`kubectl api-resources --namespaced=false`); every other kind is namespaced. */
-const CLUSTER_SCOPED = [
-  'v1/Namespace',
-  'v1/Node',
-  'v1/PersistentVolume',
-  'admissionregistration.k8s.io/v1/MutatingWebhookConfiguration',
-  'admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration',
-  'admissionregistration.k8s.io/v1alpha1/ValidatingAdmissionPolicy',
-  'admissionregistration.k8s.io/v1alpha1/ValidatingAdmissionPolicyBinding',
-  'apiextensions.k8s.io/v1/CustomResourceDefinition',
-  'apiregistration.k8s.io/v1/APIService',
-  'certificates.k8s.io/v1/CertificateSigningRequest',
-  'certificates.k8s.io/v1alpha1/ClusterTrustBundle',
-  'flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema',
-  'flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration',
-  'flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema',
-  'flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration',
-  'internal.apiserver.k8s.io/v1alpha1/StorageVersion',
-  'networking.k8s.io/v1/IngressClass',
-  'networking.k8s.io/v1alpha1/ClusterCIDR',
-  'networking.k8s.io/v1alpha1/IPAddress',
-  'node.k8s.io/v1/RuntimeClass',
-  'rbac.authorization.k8s.io/v1/ClusterRole',
-  'rbac.authorization.k8s.io/v1/ClusterRoleBinding',
-  'resource.k8s.io/v1alpha2/ResourceClass',
-  'scheduling.k8s.io/v1/PriorityClass',
-  'storage.k8s.io/v1/CSIDriver',
-  'storage.k8s.io/v1/CSINode',
-  'storage.k8s.io/v1/StorageClass',
-  'storage.k8s.io/v1/VolumeAttachment',
-];
-
-/**
- * Kinds with ObjectMeta that cannot be applied from Git: subresources, read-only and create-only "review" kinds.
- * Leaving them out makes a manifest that uses one fail as an unknown kind.
- */
-const NOT_APPLICABLE = new Set([
-  'v1/Binding',
-  'v1/ComponentStatus',
-  'autoscaling/v1/Scale',
-  'policy/v1/Eviction',
-  'authentication.k8s.io/v1/TokenRequest',
-  'authentication.k8s.io/v1/TokenReview',
-  'authentication.k8s.io/v1alpha1/SelfSubjectReview',
-  'authentication.k8s.io/v1beta1/SelfSubjectReview',
-  'authorization.k8s.io/v1/LocalSubjectAccessReview',
-  'authorization.k8s.io/v1/SelfSubjectAccessReview',
-  'authorization.k8s.io/v1/SelfSubjectRulesReview',
-  'authorization.k8s.io/v1/SubjectAccessReview',
 ]);
 
 const OBJECT_META_REF = '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
@@ -117,20 +73,31 @@ function sortedObject(entries) {
   return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** Applicable kinds and their scope, from the paths (see the header). */
+function applicableKinds(paths) {
+  const scopes = new Map();
+  for (const [route, operations] of Object.entries(paths)) {
+    const gvk = operations.put?.['x-kubernetes-group-version-kind'];
+    if (!gvk || !route.endsWith('/{name}')) continue;
+    const id = `${gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version}/${gvk.kind}`;
+    scopes.set(id, route.includes('/namespaces/{namespace}/'));
+  }
+  return scopes;
+}
+
 function main() {
-  const { definitions } = JSON.parse(fs.readFileSync(inputPath, 'utf8'));
+  const { definitions, paths } = JSON.parse(fs.readFileSync(inputPath, 'utf8'));
+  const scopes = applicableKinds(paths);
   const kinds = new Map();
   for (const [name, definition] of Object.entries(definitions)) {
     if (definition.properties?.metadata?.$ref !== OBJECT_META_REF) continue;
     for (const gvk of definition['x-kubernetes-group-version-kind'] ?? []) {
-      const apiVersion = gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version;
-      const id = `${apiVersion}/${gvk.kind}`;
-      if (NOT_APPLICABLE.has(id)) continue;
-      kinds.set(id, { definition: name, namespaced: !CLUSTER_SCOPED.includes(id) });
+      const id = `${gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version}/${gvk.kind}`;
+      if (scopes.has(id)) kinds.set(id, { definition: name, namespaced: scopes.get(id) });
     }
   }
-  const missing = CLUSTER_SCOPED.filter(id => !kinds.has(id));
-  if (missing.length > 0) throw new Error(`cluster-scoped kinds absent from the definitions: ${missing.join(', ')}`);
+  const undefinedKinds = [...scopes.keys()].filter(id => !kinds.has(id));
+  if (undefinedKinds.length > 0) throw new Error(`kinds with paths but no definition: ${undefinedKinds.join(', ')}`);
 
   const reachable = new Map();
   const queue = [...kinds.values()].map(kind => kind.definition);
@@ -145,7 +112,8 @@ function main() {
 
   const lines = [
     '{',
-    `"source": ${JSON.stringify(`${path.basename(inputPath)}, reduced by scripts/vendor-k8s-schemas.js; do not edit`)},`,
+    `"source": ${JSON.stringify(`api/openapi-spec/swagger.json of k8s.io/kubernetes ${kubernetesVersion}, reduced by scripts/vendor-k8s-schemas.js; do not edit`)},`,
+    `"kubernetes": ${JSON.stringify(kubernetesVersion.replace(/^v(\d+\.\d+).*/, '$1'))},`,
     '"kinds": {',
     Object.entries(sortedObject(kinds))
       .map(([id, kind]) => `${JSON.stringify(id)}: ${JSON.stringify(kind)}`)

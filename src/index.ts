@@ -61,12 +61,12 @@ export type {
   TenantSpec,
   Transport,
   WorkloadSpec,
-} from './spec/types';
-export type { Platform, PlatformFile, SpecOrigin } from './spec/platform';
-export { loadPlatformFile, resolvePlatform } from './spec/loader';
-export type { ResolveOptions } from './spec/loader';
-export { SpecError } from './spec/errors';
-export type { SpecProblem } from './spec/errors';
+} from './platform-spec/types';
+export type { Platform, PlatformFile, SpecOrigin } from './platform-spec/platform';
+export { loadPlatformFile, resolvePlatform } from './platform-spec/loader';
+export type { ResolveOptions } from './platform-spec/loader';
+export { SpecError } from './platform-spec/errors';
+export type { SpecProblem } from './platform-spec/errors';
 
 // Synthesis
 export { PlatformApp, ManifestValidationError } from './synth/platform-app';

@@ -1,4 +1,4 @@
-import { PlatformSpec } from './spec/types';
+import { PlatformSpec } from './platform-spec/types';
 
 /**
  * Every object name the package emits, in one place: names are explicit (never cdk8s path hashes),

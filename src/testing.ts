@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
-import { loadPlatformFile } from './spec/loader';
-import { Platform } from './spec/platform';
+import { loadPlatformFile } from './platform-spec/loader';
+import { Platform } from './platform-spec/platform';
 import { MANIFEST_SUFFIX } from './synth/dist-writer';
 import { PlatformApp } from './synth/platform-app';
 import { platformApp } from './synth/synth-platform';

@@ -1,4 +1,4 @@
-import schema from '../src/spec/platform.schema.json';
+import schema from '../src/platform-spec/platform.schema.json';
 import {
   CONFIG_MAP_KEY,
   configMapKeyFor,

@@ -1,15 +1,14 @@
 import * as fs from 'fs';
-import * as http from 'http';
 import * as path from 'path';
 import { objectNames } from '../../src/names';
-import { Platform, PlatformFile } from '../../src/spec/platform';
+import { Platform, PlatformFile } from '../../src/platform-spec/platform';
 import { E2eContext } from './context';
 import { KubeObject } from './kubectl';
-import { Daemons, freePort, HarnessError, RunningDaemon, sleep, waitUntil } from './processes';
+import { Daemons, HarnessError, RunningDaemon, sleep, waitUntil } from './processes';
 
 /**
- * External Secrets Operator's own controller (v1.3.2, built with only its fake provider: see
- * e2e/tools/external-secrets), run against the suite's API server as a daemon of the suite, so the
+ * External Secrets Operator's own controller (its release in e2e/versions.env, built from the Go module
+ * proxy: see e2e/tools/external-secrets; the store here uses its fake provider), run against the suite's API server as a daemon of the suite, so the
  * keytab Secret arrives as it does in a user's cluster: the generated ExternalSecret, unchanged, read
  * by the real controller, which writes the Secret.
  */
@@ -52,12 +51,10 @@ export async function startExternalSecretsController(ctx: E2eContext, daemons: D
   fs.mkdirSync(dir, { recursive: true });
   const name = onlyNamespace ? `external-secrets-${onlyNamespace}` : 'external-secrets';
   const log = path.join(dir, `${name}.log`);
-  const livePort = await freePort();
   const started = Date.now();
   const daemon = daemons.start(name, ctx.tools.bin.externalSecrets, [
     ...(onlyNamespace ? [`--namespace=${onlyNamespace}`] : []),
-    // Its health endpoint on loopback (the default binds every address); no metrics server at all.
-    `--live-addr=127.0.0.1:${livePort}`,
+    // No metrics server at all (the default binds every address).
     '--metrics-addr=0',
     '--enable-leader-election=false',
     '--enable-push-secret-reconciler=false',
@@ -66,11 +63,13 @@ export async function startExternalSecretsController(ctx: E2eContext, daemons: D
     '--loglevel=info',
     '--zap-time-encoding=iso8601',
   ], log, { ...process.env, KUBECONFIG: admin.kubeconfig });
-  await waitUntil(`the External Secrets controller (log: ${log})`, () => httpOk(`http://127.0.0.1:${livePort}/healthz`), {
+  // v0.16 serves no health endpoint from its controller command: ready once controller-runtime has
+  // synced the ExternalSecret reconciler's caches and started its workers, which it logs.
+  await waitUntil(`the External Secrets controller (log: ${log})`, () => externalSecretWorkersStarted(log), {
     timeoutMs: START_TIMEOUT_MS, gaveUp: () => daemon.exited, describe: () => daemon.tail(),
   });
   const startSeconds = (Date.now() - started) / 1000;
-  ctx.report.check(`External Secrets controller ${ctx.tools.externalSecrets} (fake provider${onlyNamespace ? `, namespace ${onlyNamespace} only` : ''}) running against ${ctx.cluster.server}`, true);
+  ctx.report.milestone(`External Secrets controller ${ctx.tools.externalSecrets} (fake provider${onlyNamespace ? `, namespace ${onlyNamespace} only` : ''}) running against ${ctx.cluster.server}`);
   return { daemon, log, startSeconds };
 }
 
@@ -191,12 +190,10 @@ function externalSecretStatus(ctx: E2eContext, namespace: string, name: string):
   return `ExternalSecret ${namespace}/${name} conditions:\n${es.stdout.trim() || es.stderr.trim() || '(none)'}\nevents:\n${events.stdout.trim() || '(none)'}`;
 }
 
-function httpOk(url: string): Promise<boolean> {
-  return new Promise(resolve => {
-    const request = http.get(url, { timeout: 2000 }, response => { response.resume(); resolve(response.statusCode === 200); });
-    request.on('error', () => resolve(false));
-    request.on('timeout', () => { request.destroy(); resolve(false); });
-  });
+/** controller-runtime's "Starting workers" line (JSON, one per line) for the ExternalSecret controller. */
+function externalSecretWorkersStarted(log: string): boolean {
+  const text = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
+  return text.split('\n').some(line => line.includes('"Starting workers"') && line.includes('"controllerKind":"ExternalSecret"'));
 }
 
 /** The run's one controller per Daemons (per suite run): started on first use, shared by every stage after. */

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import type { SparkUnresolved } from './tools';
 
 /** One row of the RBAC table: what a ServiceAccount may do, as the real API server decides. */
 export interface RbacRow {
@@ -52,8 +53,8 @@ export interface E2eReport {
   podsAdmitted: number;
   rbac: RbacRow[];
   spark: SparkRow[];
-  /** Spark releases the suite would run but Maven could not resolve. */
-  sparkUnresolved: string[];
+  /** Spark releases the suite would run but Maven could not resolve, and whether Maven said "not found" or failed otherwise. */
+  sparkUnresolved: SparkUnresolved[];
   filesDelivered: FilesRow[];
   /** Absent when the run did not reach the helm stage (`--only`). */
   helm?: { lint: boolean; install: boolean; upgrade: boolean };
@@ -101,6 +102,14 @@ export class Report {
     this.data.checks.push({ stage: this.stage, name, ok, ...(ok || detail === undefined ? {} : { detail }) });
     console.log(`${ok ? '  ok  ' : '  FAIL'} ${name}${ok || !detail ? '' : `\n${indent(detail)}`}`);
     return ok;
+  }
+
+  /**
+   * Prints a step that cannot fail (a stage started, a tool built, a daemon came up) without counting
+   * it: only what can fail counts toward `N passed`.
+   */
+  milestone(name: string): void {
+    console.log(`  --   ${name}`);
   }
 
   time(stage: string, seconds: number): void {

@@ -27,7 +27,16 @@ export interface Tools {
   /** What this run had to build or resolve; empty when every tool came from the cache. */
   readonly built: string[];
   /** Optional Spark releases Maven could not resolve (reported, not run). */
-  readonly sparkUnresolved: string[];
+  readonly sparkUnresolved: SparkUnresolved[];
+}
+
+/**
+ * An optional Spark release that did not resolve: `not-found` when Maven said the registry has no such
+ * artifact (remembered, not asked again), `failed` for anything else (asked again on the next run).
+ */
+export interface SparkUnresolved {
+  readonly version: string;
+  readonly reason: 'not-found' | 'failed';
 }
 
 export const CACHE_DIR = process.env.SPARK_TENANCY_CACHE ?? path.join(os.homedir(), '.cache', 'spark-tenancy');

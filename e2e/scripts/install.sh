@@ -4,7 +4,7 @@
 #   - kube-apiserver, kube-controller-manager, kubectl, and the node's kubelet, kube-proxy and
 #     kube-scheduler from k8s.io/kubernetes, CoreDNS from github.com/coredns/coredns,
 #     etcd from go.etcd.io/etcd/server/v3, helm from helm.sh/helm/v3, the External Secrets Operator
-#     controller with its fake provider from github.com/external-secrets/external-secrets: `go build`
+#     controller (its fake provider among all) from github.com/external-secrets/external-secrets: `go build`
 #     of the wrapper modules in e2e/tools/*, keyed by version and Go version, so only the first run pays;
 #   - the CRDs of External Secrets Operator and Argo CD, from their Go modules;
 #   - Spark's jars per release from Maven Central (Maven's own cache is ~/.m2).
@@ -34,8 +34,7 @@ log=$cache/install.log
 # build_tools NAME VERSION LDFLAGS PACKAGE... : go build every PACKAGE of e2e/tools/NAME into one
 # folder. A binary is named after its package's folder; RENAME="from:to" renames one (etcd's main
 # package is go.etcd.io/etcd/server/v3, whose folder is "server"); MODULE=DIR builds from
-# e2e/tools/DIR under another cache name; TAGS="a,b" passes go build -tags (ESO's providers are
-# opt-in by build tag).
+# e2e/tools/DIR under another cache name.
 build_tools() {
   local name=$1 version=$2 ldflags=$3 module=${MODULE:-$1}
   shift 3
@@ -44,7 +43,7 @@ build_tools() {
   local started=$SECONDS staging="$out.partial.$$"
   rm -rf "$staging" && mkdir -p "$staging"
   echo "e2e: building $name $version with $go_version (first run only; cached in $out)" >&2
-  if ! (cd "$e2e/tools/$module" && go build -trimpath ${TAGS:+-tags "$TAGS"} -ldflags "-s -w $ldflags" -o "$staging/" "$@") >>"$log" 2>&1; then
+  if ! (cd "$e2e/tools/$module" && go build -trimpath -ldflags "-s -w $ldflags" -o "$staging/" "$@") >>"$log" 2>&1; then
     tail -n 20 "$log" >&2
     echo "e2e: go build of $* ($name $version) failed; full log: $log" >&2
     exit 1
@@ -96,12 +95,11 @@ if [ ! -f "$node_image" ]; then
 fi
 etcd_bin=$(RENAME=server:etcd build_tools etcd "$ETCD_VERSION" "" go.etcd.io/etcd/server/v3)
 helm_bin=$(build_tools helm "$HELM_VERSION" "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" helm.sh/helm/v3/cmd/helm)
-# ESO's own main package with only the fake provider compiled in (`-tags fake`, as its Makefile's
-# PROVIDER does); its nested modules are copied into the wrapper (see gen-external-secrets-module.sh).
-grep -q "^require github.com/external-secrets/external-secrets $EXTERNAL_SECRETS_VERSION\$" "$e2e/tools/external-secrets/go.mod" \
+# ESO's own main package (every provider compiled in, the fake one among them), from the Go module
+# proxy through the wrapper module that gen-external-secrets-module.sh writes.
+grep -qE "^require github.com/external-secrets/external-secrets $EXTERNAL_SECRETS_VERSION( // indirect)?\$" "$e2e/tools/external-secrets/go.mod" \
   || { echo "e2e: e2e/tools/external-secrets/go.mod is not for External Secrets $EXTERNAL_SECRETS_VERSION (versions.env); run e2e/scripts/gen-external-secrets-module.sh" >&2; exit 1; }
-eso_bin=$(TAGS=fake build_tools external-secrets "$EXTERNAL_SECRETS_VERSION-fake-$(source_hash tools/external-secrets/go.sum tools/external-secrets/upstream/SOURCE)" "" \
-  github.com/external-secrets/external-secrets)
+eso_bin=$(build_tools external-secrets "$EXTERNAL_SECRETS_VERSION" "" github.com/external-secrets/external-secrets)
 
 # module_dir MODULE@VERSION: the module's source in Go's module cache (downloaded once).
 module_dir() {
@@ -133,27 +131,35 @@ for entry in $SPARK_VERSIONS ${SPARK_OPTIONAL_VERSIONS:-}; do
   home=$cache/spark/$spark_version
   optional=false
   case " ${SPARK_OPTIONAL_VERSIONS:-} " in *" $entry "*) optional=true ;; esac
-  # An optional release that Maven could not resolve is not asked for again on every run.
-  if [ "$optional" = true ] && [ -f "$cache/spark/$spark_version.unresolved" ]; then
-    unresolved="$unresolved${unresolved:+,}\"$spark_version\""
+  # Only Maven's definite answer that an optional release is not in the registry ("Could not find
+  # artifact") is remembered; any other failure (a time-out, a broken download) is tried again next run.
+  if [ "$optional" = true ] && [ -f "$cache/spark/$spark_version.not-found" ]; then
+    unresolved="$unresolved${unresolved:+,}{\"version\":\"$spark_version\",\"reason\":\"not-found\"}"
     continue
   fi
   if [ ! -f "$home/.complete" ]; then
     echo "e2e: resolving Spark $spark_version (Scala $scala) from Maven Central" >&2
     rm -rf "$home" && mkdir -p "$home/jars" "$home/bin"
+    spark_log=$cache/spark/$spark_version.log
     if ! mvn -q -B -f "$e2e/spark/pom.xml" dependency:copy-dependencies -Dspark.version="$spark_version" \
-      -Dscala.binary="$scala" -DincludeScope=runtime -DoutputDirectory="$home/jars" >>"$log" 2>&1; then
+      -Dscala.binary="$scala" -DincludeScope=runtime -DoutputDirectory="$home/jars" >"$spark_log" 2>&1; then
+      cat "$spark_log" >>"$log"
       rm -rf "$home"
       if [ "$optional" = true ]; then
-        echo "e2e: Spark $spark_version does not resolve from Maven (optional; reported, not run)" >&2
-        touch "$cache/spark/$spark_version.unresolved"
-        unresolved="$unresolved${unresolved:+,}\"$spark_version\""
+        reason=failed
+        if grep -q "Could not find artifact org.apache.spark:" "$spark_log"; then
+          reason=not-found
+          touch "$cache/spark/$spark_version.not-found"
+        fi
+        echo "e2e: Spark $spark_version does not resolve from Maven ($reason; optional, reported, not run)" >&2
+        unresolved="$unresolved${unresolved:+,}{\"version\":\"$spark_version\",\"reason\":\"$reason\"}"
         continue
       fi
-      grep -E 'ERROR|Could not' "$log" | head -n 5 >&2
+      grep -E 'ERROR|Could not' "$spark_log" | head -n 5 >&2
       echo "e2e: Maven could not resolve org.apache.spark:spark-kubernetes_$scala:$spark_version and its dependencies" >&2
       exit 1
     fi
+    rm -f "$spark_log"
     cp "$e2e/spark/spark-class" "$home/bin/spark-class"
     cp "$e2e/spark/spark-submit" "$home/bin/spark-submit"
     chmod +x "$home/bin/"*

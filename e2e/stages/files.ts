@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { objectNames } from '../../src/names';
-import { Platform, filesFor } from '../../src/spec/platform';
-import { Role } from '../../src/spec/types';
+import { Platform, filesFor } from '../../src/platform-spec/platform';
+import { Role } from '../../src/platform-spec/types';
 import { E2eContext } from '../lib/context';
 import { containerView, namespaceObjectsFromApi, PodJson } from '../lib/pod-view';
 import { NamespaceObjects } from '../../test/harness/pod-sandbox';

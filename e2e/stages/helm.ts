@@ -1,19 +1,23 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { E2eContext, REPO } from '../lib/context';
+import { namespaceNames, removeNamespaces } from '../lib/namespaces';
 import { run } from '../lib/processes';
 import { writeSpecVariant } from '../lib/spec-variants';
 
 const RELEASE = 'spark-tenancy-e2e';
+/** The variant's namespaces: the example's, renamed. */
+const PREFIX = 'h-';
 
 /**
  * The Helm output for real: `helm lint --strict` the chart `npm run synth:helm` writes, `helm install`
  * it into the test cluster, add a tenant, and `helm upgrade`. A variant of the example with its own
- * namespaces (h-*), so it does not collide with the dist/ applied before.
+ * namespaces (h-*), so it does not collide with the dist/ applied before. The stage ends as it began:
+ * `helm uninstall`, and its namespaces gone (its engines would otherwise hold the node's CPUs).
  */
-export function checkHelm(ctx: E2eContext): void {
+export async function checkHelm(ctx: E2eContext): Promise<void> {
   const dir = path.join(ctx.work, 'helm');
-  const rename = (ns: string) => `h-${ns}`;
+  const rename = (ns: string) => `${PREFIX}${ns}`;
   const helm = (args: string[]) =>
     run(ctx.tools.bin.helm, [...args, '--kubeconfig', ctx.cluster.admin.kubeconfig], {
       env: { ...process.env, HELM_CACHE_HOME: path.join(dir, 'cache'), HELM_CONFIG_HOME: path.join(dir, 'config'), HELM_DATA_HOME: path.join(dir, 'data') },
@@ -46,6 +50,15 @@ export function checkHelm(ctx: E2eContext): void {
     ? helm(['upgrade', RELEASE, second.output, '--namespace', 'default', '--wait=false'])
     : { status: 1, stderr: second.message, stdout: '' };
   helmRow.upgrade = ctx.report.check('helm upgrade after adding a tenant', upgrade.status === 0, upgrade.stderr.trim()) && namespacesExist(ctx, ['h-team-d']);
+
+  const uninstall = helm(['uninstall', RELEASE, '--namespace', 'default', '--wait', '--timeout', '180s']);
+  ctx.report.check('helm uninstall removes the release', uninstall.status === 0, uninstall.stderr.trim());
+  // Helm deletes the release's Namespace objects; they are gone only once the namespace controller has emptied them.
+  await removeNamespaces(
+    ctx,
+    namespaceNames(ctx).filter(ns => ns.startsWith(PREFIX)),
+    'the Helm release',
+  );
   fs.rmSync(path.join(dir, 'cache'), { recursive: true, force: true });
 }
 

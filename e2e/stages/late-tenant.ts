@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { objectNames } from '../../src/names';
-import { loadPlatformFile } from '../../src/spec/loader';
+import { loadPlatformFile } from '../../src/platform-spec/loader';
 import { E2eContext, REPO } from '../lib/context';
 import { ServiceAccountIdentity } from '../lib/identities';
 import { PodJson } from '../lib/pod-view';

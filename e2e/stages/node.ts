@@ -1,6 +1,7 @@
 import { E2eContext } from '../lib/context';
 import { NodeHandle, NODE_NAME, NODE_TOLERATION } from '../lib/node';
 import { waitForPodPhase } from '../lib/pod-phase';
+import { removeNamespaces } from '../lib/namespaces';
 import { HarnessError, waitUntil } from '../lib/processes';
 
 const NAMESPACE = 'e2e-node';
@@ -10,7 +11,8 @@ const POD_TIMEOUT_MS = 90_000;
  * A pod on the real node, from the image built here, as an ordinary workload: scheduled by
  * kube-scheduler, run by the kubelet through containerd and runc, on the CNI bridge. Its podcheck
  * resolves the API server's Service name through CoreDNS and calls the API server through the
- * Service IP (kube-proxy's rules), as the pod's own ServiceAccount, verifying its certificate.
+ * Service IP (kube-proxy's rules), as the pod's own ServiceAccount, verifying its certificate. Its
+ * namespace goes at the end, so the node holds nothing of this stage when the next begins.
  */
 export async function checkNode(ctx: E2eContext, node: NodeHandle): Promise<void> {
   const { admin } = ctx.cluster;
@@ -21,7 +23,7 @@ export async function checkNode(ctx: E2eContext, node: NodeHandle): Promise<void
     image: node.versions.image,
     pods: [],
   };
-  ctx.report.check(`Node ${NODE_NAME} Ready: ${node.versions.kubelet}, ${node.versions.containerd}, ${node.versions.runc}`, true);
+  ctx.report.milestone(`Node ${NODE_NAME} Ready: ${node.versions.kubelet}, ${node.versions.containerd}, ${node.versions.runc}`);
   admin.run(['create', 'namespace', NAMESPACE]);
   // The ServiceAccount admission plugin refuses a pod until the controller has made "default".
   await waitUntil(`ServiceAccount ${NAMESPACE}/default`, () => admin.run(['get', 'serviceaccount', 'default', '-n', NAMESPACE]).status === 0, {
@@ -59,4 +61,5 @@ export async function checkNode(ctx: E2eContext, node: NodeHandle): Promise<void
     phase === 'Succeeded' && log.includes(`authenticated this pod as system:serviceaccount:${NAMESPACE}:default`),
     detail || log.trim(),
   );
+  await removeNamespaces(ctx, [NAMESPACE], 'the node stage');
 }

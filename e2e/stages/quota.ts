@@ -1,6 +1,6 @@
 import { objectNames } from '../../src/names';
 import { quantityValue } from '../../src/spark/driver-resources';
-import { Platform, tenantQuota } from '../../src/spec/platform';
+import { Platform, tenantQuota } from '../../src/platform-spec/platform';
 import { tenantLimitRange } from '../../src/pod/tenant-demand';
 import { E2eContext } from '../lib/context';
 import { ServiceAccountIdentity } from '../lib/identities';

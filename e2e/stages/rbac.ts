@@ -5,8 +5,10 @@ import { HarnessError } from '../lib/processes';
 
 /** Where each kind of namespace in the contract is, for the platform under test. */
 export interface RbacNamespaces {
-  /** The engine's and executor's own tenant namespace (and one the proxy launches into). */
+  /** The engine's and executor's own tenant namespace. */
   readonly tenant: string;
+  /** Every tenant namespace of the run: the proxy launches into each, so its tenant rows are asked in each. */
+  readonly tenants: readonly string[];
   readonly otherTenant: string;
   readonly proxy: string;
   /** A namespace of the cluster that is not the platform's. */
@@ -48,7 +50,9 @@ export async function checkRbac(
     }
     const namespaces =
       row.namespace === 'tenant'
-        ? [where.tenant]
+        ? row.serviceAccount === 'proxy'
+          ? where.tenants
+          : [where.tenant]
         : row.namespace === 'proxy'
           ? [where.proxy]
           : row.serviceAccount === 'proxy'

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { loadPlatformFile } from '../../src/spec/loader';
+import { loadPlatformFile } from '../../src/platform-spec/loader';
 import { E2eContext } from '../lib/context';
 import { deliverSecretsByController, startExternalSecretsController } from '../lib/external-secrets';
 import { Daemons } from '../lib/processes';

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { SpecError } from '../spec/errors';
-import { loadPlatformFile } from '../spec/loader';
-import { Platform } from '../spec/platform';
+import { SpecError } from '../platform-spec/errors';
+import { loadPlatformFile } from '../platform-spec/loader';
+import { Platform } from '../platform-spec/platform';
 import { ALLOW_PLAINTEXT_FLAG, checkLeaks, formatLeakReport, leakCheckPassed } from '../validate/leak-check';
 import { EXIT, EXIT_CODES_HELP, usageError, wantsHelp } from './command';
 

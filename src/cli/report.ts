@@ -1,4 +1,4 @@
-import { SpecError } from '../spec/errors';
+import { SpecError } from '../platform-spec/errors';
 import { ManifestValidationError } from '../synth/platform-app';
 import { formatViolation } from '../validate';
 

@@ -1,4 +1,5 @@
 import { formatViolation, listManifestFiles, readManifestFile, validateManifestFiles } from '../validate';
+import { KUBERNETES_ORIGIN } from '../validate/schema-registry';
 import { EXIT, EXIT_CODES_HELP, usageError, wantsHelp } from './command';
 
 const USAGE = 'usage: spark-tenancy validate [DIR]';
@@ -6,7 +7,7 @@ const USAGE = 'usage: spark-tenancy validate [DIR]';
 const HELP = `${USAGE}
 
 Validates every *.k8s.yaml in DIR (default: ./dist) offline, as strictly as the API server and Pod
-Security admission would: Kubernetes 1.27 schemas (and the CRD schemas of the custom resources the
+Security admission would: ${KUBERNETES_ORIGIN} schemas (and the CRD schemas of the custom resources the
 package emits), strict fields, names, Pod Security restricted, size limits. Prints one violation per line, or a one-line summary.
 ${EXIT_CODES_HELP}`;
 
@@ -39,7 +40,7 @@ export async function runValidate(argv: readonly string[]): Promise<number> {
   }
   const objects = manifests.reduce((count, manifest) => count + manifest.documents.filter(document => document != null).length, 0);
   process.stdout.write(
-    `validate: ${objects} objects in ${files.length} files under ${dir}: no violations (Kubernetes 1.27 schemas, strict fields, names, Pod Security restricted, size limits)\n`,
+    `validate: ${objects} objects in ${files.length} files under ${dir}: no violations (${KUBERNETES_ORIGIN} schemas, strict fields, names, Pod Security restricted, size limits)\n`,
   );
   return EXIT.ok;
 }

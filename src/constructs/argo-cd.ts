@@ -4,8 +4,8 @@ import { Construct, IConstruct } from 'constructs';
 import * as argo from '../../imports/argoproj.io';
 import { DNS1123_LABEL, LABEL_VALUE } from '../name-formats';
 import { commonLabels, objectNames } from '../names';
-import { argoCdNamespaceClash, DEFAULTS } from '../spec/platform';
-import { ArgoCdSpec, PlatformSpec } from '../spec/types';
+import { argoCdNamespaceClash, DEFAULTS } from '../platform-spec/platform';
+import { ArgoCdSpec, PlatformSpec } from '../platform-spec/types';
 import { MANIFEST_SUFFIX } from '../synth/dist-writer';
 import { NamespaceChart } from './namespace-chart';
 

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
-import { PlatformSpec, TenantSpec } from '../spec/types';
+import { PlatformSpec, TenantSpec } from '../platform-spec/types';
 import { onDemandClaims, policyRules, tenantGrants, TenantGrants } from './rbac-contract';
 
 export interface EngineRbacProps {

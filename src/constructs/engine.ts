@@ -5,8 +5,8 @@ import { commonLabels, objectNames } from '../names';
 import { buildRolePod } from '../pod/role-pod';
 import { probe, resourceRequirements } from '../pod/workload';
 import { kerberosJavaOpts } from '../spark/kerberos';
-import { DEFAULTS, Platform, PORTS, tenantEngine, tenantTransport } from '../spec/platform';
-import { TenantSpec } from '../spec/types';
+import { DEFAULTS, Platform, PORTS, tenantEngine, tenantTransport } from '../platform-spec/platform';
+import { TenantSpec } from '../platform-spec/types';
 
 /** Where the engine finds its generated spark-defaults.conf (SPARK_CONF_DIR). */
 export const ENGINE_CONF_DIR = '/opt/spark-tenancy/conf';

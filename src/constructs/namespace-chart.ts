@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { commonLabels } from '../names';
 import { podSecurityLabels } from '../pod/security';
-import { PlatformSpec } from '../spec/types';
+import { PlatformSpec } from '../platform-spec/types';
 
 /** Per-object sync options; Argo CD reads `Delete=false` on an object when it cascades an Application's deletion (v2.7+). */
 export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';

@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import * as eso from '../../imports/external-secrets.io';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
-import { DEFAULTS, Platform, PlatformFile, platformTransport } from '../spec/platform';
-import { DecodingStrategy, RemoteRefSpec, Role, SecretStoreKind, Transport } from '../spec/types';
+import { DEFAULTS, Platform, PlatformFile, platformTransport } from '../platform-spec/platform';
+import { DecodingStrategy, RemoteRefSpec, Role, SecretStoreKind, Transport } from '../platform-spec/types';
 import { readsFilesConfigMap } from '../sync/config-sync';
 
 /**

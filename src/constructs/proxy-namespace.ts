@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { Platform, platformTransport } from '../spec/platform';
-import { Role } from '../spec/types';
+import { Platform, platformTransport } from '../platform-spec/platform';
+import { Role } from '../platform-spec/types';
 import { NamespaceChart } from './namespace-chart';
 import { NamespaceConfig, requiredSecretAnnotation } from './namespace-config';
 import { SparkProxy } from './proxy';

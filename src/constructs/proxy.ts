@@ -4,7 +4,7 @@ import { commonLabels, objectNames } from '../names';
 import { buildRolePod } from '../pod/role-pod';
 import { resourceRequirements } from '../pod/workload';
 import { kerberosJavaOpts } from '../spark/kerberos';
-import { DEFAULTS, Platform, platformTransport, PORTS } from '../spec/platform';
+import { DEFAULTS, Platform, platformTransport, PORTS } from '../platform-spec/platform';
 
 /**
  * Where `bootstrap.sh launch <tenant>` writes what it read from the tenant's Spark ConfigMap:

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { loadPlatformFile, resolvePlatform } from '../spec/loader';
-import { Platform } from '../spec/platform';
-import { TenantSpec } from '../spec/types';
+import { loadPlatformFile, resolvePlatform } from '../platform-spec/loader';
+import { Platform } from '../platform-spec/platform';
+import { TenantSpec } from '../platform-spec/types';
 import { ArgoCdApplications } from './argo-cd';
 import { ProxyNamespace } from './proxy-namespace';
 import { TenantNamespace } from './tenant-namespace';

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { objectNames } from '../names';
-import { DEFAULTS, Platform, PORTS, tenantEngine } from '../spec/platform';
-import { TenantSpec } from '../spec/types';
+import { DEFAULTS, Platform, PORTS, tenantEngine } from '../platform-spec/platform';
+import { TenantSpec } from '../platform-spec/types';
 import { DRIVER_CONTAINER, DRIVER_TEMPLATE_FILE, EXECUTOR_CONTAINER, EXECUTOR_TEMPLATE_FILE } from '../spark/pod-templates';
 import { renderSparkDefaults } from '../spark/spark-defaults';
 import { checkProperties } from '../spark/spark-property-checks';

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
-import { Platform, tenantTransport } from '../spec/platform';
-import { Role, TenantSpec } from '../spec/types';
+import { Platform, tenantTransport } from '../platform-spec/platform';
+import { Role, TenantSpec } from '../platform-spec/types';
 import { CLUSTER_SPARK_DEFAULTS_KEY, SPARK_DEFAULTS_FILE, tenantPodTemplates } from '../spark/pod-templates';
 import { Engine, ENGINE_CONF_DIR, ENGINE_POD_TEMPLATE_DIR, EngineSparkFile } from './engine';
 import { EngineRbac } from './engine-rbac';

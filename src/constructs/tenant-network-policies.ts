@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, NAMESPACE_NAME_LABEL, objectNames, podSelector } from '../names';
-import { PORTS } from '../spec/platform';
-import { PlatformSpec, TenantSpec } from '../spec/types';
+import { PORTS } from '../platform-spec/platform';
+import { PlatformSpec, TenantSpec } from '../platform-spec/types';
 
 export interface TenantNetworkPoliciesProps {
   /** The platform spec: the proxy's namespace and `network` (Spark UI sources, egress). */
@@ -16,7 +16,7 @@ export const DRIVER_COMPONENTS = ['engine', 'driver'] as const;
 
 /**
  * Ingress isolation of one tenant namespace: everything is denied, then exactly the platform's flows
- * are allowed (README, Network policies):
+ * are allowed (docs/security.md, Network policies):
  *
  * - the namespace's executors to its drivers on the driver port (7078) and block manager (7079);
  * - the namespace's drivers and executors to its executors' block manager (7079: results, shuffle);

@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
 import { tenantLimitRange } from '../pod/tenant-demand';
-import { tenantQuota } from '../spec/platform';
-import { PlatformSpec, QuotaHardSpec, ResourceListSpec, TenantSpec } from '../spec/types';
+import { tenantQuota } from '../platform-spec/platform';
+import { PlatformSpec, QuotaHardSpec, ResourceListSpec, TenantSpec } from '../platform-spec/types';
 
 export interface TenantQuotaProps {
   /** The platform spec, whose `quota` applies unless the tenant overrides it. */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { printError } from '../cli/report';
 import { parseManifests } from '../plan/manifest-set';
-import { loadPlatformFile } from '../spec/loader';
+import { loadPlatformFile } from '../platform-spec/loader';
 import { platformApp } from '../synth/synth-platform';
 import { platformDocument } from './document';
 import { platformModel } from './model';

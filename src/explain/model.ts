@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { COMPONENT_LABEL, NAMESPACE_NAME_LABEL } from '../names';
 import { EXECUTOR_TEMPLATE_FILE } from '../spark/pod-templates';
-import { Platform, tenantTransport } from '../spec/platform';
-import { Role, Transport } from '../spec/types';
+import { Platform, tenantTransport } from '../platform-spec/platform';
+import { Role, Transport } from '../platform-spec/types';
 import { arrayAt, isJsonObject, objectAt, stringAt } from '../validate/json';
 import { JsonObject } from '../validate/types';
 import { parse as parseYaml } from 'yaml';

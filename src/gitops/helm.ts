@@ -13,7 +13,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { argoCdSettings } from '../constructs/argo-cd';
 import { packageRoot } from '../package-root';
-import { loadPlatformFile } from '../spec/loader';
+import { loadPlatformFile } from '../platform-spec/loader';
 import { MANIFEST_SUFFIX } from '../synth/dist-writer';
 
 /** Where the chart goes unless `--output` says otherwise. */

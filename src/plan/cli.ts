@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { printError } from '../cli/report';
-import { loadPlatformFile } from '../spec/loader';
+import { loadPlatformFile } from '../platform-spec/loader';
 import { platformApp } from '../synth/synth-platform';
 import { readBaselineAtRef, readBaselineDir } from './manifest-set';
 import { planChanges } from './plan';

@@ -1,4 +1,4 @@
-import { Platform } from '../spec/platform';
+import { Platform } from '../platform-spec/platform';
 import { ARGOCD_MAX_DIRECTORY_MANIFEST_BYTES, MAX_OBJECT_JSON_BYTES } from '../validate/size-limits';
 import { jsonBytes } from '../validate/json';
 import { Drift, driftFromSynth, driftOf } from './drift';

@@ -3,7 +3,7 @@ import { parse as parseProperties } from 'dot-properties';
 import { parse as parseYaml } from 'yaml';
 import { COMPONENT_LABEL } from '../names';
 import { DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE, SPARK_DEFAULTS_FILE } from '../spark/pod-templates';
-import { Platform } from '../spec/platform';
+import { Platform } from '../platform-spec/platform';
 import { CONFIG_SYNC_CONTAINER, readConfigSyncCommand } from '../sync/config-sync';
 import { arrayAt, isJsonObject, objectAt } from '../validate/json';
 import { JsonObject } from '../validate/types';

@@ -2,8 +2,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { SpecError } from '../spec/errors';
-import { loadPlatformFile } from '../spec/loader';
+import { SpecError } from '../platform-spec/errors';
+import { loadPlatformFile } from '../platform-spec/loader';
 import { platformApp } from '../synth/synth-platform';
 import { ManifestSource } from './manifest-set';
 

@@ -1,7 +1,7 @@
 import * as k8s from '../../imports/k8s';
 import { objectNames } from '../names';
-import { filesFor, Platform } from '../spec/platform';
-import { HostAliasSpec, Role, TenantSpec, Transport } from '../spec/types';
+import { filesFor, Platform } from '../platform-spec/platform';
+import { HostAliasSpec, Role, TenantSpec, Transport } from '../platform-spec/types';
 import { buildConfigSync, SyncFile } from '../sync/config-sync';
 import { restrictedSecurity } from './security';
 

@@ -1,6 +1,6 @@
 import * as k8s from '../../imports/k8s';
-import { DEFAULTS } from '../spec/platform';
-import { PlatformSpec } from '../spec/types';
+import { DEFAULTS } from '../platform-spec/platform';
+import { PlatformSpec } from '../platform-spec/types';
 
 /**
  * Pod and container security contexts that meet the Pod Security Standards `restricted` profile.

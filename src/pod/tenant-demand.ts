@@ -1,8 +1,8 @@
 import { quantityValue } from '../spark/driver-resources';
 import { executorSize, ExecutorSize, tenantSparkProperties } from '../spark/executor-resources';
-import { DEFAULTS, tenantEngine, tenantQuota } from '../spec/platform';
+import { DEFAULTS, tenantEngine, tenantQuota } from '../platform-spec/platform';
 import { CONFIG_SYNC_RESOURCES } from '../sync/config-sync';
-import { LimitRangeSpec, PlatformSpec, QuotaHardSpec, ResourceListSpec, ResourcesSpec, TenantSpec } from '../spec/types';
+import { LimitRangeSpec, PlatformSpec, QuotaHardSpec, ResourceListSpec, ResourcesSpec, TenantSpec } from '../platform-spec/types';
 
 /** The quota keys that count pods' cpu, memory and number. */
 export const COMPUTE_QUOTA_KEYS = ['requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory', 'pods'] as const;

@@ -1,6 +1,6 @@
 import * as k8s from '../../imports/k8s';
-import { DEFAULTS, PORTS } from '../spec/platform';
-import { ProbeSpec, ResourcesSpec } from '../spec/types';
+import { DEFAULTS, PORTS } from '../platform-spec/platform';
+import { ProbeSpec, ResourcesSpec } from '../platform-spec/types';
 
 /** Kubernetes resources from the spec's strings (defaults when the spec names none). */
 export function resourceRequirements(resources: ResourcesSpec | undefined): k8s.ResourceRequirements {

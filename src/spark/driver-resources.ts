@@ -1,5 +1,5 @@
-import { DEFAULTS } from '../spec/platform';
-import { ResourcesSpec } from '../spec/types';
+import { DEFAULTS } from '../platform-spec/platform';
+import { ResourcesSpec } from '../platform-spec/types';
 
 /**
  * The Spark driver's size, derived from the engine's `resources` so that both kinds of driver get

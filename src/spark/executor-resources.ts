@@ -1,4 +1,4 @@
-import { PlatformSpec, TenantSpec } from '../spec/types';
+import { PlatformSpec, TenantSpec } from '../platform-spec/types';
 import { MIN_OVERHEAD_MIB, quantityValue } from './driver-resources';
 
 /**

@@ -1,5 +1,5 @@
-import { Platform, PlatformFile } from '../spec/platform';
-import { KerberosSpec, Role } from '../spec/types';
+import { Platform, PlatformFile } from '../platform-spec/platform';
+import { KerberosSpec, Role } from '../platform-spec/types';
 
 /**
  * Everything the package derives from the spec's `kerberos` section, in one module so that a reader

@@ -2,7 +2,7 @@
  * Lookups in the catalogue of `spark.kubernetes.*` keys (spark-keys.ts): whether Spark 3.3 to 3.5 reads a
  * key, whether a key was meant for Spark on Kubernetes, and what to suggest for one that is not known.
  */
-import { didYouMean, suggestion } from '../spec/did-you-mean';
+import { didYouMean, suggestion } from '../platform-spec/did-you-mean';
 import { quote } from './message-text';
 import {
   KUBERNETES_VOLUME_TYPES,

@@ -1,11 +1,11 @@
 import { createHash } from 'crypto';
-import { Yaml } from 'cdk8s';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
 import { buildRolePod } from '../pod/role-pod';
-import { Platform, tenantTransport } from '../spec/platform';
-import { TenantSpec } from '../spec/types';
+import { Platform, tenantTransport } from '../platform-spec/platform';
+import { TenantSpec } from '../platform-spec/types';
 import { parsePodTemplate } from './pod-template-roundtrip';
+import { ManifestYamlWriter } from '../synth/yaml-writer';
 
 /** Spark's default container names; the properties point `podTemplateContainerName` at them. */
 export const DRIVER_CONTAINER = 'spark-kubernetes-driver';
@@ -97,8 +97,9 @@ function renderTemplate(fileName: string, platform: Platform, component: string,
     spec: k8s.toJson_PodSpec(spec),
   };
   assertNoReservedVolumes(fileName, pod.spec);
-  // YAML 1.1 like every manifest (cdk8s's Yaml): Spark's SnakeYAML reads 1.1, where a bare `no` or `on` is a boolean.
-  const text = Yaml.stringify(pod);
+  // Written as every manifest is (YAML 1.1, what cdk8s's Yaml writes, with what 1.1 readers refuse
+  // quoted): Spark's SnakeYAML reads 1.1, where a bare `no` or `on` is a boolean.
+  const text = new ManifestYamlWriter().stringify(pod);
   // Fail synth if Spark's own client would read the template differently from what we meant.
   parsePodTemplate(fileName, text, pod);
   return { fileName, text, sha256: createHash('sha256').update(text).digest('hex') };

@@ -1,9 +1,9 @@
 import { createHash } from 'crypto';
 import * as k8s from '../../imports/k8s';
-import { SpecError } from '../spec/errors';
+import { SpecError } from '../platform-spec/errors';
 import { shellVariableFor } from '../name-formats';
-import { SpecOrigin } from '../spec/platform';
-import { Materializer, Transport } from '../spec/types';
+import { SpecOrigin } from '../platform-spec/platform';
+import { Materializer, Transport } from '../platform-spec/types';
 import { IMAGE_BOOTSTRAP, materializerPlanVersion, materializerScript } from './materializer-script';
 
 /** The init container's resources; the quota checks count them in every engine and executor pod (src/pod/tenant-demand.ts). */

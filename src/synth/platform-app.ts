@@ -8,8 +8,9 @@ import { ManifestYamlWriter } from './yaml-writer';
 
 export interface PlatformAppProps extends AppProps {
   /**
-   * Check every object offline before anything is written: Kubernetes 1.27 schemas with a strict
-   * pass, Pod Security `restricted`, size limits (`npm run validate` runs the same checks).
+   * Check every object offline before anything is written: Kubernetes schemas (of the release the
+   * real-cluster suite runs) with a strict pass, Pod Security `restricted`, size limits (`npm run
+   * validate` runs the same checks).
    * @default true
    */
   readonly validate?: boolean;

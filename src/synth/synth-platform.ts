@@ -1,6 +1,6 @@
 import { SparkPlatform } from '../constructs/spark-platform';
-import { loadPlatformFile } from '../spec/loader';
-import { Platform } from '../spec/platform';
+import { loadPlatformFile } from '../platform-spec/loader';
+import { Platform } from '../platform-spec/platform';
 import { ManifestListener, PlatformApp } from './platform-app';
 
 export interface SynthPlatformOptions {

@@ -21,7 +21,9 @@ import { isPlainObject } from '../validate/json';
  * refuse (NEL, LS, PS, BOM, DEL, C1 controls, U+FFFE/U+FFFF), which the library writes as it is, is
  * written double-quoted with that character escaped (`\x85`, `\u2028`), so that Go's yaml.v2 (kubectl,
  * Argo CD), SnakeYAML (Spark) and the `yaml` library read the same text. Such strings never come from
- * a spec (the loader refuses them) but can from file contents.
+ * a spec (the loader refuses them) but can from file contents. Likewise a one-line string holding a
+ * tab, which the library writes as a plain scalar that YAML 1.1 readers such as PyYAML refuse ("found
+ * character '\t' that cannot start any token"): it is written double-quoted, the tab as `\t`.
  */
 export class ManifestYamlWriter {
   /** Library renderings of strings and numbers, reused: they do not depend on where the scalar sits. */
@@ -70,10 +72,15 @@ function escapedDoubleQuoted(value: string): string {
   return `${out}"`;
 }
 
+/** A string the writer double-quotes where the library would not: an unsafe character, or a tab on a single line (which could be plain). */
+function needsDoubleQuotes(value: string): boolean {
+  return YAML11_UNSAFE.test(value) || (value.includes('\t') && !value.includes('\n'));
+}
+
 function hasYaml11Unsafe(value: unknown): boolean {
-  if (typeof value === 'string') return YAML11_UNSAFE.test(value);
+  if (typeof value === 'string') return needsDoubleQuotes(value);
   if (Array.isArray(value)) return value.some(hasYaml11Unsafe);
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => YAML11_UNSAFE.test(k) || hasYaml11Unsafe(v));
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => needsDoubleQuotes(k) || hasYaml11Unsafe(v));
   return false;
 }
 
@@ -85,7 +92,7 @@ function stringifyEscaped(doc: unknown): string {
   const document = new Document(doc, CDK8S_OPTIONS);
   visit(document, {
     Scalar(_, node) {
-      if (typeof node.value === 'string' && YAML11_UNSAFE.test(node.value)) node.type = 'QUOTE_DOUBLE';
+      if (typeof node.value === 'string' && needsDoubleQuotes(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
   return document.toString(CDK8S_OPTIONS).replace(YAML11_UNSAFE_ALL, escapeUnsafe);
@@ -293,7 +300,7 @@ function literalBlockAsIs(value: string): BlockScalar | undefined {
 
 function renderKey(key: string): string {
   if (key.length <= MAX_IMPLICIT_KEY && isPlainAsIs(key)) return key;
-  if (YAML11_UNSAFE.test(key) && key.length <= MAX_IMPLICIT_KEY / 2) return escapedDoubleQuoted(key);
+  if (needsDoubleQuotes(key) && key.length <= MAX_IMPLICIT_KEY / 2) return escapedDoubleQuoted(key);
   // Keys the library would write on several lines, as explicit keys, or depending on depth.
   if (key.includes('\n') || DOCUMENT_MARKER.test(key) || key.length > MAX_IMPLICIT_KEY / 2) throw new NotModelled();
   const pair = yamlStringify({ [key]: 0 }, CDK8S_OPTIONS);
@@ -304,7 +311,7 @@ function renderKey(key: string): string {
 /** How the library writes `value` as a map value, made independent of its indentation. */
 function renderString(value: string): string | BlockScalar {
   if (isPlainAsIs(value)) return value;
-  if (YAML11_UNSAFE.test(value)) return escapedDoubleQuoted(value);
+  if (needsDoubleQuotes(value)) return escapedDoubleQuoted(value);
   if (DOCUMENT_MARKER.test(value)) throw new NotModelled();
   const block = literalBlockAsIs(value);
   if (block) return block;

@@ -8,7 +8,7 @@ import { stringAt, objectAt } from './json';
 
 const HOW_TO_FIX = 'Change the listed fields as the rule says; `npm run validate` prints the same findings one per line.';
 
-/** Validates synthesized manifests against Kubernetes 1.27 schemas, strict fields, names, Pod Security "restricted" and size limits. */
+/** Validates synthesized manifests against the vendored Kubernetes schemas, strict fields, names, Pod Security "restricted" and size limits. */
 export class SparkTenancyValidation implements Validation {
   public async validate(context: ValidationContext): Promise<void> {
     const manifests = context.manifests.map(readManifestFile);

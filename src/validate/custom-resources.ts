@@ -8,7 +8,7 @@
  * Each refinement is merged over the CRD's own node; one whose field the CRD no longer has fails loudly
  * when the schemas load, so a version bump cannot drop it unnoticed.
  */
-import type { SchemaNode } from './schema-registry';
+import type { SchemaNode } from './schema-node';
 
 /** A schema fragment merged over one node of a vendored CRD schema. */
 export interface SchemaRefinement {

@@ -1,7 +1,7 @@
 /**
  * Offline validation of synthesized manifests, as strict as the API server and admission would be:
  * 1. schema: types, required fields, enums and formats (kubernetes-models validators; `schema-check.ts`);
- * 2. strict: no field the Kubernetes 1.27 schema does not define, at any depth (`strict-fields.ts`), and
+ * 2. strict: no field the Kubernetes schema (of the release the real-cluster suite runs) does not define, at any depth (`strict-fields.ts`), and
  *    names, labels, annotations and keys valid (`names.ts`);
  * 3. Pod Security Standards "restricted" on every pod spec, including pod template files in ConfigMaps
  *    (`pod-security.ts`, `pod-templates.ts`);
@@ -14,7 +14,7 @@ import { listManifestFiles, ManifestFile, readManifestFile } from './manifest-fi
 import { findEmbeddedPods } from './pod-templates';
 import { POD_SECURITY_CHECKS } from './pod-security';
 import { checkAgainstModel } from './schema-check';
-import { isApiVersion, KindInfo, knownApiVersionsOf, lookupKind, refTo } from './schema-registry';
+import { isApiVersion, KindInfo, knownApiVersionsOf, KUBERNETES_ORIGIN, lookupKind, refTo } from './schema-registry';
 import { checkObjectSize, checkPodTemplateFileSize, SIZE_CHECKS } from './size-limits';
 import { walkSchema } from './strict-fields';
 import { DefinitionChecks, JsonObject, Report, Violation } from './types';
@@ -179,7 +179,7 @@ function resolveKind(document: JsonObject, report: Report): KindInfo | undefined
       versions.length > 0
         ? `; ${kind} is known as ${versions.map(version => `"${version}"`).join(', ')}`
         : '; add its CRD to scripts/import-crds.js if this custom resource is intended';
-    report('kind', `unknown kind "${kind}" in "${apiVersion}": neither served by Kubernetes 1.27 nor defined by a vendored CRD${hint}`);
+    report('kind', `unknown kind "${kind}" in "${apiVersion}": neither served by ${KUBERNETES_ORIGIN} nor defined by a vendored CRD${hint}`);
   }
   return known;
 }
@@ -223,7 +223,7 @@ function embeddedPodFindings(key: string, text: string): EmbeddedFinding[] {
     walkSchema(embedded.pod, refTo(POD_DEFINITION), '', inPod, {
       checkValues: !valuesChecked,
       definitionChecks: DEFINITION_CHECKS,
-      schemaOrigin: 'Kubernetes 1.27',
+      schemaOrigin: KUBERNETES_ORIGIN,
     });
   }
   const byText = embeddedFindingsCache.get(key) ?? new Map<string, EmbeddedFinding[]>();

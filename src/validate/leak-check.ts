@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isPair, isScalar, parseAllDocuments, visit } from 'yaml';
-import { Platform, PlatformFile } from '../spec/platform';
+import { Platform, PlatformFile } from '../platform-spec/platform';
 
 /**
  * Leak check: no bytes of a `secret: true` source may appear in the synthesized output, in any of the

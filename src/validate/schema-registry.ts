@@ -1,26 +1,7 @@
 import crdSchemas from './crd-schemas.json';
 import { CUSTOM_RESOURCE_REFINEMENTS, refineDefinitions } from './custom-resources';
 import vendored from './k8s-schemas.json';
-
-/** The subset of OpenAPI v2 / v3 (JSON Schema) that Kubernetes definitions and CRD schemas use and the walk reads. */
-export interface SchemaNode {
-  readonly $ref?: string;
-  readonly type?: string;
-  readonly format?: string;
-  readonly enum?: readonly unknown[];
-  readonly pattern?: string;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly required?: readonly string[];
-  readonly items?: SchemaNode;
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly additionalProperties?: SchemaNode | boolean;
-  readonly oneOf?: readonly SchemaNode[];
-  readonly 'x-kubernetes-preserve-unknown-fields'?: boolean;
-  readonly 'x-kubernetes-int-or-string'?: boolean;
-  /** Ours, for custom-resource refinements: how messages describe `pattern`, e.g. `a Go duration such as "1h"`. */
-  readonly 'x-pattern-description'?: string;
-}
+import type { SchemaNode } from './schema-node';
 
 /** How the validator knows a kind. */
 export interface KindInfo {
@@ -29,14 +10,16 @@ export interface KindInfo {
   /** Name of the root definition in the schema registry. */
   readonly definition: string;
   readonly namespaced: boolean;
-  /** `kubernetes`: a built-in kind of Kubernetes 1.27; `custom`: a custom resource with a vendored CRD schema. */
+  /** `kubernetes`: a built-in kind of the vendored Kubernetes release; `custom`: a custom resource with a vendored CRD schema. */
   readonly source: 'kubernetes' | 'custom';
-  /** How messages name where the schema comes from, e.g. "Kubernetes 1.27". */
+  /** How messages name where the schema comes from, e.g. "Kubernetes 1.37". */
   readonly origin: string;
 }
 
 /** Shape of the vendored `k8s-schemas.json` (see scripts/vendor-k8s-schemas.js). */
 interface VendoredSchemas {
+  /** The Kubernetes minor release the schemas are of, e.g. "1.37": the one the real-cluster suite runs. */
+  readonly kubernetes: string;
   readonly kinds: Readonly<Record<string, { readonly definition: string; readonly namespaced: boolean }>>;
   readonly definitions: Readonly<Record<string, SchemaNode>>;
 }
@@ -50,7 +33,8 @@ interface VendoredCrdSchemas {
 const kubernetes = vendored as unknown as VendoredSchemas;
 const crds = crdSchemas as unknown as VendoredCrdSchemas;
 const DEFINITION_PREFIX = '#/definitions/';
-const KUBERNETES_ORIGIN = 'Kubernetes 1.27';
+/** How messages name the built-in kinds' schemas, e.g. "Kubernetes 1.37". */
+export const KUBERNETES_ORIGIN = `Kubernetes ${kubernetes.kubernetes}`;
 
 const KINDS: ReadonlyMap<string, KindInfo> = new Map<string, KindInfo>([
   ...Object.entries(kubernetes.kinds).map(
@@ -76,7 +60,7 @@ export function isApiVersion(value: string): boolean {
   return API_VERSION.test(value);
 }
 
-/** The kind as Kubernetes 1.27 or a vendored CRD knows it, or undefined. */
+/** The kind as the vendored Kubernetes release or a vendored CRD knows it, or undefined. */
 export function lookupKind(apiVersion: string, kind: string): KindInfo | undefined {
   return KINDS.get(`${apiVersion}/${kind}`);
 }

@@ -4,10 +4,11 @@
  * For kinds kubernetes-models has no validator for, the same walk also checks types, required fields,
  * enums and patterns. On the way it hands every typed sub-object to the definition checks of the other passes.
  */
-import { suggestion } from '../spec/did-you-mean';
+import { suggestion } from '../platform-spec/did-you-mean';
 import { childField, itemField } from './fields';
 import { describeType, describeValue, isJsonObject } from './json';
-import { definitionSchema, refName, SchemaNode } from './schema-registry';
+import type { SchemaNode } from './schema-node';
+import { definitionSchema, refName } from './schema-registry';
 import { DefinitionChecks, Report } from './types';
 
 /** What the walk checks besides unknown fields. */
@@ -16,7 +17,7 @@ export interface SchemaWalkOptions {
   readonly checkValues: boolean;
   /** Run for every value of the named definitions the walk enters. */
   readonly definitionChecks: DefinitionChecks;
-  /** Where the schema comes from, for messages, e.g. "Kubernetes 1.27". */
+  /** Where the schema comes from, for messages, e.g. "Kubernetes 1.37". */
   readonly schemaOrigin: string;
 }
 

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadPlatformFile } from '../../src';
 import { deliveredFiles } from '../../src/plan/pod-files';
-import { loadPlatformText } from '../../src/spec/loader';
+import { loadPlatformText } from '../../src/platform-spec/loader';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 
 /** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */

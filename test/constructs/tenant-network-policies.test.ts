@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadPlatformFile } from '../../src';
-import { loadPlatformText } from '../../src/spec/loader';
+import { loadPlatformText } from '../../src/platform-spec/loader';
 import { COMPONENT_LABEL, PLATFORM_LABEL } from '../../src/names';
 import { tenantPodTemplates } from '../../src/spark/pod-templates';
 import { findObject, parseManifest, synthNamespaces } from '../../src/testing';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadPlatformFile } from '../../src';
-import { loadPlatformText } from '../../src/spec/loader';
+import { loadPlatformText } from '../../src/platform-spec/loader';
 import { tenantDemand } from '../../src/pod/tenant-demand';
 import { executorSize, sparkMiB } from '../../src/spark/executor-resources';
 import { findObject, parseManifest, synthNamespaces } from '../../src/testing';

@@ -4,16 +4,17 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { PlatformSpec, resolvePlatform, SpecError } from '../../src';
-import { refusedCharacter } from '../../src/spec/text-checks';
+import { refusedCharacter } from '../../src/platform-spec/text-checks';
 import { synthNamespaces } from '../../src/testing';
 import { runs, SEED } from '../property/arbitraries';
-import { parseWithGo, parseWithJavaProperties, parseWithSnakeYaml, parseWithYamlLibrary } from './parsers';
+import { parseWithGo, parseWithJavaProperties, parseWithPyYaml, parseWithSnakeYaml, parseWithYamlLibrary } from './parsers';
 import { CLUSTER_SPARK_DEFAULTS_KEY, SPARK_DEFAULTS_FILE } from '../../src/spark/pod-templates';
 
 /**
  * Every consumer reads the output alike: each file of dist/, each pod template embedded in it, and
- * each spark-defaults.conf, parsed by Go's sigs.k8s.io/yaml (kubectl, Argo CD), SnakeYAML (Spark), and
- * the `yaml` library, gives the same tree; java.util.Properties reads exactly the properties the spec
+ * each spark-defaults.conf, parsed by Go's sigs.k8s.io/yaml (kubectl, Argo CD), SnakeYAML (Spark),
+ * PyYAML (a strict YAML 1.1 reader: it refuses a tab in a plain scalar) and the `yaml` library, gives
+ * the same tree; java.util.Properties reads exactly the properties the spec
  * gave, and no others than the package's own. For the example, and for specs whose strings draw from
  * all of Unicode (those the loader accepts; the loader must refuse every refused character).
  */
@@ -66,11 +67,13 @@ function expectSameTrees(files: readonly string[]): void {
   const viaLibrary = parseWithYamlLibrary(files);
   const viaGo = parseWithGo(files);
   const viaSnakeYaml = parseWithSnakeYaml(files);
+  const viaPyYaml = parseWithPyYaml(files);
   files.forEach((file, i) => {
     const text = fs.readFileSync(file, 'utf8');
     expect({ file, raw: YAML11_UNSAFE.exec(text)?.[0] }).toEqual({ file, raw: undefined });
     expect({ file, tree: viaGo[i] }).toEqual({ file, tree: viaLibrary[i] });
     expect({ file, tree: viaSnakeYaml[i] }).toEqual({ file, tree: viaLibrary[i] });
+    expect({ file, tree: viaPyYaml[i] }).toEqual({ file, tree: viaLibrary[i] });
   });
 }
 
@@ -157,7 +160,7 @@ describe('every consumer parses the output alike (sigs.k8s.io/yaml, SnakeYAML, j
         fc
           .array(
             fc.oneof(
-              fc.constantFrom('\u0085', '\u2028', '\u2029', '\ufeff', '\u009b', '\u007f', '\ufffe', '\nkind: Secret\n', 'spark.master k8s://x'),
+              fc.constantFrom('\u0085', '\u2028', '\u2029', '\ufeff', '\u009b', '\u007f', '\ufffe', '\t', 'a\tb', '\nkind: Secret\n', 'spark.master k8s://x'),
               fc.string({ unit: 'grapheme', maxLength: 6 }),
             ),
             { maxLength: 8 },

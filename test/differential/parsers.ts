@@ -12,6 +12,8 @@ import { parseAllDocuments } from 'yaml';
  * - SnakeYAML 2.0, the version Spark 3.5 ships, as Spark reads pod templates, and java.util.Properties,
  *   as Spark reads spark-defaults.conf: java/ParseAsSpark.java run by `java` from source, with the jar
  *   that `mvn dependency:copy` resolves from Maven Central (through ~/.m2);
+ * - PyYAML's SafeLoader, a strict YAML 1.1 reader (Python tooling such as Ansible's k8s modules):
+ *   python/parse_as_pyyaml.py run by `python3` with Debian's python3-yaml;
  * - the `yaml` library, as this package and its validation read them.
  * A missing tool fails the test naming it: the differential test never skips.
  */
@@ -86,6 +88,16 @@ export function parseWithSnakeYaml(files: readonly string[]): unknown[] {
 export function parseWithJavaProperties(files: readonly string[]): unknown[] {
   if (files.length === 0) return [];
   return perFile(run('java', ['-cp', snakeYaml(), path.join(HERE, 'java', 'ParseAsSpark.java'), 'properties', ...files]), files, 'java.util.Properties');
+}
+
+/** Every non-empty document of each file, as PyYAML's SafeLoader reads it (errors as {error}). */
+export function parseWithPyYaml(files: readonly string[]): unknown[] {
+  if (files.length === 0) return [];
+  need('python3', 'to parse as YAML 1.1 tooling does, with PyYAML');
+  const script = path.join(HERE, 'python', 'parse_as_pyyaml.py');
+  const probe = spawnSync('python3', ['-c', 'import yaml'], { encoding: 'utf8' });
+  if (probe.status !== 0) throw new Error('the differential parser test needs PyYAML (Debian: apt-get install python3-yaml; CI has it)');
+  return perFile(run('python3', [script, ...files]), files, 'PyYAML');
 }
 
 /** Every non-empty document of each file, as the `yaml` library reads it (errors as {error}). */

@@ -9,7 +9,7 @@ import { expectedFiles } from '../../e2e/stages/files';
 import { mergeHostAliases } from '../../src/pod/role-pod';
 import { driverResourceProperties, quantityValue } from '../../src/spark/driver-resources';
 import { executorSize, tenantSparkProperties } from '../../src/spark/executor-resources';
-import { loadPlatformFile } from '../../src/spec/loader';
+import { loadPlatformFile } from '../../src/platform-spec/loader';
 import { tempDirs } from '../harness/temp-dirs';
 
 const tmp = tempDirs();

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { applicationName, ARGOCD_DEFAULTS, IN_CLUSTER_SERVER } from '../../src/constructs/argo-cd';
-import { resolvePlatform } from '../../src/spec/loader';
-import { ArgoCdSpec, PlatformSpec } from '../../src/spec/types';
+import { resolvePlatform } from '../../src/platform-spec/loader';
+import { ArgoCdSpec, PlatformSpec } from '../../src/platform-spec/types';
 import { ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 import { formatViolation, validateDocuments } from '../../src/validate';
 

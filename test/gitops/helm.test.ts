@@ -13,7 +13,10 @@ const NOT_COPIED = new Set(['.git', 'node_modules', 'dist', 'dist-helm', 'test',
 let workRoot: string;
 let checkout: string;
 
-/** A copy of the repository in a folder whose name is not the package's. */
+/** The library's own copy of the example (not the root platform.yaml, which a user edits). */
+const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'example');
+
+/** A copy of the repository in a folder whose name is not the package's, with the fixture as its spec. */
 beforeAll(() => {
   workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'spark-tenancy-helm-test-'));
   checkout = path.join(workRoot, 'some-checkout');
@@ -21,6 +24,8 @@ beforeAll(() => {
   for (const entry of fs.readdirSync(REPO_ROOT).filter(e => !NOT_COPIED.has(e))) {
     fs.cpSync(path.join(REPO_ROOT, entry), path.join(checkout, entry), { recursive: true });
   }
+  fs.rmSync(path.join(checkout, 'config'), { recursive: true, force: true });
+  fs.cpSync(FIXTURE, checkout, { recursive: true });
   fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(checkout, 'node_modules'), 'dir');
 });
 

@@ -6,8 +6,8 @@ import { parse, parseAllDocuments, stringify } from 'yaml';
 import { planImport } from '../../src/gitops/import/import-plan';
 import { parseNamespaceExport } from '../../src/gitops/import/namespace-export';
 import { ImportIO, runImport } from '../../src/gitops/import/run-import';
-import { resolvePlatform } from '../../src/spec/loader';
-import { FileSpec } from '../../src/spec/types';
+import { resolvePlatform } from '../../src/platform-spec/loader';
+import { FileSpec } from '../../src/platform-spec/types';
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
 const FIXTURES = path.join(__dirname, '..', 'fixtures');

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IMAGE_LAYOUT as layout } from '../../e2e/lib/image';
-import { loadPlatformFile } from '../../src/spec/loader';
-import { DEFAULTS, PORTS } from '../../src/spec/platform';
+import { loadPlatformFile } from '../../src/platform-spec/loader';
+import { DEFAULTS, PORTS } from '../../src/platform-spec/platform';
 import { args, copies, Copy, pairs, parseDockerfile } from './dockerfile';
 
 // image/layout.json is the one description of the unified image: image/Dockerfile (for a Docker

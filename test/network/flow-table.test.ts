@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadPlatformText } from '../../src/spec/loader';
+import { loadPlatformText } from '../../src/platform-spec/loader';
 import { commonLabels } from '../../src/names';
 import { parseManifest, synthNamespaces } from '../../src/testing';
 

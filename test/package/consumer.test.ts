@@ -90,7 +90,7 @@ describe('a new project that installs the packed tarball', () => {
         'lib/src/index.js',
         'lib/src/index.d.ts',
         'lib/src/testing.js',
-        'lib/src/spec/platform.schema.json',
+        'lib/src/platform-spec/platform.schema.json',
         'bin/spark-tenancy.js',
         'image/materialize.sh',
         'LICENSE',
@@ -176,5 +176,19 @@ describe('a new project that installs the packed tarball', () => {
     // AND a second run, as CI runs it (no new snapshots allowed), passes against them
     const checked = run(project, 'npx', ['jest', '--ci', '--rootDir', '.']);
     expect({ status: checked.status, summary: checked.stderr.match(/Snapshots:.*$/m)?.[0] }).toEqual({ status: 0, summary: 'Snapshots:   3 passed, 3 total' });
+
+    // WHEN the README's own example ("Using it in your own cdk8s app") is compiled and run there, as written
+    const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Using it in your own cdk8s app'));
+    const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(example).toContain("from 'spark-tenancy'");
+    const readmeDir = path.join(project, 'readme');
+    fs.mkdirSync(readmeDir);
+    fs.writeFileSync(path.join(readmeDir, 'app.conf'), 'greeting=hello\n');
+    fs.writeFileSync(path.join(readmeDir, 'main.ts'), example!);
+    ok(project, 'npx', 'tsc', '--target', 'ES2022', '--module', 'commonjs', '--strict', '--types', 'node', path.join('readme', 'main.ts'));
+    ok(readmeDir, process.execPath, 'main.js');
+    // THEN it writes one file per namespace: the proxy's, the spec's tenant and the one addTenant added
+    expect(fs.readdirSync(path.join(readmeDir, 'dist')).sort()).toEqual(['acme-proxy.k8s.yaml', 'analytics.k8s.yaml', 'reporting.k8s.yaml']);
   }, 1_200_000);
 });

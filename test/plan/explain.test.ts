@@ -1,25 +1,11 @@
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { explainSpec, runExplain } from '../../src/explain/cli';
 import { tempDirs } from '../harness/temp-dirs';
 import { fixtureSpec, writeFixture } from './fixture';
+import { mermaidBlocks, mermaidParse } from './mermaid';
 
 const tmp = tempDirs();
-
-/** Parses each diagram with the real Mermaid parser (test/plan/mermaid-parse.mjs). */
-function mermaidParse(diagrams: readonly string[]): { ok: boolean; diagramType?: string; error?: string }[] {
-  const out = execFileSync(process.execPath, [path.join(__dirname, 'mermaid-parse.mjs')], {
-    input: JSON.stringify(diagrams),
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return JSON.parse(out);
-}
-
-function mermaidBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm)].map(m => m[1]);
-}
 
 describe('explain', () => {
   const dir = tmp('explain-');
@@ -93,20 +79,4 @@ describe('explain', () => {
       stderr.mockRestore();
     }
   });
-});
-
-describe('docs/platform.md', () => {
-  test('is what npm run explain writes for the example platform.yaml (run it and commit the page)', () => {
-    // The committed picture of the example, like dist/, follows the root spec.
-    const root = path.join(__dirname, '..', '..');
-    const committed = fs.readFileSync(path.join(root, 'docs', 'platform.md'), 'utf8');
-    const cwd = process.cwd();
-    process.chdir(root);
-    try {
-      expect(explainSpec('platform.yaml')).toBe(committed);
-    } finally {
-      process.chdir(cwd);
-    }
-    expect(mermaidParse(mermaidBlocks(committed))).toEqual([{ ok: true, diagramType: 'flowchart-v2' }]);
-  }, 90_000);
 });

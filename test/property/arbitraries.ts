@@ -3,8 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { FileSpec, PlatformSpec, Role, TenantSpec, Transport } from '../../src';
-import { MAX_FILE_NAME_BYTES, mountPathProblem, RESERVED_NAMESPACES, STAGING_FOLDER } from '../../src/spec/semantic-checks';
-import { refusedCharacter } from '../../src/spec/text-checks';
+import { MAX_FILE_NAME_BYTES, mountPathProblem, STAGING_FOLDER } from '../../src/platform-spec/checks/files';
+import { RESERVED_NAMESPACES } from '../../src/platform-spec/checks/namespaces';
+import { refusedCharacter } from '../../src/platform-spec/text-checks';
 
 /**
  * Generators of specs the loader must accept. They only produce what the spec documents as valid;

@@ -3,8 +3,8 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { SpecError } from '../../src';
-import { loadPlatformText } from '../../src/spec/loader';
-import { RESERVED_MOUNT_PATHS } from '../../src/spec/semantic-checks';
+import { loadPlatformText } from '../../src/platform-spec/loader';
+import { RESERVED_MOUNT_PATHS } from '../../src/platform-spec/checks/files';
 import { runs, SEED } from './arbitraries';
 
 /**

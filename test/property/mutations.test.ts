@@ -3,7 +3,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { SpecError } from '../../src';
-import { loadPlatformText, resolveSpecObject } from '../../src/spec/loader';
+import { loadPlatformText, resolveSpecObject } from '../../src/platform-spec/loader';
 import { synthNamespaces } from '../../src/testing';
 import { runs, SEED } from './arbitraries';
 

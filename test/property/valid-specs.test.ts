@@ -4,7 +4,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { resolvePlatform } from '../../src';
-import { loadPlatformText } from '../../src/spec/loader';
+import { loadPlatformText } from '../../src/platform-spec/loader';
 import { parseManifest, synthNamespaces } from '../../src/testing';
 import { platformArb, runs, SEED, writeSources } from './arbitraries';
 

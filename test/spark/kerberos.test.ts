@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { loadPlatformFile, resolvePlatform } from '../../src';
 import { kerberosJavaOpts, kerberosProperties } from '../../src/spark/kerberos';
-import { PlatformSpec } from '../../src/spec/types';
+import { PlatformSpec } from '../../src/platform-spec/types';
 
 /** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
 const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');

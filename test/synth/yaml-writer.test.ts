@@ -181,17 +181,19 @@ const manifest = fc.dictionary(key, tree, { minKeys: 1, maxKeys: 6 });
 
 /** Characters YAML 1.1 parsers read as line breaks or refuse, which the library writes unescaped. */
 const YAML11_UNSAFE = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/u;
+/** Strings the library may write in a way YAML 1.1 readers refuse: an unsafe character, or a tab on one line (a plain scalar may not hold it). */
+const isUnsafe = (s: string): boolean => YAML11_UNSAFE.test(s) || (s.includes('\t') && !s.includes('\n'));
 const hasUnsafe = (value: unknown): boolean =>
   typeof value === 'string'
-    ? YAML11_UNSAFE.test(value)
+    ? isUnsafe(value)
     : Array.isArray(value)
       ? value.some(hasUnsafe)
       : value !== null && typeof value === 'object'
-        ? Object.entries(value).some(([k, v]) => YAML11_UNSAFE.test(k) || hasUnsafe(v))
+        ? Object.entries(value).some(([k, v]) => isUnsafe(k) || hasUnsafe(v))
         : false;
 
 /**
- * The writer's contract: cdk8s's bytes for a document without unsafe characters; otherwise the same
+ * The writer's contract: cdk8s's bytes for a document without unsafe strings; otherwise the same
  * data, with no unsafe character left raw (the differential parser test checks real consumers).
  */
 function expectWrittenLikeCdk8s(writer: ManifestYamlWriter, doc: unknown): void {
@@ -226,7 +228,7 @@ describe('ManifestYamlWriter', () => {
     expectWrittenLikeCdk8s(writer, asValue);
     expectWrittenLikeCdk8s(writer, asKey);
     // AND as a value, only document markers and kept trailing newlines are handed to the library
-    expect({ s, fallbacks: writer.fallbacks - (HANDED_OVER_AS_KEY(s) && !YAML11_UNSAFE.test(s) ? 1 : 0) }).toEqual({
+    expect({ s, fallbacks: writer.fallbacks - (HANDED_OVER_AS_KEY(s) && !isUnsafe(s) ? 1 : 0) }).toEqual({
       s,
       fallbacks: HANDED_OVER_AS_VALUE.has(s) ? 1 : 0,
     });
@@ -244,6 +246,23 @@ describe('ManifestYamlWriter', () => {
     const handedOver = writer.stringify({ a: shared, b: shared });
     expect(handedOver).toContain(`v: "a${escape}b"`);
     expect(handedOver.includes(ch)).toBe(false);
+  });
+
+  test('a one-line string with a tab is double-quoted (YAML 1.1 readers refuse a tab in a plain scalar), in a value, a key and a handed-over document', () => {
+    const writer = new ManifestYamlWriter();
+    // GIVEN a config-sync plan line (fields separated by tabs), as a value, a list item, a key, and inside a shared object
+    const line = 'env\tCFG_KRB5_CONF\t1\t0444\t/etc/krb5.conf';
+    const shared = { v: line };
+    // WHEN written THEN the tab appears only as \t, in double quotes
+    expect(writer.stringify({ args: [line], value: line })).toBe(
+      `args:\n  - "env\\tCFG_KRB5_CONF\\t1\\t0444\\t/etc/krb5.conf"\nvalue: "env\\tCFG_KRB5_CONF\\t1\\t0444\\t/etc/krb5.conf"\n`,
+    );
+    expect(writer.stringify({ 'a\tb': 1 })).toBe('"a\\tb": 1\n');
+    const handedOver = writer.stringify({ a: shared, b: shared });
+    expect(handedOver).toContain('v: "env\\tCFG_KRB5_CONF');
+    expect(handedOver.includes('\t')).toBe(false);
+    // AND a multi-line text keeps its tabs inside its literal block, where YAML 1.1 allows them
+    expect(writer.stringify({ 'krb5.conf': '[libdefaults]\n\tdefault_realm = X\n' })).toBe('krb5.conf: |\n  [libdefaults]\n  \tdefault_realm = X\n');
   });
 
   test('what the writer does not model is still written as the library writes it', () => {

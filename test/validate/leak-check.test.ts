@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadPlatformFile, Platform } from '../../src';
-import { resolveSpecObject } from '../../src/spec/loader';
+import { resolveSpecObject } from '../../src/platform-spec/loader';
 import { checkLeaks, entryName, leakCheckPassed, LeakFinding, WINDOW_BYTES } from '../../src/validate/leak-check';
 import { synthNamespaces } from '../../src/testing';
 

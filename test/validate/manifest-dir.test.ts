@@ -91,7 +91,7 @@ describe('bin/validate.js', () => {
     // THEN it succeeds with a summary
     expect(result.status).toBe(0);
     expect(result.stdout.trim().split('\n')).toEqual([
-      `validate: 7 objects in 1 files under ${dir}: no violations (Kubernetes 1.27 schemas, strict fields, names, Pod Security restricted, size limits)`,
+      `validate: 7 objects in 1 files under ${dir}: no violations (Kubernetes 1.37 schemas, strict fields, names, Pod Security restricted, size limits)`,
     ]);
   });
 

@@ -277,7 +277,7 @@ describe('pod templates embedded in ConfigMaps', () => {
     expect(
       validateDocuments(FILE, [configMapWithTemplate(template)]).map(violation => `${violation.object}: ${violation.field}: ${violation.message}`),
     ).toEqual([
-      'ConfigMap team-a/spark-conf → executor-template.yaml Pod: spec.containers[0].volumeMount: unknown field "volumeMount": Container has no such field in Kubernetes 1.27 (did you mean "volumeMounts"?)',
+      'ConfigMap team-a/spark-conf → executor-template.yaml Pod: spec.containers[0].volumeMount: unknown field "volumeMount": Container has no such field in Kubernetes 1.37 (did you mean "volumeMounts"?)',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { FileSpec, Role } from '../../spec/types';
+import { FileSpec, Role } from '../../platform-spec/types';
 import { MountLocator } from './mount-locations';
 import { ImportedFile, NamespaceExport } from './namespace-export';
 
