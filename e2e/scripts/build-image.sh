@@ -5,7 +5,8 @@
 #   2. Spark's jars of the first release in e2e/versions.env (resolved by install.sh from Maven
 #      Central), the suite's SPARK_HOME scripts, the stand-in applications of e2e/spark/standin (the
 #      engine, and StandInPi in place of Spark's SparkPi: spark-examples is not on Maven Central)
-#      compiled against those jars, bootstrap.sh, materialize.sh and our Spark entrypoint
+#      compiled against those jars, spark-tenancy's feature steps (spark-steps/, built by
+#      spark-steps/build.sh) among Spark's jars, bootstrap.sh, materialize.sh and our Spark entrypoint
 #      (image/spark-entrypoint.sh): the second layer;
 #   3. both packed by umoci into an OCI image whose config (user, env, working dir, entrypoint, ports)
 #      comes from image/layout.json, the layout image/Dockerfile is tested to agree with; written as an
@@ -109,6 +110,8 @@ build_app_tree() {
   install -d -m 0755 "$root$layout_sparkJars" "$root$layout_sparkHome/bin" \
     "$root$layout_appHome/lib" "$root$layout_appHome/resources" "$root$(dirname "$layout_materializer")"
   cp "$spark_home"/jars/*.jar "$root$layout_sparkJars/"
+  # The feature steps run in Spark's own JVM (the proxy's spark-submit, the engine): on Spark's classpath.
+  install -m 0644 "$(bash "$repo/spark-steps/build.sh" --package | tail -n 1)" "$root$layout_sparkJars/spark-tenancy-steps.jar"
   install -m 0755 "$e2e/spark/spark-class" "$e2e/spark/spark-submit" "$root$layout_sparkHome/bin/"
   install -m 0755 "$repo/image/bootstrap.sh" "$root$layout_bootstrap"
   install -m 0755 "$repo/image/materialize.sh" "$root$layout_materializer"
@@ -169,7 +172,7 @@ base_key=$( { declare -f build_base; printf '%s\n' "${layout_packages[@]}" "${la
 # name and size: a Maven release's files never change), the JDK that compiles the stand-in, umoci.
 image_key=$( { echo "$base_key $ref $engine_main $proxy_main"; cat "$0" "$layout_file" "$repo/image/bootstrap.sh" \
   "$repo/image/materialize.sh" "$repo/image/spark-entrypoint.sh" "$e2e/spark/spark-class" "$e2e/spark/spark-submit"; \
-  find "$standin_dir" -name '*.java' -print0 | sort -z | xargs -0 cat; \
+  find "$standin_dir" "$repo/spark-steps/src/main" -name '*.java' -print0 | sort -z | xargs -0 cat; cat "$repo/spark-steps/pom.xml"; \
   find "$spark_home/jars" -name '*.jar' -printf '%f %s\n' | sort; javac -version 2>&1; umoci --version; } | hash_of)
 
 base=$cache/image/base-$base_key.tar

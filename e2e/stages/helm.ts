@@ -51,14 +51,11 @@ export async function checkHelm(ctx: E2eContext): Promise<void> {
     : { status: 1, stderr: second.message, stdout: '' };
   helmRow.upgrade = ctx.report.check('helm upgrade after adding a tenant', upgrade.status === 0, upgrade.stderr.trim()) && namespacesExist(ctx, ['h-team-d']);
 
+  const made = namespaceNames(ctx).filter(ns => ns.startsWith(PREFIX));
   const uninstall = helm(['uninstall', RELEASE, '--namespace', 'default', '--wait', '--timeout', '180s']);
   ctx.report.check('helm uninstall removes the release', uninstall.status === 0, uninstall.stderr.trim());
   // Helm deletes the release's Namespace objects; they are gone only once the namespace controller has emptied them.
-  await removeNamespaces(
-    ctx,
-    namespaceNames(ctx).filter(ns => ns.startsWith(PREFIX)),
-    'the Helm release',
-  );
+  await removeNamespaces(ctx, made, 'the Helm release');
   fs.rmSync(path.join(dir, 'cache'), { recursive: true, force: true });
 }
 

@@ -23,6 +23,12 @@ const PROXY_RUN_MS = 30_000;
  * network namespace of its own with only loopback. So the Java runtime, Spark's jars, bootstrap.sh
  * and our Spark entrypoint are judged by a real Spark job before any kubelet runs the image.
  */
+/** spark-tenancy's feature steps (spark-steps/), by the kind of step Spark must see each as. */
+const FEATURE_STEPS = {
+  driver: ['dev.sparktenancy.steps.EngineSetup', 'dev.sparktenancy.steps.EngineNamespaceFeature'],
+  executor: ['dev.sparktenancy.steps.ExecutorSetup'],
+};
+
 export function checkImage(report: Report, work: string, ref: string): BuiltImage {
   fs.mkdirSync(path.join(work, 'image'), { recursive: true });
   const image = buildImage(ref, path.join(work, 'image', 'image.json'));
@@ -111,6 +117,21 @@ export function checkImage(report: Report, work: string, ref: string): BuiltImag
       /127\.0\.0\.1:9/.test(executor.output) &&
       !/ClassNotFoundException|Could not find or load main class/.test(executor.output),
     `exit ${executor.status}\n${tail(executor.output)}`,
+  );
+
+  // The feature steps (spark-steps/) on the image's Spark classpath, loaded as Spark's builders load a
+  // class named in spark.kubernetes.{driver,executor}.pod.featureSteps.
+  const expected = [...FEATURE_STEPS.driver.map(c => `driver ${c}`), ...FEATURE_STEPS.executor.map(c => `executor ${c}`)];
+  const steps = runContainer(
+    bundle,
+    runtime,
+    ['java', '-cp', `${IMAGE_LAYOUT.sparkJars}/*`, 'dev.sparktenancy.e2e.StepsLoad', ...FEATURE_STEPS.driver, ...FEATURE_STEPS.executor],
+    {},
+  );
+  report.check(
+    `feature steps: Spark ${image.spark} loads ${expected.length} steps from the image's Spark jars as its pod builders do`,
+    steps.status === 0 && JSON.stringify(steps.output.trim().split('\n')) === JSON.stringify(expected),
+    `exit ${steps.status}\n${tail(steps.output)}`,
   );
   return image;
 }

@@ -59,7 +59,8 @@ export async function runJobs(ctx: E2eContext, daemons: Daemons, node: NodeHandl
   report.data.node ??= { ...node.versions, pods: [] };
   // The spec's image name, as a registry would serve it: the generated manifests run unchanged.
   // importImage throws (a harness failure) when containerd refuses the image.
-  report.milestone(`the unified image imported into the node's containerd as ${image.ref}: ${importImage(node.containerdSocket, image)}`);
+  importImage(node.containerdSocket, image);
+  report.milestone(`the unified image imported into the node's containerd as ${image.ref} (${image.digest})`);
   if (!nodeIsOurs(ctx)) return;
   // The generated pods carry no toleration for the node's taint: lifted for the jobs, put back after.
   node.untaint();

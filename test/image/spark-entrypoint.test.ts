@@ -157,7 +157,7 @@ describe('spark-entrypoint.sh', () => {
 
 describe("the image build's bash scripts", () => {
   // CI installs shellcheck (.ci/run); without it this fails rather than skips.
-  for (const script of ['image/spark-entrypoint.sh', 'e2e/scripts/build-image.sh', 'e2e/scripts/import-image.sh']) {
+  for (const script of ['image/spark-entrypoint.sh', 'e2e/scripts/build-image.sh', 'e2e/scripts/import-image.sh', 'spark-steps/build.sh']) {
     test(`${script} is clean under shellcheck (bash, sourced files followed)`, () => {
       const result = spawnSync('shellcheck', ['-x', '-P', 'SCRIPTDIR', path.resolve(__dirname, '../..', script)], { encoding: 'utf8' });
       expect(result.error).toBeUndefined();
