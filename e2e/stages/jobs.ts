@@ -107,11 +107,6 @@ async function tenantsInTurn(ctx: E2eContext, daemons: Daemons, node: NodeHandle
 }
 
 /**
- * Scales every Deployment of the earlier stages (the example's namespaces, applied before the node
- * ran) to zero and deletes their other pods, then waits for them to go: the node then holds only
- * this stage's pods (and the node's own), and none with the example's host aliases.
- */
-/**
  * The node must be the jobs' alone: every earlier stage removed what it made (a pod of theirs, bound or
  * waiting, would race the jobs' pods for the node's CPUs once the taint is lifted). A failed check
  * names each pod found, and the jobs do not start.

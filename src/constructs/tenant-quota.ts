@@ -18,7 +18,7 @@ export interface TenantQuotaProps {
  * containers without requests or limits the defaults, and caps each container. When the quota
  * counts `limits.cpu`, the LimitRange's default cpu limit is what Spark's executors (which carry
  * none unless `spark.kubernetes.executor.limit.cores` is set) and the init containers get.
- * The loader has checked that the quota holds the tenant's engines and executors (semantic-checks).
+ * The loader has checked that the quota holds the tenant's engines and executors (src/platform-spec/checks/quotas.ts).
  */
 export class TenantQuota extends Construct {
   public readonly resourceQuota: k8s.KubeResourceQuota;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
@@ -13,8 +15,9 @@ import java.util.Set;
 
 /**
  * What synth decided for the pods of one role, as a Spark property holds it (JSON): the config-sync
- * init container with its plan, the volumes, the main container's mounts and env, and the files to
- * carry inline, which are read at launch. Everything static is computed once, by synth, from the spec;
+ * init container with its plan, the volumes, the main container's mounts and env, the pod's and the
+ * main container's security contexts (Pod Security `restricted` admits nothing less), and the files
+ * to carry inline, which are read at launch. Everything static is computed once, by synth, from the spec;
  * the step adds only what is known at launch (file contents, the launcher's host aliases).
  */
 public record LaunchFragment(
@@ -23,6 +26,8 @@ public record LaunchFragment(
     List<Volume> volumes,
     List<VolumeMount> volumeMounts,
     List<EnvVar> env,
+    PodSecurityContext securityContext,
+    SecurityContext containerSecurityContext,
     List<InlineFiles.InlineFile> inlineFiles,
     boolean launcherHostAliases) {
 
@@ -55,6 +60,8 @@ public record LaunchFragment(
           values(root, "volumes", Volume.class),
           values(root, "volumeMounts", VolumeMount.class),
           values(root, "env", EnvVar.class),
+          value(root, "securityContext", PodSecurityContext.class),
+          value(root, "containerSecurityContext", SecurityContext.class),
           inline,
           root.path("launcherHostAliases").asBoolean(false));
     } catch (JsonProcessingException e) {
@@ -77,6 +84,11 @@ public record LaunchFragment(
   private static Iterable<JsonNode> list(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value == null || !value.isArray() ? List.of() : value;
+  }
+
+  private static <T> T value(JsonNode node, String field, Class<T> type) throws JsonProcessingException {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : JSON.treeToValue(value, type);
   }
 
   private static <T> List<T> values(JsonNode node, String field, Class<T> type) throws JsonProcessingException {

@@ -15,7 +15,8 @@ import org.apache.spark.deploy.k8s.SparkPod;
 
 /**
  * A fragment applied to the pod Spark is building: the config-sync init container (with the inline
- * files' env and plan operations), the volumes, the main container's mounts and env, and host aliases.
+ * files' env and plan operations), the volumes, the main container's mounts and env, the security
+ * contexts, and host aliases.
  * A pure function of its inputs; it copies, never changes, the pod it is given. Only plain getters,
  * setters and the builders' copy constructors are used, which fabric8 6 (Spark 3.5) and 7 (Spark 4)
  * share.
@@ -50,6 +51,10 @@ public final class PodChanges {
     }
     spec.setVolumes(volumes);
     if (!hostAliases.isEmpty()) spec.setHostAliases(HostAliases.merge(orEmpty(spec.getHostAliases()), hostAliases));
+
+    // Spark sets neither security context; a template (or another step) that did keeps its own.
+    if (fragment.securityContext() != null && spec.getSecurityContext() == null) spec.setSecurityContext(fragment.securityContext());
+    if (fragment.containerSecurityContext() != null && main.getSecurityContext() == null) main.setSecurityContext(fragment.containerSecurityContext());
 
     List<VolumeMount> mounts = concat(main.getVolumeMounts(), fragment.volumeMounts());
     main.setVolumeMounts(mounts);

@@ -36,6 +36,8 @@ final class Fixtures {
                      {"name": "config-sync-source", "projected": {"sources": [{"configMap": {"name": "my-project-files"}}]}}],
          "volumeMounts": [{"name": "cfg-etc", "mountPath": "/etc/my-project", "readOnly": true}],
          "env": [{"name": "SPARK_TENANCY_ROLE", "value": "%s"}],
+         "securityContext": {"runAsUser": 185, "runAsGroup": 185, "runAsNonRoot": true, "fsGroup": 185, "seccompProfile": {"type": "RuntimeDefault"}},
+         "containerSecurityContext": {"allowPrivilegeEscalation": false, "capabilities": {"drop": ["ALL"]}},
          "inlineFiles": [{"variable": "CFG_KRB5_CONF", "source": "%s", "mode": "0444",
                           "target": "/var/run/spark-tenancy/volumes/cfg-etc/krb5.conf"}],
          "launcherHostAliases": true}

@@ -55,6 +55,11 @@ class LaunchStepTest {
     assertEquals(List.of("spark-local-dir-1", "cfg-etc", "config-sync-source"), after.pod().getSpec().getVolumes().stream().map(Volume::getName).toList());
     assertEquals(List.of("/var/data/spark-1", "/etc/my-project"), after.container().getVolumeMounts().stream().map(VolumeMount::getMountPath).toList());
     assertEquals(List.of(new EnvVar("SPARK_TENANCY_ROLE", "engine", null)), after.container().getEnv());
+    // AND the pod and its container meet Pod Security "restricted" as synth decided
+    assertEquals(Boolean.TRUE, after.pod().getSpec().getSecurityContext().getRunAsNonRoot());
+    assertEquals("RuntimeDefault", after.pod().getSpec().getSecurityContext().getSeccompProfile().getType());
+    assertEquals(Boolean.FALSE, after.container().getSecurityContext().getAllowPrivilegeEscalation());
+    assertEquals(List.of("ALL"), after.container().getSecurityContext().getCapabilities().getDrop());
     // AND the host aliases are the launcher's, read from its hosts file
     assertEquals(List.of(new HostAlias(List.of("kdc.example.com", "kdc"), "10.0.0.10"), new HostAlias(List.of("namenode.example.com"), "10.0.0.20")),
         after.pod().getSpec().getHostAliases());
