@@ -2,8 +2,8 @@
 # Builds spark-tenancy's feature steps into one jar, compiled against the oldest Spark line the
 # real-cluster suite runs (Spark 3.5, Scala 2.12, fabric8 6), and runs their JUnit tests on that line
 # and again on every newer line's classpath (Spark 4.x: Scala 2.13, fabric8 7) against the same
-# compiled classes, so the one jar is what every line is tested with. Spark lines: SPARK_VERSIONS and
-# STEPS_SPARK_VERSIONS in e2e/versions.env; artifacts through Maven (~/.m2).
+# compiled classes, so the one jar is what every line is tested with. Spark lines: SPARK_VERSIONS
+# in e2e/versions.env (the first is the oldest); artifacts through Maven (~/.m2).
 #
 # Usage: spark-steps/build.sh [--package]
 #   --package  only build the jar (the image build does; CI runs the tests in its own step)
@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=../e2e/versions.env
 . "$here/../e2e/versions.env"
 command -v mvn > /dev/null || { echo "spark-steps: mvn is missing: install Maven 3 (Debian: apt-get install maven)" >&2; exit 1; }
-read -r -a lines <<< "$SPARK_VERSIONS ${STEPS_SPARK_VERSIONS:-}"
+read -r -a lines <<< "$SPARK_VERSIONS"
 oldest=${lines[0]}
 mvn_at() { local entry=$1; shift; mvn -B -f "$here/pom.xml" -Dspark.version="${entry%%:*}" -Dscala.binary="${entry##*:}" "$@"; }
 
