@@ -4,9 +4,6 @@ import { sleep } from './processes';
 /** How long the namespace controller may take to empty and remove a namespace (every object of it goes first). */
 const GONE_MS = 180_000;
 
-/** Namespaces every cluster has from its start; no stage made them, none removes them. */
-export const CLUSTER_NAMESPACES: ReadonlySet<string> = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
-
 /** The cluster's namespaces now, by name. */
 export function namespaceNames(ctx: E2eContext): string[] {
   return ctx.cluster.admin.list('namespaces').map(n => n.metadata.name);

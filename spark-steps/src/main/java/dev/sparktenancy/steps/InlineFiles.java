@@ -1,7 +1,6 @@
 package dev.sparktenancy.steps;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -73,9 +72,5 @@ public final class InlineFiles {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-  }
-
-  static String sha256(String text) {
-    return sha256(text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -33,7 +33,7 @@ public final class PodChanges {
     Container init = new ContainerBuilder(fragment.initContainer()).build();
     init.setCommand(withOperations(init.getCommand(), inline.operations(), podDescription));
     init.setEnv(concat(init.getEnv(), inline.env()));
-    List<Container> inits = concat(spec.getInitContainers(), List.of());
+    List<Container> inits = new ArrayList<>(orEmpty(spec.getInitContainers()));
     for (Container existing : inits) {
       if (existing.getName().equals(init.getName())) {
         throw new LaunchError(podDescription + " already has an init container named " + init.getName() + " (from a pod template?); use the feature steps or the template, not both");
@@ -42,7 +42,7 @@ public final class PodChanges {
     inits.add(init);
     spec.setInitContainers(inits);
 
-    List<Volume> volumes = concat(spec.getVolumes(), List.of());
+    List<Volume> volumes = new ArrayList<>(orEmpty(spec.getVolumes()));
     for (Volume volume : fragment.volumes()) {
       if (volumes.stream().anyMatch(v -> v.getName().equals(volume.getName()))) {
         throw new LaunchError(podDescription + " already has a volume named " + volume.getName() + " (from a pod template?); use the feature steps or the template, not both");
