@@ -119,8 +119,8 @@ configmap_value() {
   jq -j --arg key "$1" '.data[$key] | if type == "string" then . else error("no such key") end'
 }
 
-# The proxy's launcher: reads the tenant's Spark ConfigMap (cluster-mode spark-defaults.conf and both pod
-# templates) with the pod's ServiceAccount token, writes them where those defaults point, and runs
+# The proxy's launcher: reads the tenant's Spark ConfigMap (cluster-mode spark-defaults.conf, and the pod
+# templates with `delivery: podTemplates`) with the pod's ServiceAccount token, writes them where those defaults point, and runs
 # cluster-mode spark-submit with them. Read at every launch, so a tenant added after the proxy started
 # works without a restart, and the proxy's pod spec never names a tenant.
 run_launch() {
@@ -156,25 +156,41 @@ run_launch() {
     *) die 69 "launch: GET $url answered HTTP $status" ;;
   esac
   # Each file written beside its target and renamed: a launch running at the same time reads whole files.
-  for pair in cluster-spark-defaults.conf:conf/spark-defaults.conf driver-template.yaml:pod-templates/driver-template.yaml \
-    executor-template.yaml:pod-templates/executor-template.yaml; do
-    key=${pair%%:*}
-    target=$dir/${pair#*:}
-    set +e
-    configmap_value "$key" < "$json" > "$target.$$"
-    got=$?
-    set -e
-    [ "$got" -eq 0 ] || die 66 "launch: $tenant/$SPARK_TENANCY_SPARK_CONFIGMAP has no readable key $key"
-    mv -f "$target.$$" "$target"
+  # The pod templates are there only with `delivery: podTemplates`; by default the feature steps in
+  # Spark's jars add what the templates would (their fragments are in the defaults).
+  write_configmap_key "$json" cluster-spark-defaults.conf "$dir/conf/spark-defaults.conf" \
+    || die 66 "launch: $tenant/$SPARK_TENANCY_SPARK_CONFIGMAP has no readable key cluster-spark-defaults.conf"
+  templates=
+  for role in driver executor; do
+    if write_configmap_key "$json" "$role-template.yaml" "$dir/pod-templates/$role-template.yaml"; then
+      templates="$role $templates"
+    else
+      rm -f "$dir/pod-templates/$role-template.yaml"
+    fi
   done
   rm -f "$json"
   # Spark copies SPARK_CONF_DIR's files into the driver's ConfigMap: the tenant's, not the image's.
   SPARK_CONF_DIR=$dir/conf
   export SPARK_CONF_DIR
   # The defaults point the templates at $SPARK_TENANCY_TENANTS_DIR's default; these flags say where they are.
-  exec "$submit" --master "k8s://$server" --deploy-mode cluster --properties-file "$dir/conf/spark-defaults.conf" \
-    --conf "spark.kubernetes.driver.podTemplateFile=$dir/pod-templates/driver-template.yaml" \
-    --conf "spark.kubernetes.executor.podTemplateFile=$dir/pod-templates/executor-template.yaml" "$@"
+  for role in $templates; do
+    set -- --conf "spark.kubernetes.$role.podTemplateFile=$dir/pod-templates/$role-template.yaml" "$@"
+  done
+  exec "$submit" --master "k8s://$server" --deploy-mode cluster --properties-file "$dir/conf/spark-defaults.conf" "$@"
+}
+
+# Writes one key of a ConfigMap's JSON ($1) to $3, beside it first and then renamed; fails (writing
+# nothing, and leaving the message to the caller) when the key is absent.
+write_configmap_key() {
+  set +e
+  configmap_value "$2" < "$1" > "$3.$$" 2> /dev/null
+  got=$?
+  set -e
+  if [ "$got" -ne 0 ]; then
+    rm -f "$3.$$"
+    return 1
+  fi
+  mv -f "$3.$$" "$3"
 }
 
 spark_entrypoint() {

@@ -9,6 +9,8 @@ export interface SparkApp {
   readonly mainClass: string;
   readonly resource: string;
   readonly args?: readonly string[];
+  /** Spark properties given on the command line (`--conf key=value`), over the tenant's. @default - none */
+  readonly conf?: Readonly<Record<string, string>>;
 }
 
 const LAUNCH_TIMEOUT_MS = 240_000;
@@ -25,7 +27,7 @@ export function launchFromProxy(ctx: E2eContext, proxyPod: PodJson, tenant: stri
   const container = proxyPod.spec.containers[0].name;
   try {
     return ctx.cluster.admin.run(['exec', '-n', proxyPod.metadata.namespace!, proxyPod.metadata.name, '-c', container, '--',
-      IMAGE_LAYOUT.bootstrap, 'launch', tenant, '--name', app.name, '--class', app.mainClass, app.resource, ...(app.args ?? [])], undefined, LAUNCH_TIMEOUT_MS);
+      IMAGE_LAYOUT.bootstrap, 'launch', tenant, ...Object.entries(app.conf ?? {}).flatMap(([k, v]) => ['--conf', `${k}=${v}`]), '--name', app.name, '--class', app.mainClass, app.resource, ...(app.args ?? [])], undefined, LAUNCH_TIMEOUT_MS);
   } catch (error) {
     // kubectl killed after LAUNCH_TIMEOUT_MS: a launch that failed, said as such.
     if (!(error instanceof HarnessError)) throw error;

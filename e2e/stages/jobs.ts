@@ -5,7 +5,10 @@ import { objectNames } from '../../src/names';
 import { mergeHostAliases } from '../../src/pod/role-pod';
 import { loadPlatformFile } from '../../src/platform-spec/loader';
 import { Platform } from '../../src/platform-spec/platform';
-import { Role } from '../../src/platform-spec/types';
+import { HostAliasSpec, Role } from '../../src/platform-spec/types';
+import { CONTENT_HASH_ANNOTATION, FRAGMENT_PROPERTIES, LaunchFragment } from '../../src/spark/launch-fragments';
+import { CLUSTER_SPARK_DEFAULTS_KEY } from '../../src/spark/pod-templates';
+import { parseSparkDefaults } from '../../src/spark/spark-defaults';
 import { E2eContext } from '../lib/context';
 import { BuiltImage, importImage } from '../lib/image';
 import { pointSpecAtKdc, startKdc } from '../lib/kdc';
@@ -17,7 +20,6 @@ import { NODE_TAINT, NodeHandle } from '../lib/node';
 import { describePod } from '../lib/pod-phase';
 import { podInPhase, podsInPhase, PodWithStatus } from '../lib/pod-wait';
 import { launchFromProxy, SparkApp } from '../lib/proxy-launch';
-import { checkProxyUnmoved } from '../lib/proxy-unmoved';
 import { CommandResult, Daemons, HarnessError, sleep } from '../lib/processes';
 import { NODE_SIZES, nodeSizedSpec, synthInto, writeSpecVariant } from '../lib/spec-variants';
 import { secretsFromController } from '../lib/external-secrets';
@@ -81,9 +83,12 @@ async function tenantsInTurn(ctx: E2eContext, daemons: Daemons, node: NodeHandle
 
   if (!applyNamespace(ctx, gen, proxyNamespace)) return;
   await secretsFromController(ctx, daemons, gen.platform, [proxyNamespace]);
-  const proxyPod = await runningPod(ctx, proxyNamespace, 'app.kubernetes.io/component=proxy', 'the proxy pod');
+  const proxyPod: PodWithStatus | undefined = await runningPod(ctx, proxyNamespace, 'app.kubernetes.io/component=proxy', 'the proxy pod');
   if (proxyPod) await lookInside(ctx, gen.platform, proxyPod, 'proxy');
 
+  // Host aliases the proxy pod has beyond the spec's, once the jobs changed its Deployment (none before).
+  let addedAliases: HostAliasSpec[] = [];
+  let launcher = proxyPod;
   for (const [i, tenant] of tenants.entries()) {
     const applied = Date.now();
     if (!applyNamespace(ctx, gen, tenant)) continue;
@@ -92,17 +97,28 @@ async function tenantsInTurn(ctx: E2eContext, daemons: Daemons, node: NodeHandle
     if (i === 0 && engine) {
       engine = await garbageCollection(ctx, tenant, engine);
       if (engine) {
-        const previous = gen;
         gen = synthGeneration(changedSpec(specFile, path.join(dir, 'changed')), path.join(dir, 'changed', 'dist'));
         await configChangeRolls(ctx, gen, tenant, engine);
-        // The proxy holds no tenant's files (issue 16): it does not roll, and its launcher reads the
-        // tenant's changed ConfigMap at the next launch, which the Pi job below checks inside the driver.
-        if (proxyPod) await proxyStays(ctx, previous, gen, proxyPod);
+        // With the feature steps the proxy holds the engines' files it hands to EngineSetup (the seed's
+        // design): it rolls with the new file, and the next engine gets it from there. The Pi job
+        // below checks it inside the driver.
+        if (launcher) launcher = await proxyRolls(ctx, gen, launcher);
       }
     }
     await scaleEngineDown(ctx, gen, tenant);
-    if (proxyPod) await clusterJob(ctx, gen, proxyPod, tenant, image);
-    else report.check(`the Pi job into ${tenant}: the proxy pod runs`, false, 'no running proxy pod to launch from');
+    if (!launcher) {
+      report.check(`the Pi job into ${tenant}: the proxy pod runs`, false, 'no running proxy pod to launch from');
+      continue;
+    }
+    if (i === 0) await badLaunchesRefused(ctx, gen, launcher, tenant, image);
+    if (gen.platform.spec.tenants[i].transport === 'objects') await namespaceStepRefuses(ctx, gen, launcher, tenant, image);
+    if (i === 1) {
+      // EngineSetup reads the proxy's host aliases at launch: a change to the proxy's Deployment alone reaches the next engine.
+      addedAliases = [ADDED_PROXY_ALIAS];
+      launcher = await proxyAliasesChanged(ctx, gen, launcher);
+      if (!launcher) continue;
+    }
+    await clusterJob(ctx, gen, launcher, tenant, image, addedAliases);
   }
 }
 
@@ -126,7 +142,15 @@ function nodeIsOurs(ctx: E2eContext): boolean {
  */
 async function writeJobsSpec(ctx: E2eContext, daemons: Daemons, hostAddress: string, dir: string): Promise<string> {
   const specDir = path.join(dir, 'spec');
-  const specFile = writeSpecVariant(specDir, { rename: ns => `${PREFIX}${ns}`, edit: nodeSizedSpec(hostAddress) });
+  const sized = nodeSizedSpec(hostAddress);
+  const specFile = writeSpecVariant(specDir, {
+    rename: ns => `${PREFIX}${ns}`,
+    edit: spec => {
+      sized(spec);
+      // Every pod Spark creates on the node gets its parts from spark-tenancy's feature steps in the image.
+      spec.delivery = 'featureSteps';
+    },
+  });
   const spec = loadPlatformFile(specFile).spec;
   const principal = spec.kerberos!.principal;
   const kdc = await startKdc(daemons, path.join(dir, 'kdc'), principal.slice(principal.indexOf('@') + 1), hostAddress);
@@ -168,7 +192,7 @@ async function runningPod(ctx: E2eContext, namespace: string, selector: string, 
  * declared bytes (a secret's as the cluster holds it) and mode; uid; the role variable; /etc/hosts
  * holding the generated host aliases. Adds the pod's row to the report.
  */
-async function lookInside(ctx: E2eContext, platform: Platform, pod: PodWithStatus, role: PodRole): Promise<boolean> {
+async function lookInside(ctx: E2eContext, platform: Platform, pod: PodWithStatus, role: PodRole, addedAliases: HostAliasSpec[] = []): Promise<boolean> {
   const namespace = pod.metadata.namespace!;
   const fileRole: Role = role === 'driver' ? 'engine' : role;
   const tenant = platform.spec.tenants.find(t => t.namespace === namespace);
@@ -188,7 +212,10 @@ async function lookInside(ctx: E2eContext, platform: Platform, pod: PodWithStatu
           uid: platform.spec.security?.runAsUser ?? 185,
           roleEnv: platform.spec.roleEnv,
           roleEnvPresent: role === 'executor',
-          hostAliases: mergeHostAliases(platform.spec.proxy.hostAliases, tenant?.hostAliases).map(a => ({ ip: a.ip ?? '', hostnames: a.hostnames ?? [] })),
+          hostAliases: mergeHostAliases(platform.spec.proxy.hostAliases, addedAliases, tenant?.hostAliases).map(a => ({
+            ip: a.ip ?? '',
+            hostnames: a.hostnames ?? [],
+          })),
           files,
         })
       : [`kubectl exec ${container}: exit ${exec.status}: ${exec.stderr.trim()}`];
@@ -349,26 +376,24 @@ async function configChangeRolls(ctx: E2eContext, gen: Generation, tenant: strin
 }
 
 /**
- * A config change leaves the proxy alone: its namespace file is byte for byte the previous one's, and
- * applying it keeps the proxy Deployment's generation and its running pod (no restart, no dropped
- * sessions). The launch that follows must still deliver the changed file (checked in the driver).
+ * A change to a file the proxy carries for the engines (CHANGED_FILE: engine-only) rolls the proxy:
+ * its re-applied Deployment replaces the running pod with one that holds the new file. Returns it.
  */
-async function proxyStays(ctx: E2eContext, previous: Generation, gen: Generation, proxyPod: PodWithStatus): Promise<void> {
-  const { admin } = ctx.cluster;
+async function proxyRolls(ctx: E2eContext, gen: Generation, old: PodWithStatus): Promise<PodWithStatus | undefined> {
   const namespace = gen.platform.spec.proxy.namespace;
-  const label = `changing ${CHANGED_FILE}: the proxy`;
-  const file = `${namespace}.k8s.yaml`;
-  const deployment = { namespace, name: objectNames(gen.platform.spec).proxyDeployment };
-  const files = { before: path.join(previous.dist, file), after: path.join(gen.dist, file) };
-  if (!checkProxyUnmoved(ctx, label, files, deployment, () => admin.applyServerSide([files.after], FIELD_MANAGER))) return;
-  const running = (admin.list('pods', namespace, 'app.kubernetes.io/component=proxy') as PodWithStatus[])
-    .filter(p => p.status?.phase === 'Running')
-    .map(p => p.metadata.uid);
+  if (!applyNamespace(ctx, gen, namespace)) return undefined;
+  const wait = await podsInPhase(ctx, namespace, 'app.kubernetes.io/component=proxy', 'Running', {
+    timeoutMs: POD_START_MS,
+    accept: p => p.metadata.uid !== old.metadata.uid && (p.metadata.deletionTimestamp ?? '') === '',
+  });
   ctx.report.check(
-    `${label} pod ${proxyPod.metadata.name} still runs (no restart)`,
-    running.length === 1 && running[0] === proxyPod.metadata.uid,
-    `running proxy pods: ${running.join(', ') || 'none'}`,
+    `changing ${CHANGED_FILE}: the proxy, which carries it for EngineSetup, rolls to a new pod (${wait.seconds.toFixed(0)} s)`,
+    wait.ok,
+    wait.detail,
   );
+  if (!wait.ok) return undefined;
+  await lookInside(ctx, gen.platform, wait.pods[0], 'proxy');
+  return wait.pods[0];
 }
 
 /** Frees the node for the tenant's SparkPi: the engine scaled to zero, its pods and executors gone. */
@@ -389,7 +414,14 @@ async function scaleEngineDown(ctx: E2eContext, gen: Generation, tenant: string)
  * in the real kubelet) and its executors are looked into while they run; the driver ends Succeeded
  * with "Pi is roughly" in its log.
  */
-async function clusterJob(ctx: E2eContext, gen: Generation, proxyPod: PodWithStatus, tenant: string, image: BuiltImage): Promise<void> {
+async function clusterJob(
+  ctx: E2eContext,
+  gen: Generation,
+  proxyPod: PodWithStatus,
+  tenant: string,
+  image: BuiltImage,
+  addedAliases: HostAliasSpec[],
+): Promise<void> {
   const { admin } = ctx.cluster;
   const label = `the Pi job launched by the proxy into ${tenant}`;
   // The image's own Pi job: Spark publishes no spark-examples jar to Maven Central (e2e/lib/image.ts).
@@ -418,9 +450,9 @@ async function clusterJob(ctx: E2eContext, gen: Generation, proxyPod: PodWithSta
   ctx.report.check(`${label}: the driver ${driver.metadata.name} runs on the node (${running.seconds.toFixed(0)} s)`, running.ok, running.detail);
   if (running.ok) {
     const live = running.pods[0];
-    await lookInside(ctx, gen.platform, live, 'driver');
+    await lookInside(ctx, gen.platform, live, 'driver', addedAliases);
     for (const executor of await executorsOf(ctx, live, `the driver ${live.metadata.name}'s executors`))
-      await lookInside(ctx, gen.platform, executor, 'executor');
+      await lookInside(ctx, gen.platform, executor, 'executor', addedAliases);
   }
   const done = await podInPhase(ctx, tenant, driver.metadata.name, 'Succeeded', JOB_MS);
   const log = admin.run(['logs', '-n', tenant, driver.metadata.name, '-c', driver.spec.containers[0].name]).stdout;
@@ -434,6 +466,118 @@ async function clusterJob(ctx: E2eContext, gen: Generation, proxyPod: PodWithSta
   const final = done.pods[0];
   const row = ctx.report.data.node?.pods.find(r => r.namespace === tenant && r.pod === driver.metadata.name);
   if (row && final?.status?.phase) row.phase = final.status.phase;
+}
+
+/** The alias the jobs add to the proxy's Deployment (an address no test reaches: only /etc/hosts is checked). */
+const ADDED_PROXY_ALIAS: HostAliasSpec = { ip: '10.0.0.99', hostnames: ['added-at-launch.example.com'] };
+
+/**
+ * The proxy's host aliases changed on its Deployment alone (no synth, no tenant touched): returns the
+ * new proxy pod once it runs with them; the next engine launched must have them (clusterJob checks).
+ */
+async function proxyAliasesChanged(ctx: E2eContext, gen: Generation, old: PodWithStatus): Promise<PodWithStatus | undefined> {
+  const { admin } = ctx.cluster;
+  const namespace = gen.platform.spec.proxy.namespace;
+  const aliases = mergeHostAliases(gen.platform.spec.proxy.hostAliases, [ADDED_PROXY_ALIAS]);
+  const patch = JSON.stringify({ spec: { template: { spec: { hostAliases: aliases } } } });
+  const patched = admin.run(['patch', 'deployment', '-n', namespace, objectNames(gen.platform.spec).proxyDeployment, '--type=merge', '-p', patch]);
+  ctx.report.check(
+    `the proxy's Deployment gains the host alias ${ADDED_PROXY_ALIAS.hostnames[0]} (kubectl patch, no synth)`,
+    patched.status === 0,
+    patched.stderr,
+  );
+  const wait = await podsInPhase(ctx, namespace, 'app.kubernetes.io/component=proxy', 'Running', {
+    timeoutMs: POD_START_MS,
+    accept: p => p.metadata.uid !== old.metadata.uid && JSON.stringify(p.spec.hostAliases ?? []) === JSON.stringify(aliases),
+  });
+  ctx.report.check(`the proxy pod with the new host alias runs (${wait.seconds.toFixed(0)} s)`, wait.ok, wait.detail);
+  return wait.ok ? wait.pods[0] : undefined;
+}
+
+/**
+ * Bad launches end as spark-submit errors in the proxy that say what is wrong, with no pod created:
+ * an engine fragment of an unknown role, and an inline file above the env transport's limit (a jar of
+ * Spark's, which the proxy holds, named as the file to carry).
+ */
+async function badLaunchesRefused(ctx: E2eContext, gen: Generation, proxyPod: PodWithStatus, tenant: string, image: BuiltImage): Promise<void> {
+  const defaults = launchDefaults(gen, tenant);
+  const fragment = JSON.parse(defaults.get(FRAGMENT_PROPERTIES.engine) ?? '{}') as LaunchFragment;
+  const large = execIn(ctx, proxyPod, ['sh', '-c', 'ls -S /opt/spark/jars/*.jar | head -n 1']).stdout.trim();
+  const cases: { what: string; fragment: object; message: RegExp }[] = [
+    { what: 'an engine fragment of an unknown role', fragment: { ...fragment, role: 'driver' }, message: /unknown role "driver"/ },
+    {
+      what: `an inline file above the env transport's limit (${large})`,
+      fragment: { ...fragment, inlineFiles: [{ variable: 'CFG_TOO_LARGE', source: large, mode: '0444', target: '/var/run/spark-tenancy/volumes/too-large' }] },
+      message: /above the 524288 the env transport allows per pod; deliver large files with transport: objects/,
+    },
+  ];
+  for (const { what, fragment: bad, message } of cases) {
+    await refusedLaunch(ctx, proxyPod, tenant, image, `a launch into ${tenant} with ${what}`, { [FRAGMENT_PROPERTIES.engine]: JSON.stringify(bad) }, message);
+  }
+}
+
+/**
+ * The namespace step refuses a launch into a namespace whose files ConfigMap is of another generation
+ * or missing, and creates nothing; the namespace's file applied again, launches work again.
+ */
+async function namespaceStepRefuses(ctx: E2eContext, gen: Generation, proxyPod: PodWithStatus, tenant: string, image: BuiltImage): Promise<void> {
+  const { admin } = ctx.cluster;
+  const configMap = objectNames(gen.platform.spec).filesConfigMap;
+  admin.run(['annotate', 'configmap', '-n', tenant, configMap, `${CONTENT_HASH_ANNOTATION}=0000-another-generation`, '--overwrite']);
+  await refusedLaunch(
+    ctx,
+    proxyPod,
+    tenant,
+    image,
+    `a launch into ${tenant} whose ${configMap} is of another generation`,
+    {},
+    new RegExp(`namespace ${tenant} does not hold this platform's current configuration: ConfigMap ${configMap} is of another generation`),
+  );
+  admin.run(['delete', 'configmap', '-n', tenant, configMap, '--wait=true']);
+  await refusedLaunch(
+    ctx,
+    proxyPod,
+    tenant,
+    image,
+    `a launch into ${tenant} without ${configMap}`,
+    {},
+    new RegExp(`namespace ${tenant} does not hold this platform's current configuration: ConfigMap ${configMap} is missing`),
+  );
+  applyNamespace(ctx, gen, tenant);
+}
+
+/** A launch that must fail in spark-submit with `message` in its output and leave no driver pod in the tenant. */
+async function refusedLaunch(
+  ctx: E2eContext,
+  proxyPod: PodWithStatus,
+  tenant: string,
+  image: BuiltImage,
+  label: string,
+  conf: Record<string, string>,
+  message: RegExp,
+): Promise<void> {
+  const before = ctx.cluster.admin.list('pods', tenant).length;
+  const launch = launchFromProxy(ctx, proxyPod, tenant, { name: 'e2e-refused', ...image.testJob, args: ['1'], conf });
+  const output = `${launch.stdout}
+${launch.stderr}`;
+  const after = ctx.cluster.admin.list('pods', tenant).length;
+  ctx.report.check(
+    `${label}: spark-submit in the proxy fails saying so, and no pod is created`,
+    launch.status !== 0 && launch.status !== null && message.test(output) && after === before,
+    `exit ${launch.status}; pods ${before} → ${after}; wanted ${message}
+${output
+  .split('\n')
+  .filter(l => /spark-tenancy|Exception|Error/.test(l))
+  .slice(-8)
+  .join('\n')}`,
+  );
+}
+
+/** The tenant's cluster-mode spark-defaults.conf as the generation wrote it. */
+function launchDefaults(gen: Generation, tenant: string): Map<string, string> {
+  const docs = parseAllDocuments(fs.readFileSync(path.join(gen.dist, `${tenant}.k8s.yaml`), 'utf8')).map(d => d.toJS() as KubeObject);
+  const config = docs.find(o => o?.kind === 'ConfigMap' && o.metadata.name === objectNames(gen.platform.spec).sparkConfigMap);
+  return parseSparkDefaults(String((config?.data as Record<string, string> | undefined)?.[CLUSTER_SPARK_DEFAULTS_KEY] ?? ''));
 }
 
 function engineChecksum(gen: Generation, tenant: string): string | undefined {

@@ -7,6 +7,7 @@ import { PlatformSpec } from '../../src/platform-spec/types';
 import { namespaceObjects } from '../../test/harness/pods';
 import { E2eContext, REPO } from '../lib/context';
 import { pointSpecAtKdc, startKdc } from '../lib/kdc';
+import { writeKubeletHosts } from '../lib/kubelet-hosts';
 import { containerView, materialize, PodJson } from '../lib/pod-view';
 import { Daemons, HarnessError, run } from '../lib/processes';
 import { synthInto, writeSpecVariant } from '../lib/spec-variants';
@@ -64,6 +65,9 @@ export async function checkKerberos(ctx: E2eContext, daemons: Daemons, spark: To
     rename: ns => ns,
     edit: s => {
       s.proxy.hostAliases = [{ ip: kdc.address, hostnames: [KDC_HOST] }];
+      // This stage logs in as each pod from its generated spec: the executor's is its pod template. The
+      // feature steps, which build it at launch instead, are checked in the Spark and jobs stages.
+      s.delivery = 'podTemplates';
     },
   });
   pointSpecAtKdc(kdc, specDir, KDC_HOST, keytab);
@@ -201,13 +205,7 @@ function loginAsPod(
   const keytab = props.get('spark.kerberos.keytab') ?? '/my_project/resources/kerberos/app.keytab';
   const authentication = props.get('spark.hadoop.hadoop.security.authentication') ?? 'simple';
   const javaOpts = [env.JAVA_OPTS ?? '', props.get('spark.driver.extraJavaOptions') ?? ''].join(' ').trim();
-  const hosts = path.join(root, 'etc-hosts');
-  const aliases = ((pod.spec as { hostAliases?: { ip: string; hostnames: string[] }[] }).hostAliases ?? []).map(a => `${a.ip}\t${a.hostnames.join('\t')}`);
-  fs.writeFileSync(
-    hosts,
-    ['# Kubernetes-managed hosts file.', '127.0.0.1\tlocalhost', '::1\tlocalhost', '', '# Entries added by HostAliases.', ...aliases, ''].join('\n'),
-  );
-  fs.chmodSync(hosts, 0o644);
+  const hosts = writeKubeletHosts(path.join(root, 'etc-hosts'), (pod.spec as { hostAliases?: { ip: string; hostnames: string[] }[] }).hostAliases ?? []);
   const args = [
     '--reuid',
     String(POD_UID),

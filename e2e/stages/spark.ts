@@ -1,10 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { mergeHostAliases } from '../../src/pod/role-pod';
 import { quantityValue } from '../../src/spark/driver-resources';
+import { FRAGMENT_PROPERTIES, LaunchFragment } from '../../src/spark/launch-fragments';
+import { escapePropertiesValue, parseSparkDefaults } from '../../src/spark/spark-defaults';
 import { E2eContext, REPO } from '../lib/context';
 import { ServiceAccountIdentity } from '../lib/identities';
 import { containerView, materialize, namespaceObjectsFromApi, PodJson } from '../lib/pod-view';
+import { writeKubeletHosts } from '../lib/kubelet-hosts';
 import { HarnessError, run, sleep } from '../lib/processes';
+import { stepsJar } from '../lib/steps-jar';
 import { Tools } from '../lib/tools';
 
 type SparkRelease = Tools['spark'][number];
@@ -60,7 +65,8 @@ export function launchAsProxy(
   fs.mkdirSync(serviceAccountDir, { recursive: true });
   fs.writeFileSync(path.join(serviceAccountDir, 'token'), ctx.cluster.admin.createToken(proxy.namespace, proxy.name), { mode: 0o600 });
   fs.copyFileSync(ctx.cluster.pki.caCert, path.join(serviceAccountDir, 'ca.crt'));
-  const result = run('sh', [path.join(REPO, 'image', 'bootstrap.sh'), 'launch', tenant, ...args], {
+  const launchConf = stepsLaunchConf(ctx, tenant, env.SPARK_TENANCY_SPARK_CONFIGMAP, proxyPod, root, relocate);
+  const result = run('sh', [path.join(REPO, 'image', 'bootstrap.sh'), 'launch', tenant, ...launchConf, ...args], {
     env: {
       ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, relocate(v)])),
       ...sparkEnv(ctx, spark, proxy.kubeconfig),
@@ -71,6 +77,41 @@ export function launchAsProxy(
     killSignal: 'SIGKILL',
   });
   return { result, tenantDir: path.join(tenantsDir, tenant) };
+}
+
+/**
+ * What the launch here needs beyond the pod's own for spark-tenancy's feature steps, which read the
+ * launching pod's files and hosts file: the proxy pod's /etc/hosts as the kubelet writes it, and the
+ * engine fragment with its sources where the test keeps the proxy's files (read from the tenant's
+ * ConfigMap, as the launcher reads it). Nothing with `delivery: podTemplates`.
+ */
+function stepsLaunchConf(
+  ctx: E2eContext,
+  tenant: string,
+  configMap: string | undefined,
+  proxyPod: PodJson,
+  root: string,
+  relocate: (text: string) => string,
+): string[] {
+  const found = configMap ? ctx.cluster.admin.run(['get', 'configmap', '-n', tenant, configMap, '-o', 'json']) : undefined;
+  if (!found || found.status !== 0) return [];
+  const defaults = parseSparkDefaults(String(JSON.parse(found.stdout).data?.['cluster-spark-defaults.conf'] ?? ''));
+  const fragment = defaults.get(FRAGMENT_PROPERTIES.engine);
+  if (fragment === undefined) return [];
+  const hosts = writeKubeletHosts(path.join(root, 'etc', 'hosts'), proxyPod.spec.hostAliases ?? []);
+  return ['--conf', `spark.tenancy.hostsFile=${hosts}`, '--conf', `${FRAGMENT_PROPERTIES.engine}=${relocateFragment(fragment, relocate)}`];
+}
+
+/** A fragment whose inline files' sources are where the test keeps the launching pod's files. */
+function relocateFragment(json: string, relocate: (text: string) => string): string {
+  const fragment = JSON.parse(json) as LaunchFragment;
+  return JSON.stringify({ ...fragment, inlineFiles: fragment.inlineFiles.map(f => ({ ...f, source: relocate(f.source) })) });
+}
+
+/** The fragment of `role` in a spark-defaults.conf text, if the launch uses the feature steps. */
+function fragmentIn(defaults: string, role: 'engine' | 'executor'): LaunchFragment | undefined {
+  const value = parseSparkDefaults(defaults).get(FRAGMENT_PROPERTIES[role]);
+  return value === undefined ? undefined : (JSON.parse(value) as LaunchFragment);
 }
 
 /**
@@ -116,8 +157,16 @@ export async function submitClusterMode(
   );
   ctx.report.data.spark.push({ version: spark.version, tenant, mode: 'cluster', ok: ok && driver !== undefined, driverPods: drivers.length, executorPods: 0 });
   if (!driver) return undefined;
-  const template = readTemplate(tenantDir, 'pod-templates/driver-template.yaml');
-  checkTemplateKept(ctx, `${label}: driver pod ${driver.metadata.name}`, driver, template, engineServiceAccount);
+  const defaults = path.join(tenantDir, 'conf', 'spark-defaults.conf');
+  const fragment = fs.existsSync(defaults) ? fragmentIn(fs.readFileSync(defaults, 'utf8'), 'engine') : undefined;
+  if (fragment) {
+    // The engine gets the proxy's host aliases as the proxy pod has them now, then the tenant's own.
+    const aliases = mergeHostAliases(aliasSpecs(proxyPod.spec.hostAliases), aliasSpecs(fragment.hostAliases));
+    checkStepsApplied(ctx, `${label}: driver pod ${driver.metadata.name}`, driver, fragment, aliases, engineServiceAccount);
+  } else {
+    const template = readTemplate(tenantDir, 'pod-templates/driver-template.yaml');
+    checkTemplateKept(ctx, `${label}: driver pod ${driver.metadata.name}`, driver, template, engineServiceAccount);
+  }
   // The keytab is delivered by the template; Spark must not have uploaded the proxy's copy.
   const uploaded = ctx.cluster.admin
     .list('secrets', tenant)
@@ -158,7 +207,10 @@ export async function runClientModeEngine(
   const env = containerEnv(enginePod);
   const confDir = env.SPARK_CONF_DIR ?? '/opt/spark/conf';
   const defaults = path.join(root, confDir, 'spark-defaults.conf');
-  if (fs.existsSync(defaults)) fs.writeFileSync(defaults, relocateProperties(fs.readFileSync(defaults, 'utf8'), relocate));
+  const hosts = writeKubeletHosts(path.join(root, 'etc', 'hosts'), enginePod.spec.hostAliases ?? []);
+  const generated = fs.existsSync(defaults) ? fs.readFileSync(defaults, 'utf8') : '';
+  if (generated !== '') fs.writeFileSync(defaults, `${relocateProperties(generated, relocate)}spark.tenancy.hostsFile ${hosts}\n`);
+  const executorFragment = fragmentIn(generated, 'executor');
   const stopFile = path.join(root, 'stop-engine');
   const processEnv: NodeJS.ProcessEnv = {
     ...sparkEnv(ctx, spark, engine.kubeconfig),
@@ -223,9 +275,14 @@ export async function runClientModeEngine(
     confMaps.length > 0 && copied.length === 0,
     confMaps.length === 0 ? 'no spark-exec-*-conf-map was seen while the driver ran' : `copied: ${copied.join(', ')}`,
   );
-  const template = readExecutorTemplate(output, root);
+  const template = executorFragment ? undefined : readExecutorTemplate(output, root);
   for (const executor of executors) {
-    checkTemplateKept(ctx, `${label}: executor pod ${executor.metadata.name}`, executor, template, expected.executorServiceAccount);
+    const what = `${label}: executor pod ${executor.metadata.name}`;
+    if (executorFragment) {
+      // Executors get the engine's host aliases (its pod's), then the tenant's own.
+      const aliases = mergeHostAliases(aliasSpecs(enginePod.spec.hostAliases), aliasSpecs(executorFragment.hostAliases));
+      checkStepsApplied(ctx, what, executor, executorFragment, aliases, expected.executorServiceAccount);
+    } else checkTemplateKept(ctx, what, executor, template, expected.executorServiceAccount);
     const container = executor.spec.containers[0];
     ctx.report.check(
       `${label}: executor pod ${executor.metadata.name} carries the role variable ${expected.roleEnv}`,
@@ -270,6 +327,8 @@ function sparkEnv(ctx: E2eContext, spark: SparkRelease, kubeconfig: string): Nod
     HOME: process.env.HOME,
     JAVA_HOME: process.env.JAVA_HOME,
     SPARK_HOME: spark.home,
+    // The feature steps on Spark's classpath, as the image has them among Spark's jars.
+    SPARK_DIST_CLASSPATH: stepsJar(),
     KUBECONFIG: kubeconfig,
     KUBERNETES_SERVICE_HOST: server.hostname,
     KUBERNETES_SERVICE_PORT: server.port,
@@ -290,6 +349,10 @@ export function relocateProperties(text: string, relocate: (text: string) => str
       if (line.startsWith('#') || space < 0) return line;
       const key = line.slice(0, space);
       const value = line.slice(space + 1);
+      // ExecutorSetup runs in this engine: it reads the executors' files from here.
+      if (key === FRAGMENT_PROPERTIES.executor) {
+        return `${key} ${escapePropertiesValue(relocateFragment(parseSparkDefaults(line).get(key)!, relocate))}`;
+      }
       const readHere = !key.startsWith('spark.executor.') && !key.startsWith('spark.executorEnv.');
       return readHere && !value.startsWith('local://') ? `${key} ${relocate(value)}` : line;
     })
@@ -332,6 +395,36 @@ function checkTemplateKept(ctx: E2eContext, label: string, pod: PodJson, templat
     JSON.stringify(pod.spec.hostAliases ?? []) === JSON.stringify(template.spec.hostAliases ?? []),
     `pod: ${JSON.stringify(pod.spec.hostAliases)}; template: ${JSON.stringify(template.spec.hostAliases)}`,
   );
+}
+
+/**
+ * What spark-tenancy's steps must have added to a pod Spark built: config-sync, every volume of the
+ * fragment, the host aliases of the launching pod followed by the tenant's, the ServiceAccount.
+ */
+function checkStepsApplied(ctx: E2eContext, label: string, pod: PodJson, fragment: LaunchFragment, aliases: unknown[], serviceAccount: string): void {
+  ctx.report.check(
+    `${label} was admitted with the config-sync init container its feature step added`,
+    (pod.spec.initContainers ?? []).some(c => c.name === 'config-sync'),
+    `init containers: ${(pod.spec.initContainers ?? []).map(c => c.name).join(', ') || 'none'}`,
+  );
+  ctx.report.check(
+    `${label} runs as the ServiceAccount ${serviceAccount}`,
+    pod.spec.serviceAccountName === serviceAccount,
+    `serviceAccountName: ${pod.spec.serviceAccountName}`,
+  );
+  const volumes = new Set((pod.spec.volumes ?? []).map(v => v.name));
+  const missing = (fragment.volumes as { name: string }[]).map(v => v.name).filter(v => !volumes.has(v));
+  ctx.report.check(`${label} has every volume of its ${fragment.role} fragment`, missing.length === 0, `missing: ${missing.join(', ')}`);
+  ctx.report.check(
+    `${label} has the launching pod's host aliases, then the tenant's`,
+    JSON.stringify(pod.spec.hostAliases ?? []) === JSON.stringify(aliases),
+    `pod: ${JSON.stringify(pod.spec.hostAliases)}; expected: ${JSON.stringify(aliases)}`,
+  );
+}
+
+/** Host aliases as the spec writes them, from a pod's or a fragment's. */
+function aliasSpecs(aliases: readonly { ip?: string; hostnames?: string[] }[] | undefined): { ip: string; hostnames: string[] }[] {
+  return (aliases ?? []).map(a => ({ ip: a.ip ?? '', hostnames: a.hostnames ?? [] }));
 }
 
 /** The lines of Spark's output that say what went wrong (exceptions and their causes), not the whole log. */

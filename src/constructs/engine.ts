@@ -5,7 +5,8 @@ import { commonLabels, objectNames } from '../names';
 import { buildRolePod } from '../pod/role-pod';
 import { probe, resourceRequirements } from '../pod/workload';
 import { kerberosJavaOpts } from '../spark/kerberos';
-import { DEFAULTS, Platform, PORTS, tenantEngine, tenantTransport } from '../platform-spec/platform';
+import { DEFAULTS, Platform, platformDelivery, PORTS, tenantEngine, tenantTransport } from '../platform-spec/platform';
+import { engineCarriedFiles } from '../spark/launch-fragments';
 import { TenantSpec } from '../platform-spec/types';
 
 /** Where the engine finds its generated spark-defaults.conf (SPARK_CONF_DIR). */
@@ -67,6 +68,8 @@ export class Engine extends Construct {
       transport: tenantTransport(platform, tenant),
       podDescription: `engine Deployment in ${namespace}`,
       serviceAccountName: names.engineServiceAccount,
+      // The executors' files the engine does not hold itself, which ExecutorSetup reads at each launch.
+      carriedFiles: platformDelivery(platform) === 'featureSteps' ? engineCarriedFiles(platform, tenant) : undefined,
       // Straight from the ConfigMap, not through config-sync: stored once in the namespace, never copied
       // into the pod spec (the executor template would otherwise ride base64 inside the engine's env).
       extraVolumes: props.sparkFiles.map((f, i) => ({

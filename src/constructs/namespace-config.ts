@@ -4,6 +4,7 @@ import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
 import { DEFAULTS, Platform, PlatformFile, platformTransport } from '../platform-spec/platform';
 import { DecodingStrategy, RemoteRefSpec, Role, SecretStoreKind, Transport } from '../platform-spec/types';
+import { CONTENT_HASH_ANNOTATION, configMapContentHash } from '../spark/launch-fragments';
 import { readsFilesConfigMap } from '../sync/config-sync';
 
 /**
@@ -37,6 +38,12 @@ export interface NamespaceConfigProps {
    * @default - the platform's transport
    */
   readonly transport?: Transport;
+  /**
+   * Keys of the non-secret files the namespace's pods hold for the pods they launch (the proxy for
+   * engines: src/spark/launch-fragments.ts), stored beside the roles' own.
+   * @default - none
+   */
+  readonly carriedKeys?: readonly string[];
 }
 
 /**
@@ -54,18 +61,22 @@ export class NamespaceConfig extends Construct {
     const { spec } = props.platform;
     const names = objectNames(spec);
     const files = props.platform.files.filter(f => f.roles.some(r => props.roles.includes(r)));
-    const plain = files.filter(f => !f.secret);
     this.secretFiles = files.filter(f => f.secret);
 
-    if (plain.length > 0 && readsFilesConfigMap(props.transport ?? platformTransport(props.platform))) {
-      // fromEntries defines every key as data, even one named like an Object.prototype member.
-      const entries = plain.map(f => ({ key: f.key, ...configMapValue(f) }));
-      const data = Object.fromEntries(entries.filter(e => e.text).map(e => [e.key, e.value]));
-      const binaryData = Object.fromEntries(entries.filter(e => !e.text).map(e => [e.key, e.value]));
+    const content = readsFilesConfigMap(props.transport ?? platformTransport(props.platform))
+      ? filesConfigMapContent(props.platform, props.roles, props.carriedKeys)
+      : undefined;
+    if (content) {
       new k8s.KubeConfigMap(this, 'Files', {
-        metadata: { name: names.filesConfigMap, namespace: props.namespace, labels: commonLabels(spec, 'config') },
-        data: Object.keys(data).length > 0 ? data : undefined,
-        binaryData: Object.keys(binaryData).length > 0 ? binaryData : undefined,
+        metadata: {
+          name: names.filesConfigMap,
+          namespace: props.namespace,
+          labels: commonLabels(spec, 'config'),
+          // What the proxy's namespace step compares before it launches an engine here (docs/feature-steps.md).
+          annotations: { [CONTENT_HASH_ANNOTATION]: content.hash },
+        },
+        data: Object.keys(content.data).length > 0 ? content.data : undefined,
+        binaryData: Object.keys(content.binaryData).length > 0 ? content.binaryData : undefined,
       });
     }
 
@@ -89,6 +100,21 @@ export class NamespaceConfig extends Construct {
       });
     }
   }
+}
+
+/** The files ConfigMap's content for pods of `roles`, with its content hash; undefined when they have no non-secret file. */
+export function filesConfigMapContent(
+  platform: Platform,
+  roles: readonly Role[],
+  carriedKeys: readonly string[] = [],
+): { data: Record<string, string>; binaryData: Record<string, string>; hash: string } | undefined {
+  const plain = platform.files.filter(f => !f.secret && (f.roles.some(r => roles.includes(r)) || carriedKeys.includes(f.key)));
+  if (plain.length === 0) return undefined;
+  // fromEntries defines every key as data, even one named like an Object.prototype member.
+  const entries = plain.map(f => ({ key: f.key, ...configMapValue(f) }));
+  const data = Object.fromEntries(entries.filter(e => e.text).map(e => [e.key, e.value]));
+  const binaryData = Object.fromEntries(entries.filter(e => !e.text).map(e => [e.key, e.value]));
+  return { data, binaryData, hash: configMapContentHash(data, binaryData) };
 }
 
 function remoteRef(ref: RemoteRefSpec): eso.ExternalSecretSpecDataRemoteRef {

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { Platform, platformTransport } from '../platform-spec/platform';
+import { Platform, platformDelivery, platformTransport } from '../platform-spec/platform';
+import { carriedFiles } from '../spark/launch-fragments';
 import { Role } from '../platform-spec/types';
 import { NamespaceChart } from './namespace-chart';
 import { NamespaceConfig, requiredSecretAnnotation } from './namespace-config';
@@ -27,7 +28,13 @@ export class ProxyNamespace extends NamespaceChart {
     const { spec } = platform;
     const namespace = spec.proxy.namespace;
     super(scope, id, { spec, namespace, role: 'proxy', annotations: requiredSecretAnnotation(platform, PROXY_ROLES) });
-    this.config = new NamespaceConfig(this, 'Config', { platform, namespace, roles: PROXY_ROLES, transport: platformTransport(platform) });
+    this.config = new NamespaceConfig(this, 'Config', {
+      platform,
+      namespace,
+      roles: PROXY_ROLES,
+      transport: platformTransport(platform),
+      carriedKeys: platformDelivery(platform) === 'featureSteps' ? carriedFiles(platform, 'proxy').map(f => f.key) : [],
+    });
     this.proxy = new SparkProxy(this, 'Proxy', { platform });
   }
 }

@@ -4,12 +4,13 @@ import { commonLabels, objectNames } from '../names';
 import { buildRolePod } from '../pod/role-pod';
 import { resourceRequirements } from '../pod/workload';
 import { kerberosJavaOpts } from '../spark/kerberos';
-import { DEFAULTS, Platform, platformTransport, PORTS } from '../platform-spec/platform';
+import { DEFAULTS, Platform, platformDelivery, platformTransport, PORTS } from '../platform-spec/platform';
+import { carriedFiles } from '../spark/launch-fragments';
 
 /**
  * Where `bootstrap.sh launch <tenant>` writes what it read from the tenant's Spark ConfigMap:
- * `<dir>/<tenant>/conf/spark-defaults.conf` (the SPARK_CONF_DIR of that tenant's spark-submit) and
- * `<dir>/<tenant>/pod-templates/*-template.yaml`, kept out of the conf folder because Spark copies that
+ * `<dir>/<tenant>/conf/spark-defaults.conf` (the SPARK_CONF_DIR of that tenant's spark-submit) and,
+ * with `delivery: podTemplates`, `<dir>/<tenant>/pod-templates/*-template.yaml`, kept out of the conf folder because Spark copies that
  * folder's files into the driver's ConfigMap. An emptyDir: the proxy's pod spec names no tenant.
  */
 export const PROXY_TENANTS_DIR = '/opt/spark-tenancy/tenants';
@@ -52,6 +53,8 @@ export class SparkProxy extends Construct {
       transport: platformTransport(props.platform),
       podDescription: `proxy Deployment in ${namespace}`,
       serviceAccountName: names.proxyServiceAccount,
+      // The engines' files the proxy does not hold itself, which EngineSetup reads at each launch.
+      carriedFiles: platformDelivery(props.platform) === 'featureSteps' ? carriedFiles(props.platform, 'proxy') : undefined,
       container: {
         name: 'proxy',
         args: ['proxy'],

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { objectNames } from '../names';
-import { DEFAULTS, Platform, PORTS, tenantEngine } from '../platform-spec/platform';
+import { Platform, platformDelivery, PORTS, TENANT_POD_ROLES, tenantEngine, tenantTransport } from '../platform-spec/platform';
 import { TenantSpec } from '../platform-spec/types';
 import { DRIVER_CONTAINER, DRIVER_TEMPLATE_FILE, EXECUTOR_CONTAINER, EXECUTOR_TEMPLATE_FILE } from '../spark/pod-templates';
 import { renderSparkDefaults } from '../spark/spark-defaults';
@@ -8,6 +8,9 @@ import { checkProperties } from '../spark/spark-property-checks';
 import { ownedSparkKeys } from '../spark/owned-keys';
 import { driverResourceProperties } from '../spark/driver-resources';
 import { clusterModeKeytab, KERBEROS_KEYTAB_KEY, kerberosProperties } from '../spark/kerberos';
+import { FRAGMENT_PROPERTIES, NAMESPACE_CONFIGMAPS_PROPERTY, STEP_CLASSES, tenantFragments } from '../spark/launch-fragments';
+import { readsFilesConfigMap } from '../sync/config-sync';
+import { filesConfigMapContent } from './namespace-config';
 
 /**
  * `cluster`: the proxy's spark-submit creates the driver pod in the tenant namespace.
@@ -26,13 +29,17 @@ export interface SparkPropertiesProps {
   readonly tenant: TenantSpec;
   /** `client` for the tenant's engine, `cluster` for drivers the proxy submits. */
   readonly deployMode: SparkDeployMode;
-  /** Folder holding the pod template files in the pod that reads these properties (never its SPARK_CONF_DIR). */
+  /**
+   * Folder holding the pod template files in the pod that reads these properties (never its
+   * SPARK_CONF_DIR); used with `delivery: podTemplates`.
+   */
   readonly templateDir: string;
 }
 
 /**
  * One tenant's `spark-defaults.conf`: the platform's properties, the tenant's on top, and the keys
- * the package owns (namespace, image, service accounts, pod templates, feature steps, role marker).
+ * the package owns (namespace, image, service accounts, feature steps and their fragments or pod
+ * templates, role marker).
  */
 export class SparkProperties extends Construct {
   /** The merged properties, sorted by key. */
@@ -79,7 +86,6 @@ function ownedValues(props: SparkPropertiesProps, user: Readonly<Record<string, 
   const { platform, tenant, deployMode } = props;
   const { spec } = platform;
   const names = objectNames(spec);
-  const steps = (role: 'driver' | 'executor', fallback: string[]) => tenant.spark?.featureSteps?.[role] ?? spec.spark?.featureSteps?.[role] ?? fallback;
   const values: Record<string, string> = {
     'spark.master': IN_CLUSTER_MASTER,
     'spark.submit.deployMode': deployMode,
@@ -87,18 +93,11 @@ function ownedValues(props: SparkPropertiesProps, user: Readonly<Record<string, 
     'spark.kubernetes.container.image': spec.image,
     'spark.kubernetes.authenticate.driver.serviceAccountName': names.engineServiceAccount,
     'spark.kubernetes.authenticate.executor.serviceAccountName': names.executorServiceAccount,
-    'spark.kubernetes.executor.podTemplateFile': `${props.templateDir}/${EXECUTOR_TEMPLATE_FILE}`,
-    'spark.kubernetes.executor.podTemplateContainerName': EXECUTOR_CONTAINER,
     [`spark.executorEnv.${spec.roleEnv}`]: 'true',
     ...driverResourceProperties(tenantEngine(spec, tenant).resources),
+    ...deliveryProperties(props),
   };
-  const driverSteps = steps('driver', DEFAULTS.driverFeatureSteps);
-  const executorSteps = steps('executor', DEFAULTS.executorFeatureSteps);
-  if (driverSteps.length > 0) values['spark.kubernetes.driver.pod.featureSteps'] = driverSteps.join(',');
-  if (executorSteps.length > 0) values['spark.kubernetes.executor.pod.featureSteps'] = executorSteps.join(',');
   if (deployMode === 'cluster') {
-    values['spark.kubernetes.driver.podTemplateFile'] = `${props.templateDir}/${DRIVER_TEMPLATE_FILE}`;
-    values['spark.kubernetes.driver.podTemplateContainerName'] = DRIVER_CONTAINER;
     // The proxy launches long-running engines: its spark-submit returns once the driver pod runs.
     values['spark.kubernetes.submission.waitAppCompletion'] = 'false';
     const plainKeytab = user[KERBEROS_KEYTAB_KEY];
@@ -112,4 +111,43 @@ function ownedValues(props: SparkPropertiesProps, user: Readonly<Record<string, 
     values['spark.blockManager.port'] = String(PORTS.blockManager);
   }
   return { ...values, ...kerberosProperties(platform, deployMode, user) };
+}
+
+/**
+ * How the pods Spark creates get the platform's parts: spark-tenancy's feature steps with their
+ * fragments (and, for a launch into a namespace whose pods read its files ConfigMap, the namespace step
+ * with that ConfigMap's content hash), or the pod templates. The spec's own steps run after ours.
+ */
+function deliveryProperties(props: SparkPropertiesProps): Record<string, string> {
+  const { platform, tenant, deployMode } = props;
+  const { spec } = platform;
+  const userSteps = (role: 'driver' | 'executor') => tenant.spark?.featureSteps?.[role] ?? spec.spark?.featureSteps?.[role] ?? [];
+  const values: Record<string, string> = {};
+  const steps = (role: 'driver' | 'executor', ours: string[]) => {
+    const all = [...ours, ...userSteps(role)];
+    if (all.length > 0) values[`spark.kubernetes.${role}.pod.featureSteps`] = all.join(',');
+  };
+  if (platformDelivery(platform) === 'podTemplates') {
+    values['spark.kubernetes.executor.podTemplateFile'] = `${props.templateDir}/${EXECUTOR_TEMPLATE_FILE}`;
+    values['spark.kubernetes.executor.podTemplateContainerName'] = EXECUTOR_CONTAINER;
+    if (deployMode === 'cluster') {
+      values['spark.kubernetes.driver.podTemplateFile'] = `${props.templateDir}/${DRIVER_TEMPLATE_FILE}`;
+      values['spark.kubernetes.driver.podTemplateContainerName'] = DRIVER_CONTAINER;
+    }
+    steps('driver', []);
+    steps('executor', []);
+    return values;
+  }
+  const fragments = tenantFragments(platform, tenant);
+  values[FRAGMENT_PROPERTIES.executor] = fragments.executor;
+  steps('executor', [STEP_CLASSES.executorSetup]);
+  if (deployMode === 'client') {
+    steps('driver', []);
+    return values;
+  }
+  values[FRAGMENT_PROPERTIES.engine] = fragments.engine;
+  const files = readsFilesConfigMap(tenantTransport(platform, tenant)) ? filesConfigMapContent(platform, TENANT_POD_ROLES) : undefined;
+  if (files) values[NAMESPACE_CONFIGMAPS_PROPERTY] = `${objectNames(spec).filesConfigMap}=${files.hash}`;
+  steps('driver', [...(files ? [STEP_CLASSES.engineNamespace] : []), STEP_CLASSES.engineSetup]);
+  return values;
 }

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
-import { Platform, tenantTransport } from '../platform-spec/platform';
-import { Role, TenantSpec } from '../platform-spec/types';
+import { Platform, platformDelivery, TENANT_POD_ROLES, tenantTransport } from '../platform-spec/platform';
+import { TenantSpec } from '../platform-spec/types';
 import { CLUSTER_SPARK_DEFAULTS_KEY, SPARK_DEFAULTS_FILE, tenantPodTemplates } from '../spark/pod-templates';
 import { Engine, ENGINE_CONF_DIR, ENGINE_POD_TEMPLATE_DIR, EngineSparkFile } from './engine';
 import { EngineRbac } from './engine-rbac';
@@ -12,9 +12,6 @@ import { PROXY_TENANT_TEMPLATE_SUBDIR, PROXY_TENANTS_DIR } from './proxy';
 import { SparkProperties } from './spark-properties';
 import { TenantNetworkPolicies } from './tenant-network-policies';
 import { TenantQuota } from './tenant-quota';
-
-/** Pods in a tenant namespace. */
-const TENANT_ROLES: readonly Role[] = ['engine', 'executor'];
 
 export interface TenantNamespaceProps {
   /** The loaded platform: image, files and the defaults the tenant's settings override. */
@@ -56,7 +53,7 @@ export class TenantNamespace extends NamespaceChart {
       namespace: tenant.namespace,
       role: 'tenant',
       labels: { 'spark-tenancy.dev/tenant': 'true', ...tenant.labels },
-      annotations: requiredSecretAnnotation(platform, TENANT_ROLES),
+      annotations: requiredSecretAnnotation(platform, TENANT_POD_ROLES),
     });
     const names = objectNames(spec);
     this.tenant = tenant;
@@ -66,7 +63,7 @@ export class TenantNamespace extends NamespaceChart {
     this.config = new NamespaceConfig(this, 'Config', {
       platform,
       namespace: tenant.namespace,
-      roles: TENANT_ROLES,
+      roles: TENANT_POD_ROLES,
       transport: tenantTransport(platform, tenant),
     });
 
@@ -80,21 +77,23 @@ export class TenantNamespace extends NamespaceChart {
       deployMode: 'cluster',
       templateDir: `${PROXY_TENANTS_DIR}/${tenant.namespace}/${PROXY_TENANT_TEMPLATE_SUBDIR}`,
     });
-    const { driver, executor } = tenantPodTemplates(platform, tenant);
-    const sparkFiles: EngineSparkFile[] = [
-      { key: SPARK_DEFAULTS_FILE, dir: ENGINE_CONF_DIR, text: sparkProperties.toSparkDefaults() },
-      { key: executor.fileName, dir: ENGINE_POD_TEMPLATE_DIR, text: executor.text },
-    ];
+    const sparkFiles: EngineSparkFile[] = [{ key: SPARK_DEFAULTS_FILE, dir: ENGINE_CONF_DIR, text: sparkProperties.toSparkDefaults() }];
+    const data: Record<string, string> = {
+      [SPARK_DEFAULTS_FILE]: sparkFiles[0].text,
+      [CLUSTER_SPARK_DEFAULTS_KEY]: launchProperties.toSparkDefaults(),
+    };
+    if (platformDelivery(platform) === 'podTemplates') {
+      // For an image without the feature steps: the engine reads the executor template, the launcher both.
+      const { driver, executor } = tenantPodTemplates(platform, tenant);
+      sparkFiles.push({ key: executor.fileName, dir: ENGINE_POD_TEMPLATE_DIR, text: executor.text });
+      data[driver.fileName] = driver.text;
+      data[executor.fileName] = executor.text;
+    }
     this.sparkProperties = sparkProperties;
-    // One ConfigMap, each file once: the engine mounts its two keys, the launcher reads all but the engine's defaults.
+    // One ConfigMap, each file once: the engine mounts its keys, the launcher reads all but the engine's defaults.
     this.sparkConfig = new k8s.KubeConfigMap(this, 'SparkConfig', {
       metadata: { name: names.sparkConfigMap, namespace: tenant.namespace, labels: commonLabels(spec, 'spark-config') },
-      data: {
-        [SPARK_DEFAULTS_FILE]: sparkFiles[0].text,
-        [CLUSTER_SPARK_DEFAULTS_KEY]: launchProperties.toSparkDefaults(),
-        [driver.fileName]: driver.text,
-        [executor.fileName]: executor.text,
-      },
+      data,
     });
     this.engine = new Engine(this, 'Engine', { platform, tenant, sparkFiles });
   }

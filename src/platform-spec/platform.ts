@@ -1,4 +1,4 @@
-import { EngineSpec, LimitRangeSpec, PlatformSpec, QuotaHardSpec, RemoteRefSpec, ResourcesSpec, Role, TenantSpec, Transport } from './types';
+import { Delivery, EngineSpec, LimitRangeSpec, PlatformSpec, QuotaHardSpec, RemoteRefSpec, ResourcesSpec, Role, TenantSpec, Transport } from './types';
 
 /** Where a value came from in the spec, so that later stages can still point at file, line and field. */
 export interface SpecOrigin {
@@ -49,6 +49,7 @@ export interface Platform {
 /** Defaults shared by the constructs; one place so docs, schema and code agree. */
 export const DEFAULTS = {
   transport: 'env' as Transport,
+  delivery: 'podTemplates' as Delivery,
   runAsUser: 185,
   podSecurity: 'restricted' as const,
   secretRefreshInterval: '1h',
@@ -56,9 +57,6 @@ export const DEFAULTS = {
   secretFileMode: 0o400,
   replicas: 1,
   resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '2Gi' } },
-  /** None: the original in-house steps are in no public jar; the pod templates do what they did. */
-  driverFeatureSteps: [] as string[],
-  executorFeatureSteps: [] as string[],
   argocdNamespace: 'argocd',
 };
 
@@ -82,6 +80,11 @@ export function engineResources(spec: PlatformSpec, tenant: TenantSpec): Resourc
 /** The platform-wide transport (the proxy's, and every tenant's that sets none). */
 export function platformTransport(platform: Platform): Transport {
   return platform.spec.transport ?? DEFAULTS.transport;
+}
+
+/** How the pods Spark creates get the platform's parts. */
+export function platformDelivery(platform: Platform): Delivery {
+  return platform.spec.delivery ?? DEFAULTS.delivery;
 }
 
 /** The transport a tenant's pods use. */
@@ -109,6 +112,9 @@ export function argoCdNamespaceClash(spec: PlatformSpec): { namespace: string; o
 export function tenantEngine(spec: PlatformSpec, tenant: TenantSpec): EngineSpec {
   return { ...spec.engine, ...tenant.engine, resources: engineResources(spec, tenant) };
 }
+
+/** The roles whose pods run in a tenant namespace (the proxy runs in its own). */
+export const TENANT_POD_ROLES: readonly Role[] = ['engine', 'executor'];
 
 /** Files a role receives, in spec order. */
 export function filesFor(platform: Platform, role: Role): PlatformFile[] {

@@ -274,6 +274,9 @@ export interface KerberosSpec {
 /** Where the materializer script comes from (see `PlatformSpec.materializer`). */
 export type Materializer = 'image' | 'inline';
 
+/** How Spark adds the platform's parts to the pods it creates (see `PlatformSpec.delivery`). */
+export type Delivery = 'featureSteps' | 'podTemplates';
+
 export interface PlatformSpec {
   /** Prefix for object names. */
   readonly name: string;
@@ -288,6 +291,13 @@ export interface PlatformSpec {
    * (the unified image ships it), or inlined into every pod spec for an image without it. @default "image"
    */
   readonly materializer?: Materializer;
+  /**
+   * How the pods Spark creates (engines the proxy launches, executors) get the config-sync init
+   * container, the files and the host aliases: spark-tenancy's feature steps, which the unified image
+   * carries and which read the files and host aliases of the launching pod at launch, or pod templates
+   * written into every tenant's configuration, for an image without the steps' jar. @default "podTemplates" (featureSteps becomes the default once every stage of the suite runs it)
+   */
+  readonly delivery?: Delivery;
   readonly proxy: ProxySpec;
   /** Engine defaults; tenants override. */
   readonly engine?: EngineSpec;

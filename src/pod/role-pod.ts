@@ -2,7 +2,7 @@ import * as k8s from '../../imports/k8s';
 import { objectNames } from '../names';
 import { filesFor, Platform } from '../platform-spec/platform';
 import { HostAliasSpec, Role, TenantSpec, Transport } from '../platform-spec/types';
-import { buildConfigSync, SyncFile } from '../sync/config-sync';
+import { buildConfigSync, LaunchInlineFile, SyncFile } from '../sync/config-sync';
 import { restrictedSecurity } from './security';
 
 /** Everything that differs between the proxy, engine, driver and executor pods. */
@@ -26,14 +26,26 @@ export interface RolePodProps {
   /** Volumes beyond the file volumes, with their mounts in the main container. @default - none */
   readonly extraVolumes?: readonly k8s.Volume[];
   readonly extraVolumeMounts?: readonly k8s.VolumeMount[];
+  /** Files beyond the role's own that the pod holds for the pods it launches (src/spark/launch-fragments.ts). @default - none */
+  readonly carriedFiles?: readonly SyncFile[];
+  /** Leave the inline files to the feature step that launches the pod (see `buildConfigSync`). @default false */
+  readonly inlineAtLaunch?: boolean;
+}
+
+/** A role's pod spec, with what the config-sync parts decided. */
+export interface RolePod {
+  readonly spec: k8s.PodSpec;
+  readonly checksum: string;
+  /** With `inlineAtLaunch`, the files the launching step carries inline. */
+  readonly launchInline: LaunchInlineFile[];
 }
 
 /** The pod spec of one role: restricted security, host aliases, the config-sync init container and its volumes. */
-export function buildRolePod(props: RolePodProps): { spec: k8s.PodSpec; checksum: string } {
+export function buildRolePod(props: RolePodProps): RolePod {
   const { platform, tenant } = props;
   const security = restrictedSecurity(platform.spec);
   const names = objectNames(platform.spec);
-  const files: SyncFile[] = filesFor(platform, props.role);
+  const files: SyncFile[] = [...filesFor(platform, props.role), ...(props.carriedFiles ?? [])];
   const sync = buildConfigSync({
     files,
     transport: props.transport,
@@ -42,6 +54,7 @@ export function buildRolePod(props: RolePodProps): { spec: k8s.PodSpec; checksum
     securityContext: security.container,
     podDescription: props.podDescription,
     materializer: platform.spec.materializer,
+    inlineAtLaunch: props.inlineAtLaunch,
   });
   const hostAliases = mergeHostAliases(platform.spec.proxy.hostAliases, tenant?.hostAliases);
   const spec: k8s.PodSpec = {
@@ -61,7 +74,7 @@ export function buildRolePod(props: RolePodProps): { spec: k8s.PodSpec; checksum
     ],
     volumes: [...sync.volumes, ...(props.extraVolumes ?? [])],
   };
-  return { spec, checksum: sync.checksum };
+  return { spec, checksum: sync.checksum, launchInline: sync.launchInline };
 }
 
 /** The proxy's aliases first (KDC and Hadoop hosts), then the tenant's; an IP listed twice keeps every hostname once. */

@@ -1,5 +1,6 @@
 import { DRIVER_RESOURCE_KEYS } from './driver-resources';
 import { KERBEROS_OWNED_KEYS } from './kerberos';
+import { FRAGMENT_PROPERTIES, NAMESPACE_CONFIGMAPS_PROPERTY } from './launch-fragments';
 
 /** What decides which keys the package owns beyond the fixed ones. */
 export interface OwnedKeyOptions {
@@ -23,8 +24,11 @@ export function ownedSparkKeys(roleEnv: string, options: OwnedKeyOptions = {}): 
     ['spark.kubernetes.executor.podTemplateFile', 'the generated executor template'],
     ['spark.kubernetes.driver.podTemplateContainerName', 'the generated driver template'],
     ['spark.kubernetes.executor.podTemplateContainerName', 'the generated executor template'],
-    ['spark.kubernetes.driver.pod.featureSteps', 'spark.featureSteps.driver'],
-    ['spark.kubernetes.executor.pod.featureSteps', 'spark.featureSteps.executor'],
+    ['spark.kubernetes.driver.pod.featureSteps', "spark-tenancy's feature steps and spark.featureSteps.driver"],
+    ['spark.kubernetes.executor.pod.featureSteps', "spark-tenancy's feature steps and spark.featureSteps.executor"],
+    [FRAGMENT_PROPERTIES.engine, 'the engine pods synth describes for EngineSetup'],
+    [FRAGMENT_PROPERTIES.executor, 'the executor pods synth describes for ExecutorSetup'],
+    [NAMESPACE_CONFIGMAPS_PROPERTY, "the tenant namespace's files ConfigMap and its content hash"],
     ['spark.kubernetes.submission.waitAppCompletion', 'the proxy launching engines (false: spark-submit returns once the driver runs)'],
     [`spark.executorEnv.${roleEnv}`, 'roleEnv (the executor role marker)'],
     ['spark.driver.host', "the engine's headless Service"],

@@ -50,6 +50,20 @@ export interface ConfigSyncProps {
   readonly envBudget?: number;
   /** Run the image's copy of the materializer, or inline the script into the pod spec. @default "image" */
   readonly materializer?: Materializer;
+  /**
+   * Leave the inline files' env and plan operations to the feature step that launches the pod, which
+   * reads the files from its launcher at that moment (`launchInline` lists them). @default false
+   */
+  readonly inlineAtLaunch?: boolean;
+}
+
+/** A file the launching feature step carries inline: what it names the env chunks, and where the file goes. */
+export interface LaunchInlineFile {
+  readonly variable: string;
+  /** Octal, four digits, as the plan writes it. */
+  readonly mode: string;
+  readonly target: string;
+  readonly file: SyncFile;
 }
 
 /** The pieces a pod needs to receive its files: add them to the pod spec and to its main container. */
@@ -60,6 +74,8 @@ export interface ConfigSyncParts {
   readonly volumeMounts: k8s.VolumeMount[];
   /** Covers every byte, path and mode the pod receives (secret files by name only: their bytes live in the cluster). */
   readonly checksum: string;
+  /** With `inlineAtLaunch`, the inline files the launching step adds; otherwise none. */
+  readonly launchInline: LaunchInlineFile[];
 }
 
 /**
@@ -97,13 +113,16 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
 
   const env: k8s.EnvVar[] = [];
   const operations: string[][] = [];
+  const launchInline: LaunchInlineFile[] = [];
   const varNames = new UniqueNames();
   for (const dir of directories) {
     if (dir.preserveImageContent) operations.push(['seed', dir.mountPath, dir.stagingPath]);
     for (const file of dir.files) {
       const target = `${dir.stagingPath}/${file.name}`;
       const mode = file.mode.toString(8).padStart(4, '0');
-      if (inline(file)) {
+      if (inline(file) && props.inlineAtLaunch) {
+        launchInline.push({ variable: varNames.take(shellVariableFor(`CFG_${file.key}`)), mode, target, file });
+      } else if (inline(file)) {
         const chunks = envChunksOf(file.content!);
         const variable = varNames.take(shellVariableFor(`CFG_${file.key}`));
         chunks.forEach((value, i) => env.push({ name: `${variable}_${i}`, value }));
@@ -147,6 +166,7 @@ export function buildConfigSync(props: ConfigSyncProps): ConfigSyncParts {
     volumes,
     volumeMounts: directories.map(dir => ({ name: dir.volumeName, mountPath: dir.mountPath, readOnly: dir.writable ? undefined : true })),
     checksum: checksumOf(props.files),
+    launchInline,
   };
 }
 

@@ -41,8 +41,8 @@ describe('SparkProperties', () => {
     expect(props['spark.driver.bindAddress']).toBeUndefined();
   });
 
-  test('no feature steps by default: the original in-house classes are in no public jar', () => {
-    // GIVEN the example, which names no feature steps
+  test('with pod templates (the default delivery), no feature step is named unless the spec names one', () => {
+    // GIVEN the example, which names no feature steps and keeps the default delivery
     // WHEN either file is built
     for (const mode of ['cluster', 'client'] as const) {
       const props = propertiesOf(example, 'team-a', mode).properties;
@@ -50,6 +50,40 @@ describe('SparkProperties', () => {
       expect(props['spark.kubernetes.driver.pod.featureSteps']).toBeUndefined();
       expect(props['spark.kubernetes.executor.pod.featureSteps']).toBeUndefined();
     }
+  });
+
+  describe('delivery: featureSteps', () => {
+    const steps: Platform = { ...example, spec: { ...example.spec, delivery: 'featureSteps' } };
+
+    test("the proxy's launch runs spark-tenancy's steps with both fragments and no template; with objects, the namespace step first", () => {
+      // WHEN team-a's (env) and team-c's (objects) launch properties are built
+      const env = propertiesOf(steps, 'team-a', 'cluster').properties;
+      const objects = propertiesOf(steps, 'team-c', 'cluster').properties;
+      // THEN the driver runs EngineSetup (and, where pods read the files ConfigMap, EngineNamespaceFeature before it), executors ExecutorSetup
+      expect(env['spark.kubernetes.driver.pod.featureSteps']).toBe('dev.sparktenancy.steps.EngineSetup');
+      expect(objects['spark.kubernetes.driver.pod.featureSteps']).toBe('dev.sparktenancy.steps.EngineNamespaceFeature,dev.sparktenancy.steps.EngineSetup');
+      expect(env['spark.kubernetes.executor.pod.featureSteps']).toBe('dev.sparktenancy.steps.ExecutorSetup');
+      // AND the steps' fragments are there, of their roles
+      expect(JSON.parse(env['spark.tenancy.engine.fragment']).role).toBe('engine');
+      expect(JSON.parse(env['spark.tenancy.executor.fragment']).role).toBe('executor');
+      // AND the namespace step is told the files ConfigMap and its content hash (env tenants have none to check)
+      expect(objects['spark.tenancy.namespace.configMaps']).toMatch(/^my-project-files=[0-9a-f]{64}$/);
+      expect(env['spark.tenancy.namespace.configMaps']).toBeUndefined();
+      // AND no pod template is named
+      for (const props of [env, objects]) expect(Object.keys(props).filter(k => k.includes('podTemplate'))).toEqual([]);
+    });
+
+    test("the engine's own properties name the executor step and its fragment, and the spec's steps run after ours", () => {
+      // GIVEN a platform step for executors
+      const own: Platform = { ...steps, spec: { ...steps.spec, spark: { ...steps.spec.spark, featureSteps: { executor: ['com.example.Extra'] } } } };
+      // WHEN team-a's engine properties are built
+      const props = propertiesOf(own, 'team-a', 'client').properties;
+      // THEN ExecutorSetup comes first, the spec's step after it; the engine fragment (the proxy's) is not there
+      expect(props['spark.kubernetes.executor.pod.featureSteps']).toBe('dev.sparktenancy.steps.ExecutorSetup,com.example.Extra');
+      expect(props['spark.tenancy.executor.fragment']).toBeDefined();
+      expect(props['spark.tenancy.engine.fragment']).toBeUndefined();
+      expect(props['spark.kubernetes.driver.pod.featureSteps']).toBeUndefined();
+    });
   });
 
   test("client mode (the tenant's engine): executors connect back through the headless Service; the driver binds to every address", () => {

@@ -15,6 +15,26 @@ type Json = Record<string, any>;
 describe('TenantNamespace', () => {
   const objects = objectsOf('team-a');
 
+  describe('delivery: featureSteps', () => {
+    const steps = synthNamespaces({ ...platform, spec: { ...platform.spec, delivery: 'featureSteps' } });
+    const stepObjects = (ns: string) => parseManifest(steps.get(ns)!);
+
+    test('the Spark ConfigMap holds the two spark-defaults.conf files and no pod template; the engine mounts only its own', () => {
+      const sparkConfig = findObject(stepObjects('team-a'), 'ConfigMap', 'my-project-spark') as Json;
+      expect(Object.keys(sparkConfig.data).sort()).toEqual(['cluster-spark-defaults.conf', 'spark-defaults.conf']);
+      const engine = findObject(stepObjects('team-a'), 'Deployment', 'my-project-engine') as Json;
+      const fromSparkConfig = engine.spec.template.spec.volumes.filter((v: Json) => v.configMap?.name === 'my-project-spark');
+      expect(fromSparkConfig.map((v: Json) => v.configMap.items[0].key)).toEqual(['spark-defaults.conf']);
+    });
+
+    test("the files ConfigMap's content-hash annotation is the hash the launch tells the namespace step", () => {
+      const objectsC = stepObjects('team-c');
+      const files = findObject(objectsC, 'ConfigMap', 'my-project-files') as Json;
+      const launch = String((findObject(objectsC, 'ConfigMap', 'my-project-spark') as Json).data['cluster-spark-defaults.conf']);
+      expect(launch).toContain(`spark.tenancy.namespace.configMaps my-project-files=${files.metadata.annotations['spark-tenancy.dev/content-hash']}\n`);
+    });
+  });
+
   test('every object of the file lives in the tenant namespace, except the cluster-scoped Namespace', () => {
     // THEN the Namespace has no namespace of its own (the cdk8s chart namespace would stamp one on it)
     expect(objects[0]).toMatchObject({ kind: 'Namespace', metadata: { name: 'team-a' } });

@@ -476,6 +476,35 @@ printf '%s' ${status}
       expect(fs.readdirSync(dir).sort()).toEqual(['conf', 'pod-templates']);
     });
 
+    test('with the feature steps (no pod template in the ConfigMap), spark-submit gets no template flag and no stale template stays', () => {
+      // GIVEN a launch into team-a that wrote templates, then the tenant's ConfigMap as `delivery: featureSteps` writes it
+      const tenants = path.join(root.dir, 'tenants');
+      const env = (sa: string) => ({
+        SPARK_TENANCY_TENANTS_DIR: tenants,
+        SPARK_TENANCY_SPARK_CONFIGMAP: 'p-spark',
+        SERVICE_ACCOUNT_DIR: sa,
+        KUBERNETES_SERVICE_HOST: '10.0.0.1',
+        KUBERNETES_SERVICE_PORT: '443',
+      });
+      runBootstrap(shell, root, ['launch', 'team-a', 'local:///app.jar'], env(apiServer(200, files)));
+      const steps = { 'cluster-spark-defaults.conf': files['cluster-spark-defaults.conf'] };
+      // WHEN the proxy launches into team-a again
+      const run = runBootstrap(shell, root, ['launch', 'team-a', 'local:///app.jar'], env(apiServer(200, steps)));
+      // THEN spark-submit runs with the defaults alone, and the earlier templates are gone
+      const dir = path.join(tenants, 'team-a');
+      expectExec(run, [
+        root.sparkSubmit,
+        '--master',
+        'k8s://https://10.0.0.1:443',
+        '--deploy-mode',
+        'cluster',
+        '--properties-file',
+        `${dir}/conf/spark-defaults.conf`,
+        'local:///app.jar',
+      ]);
+      expect(fs.readdirSync(path.join(dir, 'pod-templates'))).toEqual([]);
+    });
+
     test('a refused read or a missing key fails naming the tenant and the ConfigMap; spark-submit never runs', () => {
       const env = (sa: string) => ({
         SPARK_TENANCY_TENANTS_DIR: path.join(root.dir, 'tenants'),
@@ -484,13 +513,13 @@ printf '%s' ${status}
         KUBERNETES_SERVICE_HOST: '10.0.0.1',
         KUBERNETES_SERVICE_PORT: '443',
       });
-      // GIVEN an API server that refuses the read, then one whose ConfigMap lacks the driver template
+      // GIVEN an API server that refuses the read, then one whose ConfigMap lacks the cluster-mode defaults
       expectFailure(runBootstrap(shell, root, ['launch', 'team-b'], env(apiServer(403, files))), 77, 'may not read team-b/p-spark');
-      const { 'driver-template.yaml': _, ...partial } = files;
+      const { 'cluster-spark-defaults.conf': _, ...partial } = files;
       expectFailure(
         runBootstrap(shell, root, ['launch', 'team-b'], env(apiServer(200, partial))),
         66,
-        'team-b/p-spark has no readable key driver-template.yaml',
+        'team-b/p-spark has no readable key cluster-spark-defaults.conf',
       );
       expectFailure(runBootstrap(shell, root, ['launch', '../etc'], env(apiServer(200, files))), 64, 'is not a namespace name');
     });

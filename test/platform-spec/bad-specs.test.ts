@@ -275,7 +275,7 @@ const CASES: readonly BadSpec[] = [
     cli: true,
     spec: edit(['roleEnv: ACME_EXECUTOR', 'roleEnv: ACME_EXECUTOR\ntennants: []']),
     expected: [
-      '<SPEC>:4:1: tennants: unknown field "tennants" (did you mean "tenants"?); valid fields: name, image, roleEnv, transport, materializer, proxy, engine, spark, security, secrets, allowPlaintextSecrets, kerberos, sourceRoot, files, tenants, quota, network, tenantPolicy, gitops',
+      '<SPEC>:4:1: tennants: unknown field "tennants" (did you mean "tenants"?); valid fields: name, image, roleEnv, transport, materializer, delivery, proxy, engine, spark, security, secrets, allowPlaintextSecrets, kerberos, sourceRoot, files, tenants, quota, network, tenantPolicy, gitops',
     ],
   },
   {

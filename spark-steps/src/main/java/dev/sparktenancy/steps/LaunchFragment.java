@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HostAlias;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -16,8 +17,9 @@ import java.util.Set;
 /**
  * What synth decided for the pods of one role, as a Spark property holds it (JSON): the config-sync
  * init container with its plan, the volumes, the main container's mounts and env, the pod's and the
- * main container's security contexts (Pod Security `restricted` admits nothing less), and the files
- * to carry inline, which are read at launch. Everything static is computed once, by synth, from the spec;
+ * main container's security contexts (Pod Security `restricted` admits nothing less), whether the pod
+ * mounts its ServiceAccount token (executors run user code: they do not), the host aliases of the
+ * pod's own (a tenant's, fixed at synth), and the files to carry inline, which are read at launch. Everything static is computed once, by synth, from the spec;
  * the step adds only what is known at launch (file contents, the launcher's host aliases).
  */
 public record LaunchFragment(
@@ -28,6 +30,8 @@ public record LaunchFragment(
     List<EnvVar> env,
     PodSecurityContext securityContext,
     SecurityContext containerSecurityContext,
+    Boolean automountServiceAccountToken,
+    List<HostAlias> hostAliases,
     List<InlineFiles.InlineFile> inlineFiles,
     boolean launcherHostAliases) {
 
@@ -62,6 +66,8 @@ public record LaunchFragment(
           values(root, "env", EnvVar.class),
           value(root, "securityContext", PodSecurityContext.class),
           value(root, "containerSecurityContext", SecurityContext.class),
+          root.path("automountServiceAccountToken").isBoolean() ? root.get("automountServiceAccountToken").asBoolean() : null,
+          values(root, "hostAliases", HostAlias.class),
           inline,
           root.path("launcherHostAliases").asBoolean(false));
     } catch (JsonProcessingException e) {

@@ -16,7 +16,8 @@ import org.apache.spark.deploy.k8s.SparkPod;
 /**
  * A fragment applied to the pod Spark is building: the config-sync init container (with the inline
  * files' env and plan operations), the volumes, the main container's mounts and env, the security
- * contexts, and host aliases.
+ * contexts, the ServiceAccount token setting, and host aliases: the launcher's first (the proxy's KDC
+ * and Hadoop hosts), then the fragment's own (a tenant's), as synth orders them for its own pods.
  * A pure function of its inputs; it copies, never changes, the pod it is given. Only plain getters,
  * setters and the builders' copy constructors are used, which fabric8 6 (Spark 3.5) and 7 (Spark 4)
  * share.
@@ -24,7 +25,7 @@ import org.apache.spark.deploy.k8s.SparkPod;
 public final class PodChanges {
   private PodChanges() {}
 
-  public static SparkPod apply(SparkPod sparkPod, LaunchFragment fragment, InlineFiles.Encoded inline, List<HostAlias> hostAliases, String podDescription) {
+  public static SparkPod apply(SparkPod sparkPod, LaunchFragment fragment, InlineFiles.Encoded inline, List<HostAlias> launcherHostAliases, String podDescription) {
     Pod pod = new PodBuilder(sparkPod.pod()).build();
     Container main = new ContainerBuilder(sparkPod.container()).build();
     if (pod.getSpec() == null) pod.setSpec(new PodSpec());
@@ -50,7 +51,11 @@ public final class PodChanges {
       volumes.add(volume);
     }
     spec.setVolumes(volumes);
-    if (!hostAliases.isEmpty()) spec.setHostAliases(HostAliases.merge(orEmpty(spec.getHostAliases()), hostAliases));
+    List<HostAlias> aliases = HostAliases.merge(launcherHostAliases, fragment.hostAliases());
+    if (!aliases.isEmpty()) spec.setHostAliases(HostAliases.merge(orEmpty(spec.getHostAliases()), aliases));
+    if (fragment.automountServiceAccountToken() != null && spec.getAutomountServiceAccountToken() == null) {
+      spec.setAutomountServiceAccountToken(fragment.automountServiceAccountToken());
+    }
 
     // Spark sets neither security context; a template (or another step) that did keeps its own.
     if (fragment.securityContext() != null && spec.getSecurityContext() == null) spec.setSecurityContext(fragment.securityContext());

@@ -79,6 +79,22 @@ class LaunchStepTest {
   }
 
   @Test
+  void theTenantsOwnAliasesFollowTheLaunchersAndAnExecutorMountsNoToken() throws IOException {
+    // GIVEN an executor fragment with a tenant's own host alias (one address shared with the launcher) and no token
+    String fragment = Fixtures.engineFragment("executor").formatted(dir.resolve("krb5.conf"))
+        .replace("\"launcherHostAliases\": true", "\"launcherHostAliases\": true, \"automountServiceAccountToken\": false, "
+            + "\"hostAliases\": [{\"ip\": \"10.0.3.5\", \"hostnames\": [\"warehouse.team-c.example.com\"]}, {\"ip\": \"10.0.0.20\", \"hostnames\": [\"hive.example.com\"]}]");
+    SparkConf conf = conf(ExecutorSetup.FRAGMENT, "executor").set(ExecutorSetup.FRAGMENT, fragment);
+    // WHEN the executor step configures a pod
+    SparkPod after = LaunchStep.configure(Fixtures.sparkDriverPod(), conf, ExecutorSetup.FRAGMENT, "executor", "executor 1");
+    // THEN the launcher's aliases come first, an address both list holds every name once, the tenant's own follow
+    assertEquals(List.of(new HostAlias(List.of("kdc.example.com", "kdc"), "10.0.0.10"), new HostAlias(List.of("namenode.example.com", "hive.example.com"), "10.0.0.20"),
+        new HostAlias(List.of("warehouse.team-c.example.com"), "10.0.3.5")), after.pod().getSpec().getHostAliases());
+    // AND the pod mounts no ServiceAccount token
+    assertEquals(Boolean.FALSE, after.pod().getSpec().getAutomountServiceAccountToken());
+  }
+
+  @Test
   void aPodThatAlreadyHasConfigSyncFromATemplateIsRefused() throws IOException {
     SparkConf conf = conf(EngineSetup.FRAGMENT, "engine");
     SparkPod once = LaunchStep.configure(Fixtures.sparkDriverPod(), conf, EngineSetup.FRAGMENT, "engine", "the engine pod in team-a");
