@@ -23,6 +23,7 @@ import { checkFilesDelivered } from './stages/files';
 import { checkHelm } from './stages/helm';
 import { namespaceNames, removeNamespaces } from './lib/namespaces';
 import { checkImage } from './stages/image';
+import { BuiltImage } from './lib/image';
 import { checkKerberos } from './stages/kerberos';
 import { checkLateTenant } from './stages/late-tenant';
 import { checkExecutorsFit, checkQuotaAdmission } from './stages/quota';
@@ -95,7 +96,13 @@ async function main(): Promise<number> {
         ? undefined
         : (() => {
             report.begin('the unified image, built without a daemon and run by runc');
-            return checkImage(report, work, loadPlatformFile(path.join(REPO, 'platform.yaml')).spec.image);
+            const ref = loadPlatformFile(path.join(REPO, 'platform.yaml')).spec.image;
+            const primary = checkImage(report, work, ref);
+            // The newest Spark line gets an image of its own for the jobs on the node (docs/e2e.md).
+            const newest = tools.spark[tools.spark.length - 1];
+            if (options.only === 'node' || !newest || newest.version === primary.spark) return { primary, others: [] };
+            report.begin(`the unified image for Spark ${newest.version}`);
+            return { primary, others: [checkImage(report, work, `${ref}-spark-${newest.version}`, `${newest.version}:${newest.scala}`)] };
           })();
 
     report.begin('control plane');
@@ -132,7 +139,7 @@ async function main(): Promise<number> {
 }
 
 /** The node, its pod, and (but with --only node) the Spark jobs on it; by default then the fleet. */
-async function runNodeStages(ctx: E2eContext, daemons: Daemons, options: Options, image: ReturnType<typeof checkImage>): Promise<void> {
+async function runNodeStages(ctx: E2eContext, daemons: Daemons, options: Options, images: { primary: BuiltImage; others: BuiltImage[] }): Promise<void> {
   const { report } = ctx;
   report.begin('the node');
   let started = Date.now();
@@ -145,7 +152,7 @@ async function runNodeStages(ctx: E2eContext, daemons: Daemons, options: Options
 
   if (options.only !== 'node') {
     started = Date.now();
-    await runJobs(ctx, daemons, node, image);
+    await runJobs(ctx, daemons, node, images.primary, images.others);
     report.time('jobs', (Date.now() - started) / 1000);
     // The jobs' ESO controller watches every namespace: stopped before the fleet's ExternalSecrets.
     await stopExternalSecretsController(daemons);

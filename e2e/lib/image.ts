@@ -60,9 +60,15 @@ const BUILD_TIMEOUT_MS = 20 * 60_000;
  * Builds (or finds in the cache) the unified image tagged `ref` (the spec's `image`), after
  * e2e/scripts/install.sh has put Spark's jars in the cache. Its output goes to this process's stderr.
  * `manifest` is where the build writes what it built: give each run its own (runs share the cache).
+ * `release` (`VERSION:SCALA` of e2e/versions.env) picks the Spark line; the default is the first.
  */
-export function buildImage(ref: string, manifest = path.join(CACHE_DIR, 'image', 'image.json')): BuiltImage {
-  const result = run('bash', [BUILD_SCRIPT, ref, manifest], { stdio: ['ignore', 'inherit', 'inherit'], timeout: BUILD_TIMEOUT_MS, killSignal: 'SIGKILL' });
+export function buildImage(ref: string, manifest = path.join(CACHE_DIR, 'image', 'image.json'), release?: string): BuiltImage {
+  const result = run('bash', [BUILD_SCRIPT, ref, manifest], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: BUILD_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+    env: { ...process.env, ...(release !== undefined ? { SPARK_IMAGE_RELEASE: release } : {}) },
+  });
   if (result.status !== 0) {
     throw new HarnessError(result.status === null ? `build-image.sh did not finish within ${BUILD_TIMEOUT_MS / 60_000} min` : 'build-image.sh failed (see the lines above)');
   }

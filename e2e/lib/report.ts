@@ -66,6 +66,8 @@ export interface E2eReport {
   jobs: JobRow[];
   /** The unified image built here (e2e/scripts/build-image.sh): `cold` when this run built it. */
   image?: { ref: string; digest: string; spark: string; bytes: number; cache: 'cold' | 'warm' };
+  /** The image built for each other Spark line the jobs run (a 4.x line). */
+  otherImages?: { ref: string; digest: string; spark: string; bytes: number; cache: 'cold' | 'warm' }[];
   /** `cold` when the tools had to be built in this run, `warm` when all came from the cache. */
   cache: 'cold' | 'warm';
   seconds: Record<string, number>;

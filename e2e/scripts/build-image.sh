@@ -2,7 +2,7 @@
 # Builds the unified image without a container engine (none runs here, and no registry is reachable):
 #   1. a Debian rootfs by mmdebstrap from Debian's packages: a Java 17 runtime, tini, procps, the
 #      image's user (uid 185): the first layer, cached by its own recipe;
-#   2. Spark's jars of the first release in e2e/versions.env (resolved by install.sh from Maven
+#   2. Spark's jars of the first release in e2e/versions.env, or of SPARK_IMAGE_RELEASE (resolved by install.sh from Maven
 #      Central), the suite's SPARK_HOME scripts, the stand-in applications of e2e/spark/standin (the
 #      engine, and StandInPi in place of Spark's SparkPi: spark-examples is not on Maven Central)
 #      compiled against those jars, spark-tenancy's feature steps (spark-steps/, built by
@@ -19,7 +19,8 @@
 #   MANIFEST   where to write what was built, as JSON (default: $cache/image/image.json):
 #              {"ref","name","tag","archive","digest","spark","scala","key","built","bytes","seconds",
 #               "testJob":{"mainClass","resource"}} (the job to submit in place of SparkPi)
-# Env: SPARK_TENANCY_CACHE (default ~/.cache/spark-tenancy), IMAGE_ENGINE_MAIN_CLASS and
+# Env: SPARK_TENANCY_CACHE (default ~/.cache/spark-tenancy), SPARK_IMAGE_RELEASE (VERSION:SCALA, one of
+# SPARK_VERSIONS; default the first), IMAGE_ENGINE_MAIN_CLASS and
 # IMAGE_PROXY_MAIN_CLASS (the main classes baked into the image; the defaults are the stand-ins of e2e/spark/standin).
 # Needs root (mmdebstrap's root mode, files owned by uid 185), mmdebstrap, umoci, node and a JDK.
 # shellcheck disable=SC2154 # the layout_* variables are read from image/layout.json below
@@ -71,8 +72,9 @@ JS
 # (a process substitution's failure does not stop the script: check that the layout arrived)
 [ -n "${layout_sparkHome:-}" ] || die "could not read $layout_file"
 
-# The Spark release: the first of SPARK_VERSIONS, from the cache install.sh fills.
-release=${SPARK_VERSIONS%% *}
+# The Spark release: the first of SPARK_VERSIONS unless SPARK_IMAGE_RELEASE names another, from the cache install.sh fills.
+release=${SPARK_IMAGE_RELEASE:-${SPARK_VERSIONS%% *}}
+case " $SPARK_VERSIONS " in *" $release "*) ;; *) die "SPARK_IMAGE_RELEASE=$release is not one of SPARK_VERSIONS ($SPARK_VERSIONS)" ;; esac
 spark_version=${release%%:*} scala=${release##*:}
 spark_home=$cache/spark/$spark_version
 [ -f "$spark_home/.complete" ] || die "Spark $spark_version is not in the cache ($spark_home): run e2e/scripts/install.sh first"

@@ -29,17 +29,21 @@ const FEATURE_STEPS = {
   executor: ['dev.sparktenancy.steps.ExecutorSetup'],
 };
 
-export function checkImage(report: Report, work: string, ref: string): BuiltImage {
-  fs.mkdirSync(path.join(work, 'image'), { recursive: true });
-  const image = buildImage(ref, path.join(work, 'image', 'image.json'));
-  report.data.image = { ref: image.ref, digest: image.digest, spark: image.spark, bytes: image.bytes, cache: image.built ? 'cold' : 'warm' };
-  report.time(`image build (${image.built ? 'cold' : 'warm'})`, image.seconds);
+export function checkImage(report: Report, work: string, ref: string, release?: string): BuiltImage {
+  const dir = path.join(work, release === undefined ? 'image' : `image-${release.split(':')[0]}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const image = buildImage(ref, path.join(dir, 'image.json'), release);
+  const row = { ref: image.ref, digest: image.digest, spark: image.spark, bytes: image.bytes, cache: image.built ? ('cold' as const) : ('warm' as const) };
+  if (release === undefined) report.data.image = row;
+  else report.data.otherImages = [...(report.data.otherImages ?? []), row];
+  const line = release === undefined ? '' : ` Spark ${image.spark}`;
+  report.time(`image build${line} (${image.built ? 'cold' : 'warm'})`, image.seconds);
   report.check(
     `${image.ref} built as an OCI archive (${(image.bytes / 1048576).toFixed(0)} MiB, Spark ${image.spark}, ${image.digest})`,
     fs.existsSync(image.archive),
   );
 
-  const bundle = unpack(image, path.join(work, 'image'));
+  const bundle = unpack(image, dir);
   const runtime = readConfig(bundle);
   report.check(
     `the image's config runs ${IMAGE_LAYOUT.entrypoint.join(' ')} as uid ${IMAGE_LAYOUT.user.uid} in ${IMAGE_LAYOUT.workDir}`,
@@ -77,7 +81,7 @@ export function checkImage(report: Report, work: string, ref: string): BuiltImag
     ],
     { SPARK_DRIVER_BIND_ADDRESS: '127.0.0.1' },
   );
-  report.time('image driver run', driver.seconds);
+  report.time(`image driver run${line}`, driver.seconds);
   report.check(
     `driver role: ${image.testJob.mainClass} runs on the image's Java and Spark jars and prints "Pi is roughly" (${driver.seconds.toFixed(1)} s)`,
     driver.status === 0 && /^Pi is roughly 3\.1\d*$/m.test(driver.output),

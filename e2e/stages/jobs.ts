@@ -13,6 +13,7 @@ import { E2eContext } from '../lib/context';
 import { BuiltImage, importImage } from '../lib/image';
 import { pointSpecAtKdc, startKdc } from '../lib/kdc';
 import { KubeObject } from '../lib/kubectl';
+import { sameHostAliases } from '../lib/kubelet-hosts';
 import { podsOutside } from '../lib/namespaces';
 import { parseProbe, probeCommand, probeProblems } from '../lib/pod-probe';
 import { namespaceObjectsFromApi } from '../lib/pod-view';
@@ -31,6 +32,8 @@ type PodRole = 'proxy' | 'engine' | 'driver' | 'executor';
 
 /** The variant's namespaces: beside the example's, which earlier stages applied to the same cluster. */
 const PREFIX = 'j-';
+/** Another Spark line's variant (otherSparkLine). */
+const OTHER_LINE_PREFIX = 'k-';
 const KDC_HOST = 'kdc.example.com';
 /** The file the config change edits: engine-only, read by Spark at start (spark.scheduler.allocation.file), so a broken edit would show. */
 const CHANGED_FILE = 'fair-scheduler.xml';
@@ -55,7 +58,7 @@ interface Generation {
  * proxy launches from its pod; in the first, also the engine's executors garbage-collected with it and
  * a config change rolling it. Every pod is looked into (files, uid, role variable, /etc/hosts).
  */
-export async function runJobs(ctx: E2eContext, daemons: Daemons, node: NodeHandle, image: BuiltImage): Promise<void> {
+export async function runJobs(ctx: E2eContext, daemons: Daemons, node: NodeHandle, image: BuiltImage, others: readonly BuiltImage[] = []): Promise<void> {
   const { report } = ctx;
   report.begin(`jobs on the node, Spark ${image.spark}`);
   report.data.node ??= { ...node.versions, pods: [] };
@@ -68,6 +71,7 @@ export async function runJobs(ctx: E2eContext, daemons: Daemons, node: NodeHandl
   node.untaint();
   try {
     await tenantsInTurn(ctx, daemons, node, image);
+    for (const other of others) await otherSparkLine(ctx, daemons, node, other);
   } finally {
     ctx.cluster.admin.run(['taint', 'node', node.name, `${NODE_TAINT.key}:${NODE_TAINT.effect}`, '--overwrite']);
   }
@@ -123,12 +127,46 @@ async function tenantsInTurn(ctx: E2eContext, daemons: Daemons, node: NodeHandle
 }
 
 /**
+ * Another Spark line (4.x) on the node, in the image built for it: the example renamed `k-`, the
+ * proxy and the first tenant applied; the engine's client-mode job (ExecutorSetup in the engine's
+ * JVM) and the Pi job the proxy launches (EngineSetup in the proxy's spark-submit, ExecutorSetup in the
+ * driver), every pod looked into. The first line's proxy is scaled down first, to leave the node's CPUs
+ * to this one.
+ */
+async function otherSparkLine(ctx: E2eContext, daemons: Daemons, node: NodeHandle, image: BuiltImage): Promise<void> {
+  const { report, cluster } = ctx;
+  report.begin(`jobs on the node, Spark ${image.spark}`);
+  importImage(node.containerdSocket, image);
+  report.milestone(`the image for Spark ${image.spark} imported into the node's containerd as ${image.ref} (${image.digest})`);
+  for (const ns of cluster.admin
+    .list('namespaces')
+    .map(n => n.metadata.name)
+    .filter(n => n.startsWith(PREFIX))) {
+    cluster.admin.run(['scale', 'deployment', '--all', '-n', ns, '--replicas=0']);
+  }
+  const dir = path.join(ctx.work, `jobs-${image.spark}`);
+  const specFile = await writeJobsSpec(ctx, daemons, node.network.hostIp, dir, OTHER_LINE_PREFIX, image.ref);
+  const gen = synthGeneration(specFile, path.join(dir, 'dist'));
+  const proxyNamespace = gen.platform.spec.proxy.namespace;
+  const tenant = gen.platform.spec.tenants[0].namespace;
+  if (!applyNamespace(ctx, gen, proxyNamespace)) return;
+  await secretsFromController(ctx, daemons, gen.platform, [proxyNamespace]);
+  const proxyPod = await runningPod(ctx, proxyNamespace, 'app.kubernetes.io/component=proxy', `the proxy pod (Spark ${image.spark})`);
+  const applied = Date.now();
+  if (!applyNamespace(ctx, gen, tenant)) return;
+  await secretsFromController(ctx, daemons, gen.platform, [tenant]);
+  await clientJob(ctx, gen, tenant, applied);
+  await scaleEngineDown(ctx, gen, tenant);
+  if (proxyPod) await clusterJob(ctx, gen, proxyPod, tenant, image, []);
+}
+
+/**
  * The node must be the jobs' alone: every earlier stage removed what it made (a pod of theirs, bound or
  * waiting, would race the jobs' pods for the node's CPUs once the taint is lifted). A failed check
  * names each pod found, and the jobs do not start.
  */
 function nodeIsOurs(ctx: E2eContext): boolean {
-  const others = podsOutside(ctx, ns => ns.startsWith(PREFIX));
+  const others = podsOutside(ctx, ns => ns.startsWith(PREFIX) || ns.startsWith(OTHER_LINE_PREFIX));
   return ctx.report.check(
     "the node holds no pod but the jobs' own (no other pod in the cluster, bound or pending)",
     others.length === 0,
@@ -140,13 +178,14 @@ function nodeIsOurs(ctx: E2eContext): boolean {
  * The example as the node runs it (nodeSizedSpec), renamed beside the example, with a real KDC on the
  * node's host address: every host alias points at it, krb5.conf names it, the keytab is its export.
  */
-async function writeJobsSpec(ctx: E2eContext, daemons: Daemons, hostAddress: string, dir: string): Promise<string> {
+async function writeJobsSpec(ctx: E2eContext, daemons: Daemons, hostAddress: string, dir: string, prefix = PREFIX, image?: string): Promise<string> {
   const specDir = path.join(dir, 'spec');
   const sized = nodeSizedSpec(hostAddress);
   const specFile = writeSpecVariant(specDir, {
-    rename: ns => `${PREFIX}${ns}`,
+    rename: ns => `${prefix}${ns}`,
     edit: spec => {
       sized(spec);
+      if (image !== undefined) spec.image = image;
       // Every pod Spark creates on the node gets its parts from spark-tenancy's feature steps in the image.
       spec.delivery = 'featureSteps';
     },
@@ -488,7 +527,7 @@ async function proxyAliasesChanged(ctx: E2eContext, gen: Generation, old: PodWit
   );
   const wait = await podsInPhase(ctx, namespace, 'app.kubernetes.io/component=proxy', 'Running', {
     timeoutMs: POD_START_MS,
-    accept: p => p.metadata.uid !== old.metadata.uid && JSON.stringify(p.spec.hostAliases ?? []) === JSON.stringify(aliases),
+    accept: p => p.metadata.uid !== old.metadata.uid && sameHostAliases(p.spec.hostAliases, aliases),
   });
   ctx.report.check(`the proxy pod with the new host alias runs (${wait.seconds.toFixed(0)} s)`, wait.ok, wait.detail);
   return wait.ok ? wait.pods[0] : undefined;

@@ -7,7 +7,7 @@ import { escapePropertiesValue, parseSparkDefaults } from '../../src/spark/spark
 import { E2eContext, REPO } from '../lib/context';
 import { ServiceAccountIdentity } from '../lib/identities';
 import { containerView, materialize, namespaceObjectsFromApi, PodJson } from '../lib/pod-view';
-import { writeKubeletHosts } from '../lib/kubelet-hosts';
+import { HostAliasList, sameHostAliases, writeKubeletHosts } from '../lib/kubelet-hosts';
 import { HarnessError, run, sleep } from '../lib/processes';
 import { stepsJar } from '../lib/steps-jar';
 import { Tools } from '../lib/tools';
@@ -401,7 +401,7 @@ function checkTemplateKept(ctx: E2eContext, label: string, pod: PodJson, templat
  * What spark-tenancy's steps must have added to a pod Spark built: config-sync, every volume of the
  * fragment, the host aliases of the launching pod followed by the tenant's, the ServiceAccount.
  */
-function checkStepsApplied(ctx: E2eContext, label: string, pod: PodJson, fragment: LaunchFragment, aliases: unknown[], serviceAccount: string): void {
+function checkStepsApplied(ctx: E2eContext, label: string, pod: PodJson, fragment: LaunchFragment, aliases: HostAliasList, serviceAccount: string): void {
   ctx.report.check(
     `${label} was admitted with the config-sync init container its feature step added`,
     (pod.spec.initContainers ?? []).some(c => c.name === 'config-sync'),
@@ -417,7 +417,7 @@ function checkStepsApplied(ctx: E2eContext, label: string, pod: PodJson, fragmen
   ctx.report.check(`${label} has every volume of its ${fragment.role} fragment`, missing.length === 0, `missing: ${missing.join(', ')}`);
   ctx.report.check(
     `${label} has the launching pod's host aliases, then the tenant's`,
-    JSON.stringify(pod.spec.hostAliases ?? []) === JSON.stringify(aliases),
+    sameHostAliases(pod.spec.hostAliases, aliases),
     `pod: ${JSON.stringify(pod.spec.hostAliases)}; expected: ${JSON.stringify(aliases)}`,
   );
 }

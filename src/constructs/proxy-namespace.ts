@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { Platform, platformDelivery, platformTransport } from '../platform-spec/platform';
-import { carriedFiles } from '../spark/launch-fragments';
+import { Platform, platformTransport } from '../platform-spec/platform';
+import { proxyCarriedFiles } from '../spark/launch-fragments';
 import { Role } from '../platform-spec/types';
 import { NamespaceChart } from './namespace-chart';
 import { NamespaceConfig, requiredSecretAnnotation } from './namespace-config';
@@ -33,7 +33,7 @@ export class ProxyNamespace extends NamespaceChart {
       namespace,
       roles: PROXY_ROLES,
       transport: platformTransport(platform),
-      carriedKeys: platformDelivery(platform) === 'featureSteps' ? carriedFiles(platform, 'proxy').map(f => f.key) : [],
+      carriedKeys: proxyCarriedFiles(platform).map(f => f.key),
     });
     this.proxy = new SparkProxy(this, 'Proxy', { platform });
   }

@@ -4,8 +4,8 @@ import { commonLabels, objectNames } from '../names';
 import { buildRolePod } from '../pod/role-pod';
 import { resourceRequirements } from '../pod/workload';
 import { kerberosJavaOpts } from '../spark/kerberos';
-import { DEFAULTS, Platform, platformDelivery, platformTransport, PORTS } from '../platform-spec/platform';
-import { carriedFiles } from '../spark/launch-fragments';
+import { DEFAULTS, Platform, platformTransport, PORTS } from '../platform-spec/platform';
+import { proxyCarriedFiles } from '../spark/launch-fragments';
 
 /**
  * Where `bootstrap.sh launch <tenant>` writes what it read from the tenant's Spark ConfigMap:
@@ -54,7 +54,7 @@ export class SparkProxy extends Construct {
       podDescription: `proxy Deployment in ${namespace}`,
       serviceAccountName: names.proxyServiceAccount,
       // The engines' files the proxy does not hold itself, which EngineSetup reads at each launch.
-      carriedFiles: platformDelivery(props.platform) === 'featureSteps' ? carriedFiles(props.platform, 'proxy') : undefined,
+      carriedFiles: proxyCarriedFiles(props.platform),
       container: {
         name: 'proxy',
         args: ['proxy'],

@@ -16,7 +16,7 @@ export function describeReason(reason: RollReason): string {
       if (reason.after === undefined) return `property ${reason.key} removed (was ${shown(reason.before)})`;
       return `property ${reason.key}: ${shown(reason.before)} → ${shown(reason.after)}`;
     case 'template':
-      return `${reason.file} (pod template) because ${reason.because.length > 0 ? reason.because.map(describeReason).join(', ') : 'it changed'}`;
+      return `${reason.file} (${reason.file.endsWith('.fragment') ? "a feature step's fragment" : 'pod template'}) because ${reason.because.length > 0 ? reason.because.map(describeReason).join(', ') : 'it changed'}`;
     case 'image':
       return `image of ${reason.container}: ${reason.before} → ${reason.after}`;
     case 'pod-spec':

@@ -130,3 +130,39 @@ export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Replic
 export function podTemplateOf(object: ManifestObject): JsonObject | undefined {
   return WORKLOAD_KINDS.includes(object.kind) ? objectAt(objectAt(object.json, 'spec'), 'template') : undefined;
 }
+
+/**
+ * The pod spec a feature step builds from a fragment (spark-steps' `PodChanges`), read for what it
+ * delivers: the fragment's init container, volumes and mounts, with each inline file's plan operation and
+ * env added as the step adds them at launch, from the bytes the launching pod holds at the file's source
+ * (`launcherFiles`: what that pod receives). A source the launcher does not hold delivers no bytes.
+ */
+export function fragmentPodSpec(fragment: JsonObject, launcherFiles: readonly DeliveredFile[]): JsonObject {
+  const init = objectAt(fragment, 'initContainer') ?? {};
+  const command = arrayAt(init, 'command').filter((a): a is string => typeof a === 'string');
+  const env: JsonObject[] = [];
+  const operations: string[] = [];
+  for (const file of arrayAt(fragment, 'inlineFiles').filter(isJsonObject)) {
+    const [variable, source, mode, target] = ['variable', 'source', 'mode', 'target'].map(k => String(file[k] ?? ''));
+    const content = launcherFiles.find(f => f.path === source)?.content ?? Buffer.alloc(0);
+    env.push({ name: `${variable}_0`, value: content.toString('base64') });
+    operations.push(['env', variable, '1', createHash('sha256').update(content).digest('hex'), mode, target].join('\t'));
+  }
+  const at = command.indexOf('version');
+  const plan =
+    operations.length === 0
+      ? command
+      : at >= 0 && command.length > at + 2
+        ? [...command.slice(0, -1), `${command[command.length - 1]}\n${operations.join('\n')}`]
+        : [...command, operations.join('\n')];
+  const optional = (key: string, value: unknown) => (value === undefined ? {} : { [key]: value });
+  return {
+    ...optional('securityContext', objectAt(fragment, 'securityContext')),
+    ...optional('automountServiceAccountToken', fragment.automountServiceAccountToken),
+    initContainers: [{ ...init, command: plan, env: [...arrayAt(init, 'env'), ...env] }],
+    containers: [
+      { name: 'main', volumeMounts: arrayAt(fragment, 'volumeMounts'), ...optional('securityContext', objectAt(fragment, 'containerSecurityContext')) },
+    ],
+    volumes: arrayAt(fragment, 'volumes'),
+  };
+}

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { parse as parseProperties } from 'dot-properties';
 import { parse as parseYaml } from 'yaml';
 import { COMPONENT_LABEL } from '../names';
+import { FRAGMENT_PROPERTIES } from '../spark/launch-fragments';
 import { DRIVER_TEMPLATE_FILE, EXECUTOR_TEMPLATE_FILE, SPARK_DEFAULTS_FILE } from '../spark/pod-templates';
 import { Platform } from '../platform-spec/platform';
 import { CONFIG_SYNC_CONTAINER, readConfigSyncCommand } from '../sync/config-sync';
@@ -9,7 +10,7 @@ import { arrayAt, isJsonObject, objectAt } from '../validate/json';
 import { JsonObject } from '../validate/types';
 import { changedPaths, jsonEqual } from './json-diff';
 import { ManifestObject } from './manifest-set';
-import { deliveredFiles, DeliveredFile, podTemplateOf } from './pod-files';
+import { deliveredFiles, DeliveredFile, fragmentPodSpec, podTemplateOf } from './pod-files';
 
 /** Why a pod template changed, in the terms of the spec: a file, a Spark property, a pod template, an image, or another pod field. */
 export type RollReason =
@@ -96,7 +97,11 @@ function fileReasons(
   const change = !was ? 'added' : !is ? 'removed' : 'changed';
   if (!specFile && change === 'changed' && was?.content && is?.content) {
     if (name === SPARK_DEFAULTS_FILE) {
-      const properties = propertyReasons(filePath, was.content, is.content);
+      const properties = propertyReasons(filePath, was.content, is.content).map(reason =>
+        reason.kind === 'property' && isFragment(reason.key) && reason.before !== undefined && reason.after !== undefined
+          ? fragmentReason(platform, filePath, reason.key, reason.before, reason.after, oldObjects, newObjects)
+          : reason,
+      );
       if (properties.length > 0) return properties;
     }
     if (name === DRIVER_TEMPLATE_FILE || name === EXECUTOR_TEMPLATE_FILE) {
@@ -115,6 +120,24 @@ function propertyReasons(filePath: string, before: Buffer, after: Buffer): RollR
   return keys
     .filter(key => was[key] !== is[key])
     .map(key => ({ kind: 'property' as const, path: filePath, key, ...(key in was ? { before: was[key] } : {}), ...(key in is ? { after: is[key] } : {}) }));
+}
+
+/** A feature step's fragment changed: named like a template, with what its pods receive differently. */
+function fragmentReason(
+  platform: Platform,
+  filePath: string,
+  key: string,
+  before: string,
+  after: string,
+  oldObjects: readonly ManifestObject[],
+  newObjects: readonly ManifestObject[],
+): RollReason {
+  const pod = (json: string) => ({ spec: fragmentPodSpec(JSON.parse(json) as JsonObject, []) });
+  return { kind: 'template', path: filePath, file: key, because: podReasons(platform, pod(before), pod(after), oldObjects, newObjects) };
+}
+
+function isFragment(key: string): boolean {
+  return (Object.values(FRAGMENT_PROPERTIES) as string[]).includes(key);
 }
 
 function templatePod(content: Buffer): JsonObject {

@@ -49,7 +49,7 @@ export interface Platform {
 /** Defaults shared by the constructs; one place so docs, schema and code agree. */
 export const DEFAULTS = {
   transport: 'env' as Transport,
-  delivery: 'podTemplates' as Delivery,
+  delivery: 'featureSteps' as Delivery,
   runAsUser: 185,
   podSecurity: 'restricted' as const,
   secretRefreshInterval: '1h',

@@ -295,7 +295,7 @@ export interface PlatformSpec {
    * How the pods Spark creates (engines the proxy launches, executors) get the config-sync init
    * container, the files and the host aliases: spark-tenancy's feature steps, which the unified image
    * carries and which read the files and host aliases of the launching pod at launch, or pod templates
-   * written into every tenant's configuration, for an image without the steps' jar. @default "podTemplates" (featureSteps becomes the default once every stage of the suite runs it)
+   * written into every tenant's configuration, for an image without the steps' jar. @default "featureSteps"
    */
   readonly delivery?: Delivery;
   readonly proxy: ProxySpec;

@@ -2,8 +2,8 @@ import { createHash } from 'crypto';
 import * as k8s from '../../imports/k8s';
 import { objectNames } from '../names';
 import { buildRolePod, RolePod } from '../pod/role-pod';
-import { filesFor, Platform, PlatformFile, tenantTransport } from '../platform-spec/platform';
-import { Role, TenantSpec } from '../platform-spec/types';
+import { filesFor, Platform, platformDelivery, PlatformFile, platformTransport, tenantTransport } from '../platform-spec/platform';
+import { Role, TenantSpec, Transport } from '../platform-spec/types';
 import { SyncFile } from '../sync/config-sync';
 
 /**
@@ -138,6 +138,22 @@ export function carriedFiles(platform: Platform, launcher: Role): SyncFile[] {
     preserveImageContent: false,
     writable: false,
   }));
+}
+
+/**
+ * What the proxy holds for EngineSetup: with the feature steps, when some tenant's pods receive their
+ * files inline (`env`), the engines' (and their executors') files it does not hold itself; otherwise
+ * none (with `objects` the engines read the tenant's ConfigMap, with pod templates the files are in them).
+ */
+export function proxyCarriedFiles(platform: Platform): SyncFile[] {
+  if (platformDelivery(platform) !== 'featureSteps') return [];
+  const inline = tenantTransportsOf(platform).includes('env');
+  return inline ? carriedFiles(platform, 'proxy') : [];
+}
+
+/** The transports of the platform's tenants, and the platform's own (the next tenant's, unless it says otherwise). */
+function tenantTransportsOf(platform: Platform): Transport[] {
+  return [platformTransport(platform), ...platform.spec.tenants.map(t => tenantTransport(platform, t))];
 }
 
 /**

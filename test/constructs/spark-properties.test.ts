@@ -5,6 +5,8 @@ import { loadPlatformFile, Platform, resolvePlatform, SparkProperties, SparkProp
 /** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
 const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
 const example = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
+/** The example delivering with pod templates, for an image without the feature steps' jar. */
+const templates: Platform = { ...example, spec: { ...example.spec, delivery: 'podTemplates' } };
 
 function propertiesOf(platform: Platform, tenant: string, deployMode: SparkPropertiesProps['deployMode']): SparkProperties {
   const chart = Testing.chart();
@@ -17,9 +19,9 @@ function propertiesOf(platform: Platform, tenant: string, deployMode: SparkPrope
 }
 
 describe('SparkProperties', () => {
-  test("cluster mode (the proxy's spark-submit): master, namespace, image, accounts, both templates, no wait, role marker", () => {
+  test("cluster mode (the proxy's spark-submit) with pod templates: master, namespace, image, accounts, both templates, no wait, role marker", () => {
     // WHEN team-a's properties are built for spark-submit
-    const props = propertiesOf(example, 'team-a', 'cluster').properties;
+    const props = propertiesOf(templates, 'team-a', 'cluster').properties;
     // THEN the keys the package owns carry the tenant's values
     expect(props).toMatchObject({
       'spark.master': 'k8s://https://kubernetes.default.svc:443',
@@ -41,19 +43,19 @@ describe('SparkProperties', () => {
     expect(props['spark.driver.bindAddress']).toBeUndefined();
   });
 
-  test('with pod templates (the default delivery), no feature step is named unless the spec names one', () => {
-    // GIVEN the example, which names no feature steps and keeps the default delivery
+  test('with pod templates, no feature step is named unless the spec names one', () => {
+    // GIVEN the example, which names no feature steps, delivering with pod templates
     // WHEN either file is built
     for (const mode of ['cluster', 'client'] as const) {
-      const props = propertiesOf(example, 'team-a', mode).properties;
+      const props = propertiesOf(templates, 'team-a', mode).properties;
       // THEN neither featureSteps property is written (Spark would load the classes and fail)
       expect(props['spark.kubernetes.driver.pod.featureSteps']).toBeUndefined();
       expect(props['spark.kubernetes.executor.pod.featureSteps']).toBeUndefined();
     }
   });
 
-  describe('delivery: featureSteps', () => {
-    const steps: Platform = { ...example, spec: { ...example.spec, delivery: 'featureSteps' } };
+  describe('delivery: featureSteps (the default)', () => {
+    const steps = example;
 
     test("the proxy's launch runs spark-tenancy's steps with both fragments and no template; with objects, the namespace step first", () => {
       // WHEN team-a's (env) and team-c's (objects) launch properties are built
@@ -95,8 +97,8 @@ describe('SparkProperties', () => {
       'spark.driver.bindAddress': '0.0.0.0',
       'spark.driver.port': '7078',
       'spark.blockManager.port': '7079',
-      'spark.kubernetes.executor.podTemplateFile': '/templates/executor-template.yaml',
     });
+    expect(propertiesOf(templates, 'team-b', 'client').properties['spark.kubernetes.executor.podTemplateFile']).toBe('/templates/executor-template.yaml');
     expect(props['spark.kubernetes.driver.podTemplateFile']).toBeUndefined();
     expect(props['spark.kubernetes.submission.waitAppCompletion']).toBeUndefined();
   });
@@ -189,7 +191,7 @@ describe('SparkProperties', () => {
   test("tenant feature steps (with tenantPolicy.allowFeatureSteps) replace the platform's; an empty list drops the property", () => {
     const platform = resolvePlatform(
       {
-        ...example.spec,
+        ...templates.spec,
         tenantPolicy: { allowFeatureSteps: true },
         tenants: [{ namespace: 'custom', spark: { featureSteps: { driver: ['com.example.CustomStep'], executor: [] } } }],
       },

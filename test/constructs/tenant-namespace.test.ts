@@ -10,14 +10,16 @@ const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
 const platform = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
 const manifests = synthNamespaces(platform);
 const objectsOf = (ns: string): ManifestObject[] => parseManifest(manifests.get(ns)!);
+/** The example with `delivery: podTemplates`, for an image without the feature steps' jar. */
+const templates = synthNamespaces({ ...platform, spec: { ...platform.spec, delivery: 'podTemplates' } });
+const templateObjectsOf = (ns: string): ManifestObject[] => parseManifest(templates.get(ns)!);
 type Json = Record<string, any>;
 
 describe('TenantNamespace', () => {
   const objects = objectsOf('team-a');
 
-  describe('delivery: featureSteps', () => {
-    const steps = synthNamespaces({ ...platform, spec: { ...platform.spec, delivery: 'featureSteps' } });
-    const stepObjects = (ns: string) => parseManifest(steps.get(ns)!);
+  describe('delivery: featureSteps (the default)', () => {
+    const stepObjects = objectsOf;
 
     test('the Spark ConfigMap holds the two spark-defaults.conf files and no pod template; the engine mounts only its own', () => {
       const sparkConfig = findObject(stepObjects('team-a'), 'ConfigMap', 'my-project-spark') as Json;
@@ -131,10 +133,11 @@ describe('TenantNamespace', () => {
     expect((findObject(objects, 'Deployment', 'my-project-engine') as Json).spec.strategy).toEqual({ type: 'Recreate' });
   });
 
-  test('the engine mounts spark-defaults.conf and the executor template from the Spark ConfigMap, in separate folders', () => {
-    // GIVEN the engine's pod
-    const pod = (findObject(objects, 'Deployment', 'my-project-engine') as Json).spec.template.spec;
-    const conf = (findObject(objects, 'ConfigMap', 'my-project-spark') as Json).data['spark-defaults.conf'] as string;
+  test('with pod templates, the engine mounts spark-defaults.conf and the executor template from the Spark ConfigMap, in separate folders', () => {
+    // GIVEN the engine's pod, delivering with pod templates
+    const withTemplates = templateObjectsOf('team-a');
+    const pod = (findObject(withTemplates, 'Deployment', 'my-project-engine') as Json).spec.template.spec;
+    const conf = (findObject(withTemplates, 'ConfigMap', 'my-project-spark') as Json).data['spark-defaults.conf'] as string;
     const mounted = (dir: string) => {
       const mount = pod.containers[0].volumeMounts.find((m: Json) => m.mountPath === dir);
       return pod.volumes.find((v: Json) => v.name === mount.name).configMap;
@@ -215,12 +218,18 @@ describe('ProxyNamespace', () => {
     // GIVEN team-b's Spark ConfigMap and the proxy's pod
     const pod = (findObject(objects, 'Deployment', 'my-project-proxy') as Json).spec.template.spec;
     const data = (findObject(objectsOf('team-b'), 'ConfigMap', 'my-project-spark') as Json).data;
-    // THEN it holds the cluster-mode defaults and both templates, the defaults pointing where `bootstrap.sh launch` writes them
-    expect(Object.keys(data).sort()).toEqual(['cluster-spark-defaults.conf', 'driver-template.yaml', 'executor-template.yaml', 'spark-defaults.conf']);
+    // THEN it holds the cluster-mode defaults, naming the feature steps and their fragments
+    expect(Object.keys(data).sort()).toEqual(['cluster-spark-defaults.conf', 'spark-defaults.conf']);
     const conf = data['cluster-spark-defaults.conf'] as string;
     expect(conf).toContain('spark.kubernetes.namespace team-b\n');
-    expect(conf).toContain('spark.kubernetes.driver.podTemplateFile /opt/spark-tenancy/tenants/team-b/pod-templates/driver-template.yaml\n');
-    expect(conf).toContain('spark.kubernetes.executor.podTemplateFile /opt/spark-tenancy/tenants/team-b/pod-templates/executor-template.yaml\n');
+    expect(conf).toContain('spark.kubernetes.driver.pod.featureSteps dev.sparktenancy.steps.EngineSetup\n');
+    expect(conf).toMatch(/\nspark\.tenancy\.engine\.fragment \{"role":"engine",/);
+    // AND with pod templates it holds both, the defaults pointing where `bootstrap.sh launch` writes them
+    const withTemplates = (findObject(templateObjectsOf('team-b'), 'ConfigMap', 'my-project-spark') as Json).data;
+    expect(Object.keys(withTemplates).sort()).toEqual(['cluster-spark-defaults.conf', 'driver-template.yaml', 'executor-template.yaml', 'spark-defaults.conf']);
+    const templateConf = withTemplates['cluster-spark-defaults.conf'] as string;
+    expect(templateConf).toContain('spark.kubernetes.driver.podTemplateFile /opt/spark-tenancy/tenants/team-b/pod-templates/driver-template.yaml\n');
+    expect(templateConf).toContain('spark.kubernetes.executor.podTemplateFile /opt/spark-tenancy/tenants/team-b/pod-templates/executor-template.yaml\n');
     // AND the proxy has a writable emptyDir there and the ConfigMap's name, and no tenant in its spec
     expect(pod.volumes).toContainEqual({ name: 'tenant-launch', emptyDir: {} });
     expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'tenant-launch', mountPath: '/opt/spark-tenancy/tenants' });
@@ -230,18 +239,30 @@ describe('ProxyNamespace', () => {
     expect(pod.containers[0].env).toContainEqual({ name: 'JAVA_OPTS', value: '-Djava.security.krb5.conf=/tmp/krb5_conf/krb5.conf' });
   });
 
-  test('the proxy receives only proxy files', () => {
-    const pod = (findObject(objects, 'Deployment', 'my-project-proxy') as Json).spec.template.spec;
-    const delivered = deliveredFiles(pod, [])
-      .map(f => f.name)
-      .sort();
-    expect(delivered).toEqual(['app.keytab', 'application.properties', 'krb5.conf']);
+  test('the proxy receives its own files, and carries the non-secret engine files it lacks for EngineSetup (none with pod templates)', () => {
+    const delivered = (objects: ManifestObject[]) =>
+      deliveredFiles((findObject(objects, 'Deployment', 'my-project-proxy') as Json).spec.template.spec, [])
+        .map(f => f.path)
+        .sort();
+    expect(delivered(objects)).toEqual([
+      '/my_project/resources/config/application.properties',
+      '/my_project/resources/kerberos/app.keytab',
+      '/opt/spark-tenancy/carry/fair-scheduler.xml',
+      '/opt/spark-tenancy/carry/ranger-spark-security.xml',
+      '/tmp/krb5_conf/krb5.conf',
+    ]);
+    expect(delivered(templateObjectsOf('my-project'))).toEqual([
+      '/my_project/resources/config/application.properties',
+      '/my_project/resources/kerberos/app.keytab',
+      '/tmp/krb5_conf/krb5.conf',
+    ]);
   });
 
   test('with the objects transport, the proxy namespace stores the proxy files in its files ConfigMap', () => {
     const text = fs.readFileSync(path.join(EXAMPLE, 'platform.yaml'), 'utf8').replace(/^transport: env$/m, 'transport: objects');
     const proxy = parseManifest(synthNamespaces(loadPlatformText(text, { file: 'platform.yaml', baseDir: EXAMPLE })).get('my-project')!);
     const configMap = findObject(proxy, 'ConfigMap', 'my-project-files') as Json;
+    // The proxy's own files only: no tenant's pods receive files inline, so the proxy carries none for EngineSetup
     expect(Object.keys(configMap.data).sort()).toEqual(['application.properties', 'krb5.conf']);
   });
 });

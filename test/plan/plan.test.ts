@@ -31,7 +31,7 @@ describe('plan', () => {
     fs.appendFileSync(path.join(dir, 'conf', 'krb5.conf'), '  dns_lookup_kdc = false\n');
     // WHEN it is planned
     const { code, plan: result } = await jsonPlan(spec, dist);
-    // THEN the proxy and the three engines roll, each naming krb5.conf and its source, and executors' template too
+    // THEN the proxy and the three engines roll, each naming krb5.conf and its source
     expect(code).toBe(2);
     expect(result.rolls.map(r => r.object).sort()).toEqual([
       'Deployment blue/fleet-engine',
@@ -41,9 +41,11 @@ describe('plan', () => {
     ]);
     for (const roll of result.rolls) {
       expect(roll.reasons).toContainEqual({ kind: 'file', path: '/etc/fleet/krb5/krb5.conf', file: 'krb5.conf', source: 'conf/krb5.conf', change: 'changed' });
+      // AND no pod template rolls with it; where the executors' plan holds krb5.conf's hash (objects), their fragment names the file
       if (roll.component === 'engine') {
-        const template = roll.reasons.find(r => r.kind === 'template');
-        expect(template).toMatchObject({ file: 'executor-template.yaml', because: [{ kind: 'file', file: 'krb5.conf' }] });
+        for (const template of roll.reasons.filter(r => r.kind === 'template')) {
+          expect(template).toMatchObject({ file: 'spark.tenancy.executor.fragment', because: [{ kind: 'file', file: 'krb5.conf' }] });
+        }
       }
     }
     expect(result.pods).toBe(4);
@@ -51,7 +53,11 @@ describe('plan', () => {
     // AND the text a reviewer reads says the same
     const text = await plan(['--spec', spec, '--dist', dist]);
     expect(text.stdout).toMatch(
-      /~ Deployment fleet-engine in blue, green, red \(3 namespaces\) \(engine, 3 pod\(s\)\): .*file krb5\.conf \(conf\/krb5\.conf\) changed/,
+      /~ Deployment fleet-engine in blue, green \(2 namespaces\) \(engine, 2 pod\(s\)\): file krb5\.conf \(conf\/krb5\.conf\) changed/,
+    );
+    // AND red (objects: its executors' plan names krb5.conf's hash) says why its executors change too
+    expect(text.stdout).toMatch(
+      /~ Deployment red\/fleet-engine \(engine, 1 pod\(s\)\): file krb5\.conf \(conf\/krb5\.conf\) changed; spark\.tenancy\.executor\.fragment \(a feature step's fragment\) because file krb5\.conf \(conf\/krb5\.conf\) changed/,
     );
     expect(text.stdout).toMatch(/~ Deployment fleet-proxy\/fleet-proxy \(proxy, 1 pod\(s\)\): file krb5\.conf \(conf\/krb5\.conf\) changed/);
     expect(text.stdout).toContain('rolls: 4 pod(s) restart');

@@ -9,7 +9,9 @@ import { findObject, parseManifest, synthNamespaces } from '../../src/testing';
 type Json = Record<string, any>;
 /** The library tests' own copy of the example platform (the root platform.yaml is the user's to edit). */
 const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example');
-const platform = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
+const example = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
+/** Templates are written with `delivery: podTemplates` (for an image without the feature steps' jar). */
+const platform = { ...example, spec: { ...example.spec, delivery: 'podTemplates' as const } };
 
 describe('driver and executor pod templates', () => {
   const manifests = synthNamespaces(platform);

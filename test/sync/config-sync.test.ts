@@ -6,7 +6,11 @@ import { loadPlatformFile, Platform, PlatformSpec, resolvePlatform, Role } from 
 import { filesFor } from '../../src/platform-spec/platform';
 import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../../src/testing';
 import { STAGING_FOLDER } from '../../src/platform-spec/checks/files';
+import { deliveredFiles, fragmentPodSpec } from '../../src/plan/pod-files';
+import { FRAGMENT_PROPERTIES } from '../../src/spark/launch-fragments';
+import { parseSparkDefaults } from '../../src/spark/spark-defaults';
 import { planArguments, readConfigSyncCommand } from '../../src/sync/config-sync';
+import { JsonObject } from '../../src/validate/types';
 import { materializerScript } from '../../src/sync/materializer-script';
 import { hasShell, isKubeletFaithful, runConfigSync, SandboxResult, Shell } from '../harness/pod-sandbox';
 import { FoundPod, namespaceObjects, podsIn } from '../harness/pods';
@@ -37,7 +41,9 @@ function expectRoleFiles(platform: Platform, role: Role, result: SandboxResult, 
 }
 
 describe('config-sync on the example platform, run for real', () => {
-  const platform = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
+  // With pod templates every pod is in the manifests (the feature steps' pods are built at launch: below).
+  const example = loadPlatformFile(path.join(EXAMPLE, 'platform.yaml'));
+  const platform: Platform = { ...example, spec: { ...example.spec, delivery: 'podTemplates' } };
   const manifests = new Map([...synthNamespaces(platform)].map(([ns, yaml]) => [ns, parseManifest(yaml)]));
   const objectsOf = (ns: string) => namespaceObjects(manifests.get(ns)!, clusterSecrets(platform));
   const pods = [...manifests.values()].flatMap(podsIn);
@@ -86,6 +92,28 @@ describe('config-sync on the example platform, run for real', () => {
       const result = runConfigSync(executor.spec, objectsOf(ns), { shell: 'dash' });
       // THEN the executor has every executor file
       expectRoleFiles(platform, 'executor', result, `${ns} executor`);
+    }
+  });
+
+  test("with the feature steps, each fragment's pod gets its role's files, the inline ones read from its launcher's", () => {
+    // GIVEN the default delivery: the proxy's and the engines' pods, and the fragments in the tenants' Spark ConfigMaps
+    const steps = new Map([...synthNamespaces(example)].map(([ns, yaml]) => [ns, parseManifest(yaml)]));
+    const stepObjectsOf = (ns: string) => namespaceObjects(steps.get(ns)!, clusterSecrets(example));
+    const proxyNs = example.spec.proxy.namespace;
+    const proxy = podsIn(steps.get(proxyNs)!).find(p => p.description.startsWith('Deployment'))!;
+    const proxyFiles = deliveredFiles(proxy.spec as unknown as JsonObject, []);
+    for (const ns of ['team-a', 'team-c']) {
+      const objects = steps.get(ns)!;
+      const data = findObject(objects, 'ConfigMap', 'my-project-spark').data as Record<string, string>;
+      const fragment = (conf: string, role: 'engine' | 'executor') => JSON.parse(parseSparkDefaults(data[conf]).get(FRAGMENT_PROPERTIES[role])!) as JsonObject;
+      // WHEN EngineSetup builds an engine from the proxy's files, and ExecutorSetup an executor from the engine's
+      const engine = fragmentPodSpec(fragment('cluster-spark-defaults.conf', 'engine'), proxyFiles);
+      const engineRun = runConfigSync(engine as unknown as FoundPod['spec'], stepObjectsOf(ns), { shell: 'dash' });
+      const engineFiles = deliveredFiles(engine, []);
+      const executor = fragmentPodSpec(fragment('spark-defaults.conf', 'executor'), engineFiles);
+      // THEN both init containers run, and each pod has every file of its role
+      expectRoleFiles(example, 'engine', engineRun, `${ns} engine launched by the proxy`);
+      expectRoleFiles(example, 'executor', runConfigSync(executor as unknown as FoundPod['spec'], stepObjectsOf(ns), { shell: 'dash' }), `${ns} executor`);
     }
   });
 
@@ -227,7 +255,7 @@ describe('config-sync with unusual files', () => {
     };
     // WHEN the platform is synthesized THEN the error says what and how to fix it
     expect(() => synthNamespaces(resolvePlatform(spec, { baseDir: dir }))).toThrow(
-      /^files\[0\]: huge\.bin is 614400 bytes, 819200 as base64 in the (driver pod template|engine Deployment) (of|in) odd-a, over the env transport budget of 524288 characters per pod; use "transport: objects" for this platform or tenant$/,
+      /^files\[0\]: huge\.bin is 614400 bytes, 819200 as base64 in the (driver pod template|engine Deployment|proxy Deployment) (of|in) odd-(a|proxy), over the env transport budget of 524288 characters per pod; use "transport: objects" for this platform or tenant$/,
     );
   });
 });
