@@ -170,6 +170,19 @@ export interface CommandResult {
   readonly stderr: string;
 }
 
+/** Runs a command to completion without blocking the event loop (so several can run at once); never throws on a non-zero exit. */
+export function runAsync(command: string, args: readonly string[]): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', error => reject(new HarnessError(`${command}: ${error.message}`)));
+    child.on('close', status => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
 /** Runs a command to completion; never throws on a non-zero exit. */
 export function run(command: string, args: readonly string[], options: SpawnSyncOptions = {}): CommandResult {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, ...options });

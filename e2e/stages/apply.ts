@@ -31,7 +31,7 @@ export async function applyDist(ctx: E2eContext, distDir: string, label: string,
     .sort()
     .map(f => path.join(distDir, f));
   const started = Date.now();
-  const first = admin.applyServerSide(files, FIELD_MANAGER);
+  const first = await admin.applyServerSideInLanes(files, FIELD_MANAGER);
   const seconds = (Date.now() - started) / 1000;
   const objects = first.stdout.split('\n').filter(line => / serverside-applied$/.test(line)).length;
   const ok = ctx.report.check(
@@ -41,7 +41,7 @@ export async function applyDist(ctx: E2eContext, distDir: string, label: string,
   );
   ctx.report.data.applies.push({ spec: label, namespaces: files.length, objects, seconds: Math.round(seconds * 10) / 10, ok });
   // What did apply is still checked: a refused object must not hide what else is wrong.
-  if (ok) checkIdempotent(ctx, files, label);
+  if (ok) await checkIdempotent(ctx, files, label);
   if (options.checkPods) {
     for (const file of files) await checkDeploymentPods(ctx, file);
   }
@@ -49,10 +49,10 @@ export async function applyDist(ctx: E2eContext, distDir: string, label: string,
 }
 
 /** A second apply of the same files must change nothing (no resourceVersion moves). */
-function checkIdempotent(ctx: E2eContext, files: readonly string[], label: string): void {
+async function checkIdempotent(ctx: E2eContext, files: readonly string[], label: string): Promise<void> {
   const { admin } = ctx.cluster;
   const before = resourceVersions(ctx, files);
-  const second = admin.applyServerSide(files, FIELD_MANAGER);
+  const second = await admin.applyServerSideInLanes(files, FIELD_MANAGER);
   const after = resourceVersions(ctx, files);
   const changed = [...after].filter(([key, version]) => before.get(key) !== version).map(([key]) => key);
   ctx.report.check(
