@@ -9,12 +9,13 @@ import { synthPlatform } from '../../src';
  */
 export const FIXTURE_TENANTS = ['blue', 'green', 'red'];
 
-export function fixtureSpec(tenants: readonly string[] = FIXTURE_TENANTS): string {
+export function fixtureSpec(tenants: readonly string[] = FIXTURE_TENANTS, delivery?: 'featureSteps' | 'podTemplates'): string {
   return [
     'name: fleet',
     'image: registry.example.com/fleet:2.0.0',
     'roleEnv: FLEET_EXECUTOR',
     'transport: env',
+    ...(delivery ? [`delivery: ${delivery}`] : []),
     'proxy: { namespace: fleet-proxy }',
     'kerberos: { principal: fleet/spark@EXAMPLE.COM, keytab: fleet.keytab, krb5Conf: krb5.conf }',
     'secrets: { store: { name: vault, kind: ClusterSecretStore } }',
@@ -29,12 +30,12 @@ export function fixtureSpec(tenants: readonly string[] = FIXTURE_TENANTS): strin
 }
 
 /** Writes the fixture's spec and sources into `dir` and synthesizes `dir/dist`. Returns the spec's path. */
-export function writeFixture(dir: string, tenants: readonly string[] = FIXTURE_TENANTS): string {
+export function writeFixture(dir: string, tenants: readonly string[] = FIXTURE_TENANTS, delivery?: 'featureSteps' | 'podTemplates'): string {
   fs.mkdirSync(path.join(dir, 'conf'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'conf', 'krb5.conf'), '[libdefaults]\n  default_realm = EXAMPLE.COM\n');
   fs.writeFileSync(path.join(dir, 'conf', 'engine.properties'), 'engine.threads=4\n');
   const spec = path.join(dir, 'platform.yaml');
-  fs.writeFileSync(spec, fixtureSpec(tenants));
+  fs.writeFileSync(spec, fixtureSpec(tenants, delivery));
   synthPlatform({ specFile: spec, outdir: path.join(dir, 'dist') });
   return spec;
 }

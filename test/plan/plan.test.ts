@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { synthPlatform } from '../../src';
 import { tempDirs } from '../harness/temp-dirs';
-import { fixtureSpec, writeFixture } from './fixture';
+import { FIXTURE_TENANTS, fixtureSpec, writeFixture } from './fixture';
 import { jsonPlan, plan } from './run';
 
 const tmp = tempDirs();
@@ -61,6 +61,23 @@ describe('plan', () => {
     );
     expect(text.stdout).toMatch(/~ Deployment fleet-proxy\/fleet-proxy \(proxy, 1 pod\(s\)\): file krb5\.conf \(conf\/krb5\.conf\) changed/);
     expect(text.stdout).toContain('rolls: 4 pod(s) restart');
+  });
+
+  test('with pod templates, an engine rolls naming its executor template, and the file the template changed for', async () => {
+    // GIVEN the fixture delivering with pod templates, committed, then krb5.conf changed
+    const dir = tmp('plan-templates-');
+    const spec = writeFixture(dir, FIXTURE_TENANTS, 'podTemplates');
+    fs.appendFileSync(path.join(dir, 'conf', 'krb5.conf'), '  dns_lookup_kdc = false\n');
+    // WHEN it is planned
+    const { plan: result } = await jsonPlan(spec, path.join(dir, 'dist'));
+    // THEN each engine names its executor template, because of krb5.conf
+    const engines = result.rolls.filter(r => r.component === 'engine');
+    expect(engines).toHaveLength(3);
+    for (const roll of engines) {
+      expect(roll.reasons).toContainEqual(
+        expect.objectContaining({ kind: 'template', file: 'executor-template.yaml', because: [expect.objectContaining({ kind: 'file', file: 'krb5.conf' })] }),
+      );
+    }
   });
 
   test('a Spark property change names the property and its values, and only engines roll', async () => {
