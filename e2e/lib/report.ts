@@ -64,6 +64,8 @@ export interface E2eReport {
   node?: { kubelet: string; containerd: string; runc: string; image: string; pods: NodePodRow[] };
   /** Spark jobs run to completion on the node. */
   jobs: JobRow[];
+  /** Launches the feature steps must refuse (in the proxy's real pod): whether spark-submit failed with the expected message and created no pod. */
+  launchRefusals: { tenant: string; launch: string; ok: boolean; seconds: number }[];
   /** The unified image built here (e2e/scripts/build-image.sh): `cold` when this run built it. */
   image?: { ref: string; digest: string; spark: string; bytes: number; cache: 'cold' | 'warm' };
   /** The image built for each other Spark line the jobs run (a 4.x line). */
@@ -87,6 +89,7 @@ export class Report {
     filesDelivered: [],
     kerberos: [],
     jobs: [],
+    launchRefusals: [],
     cache: 'warm',
     seconds: {},
     applies: [],

@@ -596,20 +596,21 @@ async function refusedLaunch(
   message: RegExp,
 ): Promise<void> {
   const before = ctx.cluster.admin.list('pods', tenant).length;
+  const started = Date.now();
   const launch = launchFromProxy(ctx, proxyPod, tenant, { name: 'e2e-refused', ...image.testJob, args: ['1'], conf });
-  const output = `${launch.stdout}
-${launch.stderr}`;
+  const output = `${launch.stdout}\n${launch.stderr}`;
   const after = ctx.cluster.admin.list('pods', tenant).length;
-  ctx.report.check(
+  const said = output
+    .split('\n')
+    .filter(l => /spark-tenancy|Exception|Error/.test(l))
+    .slice(-8)
+    .join('\n');
+  const ok = ctx.report.check(
     `${label}: spark-submit in the proxy fails saying so, and no pod is created`,
     launch.status !== 0 && launch.status !== null && message.test(output) && after === before,
-    `exit ${launch.status}; pods ${before} → ${after}; wanted ${message}
-${output
-  .split('\n')
-  .filter(l => /spark-tenancy|Exception|Error/.test(l))
-  .slice(-8)
-  .join('\n')}`,
+    `exit ${launch.status}; pods ${before} → ${after}; wanted ${message}\n${said}`,
   );
+  ctx.report.data.launchRefusals.push({ tenant, launch: label, ok, seconds: seconds(started) });
 }
 
 /** The tenant's cluster-mode spark-defaults.conf as the generation wrote it. */
