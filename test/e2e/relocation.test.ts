@@ -1,5 +1,6 @@
 import { ContainerView, materialize } from '../../e2e/lib/pod-view';
 import { relocateProperties } from '../../e2e/stages/spark';
+import { parseSparkDefaults } from '../../src/spark/spark-defaults';
 import { tempDirs } from '../harness/temp-dirs';
 
 /**
@@ -28,5 +29,21 @@ describe("relocating a pod's paths for the real-cluster suite", () => {
       'spark.executor.extraJavaOptions -Djava.security.krb5.conf=/pod/krb5.conf',
       'spark.kubernetes.executor.podTemplateFile /ROOT/pod/t/executor.yaml',
     ]);
+  });
+
+  test("GIVEN the executor fragment WHEN relocated THEN only its inline sources move (ExecutorSetup reads them here), its pods' paths stay", () => {
+    const relocate = (text: string) => text.replace(/^\/pod\//, '/ROOT/pod/');
+    const fragment = {
+      role: 'executor',
+      initContainer: { command: ['/opt/bootstrap.sh', 'sync', 'version', '2', 'file\t/a\tb'] },
+      volumeMounts: [{ name: 'k', mountPath: '/pod/krb5' }],
+      inlineFiles: [{ variable: 'CFG_KRB5_CONF', source: '/pod/krb5/krb5.conf', mode: '0444', target: '/staging/krb5.conf' }],
+    };
+    const conf = `spark.tenancy.executor.fragment ${JSON.stringify(fragment).replace(/\\/g, '\\\\')}`;
+    const [line] = relocateProperties(conf, relocate).split('\n');
+    const moved = JSON.parse(parseSparkDefaults(line).get('spark.tenancy.executor.fragment')!);
+    expect(moved.inlineFiles[0].source).toBe('/ROOT/pod/krb5/krb5.conf');
+    expect(moved.volumeMounts).toEqual(fragment.volumeMounts);
+    expect(moved.initContainer.command[4]).toBe('file\t/a\tb');
   });
 });
