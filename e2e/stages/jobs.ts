@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { parse as parseProperties } from 'dot-properties';
 import { parseAllDocuments } from 'yaml';
 import { objectNames } from '../../src/names';
 import { mergeHostAliases } from '../../src/pod/role-pod';
@@ -8,7 +9,6 @@ import { Platform } from '../../src/platform-spec/platform';
 import { HostAliasSpec, Role } from '../../src/platform-spec/types';
 import { CONTENT_HASH_ANNOTATION, FRAGMENT_PROPERTIES, LaunchFragment } from '../../src/spark/launch-fragments';
 import { CLUSTER_SPARK_DEFAULTS_KEY } from '../../src/spark/pod-templates';
-import { parseSparkDefaults } from '../../src/spark/spark-defaults';
 import { E2eContext } from '../lib/context';
 import { BuiltImage, importImage } from '../lib/image';
 import { pointSpecAtKdc, startKdc } from '../lib/kdc';
@@ -540,7 +540,7 @@ async function proxyAliasesChanged(ctx: E2eContext, gen: Generation, old: PodWit
  */
 async function badLaunchesRefused(ctx: E2eContext, gen: Generation, proxyPod: PodWithStatus, tenant: string, image: BuiltImage): Promise<void> {
   const defaults = launchDefaults(gen, tenant);
-  const fragment = JSON.parse(defaults.get(FRAGMENT_PROPERTIES.engine) ?? '{}') as LaunchFragment;
+  const fragment = JSON.parse(defaults[FRAGMENT_PROPERTIES.engine] ?? '{}') as LaunchFragment;
   const large = execIn(ctx, proxyPod, ['sh', '-c', 'ls -S /opt/spark/jars/*.jar | head -n 1']).stdout.trim();
   const cases: { what: string; fragment: object; message: RegExp }[] = [
     { what: 'an engine fragment of an unknown role', fragment: { ...fragment, role: 'driver' }, message: /unknown role "driver"/ },
@@ -614,10 +614,10 @@ async function refusedLaunch(
 }
 
 /** The tenant's cluster-mode spark-defaults.conf as the generation wrote it. */
-function launchDefaults(gen: Generation, tenant: string): Map<string, string> {
+function launchDefaults(gen: Generation, tenant: string): Record<string, string> {
   const docs = parseAllDocuments(fs.readFileSync(path.join(gen.dist, `${tenant}.k8s.yaml`), 'utf8')).map(d => d.toJS() as KubeObject);
   const config = docs.find(o => o?.kind === 'ConfigMap' && o.metadata.name === objectNames(gen.platform.spec).sparkConfigMap);
-  return parseSparkDefaults(String((config?.data as Record<string, string> | undefined)?.[CLUSTER_SPARK_DEFAULTS_KEY] ?? ''));
+  return parseProperties(String((config?.data as Record<string, string> | undefined)?.[CLUSTER_SPARK_DEFAULTS_KEY] ?? '')) as Record<string, string>;
 }
 
 function engineChecksum(gen: Generation, tenant: string): string | undefined {

@@ -3,7 +3,8 @@ import * as path from 'path';
 import { mergeHostAliases } from '../../src/pod/role-pod';
 import { quantityValue } from '../../src/spark/driver-resources';
 import { FRAGMENT_PROPERTIES, LaunchFragment } from '../../src/spark/launch-fragments';
-import { escapePropertiesValue, parseSparkDefaults } from '../../src/spark/spark-defaults';
+import { parse as parseProperties } from 'dot-properties';
+import { escapePropertiesValue } from '../../src/spark/spark-defaults';
 import { E2eContext, REPO } from '../lib/context';
 import { ServiceAccountIdentity } from '../lib/identities';
 import { containerView, materialize, namespaceObjectsFromApi, PodJson } from '../lib/pod-view';
@@ -95,8 +96,8 @@ function stepsLaunchConf(
 ): string[] {
   const found = configMap ? ctx.cluster.admin.run(['get', 'configmap', '-n', tenant, configMap, '-o', 'json']) : undefined;
   if (!found || found.status !== 0) return [];
-  const defaults = parseSparkDefaults(String(JSON.parse(found.stdout).data?.['cluster-spark-defaults.conf'] ?? ''));
-  const fragment = defaults.get(FRAGMENT_PROPERTIES.engine);
+  const defaults = parseProperties(String(JSON.parse(found.stdout).data?.['cluster-spark-defaults.conf'] ?? '')) as Record<string, string>;
+  const fragment = defaults[FRAGMENT_PROPERTIES.engine];
   if (fragment === undefined) return [];
   const hosts = writeKubeletHosts(path.join(root, 'etc', 'hosts'), proxyPod.spec.hostAliases ?? []);
   return ['--conf', `spark.tenancy.hostsFile=${hosts}`, '--conf', `${FRAGMENT_PROPERTIES.engine}=${relocateFragment(fragment, relocate)}`];
@@ -110,7 +111,7 @@ function relocateFragment(json: string, relocate: (text: string) => string): str
 
 /** The fragment of `role` in a spark-defaults.conf text, if the launch uses the feature steps. */
 function fragmentIn(defaults: string, role: 'engine' | 'executor'): LaunchFragment | undefined {
-  const value = parseSparkDefaults(defaults).get(FRAGMENT_PROPERTIES[role]);
+  const value = (parseProperties(defaults) as Record<string, string>)[FRAGMENT_PROPERTIES[role]];
   return value === undefined ? undefined : (JSON.parse(value) as LaunchFragment);
 }
 
@@ -351,7 +352,7 @@ export function relocateProperties(text: string, relocate: (text: string) => str
       const value = line.slice(space + 1);
       // ExecutorSetup runs in this engine: it reads the executors' files from here.
       if (key === FRAGMENT_PROPERTIES.executor) {
-        return `${key} ${escapePropertiesValue(relocateFragment(parseSparkDefaults(line).get(key)!, relocate))}`;
+        return `${key} ${escapePropertiesValue(relocateFragment((parseProperties(line) as Record<string, string>)[key], relocate))}`;
       }
       const readHere = !key.startsWith('spark.executor.') && !key.startsWith('spark.executorEnv.');
       return readHere && !value.startsWith('local://') ? `${key} ${relocate(value)}` : line;

@@ -5,6 +5,7 @@ import { commonLabels, objectNames } from '../names';
 import { DEFAULTS, Platform, PlatformFile, platformTransport } from '../platform-spec/platform';
 import { DecodingStrategy, RemoteRefSpec, Role, SecretStoreKind, Transport } from '../platform-spec/types';
 import { CONTENT_HASH_ANNOTATION, configMapContentHash } from '../spark/launch-fragments';
+import { perPlatform } from '../platform-spec/per-platform';
 import { readsFilesConfigMap } from '../sync/config-sync';
 
 /**
@@ -102,12 +103,25 @@ export class NamespaceConfig extends Construct {
   }
 }
 
-/** The files ConfigMap's content for pods of `roles`, with its content hash; undefined when they have no non-secret file. */
-export function filesConfigMapContent(
-  platform: Platform,
-  roles: readonly Role[],
-  carriedKeys: readonly string[] = [],
-): { data: Record<string, string>; binaryData: Record<string, string>; hash: string } | undefined {
+/** A files ConfigMap's data, and the content hash its annotation carries. */
+export interface FilesConfigMapContent {
+  readonly data: Record<string, string>;
+  readonly binaryData: Record<string, string>;
+  readonly hash: string;
+}
+
+/**
+ * The files ConfigMap's content for pods of `roles`, with its content hash; undefined when they have no
+ * non-secret file. Every tenant of a transport has the same one, and both its ConfigMap and the proxy's
+ * launch properties ask for it: built and hashed once per platform.
+ */
+export function filesConfigMapContent(platform: Platform, roles: readonly Role[], carriedKeys: readonly string[] = []): FilesConfigMapContent | undefined {
+  return contents(platform, JSON.stringify([roles, carriedKeys]), () => buildFilesConfigMapContent(platform, roles, carriedKeys));
+}
+
+const contents = perPlatform<FilesConfigMapContent | undefined>();
+
+function buildFilesConfigMapContent(platform: Platform, roles: readonly Role[], carriedKeys: readonly string[]): FilesConfigMapContent | undefined {
   const plain = platform.files.filter(f => !f.secret && (f.roles.some(r => roles.includes(r)) || carriedKeys.includes(f.key)));
   if (plain.length === 0) return undefined;
   // fromEntries defines every key as data, even one named like an Object.prototype member.

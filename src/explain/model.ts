@@ -2,11 +2,11 @@ import * as path from 'path';
 import { COMPONENT_LABEL, NAMESPACE_NAME_LABEL } from '../names';
 import { CARRY_DIR, FRAGMENT_PROPERTIES } from '../spark/launch-fragments';
 import { EXECUTOR_TEMPLATE_FILE, SPARK_DEFAULTS_FILE } from '../spark/pod-templates';
-import { parseSparkDefaults } from '../spark/spark-defaults';
 import { Platform, tenantTransport } from '../platform-spec/platform';
 import { Role, Transport } from '../platform-spec/types';
 import { arrayAt, isJsonObject, objectAt, stringAt } from '../validate/json';
 import { JsonObject } from '../validate/types';
+import { parse as parseProperties } from 'dot-properties';
 import { parse as parseYaml } from 'yaml';
 import { ManifestObject, ManifestSet } from '../plan/manifest-set';
 import { deliveredFiles, DeliveredFile, fragmentPodSpec, podTemplateOf } from '../plan/pod-files';
@@ -91,7 +91,7 @@ export function platformModel(platform: Platform, manifests: ManifestSet): Platf
  */
 function executorPodSpec(engineFiles: readonly DeliveredFile[]): JsonObject | undefined {
   const defaults = engineFiles.find(f => f.name === SPARK_DEFAULTS_FILE)?.content;
-  const fragment = defaults ? parseSparkDefaults(defaults.toString('utf8')).get(FRAGMENT_PROPERTIES.executor) : undefined;
+  const fragment = defaults ? (parseProperties(defaults.toString('utf8')) as Record<string, string>)[FRAGMENT_PROPERTIES.executor] : undefined;
   if (fragment !== undefined) return fragmentPodSpec(JSON.parse(fragment) as JsonObject, engineFiles);
   const template = engineFiles.find(f => f.name === EXECUTOR_TEMPLATE_FILE)?.content;
   return template ? objectAt(parseYaml(template.toString('utf8')), 'spec') : undefined;

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { CONFIG_SYNC_CONTAINER, readConfigSyncCommand, SOURCE_DIR } from '../sync/config-sync';
+import { CONFIG_SYNC_CONTAINER, planArguments, readConfigSyncCommand, SOURCE_DIR } from '../sync/config-sync';
 import { arrayAt, isJsonObject, objectAt, stringAt } from '../validate/json';
 import { JsonObject } from '../validate/types';
 import { ManifestObject } from './manifest-set';
@@ -139,22 +139,16 @@ export function podTemplateOf(object: ManifestObject): JsonObject | undefined {
  */
 export function fragmentPodSpec(fragment: JsonObject, launcherFiles: readonly DeliveredFile[]): JsonObject {
   const init = objectAt(fragment, 'initContainer') ?? {};
-  const command = arrayAt(init, 'command').filter((a): a is string => typeof a === 'string');
+  const { runner, operations } = readConfigSyncCommand(arrayAt(init, 'command').filter((a): a is string => typeof a === 'string'));
   const env: JsonObject[] = [];
-  const operations: string[] = [];
+  const added: string[][] = [];
   for (const file of arrayAt(fragment, 'inlineFiles').filter(isJsonObject)) {
     const [variable, source, mode, target] = ['variable', 'source', 'mode', 'target'].map(k => String(file[k] ?? ''));
     const content = launcherFiles.find(f => f.path === source)?.content ?? Buffer.alloc(0);
     env.push({ name: `${variable}_0`, value: content.toString('base64') });
-    operations.push(['env', variable, '1', createHash('sha256').update(content).digest('hex'), mode, target].join('\t'));
+    added.push(['env', variable, '1', createHash('sha256').update(content).digest('hex'), mode, target]);
   }
-  const at = command.indexOf('version');
-  const plan =
-    operations.length === 0
-      ? command
-      : at >= 0 && command.length > at + 2
-        ? [...command.slice(0, -1), `${command[command.length - 1]}\n${operations.join('\n')}`]
-        : [...command, operations.join('\n')];
+  const plan = [...runner, ...planArguments([...operations, ...added])];
   const optional = (key: string, value: unknown) => (value === undefined ? {} : { [key]: value });
   return {
     ...optional('securityContext', objectAt(fragment, 'securityContext')),

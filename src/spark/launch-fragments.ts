@@ -3,6 +3,7 @@ import * as k8s from '../../imports/k8s';
 import { objectNames } from '../names';
 import { buildRolePod, RolePod } from '../pod/role-pod';
 import { filesFor, Platform, platformDelivery, PlatformFile, platformTransport, tenantTransport } from '../platform-spec/platform';
+import { perPlatform } from '../platform-spec/per-platform';
 import { Role, TenantSpec, Transport } from '../platform-spec/types';
 import { SyncFile } from '../sync/config-sync';
 
@@ -45,7 +46,6 @@ export interface LaunchFragment {
   readonly initContainer: unknown;
   readonly volumes: unknown[];
   readonly volumeMounts: unknown[];
-  readonly env: unknown[];
   readonly securityContext?: unknown;
   readonly containerSecurityContext?: unknown;
   readonly automountServiceAccountToken?: boolean;
@@ -80,7 +80,6 @@ export function launchFragment(platform: Platform, tenant: TenantSpec, role: 'en
     initContainer: k8s.toJson_Container(pod.spec.initContainers![0]),
     volumes: pod.spec.volumes!.map(v => k8s.toJson_Volume(v)),
     volumeMounts: (main.volumeMounts ?? []).map(m => k8s.toJson_VolumeMount(m)),
-    env: [],
     securityContext: k8s.toJson_PodSecurityContext(pod.spec.securityContext),
     containerSecurityContext: k8s.toJson_SecurityContext(main.securityContext),
     // Executors run user code: an account with no bindings, and no token in the pod.
@@ -102,21 +101,13 @@ export interface TenantFragments {
  * the tenant's host aliases (Spark sets the namespace), so tenants that share those share one rendering.
  */
 export function tenantFragments(platform: Platform, tenant: TenantSpec): TenantFragments {
-  const key = JSON.stringify([tenantTransport(platform, tenant), tenant.hostAliases ?? []]);
-  let byKey = rendered.get(platform);
-  if (!byKey) rendered.set(platform, (byKey = new Map()));
-  let fragments = byKey.get(key);
-  if (!fragments) {
-    fragments = {
-      engine: JSON.stringify(launchFragment(platform, tenant, 'engine')),
-      executor: JSON.stringify(launchFragment(platform, tenant, 'executor')),
-    };
-    byKey.set(key, fragments);
-  }
-  return fragments;
+  return rendered(platform, JSON.stringify([tenantTransport(platform, tenant), tenant.hostAliases ?? []]), () => ({
+    engine: JSON.stringify(launchFragment(platform, tenant, 'engine')),
+    executor: JSON.stringify(launchFragment(platform, tenant, 'executor')),
+  }));
 }
 
-const rendered = new WeakMap<Platform, Map<string, TenantFragments>>();
+const rendered = perPlatform<TenantFragments>();
 
 /**
  * Files a launching pod of `launcher`'s role holds under CARRY_DIR: every non-secret file of the pods

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import * as k8s from '../../imports/k8s';
 import { commonLabels, objectNames } from '../names';
 import { buildRolePod } from '../pod/role-pod';
+import { perPlatform } from '../platform-spec/per-platform';
 import { Platform, tenantTransport } from '../platform-spec/platform';
 import { TenantSpec } from '../platform-spec/types';
 import { parsePodTemplate } from './pod-template-roundtrip';
@@ -43,12 +44,7 @@ export interface PodTemplate {
 export function tenantPodTemplates(platform: Platform, tenant: TenantSpec): TenantTemplates {
   // Templates hold nothing tenant-specific beyond transport and host aliases (Spark sets the namespace),
   // so tenants that share those share one rendering: a thousand tenants cost a handful of renders.
-  const key = JSON.stringify([tenantTransport(platform, tenant), tenant.hostAliases ?? []]);
-  let byKey = rendered.get(platform);
-  if (!byKey) rendered.set(platform, (byKey = new Map()));
-  let templates = byKey.get(key);
-  if (!templates) byKey.set(key, (templates = renderTenantTemplates(platform, tenant)));
-  return templates;
+  return rendered(platform, JSON.stringify([tenantTransport(platform, tenant), tenant.hostAliases ?? []]), () => renderTenantTemplates(platform, tenant));
 }
 
 export interface TenantTemplates {
@@ -56,7 +52,7 @@ export interface TenantTemplates {
   readonly executor: PodTemplate;
 }
 
-const rendered = new WeakMap<Platform, Map<string, TenantTemplates>>();
+const rendered = perPlatform<TenantTemplates>();
 
 function renderTenantTemplates(platform: Platform, tenant: TenantSpec): TenantTemplates {
   const names = objectNames(platform.spec);

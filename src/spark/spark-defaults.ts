@@ -30,25 +30,6 @@ export function renderSparkDefaults(props: Record<string, string>): string {
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * Reads `spark-defaults.conf` as `renderSparkDefaults` writes it (the inverse: `key value` lines, `#`
- * comments, backslash escapes undone, a bare key an empty value). Not every Properties file: only this one's form.
- */
-export function parseSparkDefaults(text: string): Map<string, string> {
-  const props = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const space = line.indexOf(' ');
-    const key = space < 0 ? line : line.slice(0, space);
-    const value = space < 0 ? '' : line.slice(space + 1);
-    props.set(
-      key,
-      value.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', f: '\f', n: '\n', r: '\r' })[c] ?? c),
-    );
-  }
-  return props;
-}
-
 /** What a key must be, for messages. */
 export const VALID_KEY = "keys must be non-empty, contain no whitespace, '=', ':' or '\\', and not start with '#' or '!'";
 

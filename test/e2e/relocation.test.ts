@@ -1,6 +1,6 @@
 import { ContainerView, materialize } from '../../e2e/lib/pod-view';
 import { relocateProperties } from '../../e2e/stages/spark';
-import { parseSparkDefaults } from '../../src/spark/spark-defaults';
+import { parse as parseProperties } from 'dot-properties';
 import { tempDirs } from '../harness/temp-dirs';
 
 /**
@@ -41,7 +41,7 @@ describe("relocating a pod's paths for the real-cluster suite", () => {
     };
     const conf = `spark.tenancy.executor.fragment ${JSON.stringify(fragment).replace(/\\/g, '\\\\')}`;
     const [line] = relocateProperties(conf, relocate).split('\n');
-    const moved = JSON.parse(parseSparkDefaults(line).get('spark.tenancy.executor.fragment')!);
+    const moved = JSON.parse((parseProperties(line) as Record<string, string>)['spark.tenancy.executor.fragment']);
     expect(moved.inlineFiles[0].source).toBe('/ROOT/pod/krb5/krb5.conf');
     expect(moved.volumeMounts).toEqual(fragment.volumeMounts);
     expect(moved.initContainer.command[4]).toBe('file\t/a\tb');

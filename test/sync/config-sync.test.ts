@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parse as parseProperties } from 'dot-properties';
 import { parse } from 'yaml';
 import { loadPlatformFile, Platform, PlatformSpec, resolvePlatform, Role } from '../../src';
 import { filesFor } from '../../src/platform-spec/platform';
@@ -8,7 +9,6 @@ import { findObject, ManifestObject, parseManifest, synthNamespaces } from '../.
 import { STAGING_FOLDER } from '../../src/platform-spec/checks/files';
 import { deliveredFiles, fragmentPodSpec } from '../../src/plan/pod-files';
 import { FRAGMENT_PROPERTIES } from '../../src/spark/launch-fragments';
-import { parseSparkDefaults } from '../../src/spark/spark-defaults';
 import { planArguments, readConfigSyncCommand } from '../../src/sync/config-sync';
 import { JsonObject } from '../../src/validate/types';
 import { materializerScript } from '../../src/sync/materializer-script';
@@ -105,7 +105,8 @@ describe('config-sync on the example platform, run for real', () => {
     for (const ns of ['team-a', 'team-c']) {
       const objects = steps.get(ns)!;
       const data = findObject(objects, 'ConfigMap', 'my-project-spark').data as Record<string, string>;
-      const fragment = (conf: string, role: 'engine' | 'executor') => JSON.parse(parseSparkDefaults(data[conf]).get(FRAGMENT_PROPERTIES[role])!) as JsonObject;
+      const fragment = (conf: string, role: 'engine' | 'executor') =>
+        JSON.parse((parseProperties(data[conf]) as Record<string, string>)[FRAGMENT_PROPERTIES[role]]) as JsonObject;
       // WHEN EngineSetup builds an engine from the proxy's files, and ExecutorSetup an executor from the engine's
       const engine = fragmentPodSpec(fragment('cluster-spark-defaults.conf', 'engine'), proxyFiles);
       const engineRun = runConfigSync(engine as unknown as FoundPod['spec'], stepObjectsOf(ns), { shell: 'dash' });
