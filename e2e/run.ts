@@ -20,10 +20,11 @@ import { checkNode } from './stages/node';
 import { applyDist } from './stages/apply';
 import { installCrds } from './stages/crds';
 import { checkFilesDelivered } from './stages/files';
+import { checkGitOps } from './stages/gitops';
 import { checkHelm } from './stages/helm';
 import { namespaceNames, removeNamespaces } from './lib/namespaces';
 import { checkImage } from './stages/image';
-import { BuiltImage } from './lib/image';
+import { BuiltImage, importImage } from './lib/image';
 import { checkKerberos } from './stages/kerberos';
 import { checkLateTenant } from './stages/late-tenant';
 import { checkExecutorsFit, checkQuotaAdmission } from './stages/quota';
@@ -39,6 +40,7 @@ const USAGE = `npm run e2e [-- options]
   --spark V,..  Spark releases to run (default: every release in e2e/versions.env)
   --only node   start the control plane and the node and run only the node stage (a quick check)
   --only jobs   the same, then the CRDs and the Spark jobs on the node (the default run's last stages)
+  --only gitops  the control plane, the node and the image, then only the GitOps stage (Argo CD)
   --only secrets  start the control plane and External Secrets Operator's controller, and check that
                 the keytab Secret of one tenant namespace arrives through it (no node, no image)
   --keep        keep the scratch folder and print its path
@@ -48,7 +50,7 @@ interface Options {
   fleet: number;
   spark?: string[];
   keep: boolean;
-  only?: 'node' | 'jobs' | 'secrets';
+  only?: 'node' | 'jobs' | 'gitops' | 'secrets';
 }
 
 function parseOptions(argv: string[]): Options {
@@ -61,7 +63,7 @@ function parseOptions(argv: string[]): Options {
     } else if (arg === '--keep') options.keep = true;
     else if (arg === '--fleet') options.fleet = Number(argv[++i]);
     else if (arg === '--spark') options.spark = argv[++i].split(',');
-    else if (arg === '--only' && ['node', 'jobs', 'secrets'].includes(argv[i + 1])) {
+    else if (arg === '--only' && ['node', 'jobs', 'gitops', 'secrets'].includes(argv[i + 1])) {
       options.only = argv[++i] as Options['only'];
     } else throw new HarnessError(`unknown option ${arg}\n${USAGE}`);
   }
@@ -100,7 +102,7 @@ async function main(): Promise<number> {
             const primary = checkImage(report, work, ref);
             // The newest Spark line gets an image of its own for the jobs on the node (docs/e2e.md).
             const newest = tools.spark[tools.spark.length - 1];
-            if (options.only === 'node' || !newest || newest.version === primary.spark) return { primary, others: [] };
+            if (options.only === 'node' || options.only === 'gitops' || !newest || newest.version === primary.spark) return { primary, others: [] };
             report.begin(`the unified image for Spark ${newest.version}`);
             return { primary, others: [checkImage(report, work, `${ref}-spark-${newest.version}`, `${newest.version}:${newest.scala}`)] };
           })();
@@ -113,8 +115,8 @@ async function main(): Promise<number> {
     const ctx: E2eContext = { repo: REPO, tools, cluster, report, work };
 
     if (options.only === undefined) await runControlPlaneStages(ctx, daemons, sparkReleases);
-    // The dist's ExternalSecrets need their CRD.
-    else if (options.only === 'jobs') installCrds(ctx);
+    // The dist's ExternalSecrets and Argo CD's objects need their CRDs.
+    else if (options.only === 'jobs' || options.only === 'gitops') installCrds(ctx);
     else if (options.only === 'secrets') {
       installCrds(ctx);
       await checkSecretsByController(ctx, daemons);
@@ -150,10 +152,17 @@ async function runNodeStages(ctx: E2eContext, daemons: Daemons, options: Options
   await checkNode(ctx, node);
   report.time('node pod', (Date.now() - started) / 1000);
 
-  if (options.only !== 'node') {
+  if (options.only === undefined || options.only === 'jobs') {
     started = Date.now();
     await runJobs(ctx, daemons, node, images.primary, images.others);
     report.time('jobs', (Date.now() - started) / 1000);
+  } else if (options.only === 'gitops') importImage(node.containerdSocket, images.primary);
+  if (options.only === undefined || options.only === 'gitops') {
+    started = Date.now();
+    await checkGitOps(ctx, daemons, node);
+    report.time('gitops', (Date.now() - started) / 1000);
+  }
+  if (options.only !== 'node') {
     // The jobs' ESO controller watches every namespace: stopped before the fleet's ExternalSecrets.
     await stopExternalSecretsController(daemons);
   }

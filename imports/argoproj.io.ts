@@ -1292,6 +1292,17 @@ export function toJson_ApplicationOperationSyncSyncStrategy(obj: ApplicationOper
  */
 export interface ApplicationSpecSourceDirectory {
   /**
+   * DisableExtensionFilter controls whether the built-in file-extension filter is skipped during
+   * manifest generation. When false (the default), only files with a .yaml, .yml, .json, or
+   * .jsonnet extension are considered as potential manifests. Set it to true to disable the filter
+   * so that files with custom extensions (e.g. *.yaml.sealed) can be matched by the include/exclude
+   * glob patterns instead.
+   *
+   * @schema ApplicationSpecSourceDirectory#disableExtensionFilter
+   */
+  readonly disableExtensionFilter?: boolean;
+
+  /**
    * Exclude contains a glob pattern to match paths against that should be explicitly excluded from being used during manifest generation
    *
    * @schema ApplicationSpecSourceDirectory#exclude
@@ -1327,6 +1338,7 @@ export interface ApplicationSpecSourceDirectory {
 export function toJson_ApplicationSpecSourceDirectory(obj: ApplicationSpecSourceDirectory | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'disableExtensionFilter': obj.disableExtensionFilter,
     'exclude': obj.exclude,
     'include': obj.include,
     'jsonnet': toJson_ApplicationSpecSourceDirectoryJsonnet(obj.jsonnet),
@@ -1845,6 +1857,17 @@ export function toJson_ApplicationSpecSourceHydratorSyncSource(obj: ApplicationS
  */
 export interface ApplicationSpecSourcesDirectory {
   /**
+   * DisableExtensionFilter controls whether the built-in file-extension filter is skipped during
+   * manifest generation. When false (the default), only files with a .yaml, .yml, .json, or
+   * .jsonnet extension are considered as potential manifests. Set it to true to disable the filter
+   * so that files with custom extensions (e.g. *.yaml.sealed) can be matched by the include/exclude
+   * glob patterns instead.
+   *
+   * @schema ApplicationSpecSourcesDirectory#disableExtensionFilter
+   */
+  readonly disableExtensionFilter?: boolean;
+
+  /**
    * Exclude contains a glob pattern to match paths against that should be explicitly excluded from being used during manifest generation
    *
    * @schema ApplicationSpecSourcesDirectory#exclude
@@ -1880,6 +1903,7 @@ export interface ApplicationSpecSourcesDirectory {
 export function toJson_ApplicationSpecSourcesDirectory(obj: ApplicationSpecSourcesDirectory | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'disableExtensionFilter': obj.disableExtensionFilter,
     'exclude': obj.exclude,
     'include': obj.include,
     'jsonnet': toJson_ApplicationSpecSourcesDirectoryJsonnet(obj.jsonnet),
@@ -2373,6 +2397,17 @@ export function toJson_ApplicationSpecSyncPolicyRetry(obj: ApplicationSpecSyncPo
  */
 export interface ApplicationOperationSyncSourceDirectory {
   /**
+   * DisableExtensionFilter controls whether the built-in file-extension filter is skipped during
+   * manifest generation. When false (the default), only files with a .yaml, .yml, .json, or
+   * .jsonnet extension are considered as potential manifests. Set it to true to disable the filter
+   * so that files with custom extensions (e.g. *.yaml.sealed) can be matched by the include/exclude
+   * glob patterns instead.
+   *
+   * @schema ApplicationOperationSyncSourceDirectory#disableExtensionFilter
+   */
+  readonly disableExtensionFilter?: boolean;
+
+  /**
    * Exclude contains a glob pattern to match paths against that should be explicitly excluded from being used during manifest generation
    *
    * @schema ApplicationOperationSyncSourceDirectory#exclude
@@ -2408,6 +2443,7 @@ export interface ApplicationOperationSyncSourceDirectory {
 export function toJson_ApplicationOperationSyncSourceDirectory(obj: ApplicationOperationSyncSourceDirectory | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'disableExtensionFilter': obj.disableExtensionFilter,
     'exclude': obj.exclude,
     'include': obj.include,
     'jsonnet': toJson_ApplicationOperationSyncSourceDirectoryJsonnet(obj.jsonnet),
@@ -2773,6 +2809,17 @@ export function toJson_ApplicationOperationSyncSourcePlugin(obj: ApplicationOper
  */
 export interface ApplicationOperationSyncSourcesDirectory {
   /**
+   * DisableExtensionFilter controls whether the built-in file-extension filter is skipped during
+   * manifest generation. When false (the default), only files with a .yaml, .yml, .json, or
+   * .jsonnet extension are considered as potential manifests. Set it to true to disable the filter
+   * so that files with custom extensions (e.g. *.yaml.sealed) can be matched by the include/exclude
+   * glob patterns instead.
+   *
+   * @schema ApplicationOperationSyncSourcesDirectory#disableExtensionFilter
+   */
+  readonly disableExtensionFilter?: boolean;
+
+  /**
    * Exclude contains a glob pattern to match paths against that should be explicitly excluded from being used during manifest generation
    *
    * @schema ApplicationOperationSyncSourcesDirectory#exclude
@@ -2808,6 +2855,7 @@ export interface ApplicationOperationSyncSourcesDirectory {
 export function toJson_ApplicationOperationSyncSourcesDirectory(obj: ApplicationOperationSyncSourcesDirectory | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'disableExtensionFilter': obj.disableExtensionFilter,
     'exclude': obj.exclude,
     'include': obj.include,
     'jsonnet': toJson_ApplicationOperationSyncSourcesDirectoryJsonnet(obj.jsonnet),
@@ -3519,6 +3567,17 @@ export function toJson_ApplicationSpecSourcePluginParameters(obj: ApplicationSpe
  */
 export interface ApplicationSpecSourceHydratorDrySourceDirectory {
   /**
+   * DisableExtensionFilter controls whether the built-in file-extension filter is skipped during
+   * manifest generation. When false (the default), only files with a .yaml, .yml, .json, or
+   * .jsonnet extension are considered as potential manifests. Set it to true to disable the filter
+   * so that files with custom extensions (e.g. *.yaml.sealed) can be matched by the include/exclude
+   * glob patterns instead.
+   *
+   * @schema ApplicationSpecSourceHydratorDrySourceDirectory#disableExtensionFilter
+   */
+  readonly disableExtensionFilter?: boolean;
+
+  /**
    * Exclude contains a glob pattern to match paths against that should be explicitly excluded from being used during manifest generation
    *
    * @schema ApplicationSpecSourceHydratorDrySourceDirectory#exclude
@@ -3554,6 +3613,7 @@ export interface ApplicationSpecSourceHydratorDrySourceDirectory {
 export function toJson_ApplicationSpecSourceHydratorDrySourceDirectory(obj: ApplicationSpecSourceHydratorDrySourceDirectory | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'disableExtensionFilter': obj.disableExtensionFilter,
     'exclude': obj.exclude,
     'include': obj.include,
     'jsonnet': toJson_ApplicationSpecSourceHydratorDrySourceDirectoryJsonnet(obj.jsonnet),
@@ -7010,6 +7070,11 @@ export class ApplicationSetSpecStrategyRollingSyncStepsMaxUpdate {
  */
 export interface ApplicationSetSpecTemplateSpecSourceDirectory {
   /**
+   * @schema ApplicationSetSpecTemplateSpecSourceDirectory#disableExtensionFilter
+   */
+  readonly disableExtensionFilter?: boolean;
+
+  /**
    * @schema ApplicationSetSpecTemplateSpecSourceDirectory#exclude
    */
   readonly exclude?: string;
@@ -7037,6 +7102,7 @@ export interface ApplicationSetSpecTemplateSpecSourceDirectory {
 export function toJson_ApplicationSetSpecTemplateSpecSourceDirectory(obj: ApplicationSetSpecTemplateSpecSourceDirectory | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'disableExtensionFilter': obj.disableExtensionFilter,
     'exclude': obj.exclude,
     'include': obj.include,
     'jsonnet': toJson_ApplicationSetSpecTemplateSpecSourceDirectoryJsonnet(obj.jsonnet),
@@ -7442,6 +7508,11 @@ export function toJson_ApplicationSetSpecTemplateSpecSourceHydratorSyncSource(ob
  */
 export interface ApplicationSetSpecTemplateSpecSourcesDirectory {
   /**
+   * @schema ApplicationSetSpecTemplateSpecSourcesDirectory#disableExtensionFilter
+   */
+  readonly disableExtensionFilter?: boolean;
+
+  /**
    * @schema ApplicationSetSpecTemplateSpecSourcesDirectory#exclude
    */
   readonly exclude?: string;
@@ -7469,6 +7540,7 @@ export interface ApplicationSetSpecTemplateSpecSourcesDirectory {
 export function toJson_ApplicationSetSpecTemplateSpecSourcesDirectory(obj: ApplicationSetSpecTemplateSpecSourcesDirectory | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'disableExtensionFilter': obj.disableExtensionFilter,
     'exclude': obj.exclude,
     'include': obj.include,
     'jsonnet': toJson_ApplicationSetSpecTemplateSpecSourcesDirectoryJsonnet(obj.jsonnet),
@@ -8480,6 +8552,11 @@ export function toJson_ApplicationSetSpecTemplateSpecSourcePluginParameters(obj:
  */
 export interface ApplicationSetSpecTemplateSpecSourceHydratorDrySourceDirectory {
   /**
+   * @schema ApplicationSetSpecTemplateSpecSourceHydratorDrySourceDirectory#disableExtensionFilter
+   */
+  readonly disableExtensionFilter?: boolean;
+
+  /**
    * @schema ApplicationSetSpecTemplateSpecSourceHydratorDrySourceDirectory#exclude
    */
   readonly exclude?: string;
@@ -8507,6 +8584,7 @@ export interface ApplicationSetSpecTemplateSpecSourceHydratorDrySourceDirectory 
 export function toJson_ApplicationSetSpecTemplateSpecSourceHydratorDrySourceDirectory(obj: ApplicationSetSpecTemplateSpecSourceHydratorDrySourceDirectory | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'disableExtensionFilter': obj.disableExtensionFilter,
     'exclude': obj.exclude,
     'include': obj.include,
     'jsonnet': toJson_ApplicationSetSpecTemplateSpecSourceHydratorDrySourceDirectoryJsonnet(obj.jsonnet),
@@ -9074,6 +9152,11 @@ export function toJson_ApplicationSetSpecTemplateSpecSyncPolicyRetryBackoff(obj:
  */
 export interface ApplicationSetSpecGeneratorsListTemplateSpecSourceDirectory {
   /**
+   * @schema ApplicationSetSpecGeneratorsListTemplateSpecSourceDirectory#disableExtensionFilter
+   */
+  readonly disableExtensionFilter?: boolean;
+
+  /**
    * @schema ApplicationSetSpecGeneratorsListTemplateSpecSourceDirectory#exclude
    */
   readonly exclude?: string;
@@ -9101,6 +9184,7 @@ export interface ApplicationSetSpecGeneratorsListTemplateSpecSourceDirectory {
 export function toJson_ApplicationSetSpecGeneratorsListTemplateSpecSourceDirectory(obj: ApplicationSetSpecGeneratorsListTemplateSpecSourceDirectory | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'disableExtensionFilter': obj.disableExtensionFilter,
     'exclude': obj.exclude,
     'include': obj.include,
     'jsonnet': toJson_ApplicationSetSpecGeneratorsListTemplateSpecSourceDirectoryJsonnet(obj.jsonnet),
@@ -9506,6 +9590,11 @@ export function toJson_ApplicationSetSpecGeneratorsListTemplateSpecSourceHydrato
  */
 export interface ApplicationSetSpecGeneratorsListTemplateSpecSourcesDirectory {
   /**
+   * @schema ApplicationSetSpecGeneratorsListTemplateSpecSourcesDirectory#disableExtensionFilter
+   */
+  readonly disableExtensionFilter?: boolean;
+
+  /**
    * @schema ApplicationSetSpecGeneratorsListTemplateSpecSourcesDirectory#exclude
    */
   readonly exclude?: string;
@@ -9533,6 +9622,7 @@ export interface ApplicationSetSpecGeneratorsListTemplateSpecSourcesDirectory {
 export function toJson_ApplicationSetSpecGeneratorsListTemplateSpecSourcesDirectory(obj: ApplicationSetSpecGeneratorsListTemplateSpecSourcesDirectory | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'disableExtensionFilter': obj.disableExtensionFilter,
     'exclude': obj.exclude,
     'include': obj.include,
     'jsonnet': toJson_ApplicationSetSpecGeneratorsListTemplateSpecSourcesDirectoryJsonnet(obj.jsonnet),
@@ -10710,6 +10800,11 @@ export function toJson_ApplicationSetSpecGeneratorsListTemplateSpecSourcePluginP
  */
 export interface ApplicationSetSpecGeneratorsListTemplateSpecSourceHydratorDrySourceDirectory {
   /**
+   * @schema ApplicationSetSpecGeneratorsListTemplateSpecSourceHydratorDrySourceDirectory#disableExtensionFilter
+   */
+  readonly disableExtensionFilter?: boolean;
+
+  /**
    * @schema ApplicationSetSpecGeneratorsListTemplateSpecSourceHydratorDrySourceDirectory#exclude
    */
   readonly exclude?: string;
@@ -10737,6 +10832,7 @@ export interface ApplicationSetSpecGeneratorsListTemplateSpecSourceHydratorDrySo
 export function toJson_ApplicationSetSpecGeneratorsListTemplateSpecSourceHydratorDrySourceDirectory(obj: ApplicationSetSpecGeneratorsListTemplateSpecSourceHydratorDrySourceDirectory | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'disableExtensionFilter': obj.disableExtensionFilter,
     'exclude': obj.exclude,
     'include': obj.include,
     'jsonnet': toJson_ApplicationSetSpecGeneratorsListTemplateSpecSourceHydratorDrySourceDirectoryJsonnet(obj.jsonnet),
@@ -12764,7 +12860,7 @@ export function toJson_AppProjectSpecSourceIntegrity(obj: AppProjectSpecSourceIn
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
- * SyncWindow contains the kind, time, duration and attributes that are used to assign the syncWindows to apps
+ * InlineSyncWindow contains the kind, time, duration and attributes that are used to assign the syncWindows to apps
  *
  * @schema AppProjectSpecSyncWindows
  */

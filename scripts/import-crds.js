@@ -34,6 +34,7 @@ const SOURCES = [
     module: 'argoproj.io',
     component: `Argo CD ${versions.ARGOCD_VERSION}`,
     goModule: `github.com/argoproj/argo-cd/v3@${versions.ARGOCD_VERSION}`,
+    toolchain: versions.ARGOCD_GOTOOLCHAIN,
     files: ['manifests/crds/application-crd.yaml', 'manifests/crds/applicationset-crd.yaml', 'manifests/crds/appproject-crd.yaml'],
   },
 ];
@@ -105,7 +106,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'spark-tenancy-crds-'));
 const vendored = { source: 'CRDs of the components in e2e/versions.env, reduced by scripts/import-crds.js; do not edit', kinds: {}, definitions: {} };
 try {
   for (const source of SOURCES) {
-    const dir = moduleDir(source.goModule);
+    const dir = moduleDir(source.goModule, source.toolchain);
     const copies = [];
     for (const file of source.files) {
       for (const document of YAML.parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8'))) {

@@ -229,12 +229,5 @@ export async function stopExternalSecretsController(daemons: Daemons): Promise<v
   const pending = runningControllers.get(daemons);
   runningControllers.delete(daemons);
   const controller = pending ? await pending.catch(() => undefined) : undefined;
-  const child = controller?.daemon.child;
-  if (!controller || child?.pid === undefined) return;
-  for (const [signal, waitMs] of [['SIGTERM', 10_000], ['SIGKILL', 5_000]] as const) {
-    if (controller.daemon.exited) return;
-    try { process.kill(-child.pid, signal); } catch { /* gone */ }
-    const deadline = Date.now() + waitMs;
-    while (!controller.daemon.exited && Date.now() < deadline) await sleep(100);
-  }
+  await controller?.daemon.stop();
 }

@@ -1,13 +1,11 @@
 import * as fs from 'fs';
-import * as http from 'http';
-import * as https from 'https';
 import * as path from 'path';
 import { controlPlaneComponentFlags } from './cluster';
 import { E2eContext } from './context';
 import { KubeObject } from './kubectl';
 import { must, NodeNetwork } from './node-network';
 import { issueClientCertificate, writeKubeconfig } from './pki';
-import { Daemons, freePort, HarnessError, RunningDaemon, run, sleepSync, waitUntil } from './processes';
+import { Daemons, freePort, HarnessError, httpStatus, RunningDaemon, run, sleepSync, waitUntil } from './processes';
 
 /** What the jobs stage (and any other) gets from a running node. */
 export interface NodeHandle {
@@ -508,16 +506,6 @@ async function startCoreDns(ctx: E2eContext, daemons: Daemons, dir: string): Pro
   const coredns = daemons.start('coredns', tools.bin.coredns, ['-conf', corefile], path.join(dir, 'coredns.log'));
   await waitUntil('CoreDNS (its kubernetes plugin synced with the API server)', () => httpStatus(`http://127.0.0.1:${readyPort}/ready`).then(s => s === 200), {
     timeoutMs: 60_000, intervalMs: 500, gaveUp: () => coredns.exited, describe: () => coredns.tail(),
-  });
-}
-
-/** The status of a GET to a local health endpoint (a self-signed serving certificate is accepted). */
-function httpStatus(url: string): Promise<number> {
-  return new Promise(resolve => {
-    const get = url.startsWith('https:') ? https.get : http.get;
-    const request = get(url, { timeout: 2000, rejectUnauthorized: false }, response => { response.resume(); resolve(response.statusCode ?? 0); });
-    request.on('error', () => resolve(0));
-    request.on('timeout', () => { request.destroy(); resolve(0); });
   });
 }
 

@@ -1,5 +1,7 @@
 import { ChildProcess, spawn, spawnSync, SpawnSyncOptions } from 'child_process';
 import * as fs from 'fs';
+import * as http from 'http';
+import * as https from 'https';
 import * as net from 'net';
 
 /**
@@ -117,6 +119,38 @@ export class RunningDaemon {
     const text = fs.existsSync(this.log) ? fs.readFileSync(this.log, 'utf8') : '';
     return text.trimEnd().split('\n').slice(-lines).join('\n');
   }
+
+  /** Stops it before the run ends (the run's end stops it anyway): SIGTERM, then SIGKILL, waiting until it has exited. */
+  async stop(graceMs = 10_000): Promise<void> {
+    const pid = this.child.pid;
+    if (pid === undefined) return;
+    for (const [signal, waitMs] of [['SIGTERM', graceMs], ['SIGKILL', 5_000]] as const) {
+      if (this.exited) return;
+      try { process.kill(-pid, signal); } catch { /* gone */ }
+      const deadline = Date.now() + waitMs;
+      while (!this.exited && Date.now() < deadline) await sleep(100);
+    }
+  }
+
+  /** Its peak resident memory so far in MiB (VmHWM), or undefined once it has exited. */
+  peakRssMiB(): number | undefined {
+    try {
+      const kib = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8'))?.[1];
+      return kib === undefined ? undefined : Math.round(Number(kib) / 1024);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The status of a GET to a local health endpoint (a self-signed serving certificate is accepted); 0 when nothing answers. */
+export function httpStatus(url: string): Promise<number> {
+  return new Promise(resolve => {
+    const get = url.startsWith('https:') ? https.get : http.get;
+    const request = get(url, { timeout: 2000, rejectUnauthorized: false }, response => { response.resume(); resolve(response.statusCode ?? 0); });
+    request.on('error', () => resolve(0));
+    request.on('timeout', () => { request.destroy(); resolve(0); });
+  });
 }
 
 /** A port nobody listens on right now (the kernel picks it). */

@@ -70,6 +70,25 @@ export interface E2eReport {
   image?: { ref: string; digest: string; spark: string; bytes: number; cache: 'cold' | 'warm' };
   /** The image built for each other Spark line the jobs run (a 4.x line). */
   otherImages?: { ref: string; digest: string; spark: string; bytes: number; cache: 'cold' | 'warm' }[];
+  /** The GitOps stage: Argo CD's own controllers syncing the committed dist/ (absent when it did not run). */
+  gitops?: {
+    applications?: number;
+    /** Seconds from the root Application's creation until every generated Application was Synced and Healthy. */
+    secondsToAllHealthy?: number;
+    resourcesCompared?: number;
+    /** Resources OutOfSync after a hard refresh of a synced platform (0 expected). */
+    perpetualDiffs?: number;
+    /** Seconds until self-heal reverted each hand edit (undefined: not reverted in time). */
+    selfHealSeconds?: Record<string, number | undefined>;
+    tenantAddedSeconds?: number;
+    /** What is left in a tenant namespace after its tenant was removed from the spec (objects of the platform, by kind). */
+    removedTenantStays?: Record<string, number | string>;
+    /** The chart synced as a Helm source: its resources, and seconds to Synced and Healthy. */
+    helmSourceResources?: number;
+    helmSourceSeconds?: number;
+    controllerPeakRssMiB?: number;
+    repoServerPeakRssMiB?: number;
+  };
   /** `cold` when the tools had to be built in this run, `warm` when all came from the cache. */
   cache: 'cold' | 'warm';
   seconds: Record<string, number>;

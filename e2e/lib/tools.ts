@@ -17,6 +17,8 @@ export interface Tools {
     kubelet: string; kubeProxy: string; kubeScheduler: string; coredns: string;
     /** The External Secrets Operator controller, built with only its fake provider (`-tags fake`). */
     externalSecrets: string;
+    /** Argo CD's multicall binary (its components chosen by ARGOCD_BINARY_NAME). */
+    argocd: string;
   };
   /** The node's one image (pause as its entrypoint, podcheck beside it), an OCI archive built here. */
   readonly nodeImage: { archive: string; name: string; pause: string };

@@ -34,15 +34,18 @@ log=$cache/install.log
 # build_tools NAME VERSION LDFLAGS PACKAGE... : go build every PACKAGE of e2e/tools/NAME into one
 # folder. A binary is named after its package's folder; RENAME="from:to" renames one (etcd's main
 # package is go.etcd.io/etcd/server/v3, whose folder is "server"); MODULE=DIR builds from
-# e2e/tools/DIR under another cache name.
+# e2e/tools/DIR under another cache name. GOTOOLCHAIN=goX.Y.Z builds with that toolchain (fetched once
+# from the module proxy) and keys the cache by it.
 build_tools() {
   local name=$1 version=$2 ldflags=$3 module=${MODULE:-$1}
   shift 3
-  local out=$cache/bin/$name-$version-$go_version
+  local toolchain_version=$go_version
+  if [ -n "${GOTOOLCHAIN:-}" ] && [ "$GOTOOLCHAIN" != local ]; then toolchain_version=$GOTOOLCHAIN; fi
+  local out=$cache/bin/$name-$version-$toolchain_version
   if [ -f "$out/.complete" ]; then echo "$out"; return; fi
   local started=$SECONDS staging="$out.partial.$$"
   rm -rf "$staging" && mkdir -p "$staging"
-  echo "e2e: building $name $version with $go_version (first run only; cached in $out)" >&2
+  echo "e2e: building $name $version with $toolchain_version (first run only; cached in $out)" >&2
   if ! (cd "$e2e/tools/$module" && go build -trimpath -ldflags "-s -w $ldflags" -o "$staging/" "$@") >>"$log" 2>&1; then
     tail -n 20 "$log" >&2
     echo "e2e: go build of $* ($name $version) failed; full log: $log" >&2
@@ -96,10 +99,17 @@ fi
 etcd_bin=$(RENAME=server:etcd build_tools etcd "$ETCD_VERSION" "" go.etcd.io/etcd/server/v3)
 helm_bin=$(build_tools helm "$HELM_VERSION" "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" helm.sh/helm/v3/cmd/helm)
 # ESO's own main package (every provider compiled in, the fake one among them), from the Go module
-# proxy through the wrapper module that gen-external-secrets-module.sh writes.
+# proxy through the wrapper module that gen-wrapper-module.sh writes.
 grep -qE "^require github.com/external-secrets/external-secrets $EXTERNAL_SECRETS_VERSION( // indirect)?\$" "$e2e/tools/external-secrets/go.mod" \
-  || { echo "e2e: e2e/tools/external-secrets/go.mod is not for External Secrets $EXTERNAL_SECRETS_VERSION (versions.env); run e2e/scripts/gen-external-secrets-module.sh" >&2; exit 1; }
+  || { echo "e2e: e2e/tools/external-secrets/go.mod is not for External Secrets $EXTERNAL_SECRETS_VERSION (versions.env); run e2e/scripts/gen-wrapper-module.sh external-secrets" >&2; exit 1; }
 eso_bin=$(build_tools external-secrets "$EXTERNAL_SECRETS_VERSION" "" github.com/external-secrets/external-secrets)
+# Argo CD's one multicall binary (every component, chosen by ARGOCD_BINARY_NAME), for the GitOps
+# stage; v3.6 needs Go 1.27, which `go` fetches from the module proxy (ARGOCD_GOTOOLCHAIN).
+grep -qE "^[[:space:]]*github.com/argoproj/argo-cd/v3 $ARGOCD_VERSION( // indirect)?\$" "$e2e/tools/argocd/go.mod" \
+  || { echo "e2e: e2e/tools/argocd/go.mod is not for Argo CD $ARGOCD_VERSION (versions.env); run e2e/scripts/gen-wrapper-module.sh argocd" >&2; exit 1; }
+argocd_bin=$(GOTOOLCHAIN=$ARGOCD_GOTOOLCHAIN RENAME=cmd:argocd build_tools argocd "$ARGOCD_VERSION" \
+  "-X github.com/argoproj/argo-cd/v3/common.version=${ARGOCD_VERSION#v} -X github.com/argoproj/argo-cd/v3/common.gitTag=$ARGOCD_VERSION -X github.com/argoproj/argo-cd/v3/common.gitTreeState=clean" \
+  github.com/argoproj/argo-cd/v3/cmd)
 
 # module_dir MODULE@VERSION: the module's source in Go's module cache (downloaded once).
 module_dir() {
@@ -109,7 +119,15 @@ module_dir() {
   echo "$dir"
 }
 eso_dir=$(module_dir "github.com/external-secrets/external-secrets@$EXTERNAL_SECRETS_VERSION")
-argocd_dir=$(module_dir "github.com/argoproj/argo-cd/v3@$ARGOCD_VERSION")
+argocd_dir=$(cd "$e2e/tools/argocd" && GOTOOLCHAIN=$ARGOCD_GOTOOLCHAIN go list -m -f '{{.Dir}}' github.com/argoproj/argo-cd/v3 2>>"$log") \
+  || { tail -n 5 "$log" >&2; echo "e2e: cannot find github.com/argoproj/argo-cd/v3 in Go's module cache" >&2; exit 1; }
+# Argo CD's image puts two of its own scripts beside the binary (its Dockerfile copies hack/gpg-wrapper.sh
+# and hack/git-verify-wrapper.sh into /usr/local/bin): its repo-server runs git-verify-wrapper.sh on every
+# commit it renders. Taken from the same module, as the image takes them.
+for script in gpg-wrapper.sh git-verify-wrapper.sh; do
+  [ -f "$argocd_dir/hack/$script" ] || { echo "e2e: $script is missing from Argo CD's module ($argocd_dir/hack)" >&2; exit 1; }
+  install -m 0755 "$argocd_dir/hack/$script" "$argocd_bin/$script"
+done
 crds=(
   "$eso_dir/config/crds/bases/external-secrets.io_externalsecrets.yaml"
   "$eso_dir/config/crds/bases/external-secrets.io_secretstores.yaml"
@@ -183,7 +201,7 @@ cat > "$manifest" <<JSON
  "bin":{"kubeApiserver":"$k8s_bin/kube-apiserver","kubeControllerManager":"$k8s_bin/kube-controller-manager",
         "kubectl":"$k8s_bin/kubectl","etcd":"$etcd_bin/etcd","helm":"$helm_bin/helm",
         "kubelet":"$k8s_node_bin/kubelet","kubeProxy":"$k8s_node_bin/kube-proxy","kubeScheduler":"$k8s_node_bin/kube-scheduler",
-        "coredns":"$coredns_bin/coredns","externalSecrets":"$eso_bin/external-secrets"},
+        "coredns":"$coredns_bin/coredns","externalSecrets":"$eso_bin/external-secrets","argocd":"$argocd_bin/argocd"},
  "nodeImage":{"archive":"$node_image","name":"$node_image_name","pause":"$pause_tag"},
  "crds":[${crd_json%,}],
  "externalSecretsControllerCrds":[$(printf '"%s",' "${eso_controller_crds[@]}" | sed 's/,$//')],

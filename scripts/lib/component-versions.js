@@ -23,11 +23,15 @@ function componentVersions() {
   );
 }
 
-/** The folder of `module@version` in Go's module cache, downloaded from the module proxy on first use. */
-function moduleDir(goModule) {
+/**
+ * The folder of `module@version` in Go's module cache, downloaded from the module proxy on first use.
+ * `toolchain`: the Go toolchain the module's go directive needs (GOTOOLCHAIN; `go` fetches it from the
+ * module proxy), when newer than the installed one.
+ */
+function moduleDir(goModule, toolchain) {
   const output = execFileSync('go', ['mod', 'download', '-json', goModule], {
     cwd: os.tmpdir(),
-    env: { ...process.env, GOFLAGS: '-mod=mod' },
+    env: { ...process.env, GOFLAGS: '-mod=mod', ...(toolchain ? { GOTOOLCHAIN: toolchain } : {}) },
     encoding: 'utf8',
   });
   return JSON.parse(output).Dir;

@@ -250,7 +250,9 @@ function applicationSpec(settings: ArgoCdSettings, namespace: string, file: stri
       // The file holds its own Namespace object, with the labels Pod Security admission reads.
       // Server-side apply: client-side apply copies each object into an annotation (256 KiB at most),
       // which a ConfigMap of large files or a tenant's pod templates can exceed.
-      syncOptions: ['CreateNamespace=false', 'ServerSideApply=true'],
+      // FailOnSharedResource: a namespace (or any object) another Application already manages is
+      // reported and left alone, instead of two Applications taking it from each other on every heal.
+      syncOptions: ['CreateNamespace=false', 'ServerSideApply=true', 'FailOnSharedResource=true'],
     },
   };
 }

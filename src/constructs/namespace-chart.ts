@@ -7,11 +7,18 @@ import { PlatformSpec } from '../platform-spec/types';
 
 /** Per-object sync options; Argo CD reads `Delete=false` on an object when it cascades an Application's deletion (v2.7+). */
 export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
+/** Flux's kustomize-controller skips an object with this annotation when it prunes. */
+export const FLUX_PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
 /**
- * On every Namespace the package emits: deleting an Application (or its ApplicationSet) with cascade
- * leaves the Namespace, and with it whatever users and the cluster made there, in place.
+ * On every Namespace the package emits, so that neither GitOps tool deletes a namespace, and with it
+ * whatever users and the cluster made there (Secrets, running engines): Argo CD deleting an
+ * Application (or its ApplicationSet) with cascade leaves it, and Flux pruning a file that left dist/
+ * (`prune: true`) leaves it.
  */
-export const KEEP_NAMESPACE_ANNOTATIONS: Readonly<Record<string, string>> = { [SYNC_OPTIONS_ANNOTATION]: 'Delete=false' };
+export const KEEP_NAMESPACE_ANNOTATIONS: Readonly<Record<string, string>> = {
+  [SYNC_OPTIONS_ANNOTATION]: 'Delete=false',
+  [FLUX_PRUNE_ANNOTATION]: 'disabled',
+};
 
 export interface NamespaceChartProps {
   readonly spec: PlatformSpec;

@@ -93,7 +93,10 @@ describe('Argo CD', () => {
       expect(spec.destination).toEqual({ server: IN_CLUSTER_SERVER, namespace: spec.source.directory.include.replace('.k8s.yaml', '') });
       expect(spec.source).toMatchObject({ repoURL: REPO_URL, targetRevision: 'HEAD', path: 'dist' });
       expect(spec.project).toBe('my-project');
-      expect(spec.syncPolicy).toEqual({ automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=false', 'ServerSideApply=true'] });
+      expect(spec.syncPolicy).toEqual({
+        automated: { prune: true, selfHeal: true },
+        syncOptions: ['CreateNamespace=false', 'ServerSideApply=true', 'FailOnSharedResource=true'],
+      });
     }
     expect(new Set(applications.map(a => a.metadata.name)).size).toBe(applications.length);
   });
