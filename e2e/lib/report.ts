@@ -83,6 +83,8 @@ export interface E2eReport {
     tenantAddedSeconds?: number;
     /** What is left in a tenant namespace after its tenant was removed from the spec (objects of the platform, by kind). */
     removedTenantStays?: Record<string, number | string>;
+    /** Per change: what Argo CD reported OutOfSync (or removed) and what `spark-tenancy plan` named, and how many of each the other missed. */
+    planVersusArgoCd?: { change: string; reported: number; planned: number; missed: number; extra: number }[];
     /** The chart synced as a Helm source: its resources, and seconds to Synced and Healthy. */
     helmSourceResources?: number;
     helmSourceSeconds?: number;

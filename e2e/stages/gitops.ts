@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { objectNames } from '../../src/names';
+import { objectId } from '../../src/plan/manifest-set';
 import { loadPlatformFile } from '../../src/platform-spec/loader';
 import { Platform } from '../../src/platform-spec/platform';
 import { Application, applications, ArgoCd, describeApplications, requestRefresh, startArgoCd, syncedAndHealthy, waitForApplications } from '../lib/argocd';
@@ -47,7 +48,13 @@ export async function checkGitOps(ctx: E2eContext, daemons: Daemons, node: NodeH
   const { report } = ctx;
   const dir = path.join(ctx.work, 'gitops');
   const repo = new PlatformRepo(path.join(dir, 'repository'));
-  const commit = (message: string, name: string, edit: (spec: Record<string, any>) => void, damage?: (dist: string) => void): Commit => {
+  const commit = (
+    message: string,
+    name: string,
+    edit: (spec: Record<string, any>) => void,
+    damage?: (dist: string) => void,
+    editConfig?: (config: string) => void,
+  ): Commit => {
     const specFile = writeSpecVariant(path.join(dir, name), {
       rename: ns => `${PREFIX}${ns}`,
       keepArgoCd: true,
@@ -63,6 +70,7 @@ export async function checkGitOps(ctx: E2eContext, daemons: Daemons, node: NodeH
         edit(spec);
       },
     });
+    editConfig?.(path.join(dir, name, 'config'));
     const dist = path.join(dir, name, 'dist');
     synthInto(specFile, dist);
     damage?.(dist);
@@ -87,18 +95,33 @@ export async function checkGitOps(ctx: E2eContext, daemons: Daemons, node: NodeH
     await noPerpetualDiffs(ctx, argo, current);
     await selfHeal(ctx, current);
     await projectIsABoundary(ctx, current);
-    const added = commit(`platform: tenant ${ADDED_TENANT}`, 'added', spec => {
-      spec.tenants.push({ ...spec.tenants[spec.tenants.length - 1], namespace: ADDED_TENANT });
-    });
-    current = await tenantAdded(ctx, current, added);
-    await brokenCommit(ctx, current, commit);
-    await pathWithNoFiles(ctx, dir, repo);
+    // Three changes, each committed while Argo CD may compare but not sync, so that what it reports
+    // OutOfSync can be set against what `spark-tenancy plan` said of the same two commits.
+    const withTenantD = (spec: Record<string, any>) => spec.tenants.push({ ...spec.tenants[spec.tenants.length - 1], namespace: ADDED_TENANT });
+    const beforeAdding = {
+      generations: deploymentGenerations(ctx, current.platform.spec.proxy.namespace),
+      counts: syncCounts(platformApplications(ctx, current.platform)),
+    };
+    const added = await plannedChange(ctx, repo, current, 'a tenant added', () => commit(`platform: tenant ${ADDED_TENANT}`, 'added', withTenantD));
+    current = await tenantAdded(ctx, current, added, beforeAdding);
+    const changedFile = await plannedChange(ctx, repo, current, 'krb5.conf changed', () =>
+      commit('platform: krb5.conf changed', 'changed', withTenantD, undefined, config =>
+        fs.appendFileSync(path.join(config, 'krb5.conf'), '# changed by the GitOps stage\n'),
+      ),
+    );
+    current = await allSynced(ctx, changedFile, 'after krb5.conf changed (every workload rolls)');
     const removedTenant = current.platform.spec.tenants[0].namespace;
-    const removed = commit(`platform: tenant ${removedTenant} removed`, 'removed', spec => {
-      spec.tenants.push({ ...spec.tenants[spec.tenants.length - 1], namespace: ADDED_TENANT });
+    const dropFirst = (spec: Record<string, any>) => {
+      withTenantD(spec);
       spec.tenants.shift();
-    });
+    };
+    const removed = await plannedChange(ctx, repo, current, 'a tenant removed', () =>
+      commit(`platform: tenant ${removedTenant} removed`, 'removed', dropFirst),
+    );
     current = await tenantRemoved(ctx, current, removed, removedTenant);
+    await brokenCommit(ctx, current, (message, name, edit, damage) => commit(message, name, spec => (dropFirst(spec), edit(spec)), damage));
+    await pathWithNoFiles(ctx, dir, repo);
+    current = await allSynced(ctx, commit('platform: repaired', 'repaired', dropFirst), 'after the bad commit was repaired');
     await helmSource(ctx, daemons, repo, dir, current);
   } finally {
     ctx.cluster.admin.run(['taint', 'node', node.name, `${NODE_TAINT.key}:${NODE_TAINT.effect}`, '--overwrite']);
@@ -329,10 +352,13 @@ function pushed(ctx: E2eContext, platform: Platform): void {
 }
 
 /** Check 3: a tenant added by a commit gets its Application, Synced and Healthy; the proxy's Deployment does not change; no other Application syncs. */
-async function tenantAdded(ctx: E2eContext, before: Commit, after: Commit): Promise<Commit> {
+async function tenantAdded(
+  ctx: E2eContext,
+  before: Commit,
+  after: Commit,
+  { generations, counts }: { generations: Record<string, number>; counts: Map<string, number> },
+): Promise<Commit> {
   const proxy = before.platform.spec.proxy.namespace;
-  const generations = deploymentGenerations(ctx, proxy);
-  const counts = syncCounts(platformApplications(ctx, before.platform));
   const started = Date.now();
   // Its keytab Secret: the run's External Secrets controller and the store of the first sync make it.
   pushed(ctx, before.platform);
@@ -525,13 +551,12 @@ async function brokenCommit(
     describeApplications(apps().filter(a => a.metadata.name === OTHER_TEAM_APPLICATION)),
   );
 
-  const broken = last.platform.spec.tenants[1].namespace;
+  const broken = last.platform.spec.tenants[0].namespace;
   const counts = syncCounts(platformApplications(ctx, last.platform));
   const next = commit(
     `platform: tenant ${OTHER_TEAM_NAMESPACE}, and a bad merge in ${broken}'s file`,
     'broken',
     spec => {
-      spec.tenants.push({ ...spec.tenants[spec.tenants.length - 1], namespace: ADDED_TENANT });
       spec.tenants.push({ ...spec.tenants[spec.tenants.length - 1], namespace: OTHER_TEAM_NAMESPACE });
     },
     dist => {
@@ -619,4 +644,162 @@ async function pathWithNoFiles(ctx: E2eContext, dir: string, repo: PlatformRepo)
     describeApplications(list),
   );
   admin.run(['delete', '-f', path.join(dist, `${ARGOCD_NAMESPACE}.k8s.yaml`), '--wait=true', '--timeout=60s']);
+}
+
+/** Every Application of the platform Synced and Healthy at the commit (after a push), checked. */
+async function allSynced(ctx: E2eContext, commit: Commit, when: string): Promise<Commit> {
+  pushed(ctx, commit.platform);
+  const files = namespaceFiles(commit.dist);
+  const seconds = await waitForApplications(
+    () => platformApplications(ctx, commit.platform),
+    list => list.length === files.length && list.every(a => syncedAndHealthy(a, commit.sha)),
+    SYNC_MS,
+  );
+  ctx.report.check(
+    `${when}: every Application Synced and Healthy at ${commit.sha.slice(0, 8)}${seconds !== undefined ? ` (${seconds.toFixed(0)} s)` : ''}`,
+    seconds !== undefined,
+    describeApplications(platformApplications(ctx, commit.platform)),
+  );
+  return commit;
+}
+
+/** A deny window over every Application of the project: Argo CD compares, but its automated sync waits. */
+const HOLD_WINDOW = { kind: 'deny', schedule: '* * * * *', duration: '1h', applications: ['*'], manualSync: false };
+
+/**
+ * Check 7: `spark-tenancy plan --against <previous commit>` names exactly what Argo CD then reports.
+ * While the change is committed, the platform's automated syncs are held (a deny sync window on the
+ * live AppProject; the root Application, the suite's own, syncs by hand), so Argo CD's comparison of
+ * the new commit with the live state stays visible: its OutOfSync resources, per Application, and the
+ * Applications the ApplicationSet removes. Then the hold is lifted and Argo CD syncs.
+ */
+async function plannedChange(ctx: E2eContext, repo: PlatformRepo, before: Commit, what: string, make: () => Commit): Promise<Commit> {
+  const { admin } = ctx.cluster;
+  const project = objectNames(before.platform.spec).argoCdProject;
+  admin.ok([
+    'patch',
+    'applications.argoproj.io',
+    ROOT_APPLICATION,
+    '-n',
+    ARGOCD_NAMESPACE,
+    '--type=json',
+    '-p',
+    JSON.stringify([{ op: 'remove', path: '/spec/syncPolicy/automated' }]),
+  ]);
+  admin.ok([
+    'patch',
+    'appprojects.argoproj.io',
+    project,
+    '-n',
+    ARGOCD_NAMESPACE,
+    '--type=merge',
+    '-p',
+    JSON.stringify({ spec: { syncWindows: [HOLD_WINDOW] } }),
+  ]);
+  const appsBefore = new Set(platformApplications(ctx, before.platform).map(a => a.spec.destination.namespace ?? ''));
+  let after: Commit | undefined;
+  try {
+    after = make();
+    const sha = after.sha;
+    // The root Application: compared at the new commit (what it reports for the Argo CD file), then synced by hand.
+    requestRefresh(ctx, ARGOCD_NAMESPACE, [ROOT_APPLICATION]);
+    const root = () => applications(ctx, ARGOCD_NAMESPACE).filter(a => a.metadata.name === ROOT_APPLICATION);
+    await waitForApplications(
+      root,
+      list => list[0]?.status?.sync?.revision === sha && list[0].metadata.annotations?.['argocd.argoproj.io/refresh'] === undefined,
+      REFRESH_MS,
+    );
+    const reported = new Set(outOfSync(root()[0], ARGOCD_NAMESPACE));
+    admin.ok([
+      'patch',
+      'applications.argoproj.io',
+      ROOT_APPLICATION,
+      '-n',
+      ARGOCD_NAMESPACE,
+      '--type=merge',
+      '-p',
+      JSON.stringify({ operation: { initiatedBy: { username: 'platform-team' }, sync: { revision: sha } } }),
+    ]);
+    await waitForApplications(
+      root,
+      list => list[0]?.status?.operationState?.phase === 'Succeeded' && list[0].status.operationState.syncResult?.revision === sha,
+      SYNC_MS,
+    );
+    // The platform's Applications (the ApplicationSet has added and removed some): compared at the new commit.
+    const files = namespaceFiles(after.dist);
+    const current = () => platformApplications(ctx, after!.platform);
+    await waitForApplications(current, list => list.length === files.length, SYNC_MS);
+    requestRefresh(
+      ctx,
+      ARGOCD_NAMESPACE,
+      current().map(a => a.metadata.name),
+    );
+    const compared = await waitForApplications(
+      current,
+      list => list.every(a => a.status?.sync?.revision === sha && a.metadata.annotations?.['argocd.argoproj.io/refresh'] === undefined),
+      REFRESH_MS,
+    );
+    const apps = current();
+    for (const app of apps) for (const key of outOfSync(app, app.spec.destination.namespace ?? '')) reported.add(key);
+    const appsAfter = new Set(apps.map(a => a.spec.destination.namespace ?? ''));
+    for (const namespace of appsBefore) if (!appsAfter.has(namespace)) reported.add(`${namespace}: Application removed`);
+
+    const planned = plannedKeys(ctx, repo, before.sha);
+    const missed = [...reported].filter(k => !planned.has(k)).sort();
+    const extra = [...planned].filter(k => !reported.has(k)).sort();
+    ctx.report.data.gitops = {
+      ...ctx.report.data.gitops,
+      planVersusArgoCd: [
+        ...(ctx.report.data.gitops?.planVersusArgoCd ?? []),
+        { change: what, reported: reported.size, planned: planned.size, missed: missed.length, extra: extra.length },
+      ],
+    };
+    ctx.report.check(
+      `${what}: spark-tenancy plan names exactly what Argo CD reports (${reported.size} OutOfSync resources or removed Applications, ${planned.size} planned)`,
+      compared !== undefined && missed.length === 0 && extra.length === 0,
+      `${compared === undefined ? 'Argo CD did not compare every Application at the new commit in time\n' : ''}Argo CD reports, plan does not name:\n  ${missed.join('\n  ') || '(none)'}\nplan names, Argo CD does not report:\n  ${extra.join('\n  ') || '(none)'}`,
+    );
+  } finally {
+    admin.run([
+      'patch',
+      'appprojects.argoproj.io',
+      project,
+      '-n',
+      ARGOCD_NAMESPACE,
+      '--type=json',
+      '-p',
+      JSON.stringify([{ op: 'remove', path: '/spec/syncWindows' }]),
+    ]);
+    applyRootApplication(ctx, repo);
+  }
+  return after;
+}
+
+/** An Application's OutOfSync resources as `<namespace of its file>: <Kind> <namespace>/<name>`, the way plan names objects. */
+function outOfSync(app: Application | undefined, fileNamespace: string): string[] {
+  return (app?.status?.resources ?? [])
+    .filter(r => r.status === 'OutOfSync')
+    .map(r => `${fileNamespace}: ${objectId(r.kind, r.name, r.namespace || undefined)}`);
+}
+
+/** What `spark-tenancy plan --against <ref>` (run in the checkout, as a pull request's CI runs it) says changes, in the same keys. */
+function plannedKeys(ctx: E2eContext, repo: PlatformRepo, ref: string): Set<string> {
+  // bin/plan.js runs this checkout's sources (bin/spark-tenancy.js is the packed package's compiled lib/).
+  const result = run(process.execPath, [path.join(REPO, 'bin', 'plan.js'), '--against', ref, '--format', 'json'], { cwd: repo.worktree });
+  if (result.status !== 2) {
+    ctx.report.check(`spark-tenancy plan --against ${ref.slice(0, 8)} reports changes (exit 2)`, false, `exit ${result.status}: ${result.stderr}`);
+    return new Set();
+  }
+  const plan = JSON.parse(result.stdout) as {
+    namespaces: { namespace: string; status: string; added: string[]; removed: string[]; changed: { object: string }[] }[];
+  };
+  const keys = new Set<string>();
+  for (const ns of plan.namespaces) {
+    if (ns.status === 'removed') {
+      keys.add(`${ns.namespace}: Application removed`);
+      continue;
+    }
+    for (const object of [...ns.added, ...ns.removed, ...ns.changed.map(c => c.object)]) keys.add(`${ns.namespace}: ${object}`);
+  }
+  return keys;
 }
