@@ -121,25 +121,13 @@ export function secretFileBytes(file: PlatformFile): Buffer {
  */
 export async function deliverSecretsByController(ctx: E2eContext, controller: ExternalSecretsController, platform: Platform,
   namespaces: readonly string[], timeoutMs = DELIVERY_TIMEOUT_MS): Promise<number> {
-  const { admin } = ctx.cluster;
   const secretFiles = platform.files.filter(f => f.secret);
-  const store = platform.spec.secrets?.store;
   if (secretFiles.length === 0) return 0;
-  if (!store) throw new HarnessError('the spec has secret files but no secrets.store: no ExternalSecret to deliver them');
-  const kind = store.kind ?? 'ClusterSecretStore';
-  const storeProvider = { fake: { data: fakeStoreData(secretFiles) } };
-  const storeNamespaces: (string | undefined)[] = kind === 'ClusterSecretStore' ? [undefined] : [...namespaces];
-  const stores = storeNamespaces.map(namespace => ({
-    apiVersion: 'external-secrets.io/v1', kind, metadata: { name: store.name, ...(namespace ? { namespace } : {}) }, spec: { provider: storeProvider },
-  }));
   const started = Date.now();
-  for (const object of stores) {
-    const applied = admin.run(['apply', '--server-side', '--validate=strict', '--field-manager=secret-store-admin', '-f', '-'], JSON.stringify(object));
-    const where = 'namespace' in object.metadata ? `${object.metadata.namespace}/${store.name}` : store.name;
-    if (!ctx.report.check(`${kind} ${where} (fake provider, ${storeProvider.fake.data.length} key(s)) accepted by the API server`,
-      applied.status === 0, applied.stderr.trim())) return 0;
-  }
-
+  if (!applySecretStore(ctx, platform, namespaces)) return 0;
+  const { admin } = ctx.cluster;
+  const kind = platform.spec.secrets?.store?.kind ?? 'ClusterSecretStore';
+  const store = platform.spec.secrets!.store!;
   const names = objectNames(platform.spec);
   const deadline = Date.now() + timeoutMs;
   for (const namespace of namespaces) {
@@ -158,6 +146,29 @@ export async function deliverSecretsByController(ctx: E2eContext, controller: Ex
         + `${externalSecretStatus(ctx, namespace, names.secret)}\ncontroller log ${controller.log}:\n${controller.daemon.tail(10)}`);
   }
   return (Date.now() - started) / 1000;
+}
+
+/**
+ * The platform's secret store (its `secrets.store` name and kind, as the spec says; a SecretStore in
+ * each of `namespaces`) as a fake-provider store holding every secret file's bytes. False (and a failed
+ * check) when the API server refuses it.
+ */
+export function applySecretStore(ctx: E2eContext, platform: Platform, namespaces: readonly string[]): boolean {
+  const secretFiles = platform.files.filter(f => f.secret);
+  const store = platform.spec.secrets?.store;
+  if (secretFiles.length === 0) return true;
+  if (!store) throw new HarnessError('the spec has secret files but no secrets.store: no ExternalSecret to deliver them');
+  const kind = store.kind ?? 'ClusterSecretStore';
+  const storeProvider = { fake: { data: fakeStoreData(secretFiles) } };
+  const storeNamespaces: (string | undefined)[] = kind === 'ClusterSecretStore' ? [undefined] : [...namespaces];
+  for (const namespace of storeNamespaces) {
+    const object = { apiVersion: 'external-secrets.io/v1', kind, metadata: { name: store.name, ...(namespace ? { namespace } : {}) }, spec: { provider: storeProvider } };
+    const applied = ctx.cluster.admin.run(['apply', '--server-side', '--validate=strict', '--field-manager=secret-store-admin', '-f', '-'], JSON.stringify(object));
+    const where = namespace ? `${namespace}/${store.name}` : store.name;
+    if (!ctx.report.check(`${kind} ${where} (fake provider, ${storeProvider.fake.data.length} key(s)) accepted by the API server`,
+      applied.status === 0, applied.stderr.trim())) return false;
+  }
+  return true;
 }
 
 /** '' when the Secret is there with every key's bytes and the ExternalSecret as its controller owner; else what is wrong. */

@@ -90,6 +90,16 @@ export interface E2eReport {
     helmSourceSeconds?: number;
     controllerPeakRssMiB?: number;
     repoServerPeakRssMiB?: number;
+    /** The fleet synced by Argo CD: its size, seconds from its Argo CD file's apply to all Synced and to all Healthy, and the components' peak memory. */
+    fleet?: {
+      tenants: number;
+      applications: number;
+      secondsToSynced?: number;
+      secondsToAllHealthy?: number;
+      controllerPeakRssMiB?: number;
+      applicationSetControllerPeakRssMiB?: number;
+      repoServerPeakRssMiB?: number;
+    };
   };
   /** `cold` when the tools had to be built in this run, `warm` when all came from the cache. */
   cache: 'cold' | 'warm';

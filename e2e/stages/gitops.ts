@@ -5,7 +5,7 @@ import { objectId } from '../../src/plan/manifest-set';
 import { loadPlatformFile } from '../../src/platform-spec/loader';
 import { Platform } from '../../src/platform-spec/platform';
 import { Application, applications, ArgoCd, describeApplications, requestRefresh, startArgoCd, syncedAndHealthy, waitForApplications } from '../lib/argocd';
-import { secretsFromController } from '../lib/external-secrets';
+import { applySecretStore, externalSecretsController, secretsFromController } from '../lib/external-secrets';
 import { PlatformRepo } from '../lib/git-repo';
 import { liveDifferences } from '../lib/live-state';
 import { namespaceNames, removeNamespaces } from '../lib/namespaces';
@@ -44,7 +44,7 @@ interface Commit {
  * sync, heal, add and remove tenants. Runs on the node (untainted for the stage), so Deployments reach
  * Healthy with real pods, and with the run's External Secrets controller, so ExternalSecrets do.
  */
-export async function checkGitOps(ctx: E2eContext, daemons: Daemons, node: NodeHandle): Promise<void> {
+export async function checkGitOps(ctx: E2eContext, daemons: Daemons, node: NodeHandle, fleetTenants: number): Promise<void> {
   const { report } = ctx;
   const dir = path.join(ctx.work, 'gitops');
   const repo = new PlatformRepo(path.join(dir, 'repository'));
@@ -123,6 +123,7 @@ export async function checkGitOps(ctx: E2eContext, daemons: Daemons, node: NodeH
     await pathWithNoFiles(ctx, dir, repo);
     current = await allSynced(ctx, commit('platform: repaired', 'repaired', dropFirst), 'after the bad commit was repaired');
     await helmSource(ctx, daemons, repo, dir, current);
+    if (fleetTenants > 0) await fleetThroughArgoCd(ctx, daemons, argo, repo, dir, current, fleetTenants);
   } finally {
     ctx.cluster.admin.run(['taint', 'node', node.name, `${NODE_TAINT.key}:${NODE_TAINT.effect}`, '--overwrite']);
     report.data.gitops = { ...report.data.gitops, controllerPeakRssMiB: argo.controller.peakRssMiB(), repoServerPeakRssMiB: argo.repoServer.peakRssMiB() };
@@ -132,7 +133,7 @@ export async function checkGitOps(ctx: E2eContext, daemons: Daemons, node: NodeH
   // proxy would otherwise hold the node's CPUs during the stages after it).
   await removeNamespaces(
     ctx,
-    namespaceNames(ctx).filter(ns => ns.startsWith(PREFIX) || ns.startsWith(HELM_PREFIX)),
+    namespaceNames(ctx).filter(ns => [PREFIX, HELM_PREFIX, FLEET_PREFIX].some(prefix => ns.startsWith(prefix))),
     'the GitOps stage',
   );
 }
@@ -802,4 +803,83 @@ function plannedKeys(ctx: E2eContext, repo: PlatformRepo, ref: string): Set<stri
     for (const object of [...ns.added, ...ns.removed, ...ns.changed.map(c => c.object)]) keys.add(`${ns.namespace}: ${object}`);
   }
   return keys;
+}
+
+/** The fleet's namespaces and size, and its folder in the repository. */
+const FLEET_PREFIX = 'f-';
+const FLEET_PATH = 'fleet/dist';
+const FLEET_MS = 600_000;
+
+/**
+ * Check 9: a fleet of `tenants` tenants (the example's tenants in turn, a platform of its own named
+ * `fleet`, its Deployments at zero replicas so no JVM starts) committed beside the first platform and
+ * synced by Argo CD: its Argo CD file applied by hand, as docs/gitops.md says, then every Application
+ * Synced and Healthy (its keytab Secrets made by the real External Secrets controller). The time to
+ * all-Healthy and the controllers' peak memory go into the report.
+ */
+async function fleetThroughArgoCd(
+  ctx: E2eContext,
+  daemons: Daemons,
+  argo: ArgoCd,
+  repo: PlatformRepo,
+  dir: string,
+  last: Commit,
+  tenants: number,
+): Promise<void> {
+  const { admin } = ctx.cluster;
+  const specFile = writeSpecVariant(path.join(dir, 'fleet'), {
+    rename: ns => `${FLEET_PREFIX}${ns}`,
+    keepArgoCd: true,
+    edit: spec => {
+      spec.name = 'fleet';
+      spec.gitops.argocd = { ...spec.gitops.argocd, repoURL: repo.url, targetRevision: repo.branch, namespace: ARGOCD_NAMESPACE, path: FLEET_PATH };
+      spec.proxy = { ...spec.proxy, replicas: 0 };
+      spec.engine = { ...spec.engine, replicas: 0 };
+      const variants = spec.tenants as Record<string, any>[];
+      spec.tenants = Array.from({ length: tenants }, (_, i) => {
+        const tenant: Record<string, any> = { ...variants[i % variants.length], namespace: `${FLEET_PREFIX}tenant-${String(i).padStart(4, '0')}` };
+        delete tenant.engine;
+        return tenant;
+      });
+    },
+  });
+  const dist = path.join(dir, 'fleet', 'dist');
+  synthInto(specFile, dist);
+  const sha = repo.commit(`fleet: ${tenants} tenants`, { ...last.files, [FLEET_PATH]: dist });
+  const platform = loadPlatformFile(specFile);
+  // The store the fleet's ExternalSecrets name exists first, as in a cluster that already has its
+  // secret store: each ExternalSecret turns Ready as soon as Argo CD applies it.
+  await externalSecretsController(ctx, daemons);
+  applySecretStore(ctx, platform, []);
+  const started = Date.now();
+  admin.ok(['apply', '--server-side', '--field-manager=platform-team', '-f', path.join(dist, `${ARGOCD_NAMESPACE}.k8s.yaml`)]);
+  const files = namespaceFiles(dist);
+  const list = () => platformApplications(ctx, platform);
+  const synced = await waitForApplications(list, apps => apps.length === files.length && apps.every(a => a.status?.sync?.status === 'Synced'), FLEET_MS);
+  const healthy = await waitForApplications(list, apps => apps.length === files.length && apps.every(a => syncedAndHealthy(a, sha)), FLEET_MS);
+  const seconds = healthy === undefined ? undefined : (Date.now() - started) / 1000;
+  const apps = list();
+  const notHealthy = apps.filter(a => !syncedAndHealthy(a, sha));
+  const fleet = {
+    tenants: tenants,
+    applications: apps.length,
+    secondsToSynced: synced === undefined ? undefined : synced,
+    secondsToAllHealthy: seconds,
+    controllerPeakRssMiB: argo.controller.peakRssMiB(),
+    applicationSetControllerPeakRssMiB: argo.applicationSetController.peakRssMiB(),
+    repoServerPeakRssMiB: argo.repoServer.peakRssMiB(),
+  };
+  ctx.report.data.gitops = { ...ctx.report.data.gitops, fleet };
+  ctx.report.check(
+    `a fleet of ${tenants} tenants synced by Argo CD: ${apps.length} Applications for ${files.length} files, all Synced and Healthy` +
+      `${seconds !== undefined ? ` in ${seconds.toFixed(0)} s` : ''} (application controller peak ${fleet.controllerPeakRssMiB} MiB)`,
+    seconds !== undefined && apps.length === files.length,
+    `${notHealthy.length} not Synced and Healthy:\n${describeApplications(notHealthy.slice(0, 10))}`,
+  );
+  ctx.report.time(`gitops: fleet of ${tenants} to all Healthy`, seconds ?? (Date.now() - started) / 1000);
+  // One namespace's Secret, byte for byte (the others are Healthy through the same store and controller).
+  await secretsFromController(ctx, daemons, platform, [platform.spec.tenants[0].namespace]);
+  // The ApplicationSet goes (its Applications with it; their objects stay, as for any removed tenant);
+  // the stage's cleanup deletes the namespaces once Argo CD has stopped.
+  admin.run(['delete', '-f', path.join(dist, `${ARGOCD_NAMESPACE}.k8s.yaml`), '--wait=true', '--timeout=120s']);
 }
