@@ -52,6 +52,9 @@ function installObjects(namespace: string): KubeObject[] {
 
 export async function startArgoCd(ctx: E2eContext, daemons: Daemons, namespace: string): Promise<ArgoCd> {
   const { admin } = ctx.cluster;
+  // Earlier stages apply Argo CD objects (the example's AppProject and ApplicationSet) only to have the
+  // API server judge them, with no Argo CD running: Argo CD starts here as in a new install, without them.
+  admin.run(['delete', 'applicationsets.argoproj.io,applications.argoproj.io,appprojects.argoproj.io', '--all', '-n', namespace, '--wait=true', '--timeout=60s']);
   const applied = admin.run(['apply', '--server-side', '--field-manager=argocd-install', '-f', '-'],
     installObjects(namespace).map(o => JSON.stringify(o)).join('\n'));
   if (applied.status !== 0) throw new HarnessError(`Argo CD's install objects were refused: ${applied.stderr.trim()}`);
