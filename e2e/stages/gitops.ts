@@ -128,6 +128,12 @@ export async function checkGitOps(ctx: E2eContext, daemons: Daemons, node: NodeH
     ctx.cluster.admin.run(['taint', 'node', node.name, `${NODE_TAINT.key}:${NODE_TAINT.effect}`, '--overwrite']);
     report.data.gitops = { ...report.data.gitops, controllerPeakRssMiB: argo.controller.peakRssMiB(), repoServerPeakRssMiB: argo.repoServer.peakRssMiB() };
     for (const daemon of [argo.applicationSetController, argo.controller, argo.repoServer, argo.redis]) await daemon.stop();
+    // Argo CD's objects go too (none has a finalizer): the fleet's Argo CD file, applied after this stage,
+    // must not meet an AppProject of the same name whose fields Argo CD's controller owns.
+    const kinds = 'applicationsets.argoproj.io,applications.argoproj.io,appprojects.argoproj.io';
+    ctx.cluster.admin.run(['delete', kinds, '--all', '-n', ARGOCD_NAMESPACE, '--wait=true', '--timeout=60s']);
+    const left = ctx.cluster.admin.run(['get', kinds, '-n', ARGOCD_NAMESPACE, '-o', 'name']).stdout.trim();
+    report.check('the GitOps stage leaves no Argo CD object behind', left === '', left);
   }
   // Argo CD stopped first, so nothing heals them back: the stage ends as it began (its engines and
   // proxy would otherwise hold the node's CPUs during the stages after it).
