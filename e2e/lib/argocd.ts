@@ -54,7 +54,7 @@ export async function startArgoCd(ctx: E2eContext, daemons: Daemons, namespace: 
   const { admin } = ctx.cluster;
   // Earlier stages apply Argo CD objects (the example's AppProject and ApplicationSet) only to have the
   // API server judge them, with no Argo CD running: Argo CD starts here as in a new install, without them.
-  admin.run(['delete', 'applicationsets.argoproj.io,applications.argoproj.io,appprojects.argoproj.io', '--all', '-n', namespace, '--wait=true', '--timeout=60s']);
+  removeArgoCdObjects(ctx, namespace);
   const applied = admin.run(['apply', '--server-side', '--field-manager=argocd-install', '-f', '-'],
     installObjects(namespace).map(o => JSON.stringify(o)).join('\n'));
   if (applied.status !== 0) throw new HarnessError(`Argo CD's install objects were refused: ${applied.stderr.trim()}`);
@@ -122,6 +122,18 @@ export async function startArgoCd(ctx: E2eContext, daemons: Daemons, namespace: 
   return { namespace, controller, applicationSetController, repoServer, redis, startSeconds };
 }
 
+const ARGO_CD_KINDS = 'applicationsets.argoproj.io,applications.argoproj.io,appprojects.argoproj.io';
+
+/**
+ * Deletes every ApplicationSet, Application and AppProject in Argo CD's namespace (with Argo CD stopped
+ * or not yet started: none of the suite's has a finalizer); returns the names of those still there.
+ */
+export function removeArgoCdObjects(ctx: E2eContext, namespace: string): string {
+  const { admin } = ctx.cluster;
+  admin.run(['delete', ARGO_CD_KINDS, '--all', '-n', namespace, '--wait=true', '--timeout=60s']);
+  return admin.run(['get', ARGO_CD_KINDS, '-n', namespace, '-o', 'name']).stdout.trim();
+}
+
 /** An Argo CD Application as the API server returns it (the fields the stage reads). */
 export interface Application extends KubeObject {
   spec: { project: string; destination: { namespace?: string }; source?: { path?: string; directory?: { include?: string } } };
@@ -140,9 +152,17 @@ export function applications(ctx: E2eContext, namespace: string, selector?: stri
   return ctx.cluster.admin.list('applications.argoproj.io', namespace, selector) as Application[];
 }
 
-export function application(ctx: E2eContext, namespace: string, name: string): Application | undefined {
-  const got = ctx.cluster.admin.run(['get', 'applications.argoproj.io', name, '-n', namespace, '-o', 'json']);
-  return got.status === 0 ? (JSON.parse(got.stdout) as Application) : undefined;
+/** The Application of that name, as a list of zero or one (for waitForApplications). */
+export function applicationNamed(ctx: E2eContext, namespace: string, name: string): Application[] {
+  return applications(ctx, namespace).filter(a => a.metadata.name === name);
+}
+
+/** Applies an Application (server-side, as `fieldManager`): what a team's own kubectl or app-of-apps does. */
+export function applyApplication(ctx: E2eContext, namespace: string, name: string, spec: Record<string, unknown>, fieldManager: string): void {
+  ctx.cluster.admin.ok(
+    ['apply', '--server-side', `--field-manager=${fieldManager}`, '-f', '-'],
+    JSON.stringify({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name, namespace }, spec }),
+  );
 }
 
 /**

@@ -4,7 +4,19 @@ import { objectNames } from '../../src/names';
 import { objectId } from '../../src/plan/manifest-set';
 import { loadPlatformFile } from '../../src/platform-spec/loader';
 import { Platform } from '../../src/platform-spec/platform';
-import { Application, applications, ArgoCd, describeApplications, requestRefresh, startArgoCd, syncedAndHealthy, waitForApplications } from '../lib/argocd';
+import {
+  Application,
+  applicationNamed,
+  applications,
+  applyApplication,
+  removeArgoCdObjects,
+  ArgoCd,
+  describeApplications,
+  requestRefresh,
+  startArgoCd,
+  syncedAndHealthy,
+  waitForApplications,
+} from '../lib/argocd';
 import { applySecretStore, externalSecretsController, secretsFromController } from '../lib/external-secrets';
 import { PlatformRepo } from '../lib/git-repo';
 import { liveDifferences } from '../lib/live-state';
@@ -130,9 +142,7 @@ export async function checkGitOps(ctx: E2eContext, daemons: Daemons, node: NodeH
     for (const daemon of [argo.applicationSetController, argo.controller, argo.repoServer, argo.redis]) await daemon.stop();
     // Argo CD's objects go too (none has a finalizer): the fleet's Argo CD file, applied after this stage,
     // must not meet an AppProject of the same name whose fields Argo CD's controller owns.
-    const kinds = 'applicationsets.argoproj.io,applications.argoproj.io,appprojects.argoproj.io';
-    ctx.cluster.admin.run(['delete', kinds, '--all', '-n', ARGOCD_NAMESPACE, '--wait=true', '--timeout=60s']);
-    const left = ctx.cluster.admin.run(['get', kinds, '-n', ARGOCD_NAMESPACE, '-o', 'name']).stdout.trim();
+    const left = removeArgoCdObjects(ctx, ARGOCD_NAMESPACE);
     report.check('the GitOps stage leaves no Argo CD object behind', left === '', left);
   }
   // Argo CD stopped first, so nothing heals them back: the stage ends as it began (its engines and
@@ -146,19 +156,17 @@ export async function checkGitOps(ctx: E2eContext, daemons: Daemons, node: NodeH
 
 /** The root Application (project default) that syncs the Argo CD file from Git: an app-of-apps a team already runs. */
 function applyRootApplication(ctx: E2eContext, repo: PlatformRepo): void {
-  ctx.cluster.admin.ok(
-    ['apply', '--server-side', '--field-manager=platform-team', '-f', '-'],
-    JSON.stringify({
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Application',
-      metadata: { name: ROOT_APPLICATION, namespace: ARGOCD_NAMESPACE },
-      spec: {
-        project: 'default',
-        source: { repoURL: repo.url, targetRevision: repo.branch, path: 'dist', directory: { include: 'argocd.k8s.yaml' } },
-        destination: { server: 'https://kubernetes.default.svc', namespace: ARGOCD_NAMESPACE },
-        syncPolicy: { automated: { prune: true, selfHeal: true } },
-      },
-    }),
+  applyApplication(
+    ctx,
+    ARGOCD_NAMESPACE,
+    ROOT_APPLICATION,
+    {
+      project: 'default',
+      source: { repoURL: repo.url, targetRevision: repo.branch, path: 'dist', directory: { include: 'argocd.k8s.yaml' } },
+      destination: { server: 'https://kubernetes.default.svc', namespace: ARGOCD_NAMESPACE },
+      syncPolicy: { automated: { prune: true, selfHeal: true } },
+    },
+    'platform-team',
   );
 }
 
@@ -319,18 +327,10 @@ async function projectIsABoundary(ctx: E2eContext, commit: Commit): Promise<void
   if (!template) return;
   const name = `${PREFIX}outside-the-project`;
   const outside = 'default';
-  admin.ok(
-    ['apply', '--server-side', '--field-manager=someone', '-f', '-'],
-    JSON.stringify({
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Application',
-      metadata: { name, namespace: ARGOCD_NAMESPACE },
-      spec: { ...template.spec, destination: { ...template.spec.destination, namespace: outside } },
-    }),
-  );
+  applyApplication(ctx, ARGOCD_NAMESPACE, name, { ...template.spec, destination: { ...template.spec.destination, namespace: outside } }, 'someone');
   let conditions = '';
   await waitForApplications(
-    () => applications(ctx, ARGOCD_NAMESPACE).filter(a => a.metadata.name === name),
+    () => applicationNamed(ctx, ARGOCD_NAMESPACE, name),
     list => {
       conditions = (list[0]?.status?.conditions ?? []).map(c => `${c.type}: ${c.message}`).join('; ');
       return conditions !== '';
@@ -476,22 +476,20 @@ async function helmSource(ctx: E2eContext, daemons: Daemons, repo: PlatformRepo,
   if (!ctx.report.check('synth:helm writes the chart Argo CD syncs', built.status === 0, built.stderr.trim())) return;
   const sha = repo.commit('platform: the Helm chart beside dist/', { ...last.files, [HELM_CHART_PATH]: chart });
   const platform = loadPlatformFile(specFile);
-  admin.ok(
-    ['apply', '--server-side', '--field-manager=platform-team', '-f', '-'],
-    JSON.stringify({
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Application',
-      metadata: { name: HELM_APPLICATION, namespace: ARGOCD_NAMESPACE },
-      spec: {
-        project: 'default',
-        source: { repoURL: repo.url, targetRevision: repo.branch, path: HELM_CHART_PATH, helm: { releaseName: 'spark-tenancy' } },
-        destination: { server: 'https://kubernetes.default.svc', namespace: platform.spec.proxy.namespace },
-        syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=false', 'ServerSideApply=true'] },
-      },
-    }),
+  applyApplication(
+    ctx,
+    ARGOCD_NAMESPACE,
+    HELM_APPLICATION,
+    {
+      project: 'default',
+      source: { repoURL: repo.url, targetRevision: repo.branch, path: HELM_CHART_PATH, helm: { releaseName: 'spark-tenancy' } },
+      destination: { server: 'https://kubernetes.default.svc', namespace: platform.spec.proxy.namespace },
+      syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=false', 'ServerSideApply=true'] },
+    },
+    'platform-team',
   );
   const created = Date.now();
-  const list = () => applications(ctx, ARGOCD_NAMESPACE).filter(a => a.metadata.name === HELM_APPLICATION);
+  const list = () => applicationNamed(ctx, ARGOCD_NAMESPACE, HELM_APPLICATION);
   const synced = await waitForApplications(list, apps => apps[0]?.status?.sync?.status === 'Synced', SYNC_MS);
   const namespaces = [platform.spec.proxy.namespace, ...platform.spec.tenants.map(t => t.namespace)];
   if (synced !== undefined) await secretsFromController(ctx, daemons, platform, namespaces);
@@ -518,19 +516,17 @@ function otherTeamFolder(dir: string): string {
 }
 
 function applyOtherTeamApplication(ctx: E2eContext, repo: PlatformRepo): void {
-  ctx.cluster.admin.ok(
-    ['apply', '--server-side', '--field-manager=other-team', '-f', '-'],
-    JSON.stringify({
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Application',
-      metadata: { name: OTHER_TEAM_APPLICATION, namespace: ARGOCD_NAMESPACE },
-      spec: {
-        project: 'default',
-        source: { repoURL: repo.url, targetRevision: repo.branch, path: OTHER_TEAM_PATH },
-        destination: { server: 'https://kubernetes.default.svc', namespace: OTHER_TEAM_NAMESPACE },
-        syncPolicy: { automated: { prune: true, selfHeal: true } },
-      },
-    }),
+  applyApplication(
+    ctx,
+    ARGOCD_NAMESPACE,
+    OTHER_TEAM_APPLICATION,
+    {
+      project: 'default',
+      source: { repoURL: repo.url, targetRevision: repo.branch, path: OTHER_TEAM_PATH },
+      destination: { server: 'https://kubernetes.default.svc', namespace: OTHER_TEAM_NAMESPACE },
+      syncPolicy: { automated: { prune: true, selfHeal: true } },
+    },
+    'other-team',
   );
 }
 
@@ -546,16 +542,15 @@ async function brokenCommit(
   commit: (message: string, name: string, edit: (spec: Record<string, any>) => void, damage: (dist: string) => void) => Commit,
 ): Promise<void> {
   const { report } = ctx;
-  const apps = () => applications(ctx, ARGOCD_NAMESPACE);
   const otherOwned = await waitForApplications(
-    () => apps().filter(a => a.metadata.name === OTHER_TEAM_APPLICATION),
+    () => applicationNamed(ctx, ARGOCD_NAMESPACE, OTHER_TEAM_APPLICATION),
     list => list[0] !== undefined && syncedAndHealthy(list[0]),
     SYNC_MS,
   );
   report.check(
     `another team's Application manages Namespace ${OTHER_TEAM_NAMESPACE}`,
     otherOwned !== undefined,
-    describeApplications(apps().filter(a => a.metadata.name === OTHER_TEAM_APPLICATION)),
+    describeApplications(applicationNamed(ctx, ARGOCD_NAMESPACE, OTHER_TEAM_APPLICATION)),
   );
 
   const broken = last.platform.spec.tenants[0].namespace;
@@ -710,7 +705,7 @@ async function plannedChange(ctx: E2eContext, repo: PlatformRepo, before: Commit
     const sha = after.sha;
     // The root Application: compared at the new commit (what it reports for the Argo CD file), then synced by hand.
     requestRefresh(ctx, ARGOCD_NAMESPACE, [ROOT_APPLICATION]);
-    const root = () => applications(ctx, ARGOCD_NAMESPACE).filter(a => a.metadata.name === ROOT_APPLICATION);
+    const root = () => applicationNamed(ctx, ARGOCD_NAMESPACE, ROOT_APPLICATION);
     await waitForApplications(
       root,
       list => list[0]?.status?.sync?.revision === sha && list[0].metadata.annotations?.['argocd.argoproj.io/refresh'] === undefined,
